@@ -1,0 +1,494 @@
+#!/bin/bash
+# capture.sh: measures loss, CPU and memory of pktcapd, tcpdump and dumpcap on the same veth load.
+#
+# Each capturer runs alone in one network namespace pinned to CPU 0, while
+# tests/pktgen floods the other end of a veth pair from a second namespace
+# on CPU 1. Stored packets are counted in the files each tool wrote, so the
+# loss figure includes everything from the kernel ring to the disk.
+set -euo pipefail
+
+usage()
+{
+	cat <<EOF
+usage: $0 [options]          (run as root from anywhere in the source tree)
+  -d SEC       generator run time per measurement, 1..600 (default 10)
+  -n N         repetitions per tool and frame size, medians reported (default 3)
+  -b MB        kernel capture buffer for every tool (default 256)
+  -s "SIZES"   frame sizes in bytes (default "64 1500")
+  -t "TOOLS"   any of pktcapd tcpdump dumpcap (default: all three)
+  -T DIR       parent of the temporary storage; must be a real disk (default /var/tmp)
+  -o DIR       where the markdown result goes (default bench/results)
+  -z, --gzip   compress the rings: compress = gzip for pktcapd, -z gzip for tcpdump
+  -h           this text
+Environment: PKTCAPD (default ./daemon/pktcapd), KEEP=1 keeps the temporary storage.
+EOF
+}
+
+die()
+{
+	echo "capture.sh: $*" >&2
+	exit 1
+}
+
+note()
+{
+	echo "capture.sh: $*" >&2
+}
+
+DURATION=10
+REPEAT=3
+BUF_MB=256
+SIZES="64 1500"
+TOOLS="pktcapd tcpdump dumpcap"
+TMPBASE=/var/tmp
+OUTDIR=bench/results
+GZIP=0
+FILE_MB=100
+
+opts=$(getopt -o d:n:b:s:t:T:o:zh -l gzip,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
+eval set -- "$opts"
+while true; do
+	case "$1" in
+	-d) DURATION=$2; shift 2 ;;
+	-n) REPEAT=$2; shift 2 ;;
+	-b) BUF_MB=$2; shift 2 ;;
+	-s) SIZES=$2; shift 2 ;;
+	-t) TOOLS=$2; shift 2 ;;
+	-T) TMPBASE=$2; shift 2 ;;
+	-o) OUTDIR=$2; shift 2 ;;
+	-z|--gzip) GZIP=1; shift ;;
+	-h|--help) usage; exit 0 ;;
+	--) shift; break ;;
+	*) usage >&2; exit 2 ;;
+	esac
+done
+[ $# -eq 0 ] || { usage >&2; exit 2; }
+
+in_range()		# value min max
+{
+	[[ $1 =~ ^[0-9]{1,9}$ ]] && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]
+}
+in_range "$DURATION" 1 600 || die "-d wants 1..600"
+in_range "$REPEAT" 1 50 || die "-n wants 1..50"
+in_range "$BUF_MB" 1 4096 || die "-b wants 1..4096"
+for s in $SIZES; do
+	in_range "$s" 60 1514 || die "frame size $s not in 60..1514"
+done
+for t in $TOOLS; do
+	case "$t" in pktcapd|tcpdump|dumpcap) ;; *) die "unknown tool '$t'" ;; esac
+done
+[ "$(id -u)" -eq 0 ] || die "must be run as root (namespaces, veth, raw sockets)"
+
+cd "$(dirname "$0")/.."
+PKTCAPD=${PKTCAPD:-./daemon/pktcapd}
+PKTGEN=tests/pktgen
+for c in ip taskset capinfos getopt zcat; do
+	command -v "$c" >/dev/null || die "$c not found"
+done
+for t in $TOOLS; do
+	[ "$t" = pktcapd ] || command -v "$t" >/dev/null || die "$t not found"
+done
+
+if [ ! -x "$PKTGEN" ] || [ "$PKTGEN.c" -nt "$PKTGEN" ]; then
+	command -v gcc >/dev/null || die "gcc is needed to build $PKTGEN"
+	note "building $PKTGEN"
+	gcc -std=gnu11 -Wall -Wextra -Werror -O2 -o "$PKTGEN" "$PKTGEN.c"
+fi
+
+# The ring must not wrap while a run is going, or counting the files would
+# miss what the tool did store: size it for 1.5 GB/s, beyond what a veth
+# pair carries on a small box, but never below the usual 20 files.
+RING_FILES=$(( (DURATION * 1500 + FILE_MB - 1) / FILE_MB + 2 ))
+[ "$RING_FILES" -ge 20 ] || RING_FILES=20
+
+NS_CAP=pcb-cap-$$
+NS_GEN=pcb-gen-$$
+IF_CAP=veth-cap
+IF_GEN=veth-gen
+WORK=
+CAP_PID=
+HOLDER_PID=
+
+cleanup()
+{
+	set +e
+	[ -n "$CAP_PID" ] && kill -KILL "$CAP_PID" 2>/dev/null
+	[ -n "$HOLDER_PID" ] && wait "$HOLDER_PID" 2>/dev/null
+	ip netns del "$NS_CAP" 2>/dev/null
+	ip netns del "$NS_GEN" 2>/dev/null
+	if [ -n "$WORK" ] && [ -d "$WORK" ]; then
+		if [ "${KEEP:-0}" = 1 ]; then
+			note "kept $WORK"
+		else
+			rm -rf "$WORK"
+		fi
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+WORK=$(mktemp -d "$TMPBASE/pktcap-bench.XXXXXX")
+# pktcapd and tcpdump write as nobody and tcpdump; they must reach their directories.
+chmod 755 "$WORK"
+FSTYPE=$(stat -f -c %T "$WORK")
+case "$FSTYPE" in
+tmpfs|ramfs) die "$TMPBASE is $FSTYPE; the benchmark must write to a real disk (-T DIR)" ;;
+esac
+need_mb=$(( RING_FILES * FILE_MB + 1024 ))
+avail_mb=$(( $(df -Pk "$WORK" | awk 'NR == 2 { print $4 }') / 1024 ))
+[ "$avail_mb" -ge "$need_mb" ] || die "$TMPBASE has $avail_mb MB free, a run may need $need_mb MB"
+
+ip netns add "$NS_CAP"
+ip netns add "$NS_GEN"
+# No IPv6: its router and neighbour chatter would be counted as stored packets.
+for ns in "$NS_CAP" "$NS_GEN"; do
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+done
+ip link add "$IF_CAP" netns "$NS_CAP" type veth peer name "$IF_GEN" netns "$NS_GEN"
+ip -n "$NS_CAP" link set "$IF_CAP" up
+ip -n "$NS_GEN" link set "$IF_GEN" up
+
+if [[ " $TOOLS " == *" pktcapd "* ]] && [ ! -x "$PKTCAPD" ]; then
+	SKIPPED="pktcapd skipped: $PKTCAPD not found or not executable"
+	note "$SKIPPED"
+	TOOLS=$(echo " $TOOLS " | sed 's/ pktcapd / /; s/^ *//; s/ *$//')
+else
+	SKIPPED=
+fi
+[ -n "$TOOLS" ] || die "no capture tool left to run"
+
+TCPDUMP_USER=root
+id tcpdump >/dev/null 2>&1 && TCPDUMP_USER=tcpdump
+
+write_pktcapd_conf()	# storage-dir conf-file
+{
+	local GZIP_LINE=
+
+	[ "$GZIP" = 0 ] || GZIP_LINE=$'    compress = gzip\n'
+	cat >"$2" <<EOF
+user = nobody
+group = nogroup
+storage = "$1"
+log-level = warning
+profile all {
+    snaplen = 262144
+    buffer-size = ${BUF_MB}M
+    rotate-size = ${FILE_MB}M
+    keep-files = $RING_FILES
+$GZIP_LINE}
+interface $IF_CAP {
+    profiles = { all }
+}
+EOF
+}
+
+# Sets CMD (the capturer's argv), SIG and OUT (where its files land) for tool $1.
+capture_cmd()
+{
+	local tool=$1 run=$2
+
+	case "$tool" in
+	tcpdump)
+		OUT=$run/tcpdump
+		mkdir -p "$OUT"
+		# tcpdump opens the later ring files after dropping to its own user.
+		chown "$TCPDUMP_USER" "$OUT"
+		CMD=(tcpdump -i "$IF_CAP" -w "$OUT/cap.pcap" -C "$FILE_MB" -W "$RING_FILES"
+		     -B $((BUF_MB * 1024)) -s 262144)
+		[ "$GZIP" = 1 ] && CMD+=(-z gzip)
+		SIG=INT
+		;;
+	dumpcap)
+		OUT=$run/dumpcap
+		mkdir -p "$OUT"
+		CMD=(dumpcap -i "$IF_CAP" -b filesize:$((FILE_MB * 1024)) -b files:"$RING_FILES"
+		     -B "$BUF_MB" -w "$OUT/cap.pcapng" -q)
+		SIG=INT
+		;;
+	pktcapd)
+		mkdir -p "$run/pktcapd"
+		chown nobody:nogroup "$run/pktcapd"
+		write_pktcapd_conf "$run/pktcapd" "$WORK/pktcapd.conf"
+		OUT=$run/pktcapd/$IF_CAP/all
+		CMD=("$PKTCAPD" -n -f "$WORK/pktcapd.conf")
+		SIG=TERM
+		;;
+	esac
+}
+
+capture_files()		# dir: the ring files, one per line
+{
+	find "$1" -type f \( -name '*.pcap' -o -name '*.pcap.gz' -o -name '*.pcapng' \
+		-o -name '*.pcapng.gz' -o -name 'cap.pcap[0-9]*' \) 2>/dev/null | sort
+}
+
+# Records in the files, torn last records excluded; capinfos skips the
+# payload bytes, so this takes well under a second per GB.
+count_stored()
+{
+	local files
+
+	mapfile -t files < <(capture_files "$1")
+	[ "${#files[@]}" -gt 0 ] || { echo 0; return; }
+	{ capinfos -T -r -c -M "${files[@]}" 2>/dev/null || true; } |
+		awk -F '\t' '$2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }'
+}
+
+netns_stat()		# ns iface counter
+{
+	ip netns exec "$1" cat "/sys/class/net/$2/statistics/$3"
+}
+
+proc_field()		# pid field-name: value in kB from /proc/PID/status, 0 if gone
+{
+	awk -v f="$2:" '$1 == f { print $2; found = 1 } END { if (!found) print 0 }' \
+		"/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# Converts bash "times" output (e.g. 1m2.345s) to microseconds.
+times_to_us()
+{
+	awk '{ for (i = 1; i <= NF; i++) { split($i, a, /[ms]/); us += (a[1] * 60 + a[2]) * 1e6 } }
+	     END { printf "%.0f\n", us }'
+}
+
+poll()			# tenths-of-a-second command...: 0 once it succeeds, 1 at the timeout
+{
+	local n=$1
+
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+
+gone() { ! kill -0 "$1" 2>/dev/null; }
+no_gzip() { ! pgrep -f "^gzip $1/" >/dev/null; }
+# Ready once the first file exists; a capturer that died is done waiting too.
+started() { gone "$1" || [ -n "$(capture_files "$2")" ]; }
+
+RUNS=$WORK/runs.tsv
+: >"$RUNS"
+COMMANDS=$WORK/commands.txt
+: >"$COMMANDS"
+
+run_one()		# tool size index
+{
+	local tool=$1 size=$2 idx=$3 run=$WORK/run
+	local sent gen_line hwm_kb cpu_us stored files drops tooldrop rc status=ok
+
+	rm -rf "$run"
+	mkdir -p "$run"
+	chmod 755 "$run"
+	capture_cmd "$tool" "$run"
+	local full=(ip netns exec "$NS_CAP" taskset -c 0 "${CMD[@]}")
+	local gen=(ip netns exec "$NS_GEN" taskset -c 1 "$PKTGEN" -i "$IF_GEN" -c 0
+		   -d "$DURATION" -s "$size" -r 0)
+	if [ "$idx" = 1 ]; then
+		{
+			echo "# $tool, $size-byte frames"
+			echo "${full[*]}"
+			echo "${gen[*]}"
+			echo
+		} >>"$COMMANDS"
+	fi
+
+	local drop0 gdrop0
+	drop0=$(netns_stat "$NS_CAP" "$IF_CAP" rx_dropped)
+	gdrop0=$(netns_stat "$NS_GEN" "$IF_GEN" tx_dropped)
+
+	# The holder subshell reaps the capturer and reports its CPU time with
+	# "times", which covers the whole life including the drain after the stop
+	# signal and any helper it waited for (tcpdump -z gzip).
+	(
+		"${full[@]}" >"$WORK/cap.out" 2>"$WORK/cap.err" &
+		echo $! >"$WORK/cap.pid"
+		rc=0
+		wait $! || rc=$?
+		echo "$rc" >"$WORK/cap.rc"
+		# Not in a pipeline: a forked "times" would see no children.
+		times >"$WORK/cap.times"
+	) &
+	HOLDER_PID=$!
+	poll 50 test -s "$WORK/cap.pid" || die "$tool did not start"
+	CAP_PID=$(cat "$WORK/cap.pid")
+
+	# Up to 10 s for the first file, then a short settle.
+	poll 100 started "$CAP_PID" "$run" || true
+	sleep 1
+	if ! kill -0 "$CAP_PID" 2>/dev/null; then
+		wait "$HOLDER_PID" || true
+		HOLDER_PID=
+		CAP_PID=
+		note "$tool exited before the load started:"
+		sed 's/^/    /' "$WORK/cap.err" >&2
+		printf '%s\t%s\t%s\tfailed\n' "$tool" "$size" "$idx" >>"$RUNS"
+		return 0
+	fi
+	[ -n "$(capture_files "$run")" ] || note "$tool: no file yet after 10 s, starting anyway"
+
+	gen_line=$(timeout $((DURATION + 30)) "${gen[@]}")
+	sent=$(echo "$gen_line" | awk '$1 == "sent" { print $2 }')
+	sleep 1
+
+	hwm_kb=$(proc_field "$CAP_PID" VmHWM)
+	kill -"$SIG" "$CAP_PID" 2>/dev/null || true
+	if ! poll 600 gone "$HOLDER_PID"; then
+		note "$tool did not stop within 60 s of SIG$SIG, killing it"
+		kill -KILL "$CAP_PID" 2>/dev/null || true
+		status=killed
+	fi
+	wait "$HOLDER_PID" || true
+	HOLDER_PID=
+	CAP_PID=
+	rc=$(cat "$WORK/cap.rc" 2>/dev/null || echo '?')
+	[ "$rc" = 0 ] || [ "$status" != ok ] || status="exit $rc"
+	cpu_us=$(tail -n 1 "$WORK/cap.times" | times_to_us)
+
+	# tcpdump -z leaves gzip running on the last rotated files.
+	if [ "$GZIP" = 1 ]; then
+		poll 600 no_gzip "$run" || note "gzip still running after 60 s"
+	fi
+
+	stored=$(count_stored "$run")
+	files=$(capture_files "$run" | wc -l)
+	[ "$files" -lt "$RING_FILES" ] || status="ring full, stored is a lower bound"
+	drops=$(( $(netns_stat "$NS_CAP" "$IF_CAP" rx_dropped) - drop0 +
+		  $(netns_stat "$NS_GEN" "$IF_GEN" tx_dropped) - gdrop0 ))
+	# What the tool itself says the kernel dropped, where it says so.
+	tooldrop=$(sed -n -e 's/^\([0-9]*\) packets dropped by kernel$/\1/p' \
+		       -e "s|^Packets received/dropped on interface '[^']*': [0-9]*/\([0-9]*\).*|\1|p" \
+		       "$WORK/cap.err" | head -n 1)
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$idx" "$sent" \
+		"$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" "$status" >>"$RUNS"
+	note "$tool ${size}B run $idx: sent $sent stored $stored cpu ${cpu_us}us" \
+	     "hwm ${hwm_kb}kB veth-drops $drops tool-drops ${tooldrop:--} files $files ($status)"
+
+	rm -rf "$run"
+	sync
+}
+
+tool_version()
+{
+	case "$1" in
+	tcpdump) tcpdump --version 2>&1 | head -n 2 | paste -sd ' ' ;;
+	dumpcap) dumpcap --version 2>&1 | head -n 1 ;;
+	pktcapd) timeout 5 "$PKTCAPD" -V 2>&1 | head -n 1 || echo "(no -V)" ;;
+	esac
+}
+
+note "storage $WORK ($FSTYPE), ring $RING_FILES x $FILE_MB MB, buffer $BUF_MB MB," \
+     "$DURATION s x $REPEAT, sizes $SIZES, tools $TOOLS$([ "$GZIP" = 1 ] && echo ', gzip')"
+for size in $SIZES; do
+	for tool in $TOOLS; do
+		for idx in $(seq "$REPEAT"); do
+			run_one "$tool" "$size" "$idx"
+		done
+	done
+done
+
+# Medians per tool and size over the runs that completed; an even count
+# takes the mean of the middle two.
+summary()
+{
+	awk -F '\t' '
+	function median(list,    v, n, i, j, t) {
+		n = split(list, v, " ")
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) {
+				t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+			}
+		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
+	$4 == "failed" { failed[$1 "\t" $2]++; if (!(($1 "\t" $2) in seen)) { seen[$1 "\t" $2] = 1; order[++n] = $1 "\t" $2 } next }
+	{
+		k = $1 "\t" $2
+		if (!(k in seen)) { seen[k] = 1; order[++n] = k }
+		sent[k] = sent[k] " " $4
+		stored[k] = stored[k] " " $5
+		loss[k] = loss[k] " " ($4 > 0 ? 100 * (1 - $5 / $4) : 0)
+		cpu[k] = cpu[k] " " ($5 > 0 ? $6 / $5 : 0)
+		rss[k] = rss[k] " " $7 / 1024
+	}
+	END {
+		print "| tool | frame | sent | stored | loss % | CPU us/pkt | peak RSS MB |"
+		print "|---|---:|---:|---:|---:|---:|---:|"
+		for (i = 1; i <= n; i++) {
+			k = order[i]
+			split(k, t, "\t")
+			if (!(k in sent)) {
+				printf "| %s | %s | failed | | | | |\n", t[1], t[2]
+				continue
+			}
+			printf "| %s | %s | %.0f | %.0f | %.2f | %.3f | %.1f |\n", t[1], t[2],
+				median(sent[k]), median(stored[k]), median(loss[k]),
+				median(cpu[k]), median(rss[k])
+		}
+	}' "$RUNS"
+}
+
+per_run()
+{
+	echo "| tool | frame | run | sent | stored | loss % | CPU us/pkt | peak RSS MB |" \
+	     "veth drops | tool's kernel drops | files | status |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+	awk -F '\t' '
+	$4 == "failed" { printf "| %s | %s | %s | | | | | | | | | failed to start |\n", $1, $2, $3; next }
+	{
+		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %s | %s | %s | %s |\n",
+			$1, $2, $3, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0),
+			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $8, $9, $10, $11
+	}' "$RUNS"
+}
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUTDIR"
+RESULT=$OUTDIR/capture-$STAMP.md
+{
+	echo "# Capture benchmark, $STAMP"
+	echo
+	echo "Medians of $REPEAT runs of $DURATION s at the generator's top rate (-r 0)."
+	echo "Loss = 1 - stored/sent; CPU is user+system time of the capture process over its"
+	echo "whole life (children it reaped included) per stored packet; peak RSS is VmHWM"
+	echo "just before the stop signal."
+	echo
+	summary
+	echo
+	[ -z "$SKIPPED" ] || { echo "Note: $SKIPPED."; echo; }
+	echo "## Setup"
+	echo
+	echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+	echo "- storage: $FSTYPE on $(df -P "$TMPBASE" | awk 'NR == 2 { print $1 }') under $TMPBASE; ring $RING_FILES files of $FILE_MB MB (sized so it cannot wrap in one run); kernel buffer $BUF_MB MB; gzip $([ "$GZIP" = 1 ] && echo on || echo off)"
+	echo "- veth pair between two namespaces, IPv6 off; capturer pinned to CPU 0, generator to CPU 1; UDP, text payload"
+	for t in $TOOLS; do
+		echo "- $t: $(tool_version "$t")"
+	done
+	echo
+	echo "## Every run"
+	echo
+	echo "veth drops: frames the veth pair itself dropped (never seen by any capture)."
+	echo
+	per_run
+	echo
+	echo "## Commands"
+	echo
+	echo '```'
+	echo "$0 -d $DURATION -n $REPEAT -b $BUF_MB -s \"$SIZES\" -t \"$TOOLS\"$([ "$GZIP" = 1 ] && echo ' --gzip')"
+	echo
+	cat "$COMMANDS"
+	echo '```'
+	if [[ " $TOOLS " == *" pktcapd "* ]]; then
+		echo
+		echo "pktcapd.conf:"
+		echo
+		echo '```'
+		cat "$WORK/pktcapd.conf"
+		echo '```'
+	fi
+} >"$RESULT"
+cat "$RESULT"
+note "written to $RESULT"

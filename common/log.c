@@ -1,0 +1,99 @@
+/* log.c: route daemon messages to stderr or the journal with structured ring fields */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <systemd/sd-journal.h>
+
+#include "log.h"
+
+static const char *log_ident = "pktcap";
+static enum log_target log_target = LOG_TO_STDERR;
+static int log_level = LOG_INFO;
+
+static const char *const level_names[] = {
+	[LOG_EMERG] = "emerg", [LOG_ALERT] = "alert", [LOG_CRIT] = "crit",
+	[LOG_ERR] = "error", [LOG_WARNING] = "warning", [LOG_NOTICE] = "notice",
+	[LOG_INFO] = "info", [LOG_DEBUG] = "debug",
+};
+
+void log_init(const char *ident, enum log_target target, int level)
+{
+	log_ident = ident;
+	log_target = target;
+	log_level = level;
+}
+
+void log_set_level(int level)
+{
+	log_level = level;
+}
+
+int log_get_level(void)
+{
+	return log_level;
+}
+
+int log_level_parse(const char *name)
+{
+	for (size_t i = 0; i < sizeof(level_names) / sizeof(level_names[0]); i++)
+		if (!strcasecmp(name, level_names[i]))
+			return (int)i;
+	if (!strcasecmp(name, "err"))
+		return LOG_ERR;
+	if (!strcasecmp(name, "warn"))
+		return LOG_WARNING;
+	return -1;
+}
+
+const char *log_level_name(int level)
+{
+	if (level < 0 || level > LOG_DEBUG)
+		return "unknown";
+	return level_names[level];
+}
+
+int log_stderr_is_journal(void)
+{
+	const char *e = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	struct stat st;
+
+	if (!e || sscanf(e, "%llu:%llu", &dev, &ino) != 2)
+		return 0;
+	if (fstat(2, &st) < 0)
+		return 0;
+	return st.st_dev == dev && st.st_ino == ino;
+}
+
+void log_ring(int level, const char *iface, const char *profile, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (level > log_level)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+
+	if (log_target == LOG_TO_JOURNAL) {
+		if (iface && profile)
+			sd_journal_send("MESSAGE=ring %s/%s: %s", iface, profile, msg,
+					"PRIORITY=%d", level, "SYSLOG_IDENTIFIER=%s", log_ident,
+					"RING=%s/%s", iface, profile, "INTERFACE=%s", iface,
+					"PROFILE=%s", profile, NULL);
+		else
+			sd_journal_send("MESSAGE=%s", msg, "PRIORITY=%d", level,
+					"SYSLOG_IDENTIFIER=%s", log_ident, NULL);
+		return;
+	}
+	if (iface && profile)
+		fprintf(stderr, "%s: ring %s/%s: %s\n", log_ident, iface, profile, msg);
+	else
+		fprintf(stderr, "%s: %s\n", log_ident, msg);
+}

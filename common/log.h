@@ -1,0 +1,33 @@
+/* log.h: one logging wrapper for pktcapd: stderr in the foreground, the journal under systemd */
+#ifndef PKTCAP_LOG_H
+#define PKTCAP_LOG_H
+
+#include <syslog.h>
+
+
+/* Where messages go: LOG_TO_STDERR for the foreground and tools, LOG_TO_JOURNAL as a service. */
+enum log_target { LOG_TO_STDERR, LOG_TO_JOURNAL };
+
+void log_init(const char *ident, enum log_target target, int level);
+void log_set_level(int level);
+int log_get_level(void);
+/* Parses "debug", "info", "notice", "warning", "error"; returns the syslog level or -1. */
+int log_level_parse(const char *name);
+const char *log_level_name(int level);
+/* True when stderr is connected to the journal (systemd sets JOURNAL_STREAM). */
+int log_stderr_is_journal(void);
+
+/*
+ * iface and profile may be NULL; when given they become the journal fields
+ * INTERFACE=, PROFILE= and RING=iface/profile, and prefix the stderr line.
+ */
+void log_ring(int level, const char *iface, const char *profile, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#define log_err(...)    log_ring(LOG_ERR, NULL, NULL, __VA_ARGS__)
+#define log_warn(...)   log_ring(LOG_WARNING, NULL, NULL, __VA_ARGS__)
+#define log_notice(...) log_ring(LOG_NOTICE, NULL, NULL, __VA_ARGS__)
+#define log_info(...)   log_ring(LOG_INFO, NULL, NULL, __VA_ARGS__)
+#define log_debug(...)  log_ring(LOG_DEBUG, NULL, NULL, __VA_ARGS__)
+
+#endif

@@ -1,0 +1,63 @@
+/* conf.h: pktcapd's configuration: global settings, capture profiles and interfaces */
+#ifndef PKTCAP_CONF_H
+#define PKTCAP_CONF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONF_DEFAULT_FILE SYSCONFDIR "/pktcapd.conf"
+
+enum compress { COMPRESS_NONE, COMPRESS_GZIP };
+
+/* A named capture policy; every limit of 0 means "no limit". */
+struct profile_conf {
+	char *name;
+	char *filter;		/* BPF expression, "" captures everything */
+	int snaplen;
+	uint64_t buffer_size;	/* kernel capture buffer */
+	uint64_t rotate_size;
+	uint64_t rotate_interval_ms;
+	uint64_t rotate_packets;
+	uint64_t keep_files;
+	uint64_t keep_bytes;
+	uint64_t keep_age_ms;
+	uint64_t min_free;
+	enum compress compress;
+	int compress_level;
+	uint64_t flush_ms;
+	int nanosecond;		/* nanosecond timestamps in the files */
+	uint64_t write_queue;	/* bytes of buffers between capture and writer */
+	int line;
+};
+
+struct iface_conf {
+	char *name;
+	int promisc;
+	char **profiles;	/* names, each resolved to a profile_conf */
+	struct profile_conf **resolved;
+	size_t nprofiles;
+	int line;
+};
+
+struct conf {
+	char *file;
+	char *user;
+	char *group;
+	char *storage;
+	char *socket;
+	int log_level;
+	struct profile_conf *profiles;
+	size_t nprofiles;
+	struct iface_conf *ifaces;
+	size_t nifaces;
+};
+
+/*
+ * Parses and validates FILE. On error returns -1 and leaves a message of the
+ * form "file:line: what is wrong" in err; nothing is allocated then.
+ */
+int conf_load(const char *file, struct conf **out, char *err, size_t errlen);
+void conf_free(struct conf *conf);
+struct profile_conf *conf_profile(const struct conf *conf, const char *name);
+
+#endif

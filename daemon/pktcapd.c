@@ -1,0 +1,325 @@
+/* pktcapd.c: the capture daemon: start-up in order, the event loop, and a clean shutdown */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <systemd/sd-daemon.h>
+#include <systemd/sd-event.h>
+
+#include "capture.h"
+#include "conf.h"
+#include "log.h"
+#include "privs.h"
+#include "ring.h"
+
+struct daemon {
+	struct conf *conf;
+	struct ring **rings;
+	size_t nrings;
+	sd_event *event;
+	int64_t started;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: pktcapd [-n] [-t] [-f FILE] [-w DIR] [-Z USER] [-l LEVEL]\n"
+		"Capture the configured interfaces into ring-rotated pcap files.\n\n"
+		"  -f FILE   configuration file (default %s)\n"
+		"  -n        stay in the foreground and log to stderr\n"
+		"  -t        check the configuration and exit\n"
+		"  -w DIR    store captures under DIR instead of the configured storage\n"
+		"  -Z USER   run as USER (and its primary group) instead of the configured ones\n"
+		"  -l LEVEL  log level: debug, info, notice, warning, error\n"
+		"  -V        print the version and exit\n"
+		"  -h        print this help and exit\n",
+		CONF_DEFAULT_FILE);
+}
+
+static int64_t now_sec(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
+{
+	struct ring *r = userdata;
+
+	if (capture_dispatch(r) < 0 && r->dispatch_errors > 10) {
+		/* A handle that keeps failing (interface gone) must not spin the loop. */
+		sd_event_source_set_enabled(s, SD_EVENT_OFF);
+		log_ring(LOG_ERR, r->iface, r->profile, "capture stopped: %s", r->state);
+	}
+	return 0;
+}
+
+static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
+{
+	struct ring *r = userdata;
+
+	ring_tick(r, now_sec());
+	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
+	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
+	sd_event_source_set_enabled(s, SD_EVENT_ON);
+	return 0;
+}
+
+static int on_signal(sd_event_source *s, const struct signalfd_siginfo *si, void *userdata)
+{
+	struct daemon *d = userdata;
+
+	if (si->ssi_signo == SIGHUP) {
+		log_notice("SIGHUP: reload is not supported yet; restart to apply a new config");
+		return 0;
+	}
+	log_info("%s: shutting down", strsignal((int)si->ssi_signo));
+	sd_notify(0, "STOPPING=1");
+	sd_event_exit(d->event, 0);
+	return 0;
+}
+
+static int setup_rings(struct daemon *d)
+{
+	struct conf *c = d->conf;
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nifaces; i++)
+		n += c->ifaces[i].nprofiles;
+	d->rings = calloc(n, sizeof(*d->rings));
+	if (!d->rings)
+		return -1;
+	for (size_t i = 0; i < c->nifaces; i++) {
+		struct iface_conf *ic = &c->ifaces[i];
+
+		for (size_t j = 0; j < ic->nprofiles; j++) {
+			struct ring *r = ring_new(ic->name, ic->resolved[j]);
+
+			if (!r) {
+				log_err("out of memory");
+				return -1;
+			}
+			d->rings[d->nrings++] = r;
+			if (capture_open(r, ic->promisc) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Blocked before any thread starts, so only the loop's signalfd sees them. */
+static void block_signals(void)
+{
+	sigset_t mask;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static int setup_loop(struct daemon *d)
+{
+	uint64_t now;
+
+	if (sd_event_default(&d->event) < 0)
+		return -1;
+	sd_event_add_signal(d->event, NULL, SIGTERM, on_signal, d);
+	sd_event_add_signal(d->event, NULL, SIGINT, on_signal, d);
+	sd_event_add_signal(d->event, NULL, SIGHUP, on_signal, d);
+	/* WATCHDOG=1 from the loop itself: a stuck loop gets the service restarted. */
+	sd_event_set_watchdog(d->event, 1);
+	sd_event_now(d->event, CLOCK_MONOTONIC, &now);
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+
+		if (sd_event_add_io(d->event, NULL, r->pcap_fd, EPOLLIN, on_capture, r) < 0 ||
+		    sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + r->conf.flush_ms * 1000,
+				      10000, on_flush, r) < 0) {
+			log_err("cannot set up the event loop");
+			return -1;
+		}
+		snprintf(r->state, sizeof(r->state), "capturing");
+	}
+	return 0;
+}
+
+/*
+ * The kernel hands over a partly filled block only after the block timeout:
+ * keep reading that long so the last packets before a stop are kept.
+ */
+static void drain(struct daemon *d)
+{
+	struct timespec start, now;
+	struct pollfd *pfd = calloc(d->nrings, sizeof(*pfd));
+
+	if (!pfd)
+		return;
+	for (size_t i = 0; i < d->nrings; i++) {
+		pfd[i].fd = d->rings[i]->pcap_fd;
+		pfd[i].events = POLLIN;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		long ms;
+
+		for (size_t i = 0; i < d->nrings; i++)
+			capture_dispatch(d->rings[i]);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ms = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+		if (ms > 2 * CAPTURE_TIMEOUT_MS + 50)
+			break;
+		poll(pfd, d->nrings, 20);
+	}
+	free(pfd);
+}
+
+static void report(struct ring *r)
+{
+	struct pcap_stat st = { 0 };
+
+	pcap_stats(r->pcap, &st);
+	log_ring(LOG_INFO, r->iface, r->profile,
+		 "%llu packets captured, %llu written, %u dropped by kernel, %u dropped by interface, %llu dropped by writer queue, %llu lost to write errors",
+		 (unsigned long long)r->captured, (unsigned long long)atomic_load(&r->written_packets),
+		 st.ps_drop, st.ps_ifdrop, (unsigned long long)r->queue_drops,
+		 (unsigned long long)atomic_load(&r->lost_packets));
+}
+
+int main(int argc, char **argv)
+{
+	const char *file = CONF_DEFAULT_FILE, *storage = NULL, *user = NULL, *level = NULL;
+	int foreground = 0, check = 0, c, rc = 1;
+	struct daemon d = { 0 };
+	char err[1024];
+	uid_t uid;
+	gid_t gid;
+
+	while ((c = getopt(argc, argv, "f:ntw:Z:l:Vh")) != -1) {
+		switch (c) {
+		case 'f': file = optarg; break;
+		case 'n': foreground = 1; break;
+		case 't': check = 1; break;
+		case 'w': storage = optarg; break;
+		case 'Z': user = optarg; break;
+		case 'l': level = optarg; break;
+		case 'V': printf("pktcapd %s\n", PACKAGE_VERSION); return 0;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	log_init("pktcapd", LOG_TO_STDERR, LOG_INFO);
+
+	/* 1. The configuration. */
+	if (conf_load(file, &d.conf, err, sizeof(err)) < 0) {
+		fprintf(stderr, "pktcapd: %s\n", err);
+		return 1;
+	}
+	if (storage) {
+		char *s = realpath(storage, NULL);
+
+		if (!s && !(s = strdup(storage)))
+			goto out;
+		free(d.conf->storage);
+		d.conf->storage = s;
+	}
+	if (user) {
+		struct passwd *pw = getpwnam(user);
+		struct group *gr = pw ? getgrgid(pw->pw_gid) : NULL;
+
+		if (!pw || !gr) {
+			fprintf(stderr, "pktcapd: -Z %s: no such user\n", user);
+			goto out;
+		}
+		free(d.conf->user);
+		free(d.conf->group);
+		d.conf->user = strdup(pw->pw_name);
+		d.conf->group = strdup(gr->gr_name);
+	}
+	if (level && (d.conf->log_level = log_level_parse(level)) < 0) {
+		fprintf(stderr, "pktcapd: -l %s: unknown log level\n", level);
+		goto out;
+	}
+	log_set_level(d.conf->log_level);
+	if (geteuid() == 0) {
+		if (privs_lookup(d.conf->user, d.conf->group, &uid, &gid) < 0)
+			goto out;
+	} else {
+		uid = getuid();
+		gid = getgid();
+	}
+	if (check) {
+		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", file,
+		       d.conf->nprofiles, d.conf->nifaces);
+		rc = 0;
+		goto out;
+	}
+	if (!foreground && log_stderr_is_journal())
+		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
+
+	/* 2. While privileged: every capture handle and storage directory. */
+	if (setup_rings(&d) < 0)
+		goto out;
+	for (size_t i = 0; i < d.nrings; i++)
+		if (storage_prepare(d.rings[i], d.conf->storage, geteuid() == 0 ? uid : (uid_t)-1,
+				    geteuid() == 0 ? gid : (gid_t)-1) < 0)
+			goto out;
+
+	/* 3. Privileges go, for good, before any thread exists. */
+	if (privs_drop(uid, gid) < 0)
+		goto out;
+	for (size_t i = 0; i < d.nrings; i++)
+		if (storage_adopt(d.rings[i]) < 0)
+			goto out;
+	if (!foreground && !getenv("NOTIFY_SOCKET")) {
+		if (daemon(0, 0) < 0) {
+			log_err("cannot go to the background: %s", strerror(errno));
+			goto out;
+		}
+		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
+	}
+	block_signals();
+	for (size_t i = 0; i < d.nrings; i++)
+		if (writer_start(d.rings[i]) < 0)
+			goto out;
+
+	/* 4. The loop. */
+	if (setup_loop(&d) < 0)
+		goto out;
+	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
+	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings,
+		   d.conf->storage);
+	rc = sd_event_loop(d.event) < 0 ? 1 : 0;
+
+	drain(&d);
+	for (size_t i = 0; i < d.nrings; i++) {
+		ring_tick(d.rings[i], 0);
+		ring_close_file(d.rings[i]);
+	}
+out:
+	for (size_t i = 0; i < d.nrings; i++) {
+		writer_stop(d.rings[i]);
+		if (d.event && d.rings[i]->pcap)
+			report(d.rings[i]);
+		ring_free(d.rings[i]);
+	}
+	free(d.rings);
+	sd_event_unref(d.event);
+	conf_free(d.conf);
+	return rc;
+}

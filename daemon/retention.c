@@ -1,0 +1,42 @@
+/* retention.c: the ring's deletion policy (count, bytes, age, free space), oldest closed file first */
+#include "config.h"
+
+#include <string.h>
+
+#include "retention.h"
+
+size_t retention_select(const struct ret_file *files, size_t n, const struct ret_policy *pol,
+			int64_t now_ms, uint64_t fs_free, unsigned char *victim)
+{
+	uint64_t count = n, bytes = 0, freed = 0;
+	size_t victims = 0;
+
+	memset(victim, 0, n);
+	for (size_t i = 0; i < n; i++)
+		bytes += files[i].size;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct ret_file *f = &files[i];
+		int over = 0;
+
+		if (pol->keep_files && count > pol->keep_files)
+			over = 1;
+		if (pol->keep_bytes && bytes > pol->keep_bytes)
+			over = 1;
+		if (pol->keep_age_ms && now_ms - f->mtime_ms > (int64_t)pol->keep_age_ms)
+			over = 1;
+		if (pol->min_free && fs_free + freed < pol->min_free)
+			over = 1;
+		if (!over)
+			break;
+		/* A kept file still counts against the limits; younger ones go instead. */
+		if (f->open || f->preserved)
+			continue;
+		victim[i] = 1;
+		victims++;
+		count--;
+		bytes -= f->size;
+		freed += f->size;
+	}
+	return victims;
+}

@@ -1,0 +1,251 @@
+/* ring.c: the capture side of a ring: copy each packet into a write buffer and decide rotation */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "ring.h"
+
+/* Big enough that one write() moves a lot; small enough that a flush is quick. */
+#define WBUF_SIZE (1024 * 1024)
+
+struct ring *ring_new(const char *iface, const struct profile_conf *pc)
+{
+	struct ring *r = calloc(1, sizeof(*r));
+	size_t bufsize = WBUF_SIZE, n;
+
+	if (!r)
+		return NULL;
+	r->iface = strdup(iface);
+	r->profile = strdup(pc->name);
+	r->conf = *pc;
+	r->conf.name = r->profile;
+	r->conf.filter = strdup(pc->filter);
+	if (asprintf(&r->prefix, "%s-%s", iface, pc->name) < 0)
+		r->prefix = NULL;
+	r->fd = -1;
+	r->dirfd = -1;
+	r->pcap_fd = -1;
+	r->next_seq = 1;
+	r->queue_tail = &r->queue_head;
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->cond, NULL);
+	snprintf(r->state, sizeof(r->state), "starting");
+	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix)
+		goto fail;
+
+	/* A buffer must hold the largest record; at least four keep both threads busy. */
+	if (bufsize < 2 * ((size_t)pc->snaplen + 16))
+		bufsize = 2 * ((size_t)pc->snaplen + 16);
+	n = pc->write_queue / bufsize;
+	if (n < 4)
+		n = 4;
+	for (size_t i = 0; i < n; i++) {
+		struct wbuf *b = calloc(1, sizeof(*b));
+
+		if (!b)
+			goto fail;
+		b->data = malloc(bufsize);
+		if (!b->data) {
+			free(b);
+			goto fail;
+		}
+		b->cap = bufsize;
+		b->next = r->free_list;
+		r->free_list = b;
+		r->nbufs++;
+	}
+	return r;
+fail:
+	ring_free(r);
+	return NULL;
+}
+
+static void free_chain(struct wbuf *b)
+{
+	while (b) {
+		struct wbuf *next = b->next;
+
+		free(b->data);
+		free(b);
+		b = next;
+	}
+}
+
+void ring_free(struct ring *r)
+{
+	if (!r)
+		return;
+	if (r->pcap)
+		pcap_close(r->pcap);
+	if (r->dirfd >= 0)
+		close(r->dirfd);
+	if (r->fd >= 0)
+		close(r->fd);
+	free_chain(r->free_list);
+	free_chain(r->queue_head);
+	if (r->cur)
+		free_chain(r->cur);
+	pthread_mutex_destroy(&r->lock);
+	pthread_cond_destroy(&r->cond);
+	free(r->files);
+	free(r->zout);
+	free(r->conf.filter);
+	free(r->iface);
+	free(r->profile);
+	free(r->prefix);
+	free(r);
+}
+
+static struct wbuf *get_buffer(struct ring *r)
+{
+	struct wbuf *b;
+
+	pthread_mutex_lock(&r->lock);
+	b = r->free_list;
+	if (b)
+		r->free_list = b->next;
+	pthread_mutex_unlock(&r->lock);
+	if (b) {
+		b->next = NULL;
+		b->flags = 0;
+		b->len = 0;
+		b->packets = 0;
+	}
+	return b;
+}
+
+/* Hands the current buffer to the writer thread. */
+static void push_buffer(struct ring *r, unsigned flags)
+{
+	struct wbuf *b = r->cur;
+
+	if (!b)
+		return;
+	r->cur = NULL;
+	b->flags |= flags;
+	pthread_mutex_lock(&r->lock);
+	*r->queue_tail = b;
+	r->queue_tail = &b->next;
+	r->queued++;
+	if (r->queued > r->queue_high_water)
+		r->queue_high_water = r->queued;
+	pthread_cond_signal(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+void ring_close_file(struct ring *r)
+{
+	if (!r->file_open)
+		return;
+	if (!r->cur) {
+		r->cur = get_buffer(r);
+		/*
+		 * No buffer to carry the close: the writer is behind. Keep the file
+		 * open; the next packet or tick tries again.
+		 */
+		if (!r->cur)
+			return;
+	}
+	push_buffer(r, WB_CLOSE);
+	r->file_open = 0;
+}
+
+static int64_t next_boundary(int64_t sec, uint64_t interval_ms)
+{
+	int64_t iv = (int64_t)(interval_ms / 1000);
+
+	if (iv <= 0)
+		return 0;
+	/* Aligned to the clock, as tcpdump -G does: an hourly file starts on the hour. */
+	return (sec / iv + 1) * iv;
+}
+
+static int need_rotation(const struct ring *r, uint32_t reclen, int64_t sec)
+{
+	if (!r->file_packets)
+		return 0;
+	if (r->conf.rotate_size && r->file_bytes + reclen > r->conf.rotate_size)
+		return 1;
+	if (r->conf.rotate_packets && r->file_packets >= r->conf.rotate_packets)
+		return 1;
+	if (r->file_deadline && sec >= r->file_deadline)
+		return 1;
+	return 0;
+}
+
+/* The pcap record header as files store it: 32-bit fields in host order. */
+struct rec_hdr {
+	uint32_t sec;
+	uint32_t frac;
+	uint32_t caplen;
+	uint32_t len;
+};
+
+void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+	struct ring *r = (struct ring *)user;
+	uint32_t reclen = (uint32_t)sizeof(struct rec_hdr) + h->caplen;
+	struct rec_hdr rh;
+
+	r->captured++;
+	if (r->file_open && need_rotation(r, reclen, h->ts.tv_sec))
+		ring_close_file(r);
+	if (!r->cur) {
+		r->cur = get_buffer(r);
+		if (!r->cur) {
+			r->queue_drops++;
+			return;
+		}
+	}
+	if (!r->file_open) {
+		/* A buffer that carries data of the old file flushes first. */
+		if (r->cur->len) {
+			push_buffer(r, 0);
+			r->cur = get_buffer(r);
+			if (!r->cur) {
+				r->queue_drops++;
+				return;
+			}
+		}
+		r->cur->flags |= WB_OPEN;
+		r->cur->name_sec = h->ts.tv_sec;
+		r->file_open = 1;
+		r->file_bytes = sizeof(r->header);
+		r->file_packets = 0;
+		r->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
+	} else if (r->cur->len + reclen > r->cur->cap) {
+		push_buffer(r, 0);
+		r->cur = get_buffer(r);
+		if (!r->cur) {
+			r->queue_drops++;
+			return;
+		}
+	}
+	rh.sec = (uint32_t)h->ts.tv_sec;
+	rh.frac = (uint32_t)h->ts.tv_usec;
+	rh.caplen = h->caplen;
+	rh.len = h->len;
+	memcpy(r->cur->data + r->cur->len, &rh, sizeof(rh));
+	memcpy(r->cur->data + r->cur->len + sizeof(rh), bytes, h->caplen);
+	r->cur->len += reclen;
+	r->cur->packets++;
+	r->file_bytes += reclen;
+	r->file_packets++;
+	r->captured_bytes += h->len;
+}
+
+void ring_tick(struct ring *r, int64_t now_sec)
+{
+	/* An idle ring still closes its file when the clock passes the boundary. */
+	if (r->file_open && r->file_deadline && now_sec >= r->file_deadline) {
+		ring_close_file(r);
+		return;
+	}
+	if (r->cur && (r->cur->len || r->cur->flags))
+		push_buffer(r, WB_FLUSH);
+}

@@ -1,0 +1,122 @@
+/* ring.h: one (interface, profile) capture ring: its pcap handle, buffers, writer thread and files */
+#ifndef PKTCAP_RING_H
+#define PKTCAP_RING_H
+
+#include <pcap/pcap.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <zlib.h>
+
+#include "conf.h"
+#include "retention.h"
+
+/*
+ * A write buffer carries whole pcap records from the capture thread to the
+ * writer thread, with instructions for the file it belongs to.
+ */
+enum {
+	WB_OPEN = 1 << 0,	/* start a new file before writing */
+	WB_CLOSE = 1 << 1,	/* close (seal) the file after writing */
+	WB_FLUSH = 1 << 2,	/* a flush point: make everything so far readable */
+};
+
+struct wbuf {
+	struct wbuf *next;
+	unsigned flags;
+	int64_t name_sec;	/* with WB_OPEN: time for the file name */
+	uint32_t packets;
+	size_t len;
+	size_t cap;
+	uint8_t *data;
+};
+
+/* A stored file of the ring, as the writer thread tracks it for retention. */
+struct ring_file {
+	struct ret_file ret;
+	char name[256];
+};
+
+struct ring {
+	char *iface;
+	char *profile;
+	char *prefix;		/* "iface-profile", the start of every file name */
+	struct profile_conf conf;	/* a copy: reload may replace it */
+
+	pcap_t *pcap;
+	int pcap_fd;
+	int linktype;
+	int dirfd;		/* STORAGE/iface/profile, opened while privileged */
+	uint8_t header[24];	/* the pcap file header of this ring */
+	char state[128];	/* "capturing", or what went wrong */
+
+	/* Capture thread only. */
+	struct wbuf *cur;
+	int file_open;
+	uint64_t file_bytes;	/* uncompressed pcap bytes in the current file */
+	uint64_t file_packets;
+	int64_t file_deadline;	/* time rotation: seconds since the epoch, 0 = none */
+	uint64_t captured;
+	uint64_t captured_bytes;
+	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
+	struct pcap_stat stats;
+	unsigned dispatch_errors;
+
+	/* Shared between the threads, under lock. */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct wbuf *queue_head;
+	struct wbuf **queue_tail;
+	struct wbuf *free_list;
+	size_t nbufs;
+	size_t queued;
+	size_t queue_high_water;
+	int stopping;
+	pthread_t thread;
+	int thread_started;
+
+	/* Writer thread only (read under lock for status). */
+	struct ring_file *files;
+	size_t nfiles, maxfiles;
+	uint64_t next_seq;
+	int fd;			/* current file, -1 if none */
+	char cur_name[256];
+	uint64_t file_off;	/* bytes of the current file that are on disk */
+	uint64_t synced_off;	/* bytes already handed to writeback */
+	int header_done;
+	int broken;		/* a gzip stream that lost data: close, start anew */
+	int dirty;		/* written since the last fdatasync */
+	int write_error;	/* logged once until writes succeed again */
+	int64_t last_retention_ms;
+	z_stream zs;
+	int zs_active;
+	uint8_t *zout;
+	size_t zout_cap;
+
+	/* Counters the writer updates and anyone may read. */
+	_Atomic uint64_t written_packets;
+	_Atomic uint64_t written_bytes;	/* bytes on disk */
+	_Atomic uint64_t lost_packets;	/* lost to write errors */
+};
+
+/* Capture side (ring.c). */
+struct ring *ring_new(const char *iface, const struct profile_conf *pc);
+void ring_free(struct ring *r);
+/* pcap_handler for pcap_dispatch: user is the ring. */
+void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
+/* Flush point: hand what is buffered to the writer; rotate by time if due. */
+void ring_tick(struct ring *r, int64_t now_sec);
+/* Close the current file (rotation on request, shutdown). */
+void ring_close_file(struct ring *r);
+
+/* Writer side (writer.c). */
+int writer_start(struct ring *r);
+void writer_stop(struct ring *r);
+
+/* Files on disk (storage.c). */
+int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid);
+int storage_adopt(struct ring *r);
+void storage_repair(struct ring *r);
+int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, char *buf, size_t len);
+
+#endif

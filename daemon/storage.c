@@ -1,0 +1,255 @@
+/* storage.c: a ring's directory: file names, adopting files from earlier runs, repairing torn ones */
+#include "config.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "ring.h"
+
+#define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
+
+/* Largest record a repair accepts; libpcap's own limit for any link type. */
+#define MAX_CAPLEN (256 * 1024 * 1024)
+
+int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, char *buf, size_t len)
+{
+	time_t t = (time_t)sec;
+	char stamp[32];
+	struct tm tm;
+	int n;
+
+	if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm))
+		return -1;
+	n = snprintf(buf, len, "%s-%s-%06llu.pcap%s", r->prefix, stamp, (unsigned long long)seq,
+		     r->conf.compress == COMPRESS_GZIP ? ".gz" : "");
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/* Parses "PREFIX-YYYYMMDDTHHMMSSZ-SEQ.pcap[.gz]"; returns the sequence or 0. */
+static uint64_t parse_name(const struct ring *r, const char *name)
+{
+	size_t plen = strlen(r->prefix);
+	const char *p = name + plen;
+	uint64_t seq = 0;
+
+	if (strncmp(name, r->prefix, plen) || *p++ != '-')
+		return 0;
+	for (int i = 0; i < 16; i++, p++) {
+		int want_digit = i != 8 && i != 15;
+
+		if (!*p || (want_digit && !isdigit((unsigned char)*p)))
+			return 0;
+	}
+	if (name[plen + 1 + 8] != 'T' || name[plen + 1 + 15] != 'Z' || *p++ != '-')
+		return 0;
+	if (!isdigit((unsigned char)*p))
+		return 0;
+	while (isdigit((unsigned char)*p)) {
+		if (seq > UINT64_MAX / 10 - 10)
+			return 0;
+		seq = seq * 10 + (uint64_t)(*p++ - '0');
+	}
+	if (strcmp(p, ".pcap") && strcmp(p, ".pcap.gz"))
+		return 0;
+	return seq;
+}
+
+/* Opens (creating if needed) one directory level below dirfd, owned by uid:gid. */
+static int open_subdir(int dirfd, const char *name, uid_t uid, gid_t gid, mode_t mode)
+{
+	int fd;
+
+	if (mkdirat(dirfd, name, mode) == 0) {
+		int nfd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+		if (nfd >= 0 && uid != (uid_t)-1 && fchown(nfd, uid, gid) < 0) {
+			close(nfd);
+			return -1;
+		}
+		return nfd;
+	}
+	if (errno != EEXIST)
+		return -1;
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	return fd;
+}
+
+int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
+{
+	char *path = strdup(root), *p, *next;
+	int fd = -1, nfd;
+
+	if (!path)
+		return -1;
+	fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* Parents of the storage root are created like mkdir -p; only the root is ours. */
+	for (p = path; fd >= 0 && p && *p; p = next) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		next = strchr(p, '/');
+		if (next)
+			*next++ = 0;
+		while (next && *next == '/')
+			next++;
+		nfd = (next && *next) ? open_subdir(fd, p, (uid_t)-1, (gid_t)-1, 0755)
+				      : open_subdir(fd, p, uid, gid, 0750);
+		if (nfd < 0) {
+			log_err("storage %s: cannot create or open %s: %s", root, p, strerror(errno));
+			close(fd);
+			fd = -1;
+			break;
+		}
+		close(fd);
+		fd = nfd;
+	}
+	free(path);
+	if (fd < 0)
+		return -1;
+	nfd = open_subdir(fd, r->iface, uid, gid, 0750);
+	close(fd);
+	if (nfd < 0) {
+		rlog(r, LOG_ERR, "cannot create %s/%s: %s", root, r->iface, strerror(errno));
+		return -1;
+	}
+	fd = open_subdir(nfd, r->profile, uid, gid, 0750);
+	close(nfd);
+	if (fd < 0) {
+		rlog(r, LOG_ERR, "cannot create %s/%s/%s: %s", root, r->iface, r->profile,
+		     strerror(errno));
+		return -1;
+	}
+	r->dirfd = fd;
+	return 0;
+}
+
+static int cmp_files(const void *a, const void *b)
+{
+	const struct ring_file *x = a, *y = b;
+
+	return x->ret.seq < y->ret.seq ? -1 : x->ret.seq > y->ret.seq;
+}
+
+int storage_adopt(struct ring *r)
+{
+	int fd = dup(r->dirfd);
+	struct dirent *de;
+	DIR *d;
+
+	if (fd < 0 || !(d = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		rlog(r, LOG_ERR, "cannot read its directory: %s", strerror(errno));
+		return -1;
+	}
+	rewinddir(d);
+	while ((de = readdir(d))) {
+		uint64_t seq = parse_name(r, de->d_name);
+		struct ring_file *f;
+		struct stat st;
+
+		if (!seq || fstatat(r->dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (r->nfiles == r->maxfiles) {
+			size_t n = r->maxfiles ? r->maxfiles * 2 : 64;
+			struct ring_file *nf = realloc(r->files, n * sizeof(*nf));
+
+			if (!nf)
+				break;
+			r->files = nf;
+			r->maxfiles = n;
+		}
+		f = &r->files[r->nfiles++];
+		memset(f, 0, sizeof(*f));
+		f->ret.seq = seq;
+		f->ret.size = (uint64_t)st.st_size;
+		f->ret.mtime_ms = (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+		snprintf(f->name, sizeof(f->name), "%s", de->d_name);
+		if (seq >= r->next_seq)
+			r->next_seq = seq + 1;
+	}
+	closedir(d);
+	qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
+	if (r->nfiles)
+		rlog(r, LOG_INFO, "found %zu files from earlier runs; numbering goes on at %llu",
+		     r->nfiles, (unsigned long long)r->next_seq);
+	return 0;
+}
+
+/* Cuts a plain pcap file after its last whole record. */
+static void repair_pcap(struct ring *r, struct ring_file *f, int fd)
+{
+	uint32_t hdr[6], rec[4];
+	off_t off = 24, size = lseek(fd, 0, SEEK_END);
+
+	if (size < 24 || pread(fd, hdr, sizeof(hdr), 0) != sizeof(hdr) ||
+	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d)) {
+		rlog(r, LOG_WARNING, "%s has no valid pcap header; left as it is", f->name);
+		return;
+	}
+	while (off + 16 <= size) {
+		if (pread(fd, rec, sizeof(rec), off) != sizeof(rec) || rec[2] > MAX_CAPLEN ||
+		    off + 16 + (off_t)rec[2] > size)
+			break;
+		off += 16 + (off_t)rec[2];
+	}
+	if (off < size) {
+		if (ftruncate(fd, off) < 0) {
+			rlog(r, LOG_WARNING, "cannot cut %s: %s", f->name, strerror(errno));
+			return;
+		}
+		rlog(r, LOG_NOTICE, "%s was cut after its last whole record (%lld bytes dropped)",
+		     f->name, (long long)(size - off));
+	}
+	f->ret.size = (uint64_t)off;
+}
+
+void storage_repair(struct ring *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++) {
+		struct ring_file *f = &r->files[i];
+		struct stat st;
+		int fd;
+
+		if (f->ret.open)
+			continue;
+		if (fstatat(r->dirfd, f->name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !(st.st_mode & S_IWUSR))
+			continue;
+		/* Writable means the daemon stopped without closing it. */
+		fd = openat(r->dirfd, f->name, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			rlog(r, LOG_WARNING, "cannot open %s to repair it: %s", f->name,
+			     strerror(errno));
+			continue;
+		}
+		if (st.st_size == 0) {
+			close(fd);
+			unlinkat(r->dirfd, f->name, 0);
+			rlog(r, LOG_NOTICE, "removed %s: empty", f->name);
+			memmove(f, f + 1, (r->nfiles - i - 1) * sizeof(*f));
+			r->nfiles--;
+			i--;
+			continue;
+		}
+		if (strstr(f->name, ".gz"))
+			rlog(r, LOG_NOTICE, "%s was not closed cleanly: readable up to its last flush point",
+			     f->name);
+		else
+			repair_pcap(r, f, fd);
+		if (fchmod(fd, 0440) < 0)
+			rlog(r, LOG_WARNING, "cannot seal %s: %s", f->name, strerror(errno));
+		close(fd);
+	}
+}

@@ -1,0 +1,468 @@
+/* writer.c: a ring's writer thread: files, compression, flush points, write errors and retention */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "ring.h"
+
+#define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
+
+/* How many old files one write error may evict to make room. */
+#define MAX_EVICT_PER_ERROR 8
+
+static int64_t now_ms(int clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int add_file(struct ring *r, uint64_t seq, const char *name)
+{
+	struct ring_file *f;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->nfiles == r->maxfiles) {
+		size_t n = r->maxfiles ? r->maxfiles * 2 : 64;
+		struct ring_file *nf = realloc(r->files, n * sizeof(*nf));
+
+		if (!nf) {
+			pthread_mutex_unlock(&r->lock);
+			return -1;
+		}
+		r->files = nf;
+		r->maxfiles = n;
+	}
+	f = &r->files[r->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->ret.seq = seq;
+	f->ret.open = 1;
+	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
+	snprintf(f->name, sizeof(f->name), "%s", name);
+	pthread_mutex_unlock(&r->lock);
+	return 0;
+}
+
+static struct ring_file *current_file(struct ring *r)
+{
+	if (r->nfiles && r->files[r->nfiles - 1].ret.open)
+		return &r->files[r->nfiles - 1];
+	return NULL;
+}
+
+static void remove_file(struct ring *r, size_t i)
+{
+	pthread_mutex_lock(&r->lock);
+	memmove(&r->files[i], &r->files[i + 1], (r->nfiles - i - 1) * sizeof(r->files[0]));
+	r->nfiles--;
+	pthread_mutex_unlock(&r->lock);
+}
+
+static int delete_file(struct ring *r, size_t i, const char *why)
+{
+	struct ring_file *f = &r->files[i];
+
+	if (unlinkat(r->dirfd, f->name, 0) < 0 && errno != ENOENT) {
+		rlog(r, LOG_WARNING, "cannot delete %s: %s", f->name, strerror(errno));
+		return -1;
+	}
+	rlog(r, LOG_INFO, "deleted %s (%s)", f->name, why);
+	remove_file(r, i);
+	return 0;
+}
+
+static uint64_t fs_free(struct ring *r)
+{
+	struct statvfs sv;
+
+	if (fstatvfs(r->dirfd, &sv) < 0)
+		return UINT64_MAX;
+	return (uint64_t)sv.f_bavail * sv.f_frsize;
+}
+
+static void apply_retention(struct ring *r)
+{
+	struct ret_policy pol = {
+		.keep_files = r->conf.keep_files, .keep_bytes = r->conf.keep_bytes,
+		.keep_age_ms = r->conf.keep_age_ms, .min_free = r->conf.min_free,
+	};
+	struct ret_file *rf;
+	unsigned char *victim;
+	size_t n = r->nfiles;
+
+	r->last_retention_ms = now_ms(CLOCK_MONOTONIC);
+	if (!pol.keep_files && !pol.keep_bytes && !pol.keep_age_ms && !pol.min_free)
+		return;
+	if (!n)
+		return;
+	rf = calloc(n, sizeof(*rf));
+	victim = calloc(n, 1);
+	if (rf && victim) {
+		for (size_t i = 0; i < n; i++)
+			rf[i] = r->files[i].ret;
+		if (retention_select(rf, n, &pol, now_ms(CLOCK_REALTIME),
+				     pol.min_free ? fs_free(r) : 0, victim)) {
+			/* Back to front so indexes stay valid as files go. */
+			for (size_t i = n; i-- > 0;)
+				if (victim[i])
+					delete_file(r, i, "retention");
+		}
+	}
+	free(rf);
+	free(victim);
+}
+
+/* Deletes the oldest file that may go, to make room after ENOSPC. */
+static int evict_oldest(struct ring *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (!r->files[i].ret.open && !r->files[i].ret.preserved)
+			return delete_file(r, i, "disk full") == 0 ? 0 : -1;
+	return -1;
+}
+
+static ssize_t write_all(int fd, const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(fd, p + done, len - done);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
+/*
+ * Starts writeback of what was just written and waits for, then drops from
+ * the page cache, the range before it: memory stays flat and the disk busy.
+ */
+static void writeback(struct ring *r)
+{
+	uint64_t start = r->synced_off, len = r->file_off - r->synced_off;
+
+	if (len < 4 * 1024 * 1024)
+		return;
+	sync_file_range(r->fd, (off_t)start, (off_t)len, SYNC_FILE_RANGE_WRITE);
+	if (start) {
+		uint64_t prev = start > 8 * 1024 * 1024 ? start - 8 * 1024 * 1024 : 0;
+
+		sync_file_range(r->fd, (off_t)prev, (off_t)(start - prev),
+				SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+				SYNC_FILE_RANGE_WAIT_AFTER);
+		posix_fadvise(r->fd, (off_t)prev, (off_t)(start - prev), POSIX_FADV_DONTNEED);
+	}
+	r->synced_off = r->file_off;
+}
+
+/*
+ * Appends bytes to the current file. A failed write is cut back to the last
+ * whole record so the file stays readable; ENOSPC evicts old files and tries
+ * again. Returns 0, or -1 when the data is lost.
+ */
+static int file_write(struct ring *r, const void *data, size_t len)
+{
+	int tries = 0;
+
+	for (;;) {
+		if (write_all(r->fd, data, len) >= 0) {
+			r->file_off += len;
+			r->dirty = 1;
+			atomic_fetch_add(&r->written_bytes, len);
+			if (r->write_error) {
+				rlog(r, LOG_NOTICE, "writing %s again", r->cur_name);
+				r->write_error = 0;
+			}
+			writeback(r);
+			return 0;
+		}
+		int err = errno;
+
+		if (ftruncate(r->fd, (off_t)r->file_off) < 0 ||
+		    lseek(r->fd, (off_t)r->file_off, SEEK_SET) < 0)
+			rlog(r, LOG_ERR, "cannot cut %s back to %llu bytes: %s", r->cur_name,
+			     (unsigned long long)r->file_off, strerror(errno));
+		if (!r->write_error)
+			rlog(r, LOG_ERR, "write to %s failed: %s; packets are lost until it works again",
+			     r->cur_name, strerror(err));
+		r->write_error = 1;
+		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
+		    evict_oldest(r) < 0)
+			return -1;
+	}
+}
+
+static int deflate_out(struct ring *r, const void *data, size_t len, int flush)
+{
+	r->zs.next_in = (Bytef *)data;
+	r->zs.avail_in = (uInt)len;
+	do {
+		size_t have;
+		int rc;
+
+		r->zs.next_out = r->zout;
+		r->zs.avail_out = (uInt)r->zout_cap;
+		rc = deflate(&r->zs, flush);
+		if (rc == Z_STREAM_ERROR)
+			return -1;
+		have = r->zout_cap - r->zs.avail_out;
+		if (have && file_write(r, r->zout, have) < 0)
+			return -1;
+	} while (r->zs.avail_out == 0 || r->zs.avail_in);
+	return 0;
+}
+
+static int file_open(struct ring *r, int64_t name_sec)
+{
+	char name[256];
+	uint64_t seq = r->next_seq;
+	int fd;
+
+	if (storage_file_name(r, seq, name_sec, name, sizeof(name)) < 0)
+		return -1;
+	/* Never overwrite: a name that exists means someone else's file. */
+	for (int i = 0; i < 1000; i++) {
+		fd = openat(r->dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0640);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+		seq++;
+		storage_file_name(r, seq, name_sec, name, sizeof(name));
+	}
+	if (fd < 0) {
+		if (!r->write_error)
+			rlog(r, LOG_ERR, "cannot create %s: %s", name, strerror(errno));
+		r->write_error = 1;
+		return -1;
+	}
+	r->next_seq = seq + 1;
+	r->fd = fd;
+	r->file_off = 0;
+	r->synced_off = 0;
+	r->header_done = 0;
+	r->broken = 0;
+	snprintf(r->cur_name, sizeof(r->cur_name), "%s", name);
+	add_file(r, seq, name);
+	rlog(r, LOG_DEBUG, "opened %s", name);
+
+	if (r->conf.compress == COMPRESS_GZIP) {
+		memset(&r->zs, 0, sizeof(r->zs));
+		/* 15 + 16: a gzip wrapper, so zcat and gzip -t read the file. */
+		if (deflateInit2(&r->zs, r->conf.compress_level, Z_DEFLATED, 15 + 16, 8,
+				 Z_DEFAULT_STRATEGY) != Z_OK) {
+			rlog(r, LOG_ERR, "cannot start compression");
+			return -1;
+		}
+		r->zs_active = 1;
+	}
+	return 0;
+}
+
+/* The header goes with the first data so a full disk never leaves a torn header. */
+static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush)
+{
+	if (r->conf.compress == COMPRESS_GZIP) {
+		if (!r->zs_active)
+			return -1;
+		if (!r->header_done) {
+			if (deflate_out(r, r->header, sizeof(r->header), Z_NO_FLUSH) < 0)
+				return -1;
+			r->header_done = 1;
+		}
+		return deflate_out(r, data, len, flush ? Z_FULL_FLUSH : Z_NO_FLUSH);
+	}
+	if (!r->header_done) {
+		if (file_write(r, r->header, sizeof(r->header)) < 0)
+			return -1;
+		r->header_done = 1;
+	}
+	return len ? file_write(r, data, len) : 0;
+}
+
+static void update_current(struct ring *r)
+{
+	struct ring_file *f = current_file(r);
+
+	if (!f)
+		return;
+	pthread_mutex_lock(&r->lock);
+	f->ret.size = r->file_off;
+	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
+	pthread_mutex_unlock(&r->lock);
+}
+
+static void flush_point(struct ring *r)
+{
+	if (r->fd < 0)
+		return;
+	if (r->zs_active && r->header_done && !r->broken)
+		deflate_out(r, NULL, 0, Z_FULL_FLUSH);
+	if (r->dirty) {
+		/* Data and size reach the disk: a power cut loses at most one interval. */
+		fdatasync(r->fd);
+		r->dirty = 0;
+	}
+	update_current(r);
+}
+
+static void file_close(struct ring *r)
+{
+	struct ring_file *f = current_file(r);
+
+	if (r->fd < 0)
+		return;
+	if (r->zs_active) {
+		if (r->header_done && !r->broken)
+			deflate_out(r, NULL, 0, Z_FINISH);
+		deflateEnd(&r->zs);
+		r->zs_active = 0;
+	}
+	flush_point(r);
+	/* Read-only marks a cleanly closed file; a restart repairs writable ones. */
+	if (fchmod(r->fd, 0440) < 0)
+		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->cur_name, strerror(errno));
+	close(r->fd);
+	r->fd = -1;
+	if (f) {
+		pthread_mutex_lock(&r->lock);
+		f->ret.open = 0;
+		pthread_mutex_unlock(&r->lock);
+		/* A file that never got its header holds nothing worth keeping. */
+		if (r->file_off == 0)
+			delete_file(r, (size_t)(f - r->files), "empty");
+	}
+	rlog(r, LOG_DEBUG, "closed %s", r->cur_name);
+	apply_retention(r);
+}
+
+static void handle_buffer(struct ring *r, struct wbuf *b)
+{
+	if (b->flags & WB_OPEN) {
+		if (r->fd >= 0)
+			file_close(r);
+		file_open(r, b->name_sec);
+	}
+	/* After a failed create or a broken gzip stream, data goes to a new file. */
+	if (r->fd < 0 && b->len && !(b->flags & WB_OPEN))
+		file_open(r, time(NULL));
+	if (b->len || (b->flags & WB_FLUSH)) {
+		if (r->fd < 0) {
+			atomic_fetch_add(&r->lost_packets, b->packets);
+		} else if (write_data(r, b->data, b->len, b->flags & WB_FLUSH) < 0) {
+			atomic_fetch_add(&r->lost_packets, b->packets);
+			/* A gzip stream cut back mid-way cannot go on: seal what is good. */
+			if (r->conf.compress == COMPRESS_GZIP) {
+				r->broken = 1;
+				file_close(r);
+			}
+		} else {
+			atomic_fetch_add(&r->written_packets, b->packets);
+		}
+	}
+	if (b->flags & WB_FLUSH)
+		flush_point(r);
+	if (b->flags & WB_CLOSE)
+		file_close(r);
+}
+
+static void *writer_main(void *arg)
+{
+	struct ring *r = arg;
+	int64_t last_flush = now_ms(CLOCK_MONOTONIC);
+
+	storage_repair(r);
+	apply_retention(r);
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		struct wbuf *b = r->queue_head;
+
+		if (!b) {
+			struct timespec until;
+			int64_t now = now_ms(CLOCK_MONOTONIC);
+
+			if (r->stopping)
+				break;
+			/* Nothing queued for a whole interval: make a flush point anyway. */
+			if (now - last_flush >= (int64_t)r->conf.flush_ms) {
+				pthread_mutex_unlock(&r->lock);
+				flush_point(r);
+				if (now - r->last_retention_ms >= 1000)
+					apply_retention(r);
+				last_flush = now;
+				pthread_mutex_lock(&r->lock);
+				continue;
+			}
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += (long)(r->conf.flush_ms % 1000) * 1000000;
+			until.tv_sec += (time_t)(r->conf.flush_ms / 1000) + until.tv_nsec / 1000000000;
+			until.tv_nsec %= 1000000000;
+			pthread_cond_timedwait(&r->cond, &r->lock, &until);
+			continue;
+		}
+		r->queue_head = b->next;
+		if (!r->queue_head)
+			r->queue_tail = &r->queue_head;
+		r->queued--;
+		pthread_mutex_unlock(&r->lock);
+
+		handle_buffer(r, b);
+		if (b->flags & WB_FLUSH)
+			last_flush = now_ms(CLOCK_MONOTONIC);
+
+		pthread_mutex_lock(&r->lock);
+		b->next = r->free_list;
+		r->free_list = b;
+	}
+	pthread_mutex_unlock(&r->lock);
+	file_close(r);
+	return NULL;
+}
+
+int writer_start(struct ring *r)
+{
+	int err;
+
+	r->zout_cap = 256 * 1024;
+	r->zout = malloc(r->zout_cap);
+	if (!r->zout)
+		return -1;
+	err = pthread_create(&r->thread, NULL, writer_main, r);
+	if (err) {
+		rlog(r, LOG_ERR, "cannot start writer thread: %s", strerror(err));
+		return -1;
+	}
+	r->thread_started = 1;
+	return 0;
+}
+
+void writer_stop(struct ring *r)
+{
+	if (!r->thread_started)
+		return;
+	pthread_mutex_lock(&r->lock);
+	r->stopping = 1;
+	pthread_cond_signal(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	r->thread_started = 0;
+}

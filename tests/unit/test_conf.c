@@ -1,0 +1,128 @@
+/* test_conf.c: pktcapd.conf parses as documented and every mistake names its file and line */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "tap.h"
+
+static char path[] = "/tmp/pktcap-test-conf-XXXXXX";
+static char err[1024];
+
+static int load(const char *text, struct conf **out)
+{
+	FILE *f = fopen(path, "w");
+
+	fputs(text, f);
+	fclose(f);
+	return conf_load(path, out, err, sizeof(err));
+}
+
+/* Expects TEXT to fail at LINE with a message containing WANT. */
+static void bad(const char *text, int line, const char *want)
+{
+	struct conf *c = NULL;
+	char prefix[128];
+	int rc = load(text, &c);
+
+	snprintf(prefix, sizeof(prefix), "%s:%d: ", path, line);
+	ok(rc < 0 && c == NULL && !strncmp(err, prefix, strlen(prefix)) && strstr(err, want),
+	   "rejected at line %d with '%s': got '%s'", line, want, err);
+	conf_free(c);
+}
+
+#define IFACE "interface eth0 {\n profiles = { p }\n}\n"
+
+int main(void)
+{
+	struct conf *c = NULL;
+	struct profile_conf *p;
+	int fd = mkstemp(path);
+
+	close(fd);
+
+	ok(load("user = nobody\n"
+		"group = nogroup\n"
+		"storage = /srv/cap\n"
+		"log-level = debug\n"
+		"profile web {\n"
+		"  filter = \"tcp port 80\"\n"
+		"  snaplen = 1500\n"
+		"  rotate-size = 10M\n"
+		"  rotate-interval = 1h\n"
+		"  rotate-packets = 5000\n"
+		"  keep-files = 10\n"
+		"  keep-bytes = 1G\n"
+		"  keep-age = 7d\n"
+		"  min-free = 2G\n"
+		"  compress = gzip\n"
+		"  compress-level = 6\n"
+		"  flush-interval = 500ms\n"
+		"  timestamp-precision = nano\n"
+		"}\n"
+		"profile all { }\n"
+		"interface eth0 {\n"
+		"  profiles = { web, all }\n"
+		"  promisc = false\n"
+		"}\n"
+		"interface lo { profiles = { all } }\n", &c) == 0, "full config loads: %s", err);
+	if (c) {
+		p = conf_profile(c, "web");
+		ok(!strcmp(c->user, "nobody") && !strcmp(c->storage, "/srv/cap"), "globals");
+		ok(c->nprofiles == 2 && c->nifaces == 2, "two profiles, two interfaces");
+		ok(p && !strcmp(p->filter, "tcp port 80") && p->snaplen == 1500, "filter and snaplen");
+		ok(p && p->rotate_size == 10 << 20 && p->rotate_interval_ms == 3600000 &&
+		   p->rotate_packets == 5000, "rotation");
+		ok(p && p->keep_files == 10 && p->keep_bytes == 1ULL << 30 &&
+		   p->keep_age_ms == 7 * 86400000ULL && p->min_free == 2ULL << 30, "retention");
+		ok(p && p->compress == COMPRESS_GZIP && p->compress_level == 6 && p->flush_ms == 500 &&
+		   p->nanosecond == 1, "compression, flush, precision");
+		p = conf_profile(c, "all");
+		ok(p && p->keep_files == 0 && p->keep_bytes == 0 && p->rotate_size == 100 << 20 &&
+		   p->flush_ms == 1000 && p->compress == COMPRESS_NONE && *p->filter == 0,
+		   "defaults: no retention limits, 100M files, 1s flush, no compression");
+		ok(c->ifaces[0].promisc == 0 && c->ifaces[1].promisc == 1, "promisc per interface");
+		ok(c->ifaces[0].nprofiles == 2 && c->ifaces[0].resolved[1] == p, "profiles resolved");
+	}
+	conf_free(c);
+
+	bad("profile p {\n bogus = 1\n}\n" IFACE, 2, "no such option 'bogus'");
+	bad("colour = blue\n", 1, "no such option 'colour'");
+	bad("profile p {\n\n rotate-size = 10Q\n}\n" IFACE, 3, "rotate-size = '10Q' is not a size");
+	bad("profile p {\n keep-bytes = lots\n}\n" IFACE, 2, "keep-bytes = 'lots' is not a size");
+	bad("profile p {\n rotate-interval = 1y\n}\n" IFACE, 2, "is not a duration");
+	bad("profile p {\n keep-age = soon\n}\n" IFACE, 2, "keep-age = 'soon' is not a duration");
+	bad("profile p {\n filter = \"tcp port http and\"\n}\n" IFACE, 2,
+	    "profile 'p': filter \"tcp port http and\" does not compile");
+	bad("profile p {\n filter = \"udp prot 53\"\n}\n" IFACE, 2, "does not compile");
+	bad("profile p { }\ninterface eth0 {\n profiles = { p, nope }\n}\n", 3,
+	    "profile 'nope' does not exist");
+	bad("profile p { }\nprofile q { }\nprofile p { }\n" IFACE, 3, "duplicate title 'p'");
+	bad("profile p { }\n" IFACE "interface eth0 {\n profiles = { p }\n}\n", 5,
+	    "duplicate title 'eth0'");
+	bad("profile p {\n\n keep-files = 0\n}\n" IFACE, 3, "keep-files = 0 would keep no file");
+	bad("profile p {\n keep-bytes = 0\n}\n" IFACE, 2, "keep-bytes = 0 would keep nothing");
+	bad("profile p {\n keep-age = 0\n}\n" IFACE, 2, "keep-age = 0");
+	bad("profile p {\n rotate-size = 100M\n keep-bytes = 10M\n}\n" IFACE, 3,
+	    "keep-bytes (10M) is smaller than rotate-size (100M)");
+	bad("profile p {\n compress = lz4\n}\n" IFACE, 2, "compress = 'lz4'");
+	bad("profile p {\n snaplen = 10\n}\n" IFACE, 2, "snaplen 10 is outside");
+	bad("profile p {\n timestamp-precision = pico\n}\n" IFACE, 2, "use micro or nano");
+	bad("profile p {\n flush-interval = 0\n}\n" IFACE, 2, "flush-interval must be between");
+	bad("log-level = chatty\nprofile p { }\n" IFACE, 1, "log-level = 'chatty'");
+	bad("storage = relative/dir\nprofile p { }\n" IFACE, 1, "must be an absolute path");
+	bad("profile p { }\ninterface eth0 {\n promisc = true\n}\n", 3, "no profiles");
+	bad("profile p { }\ninterface eth0 {\n profiles = { p, p }\n}\n", 3, "listed twice");
+	bad("profile p { }\n", 2, "no interface section");
+	bad("profile ../x { }\n" IFACE, 1, "a name may use letters");
+	bad("profile p {\n keep-files = three\n}\n" IFACE, 2, "invalid integer");
+	bad("profile p {\n", 2, "");
+
+	ok(conf_load("/nonexistent/pktcapd.conf", &c, err, sizeof(err)) < 0 &&
+	   strstr(err, "/nonexistent/pktcapd.conf: cannot read"), "missing file: %s", err);
+	unlink(path);
+	return done_testing();
+}

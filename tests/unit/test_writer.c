@@ -1,0 +1,283 @@
+/* test_writer.c: the record writer: whole pcap files, rotation, numbering, retention, repair, gzip */
+#include "config.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "capture.h"
+#include "conf.h"
+#include "ring.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/pktcap-test-writer-XXXXXX";
+
+static struct profile_conf base(void)
+{
+	struct profile_conf p = {
+		.name = "p", .filter = "", .snaplen = 65535, .flush_ms = 1000,
+		.write_queue = 64 << 20, .compress_level = 1,
+	};
+	return p;
+}
+
+static struct ring *start(struct profile_conf *pc)
+{
+	struct ring *r = ring_new("eth0", pc);
+	pcap_t *dead = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, pc->snaplen,
+							    pc->nanosecond ? PCAP_TSTAMP_PRECISION_NANO
+									   : PCAP_TSTAMP_PRECISION_MICRO);
+
+	capture_file_header(dead, r->header);
+	pcap_close(dead);
+	if (storage_prepare(r, dir, (uid_t)-1, (gid_t)-1) < 0 || storage_adopt(r) < 0 ||
+	    writer_start(r) < 0)
+		return NULL;
+	return r;
+}
+
+static void feed(struct ring *r, int n, int len, long sec0, long step_us)
+{
+	u_char pkt[2000];
+	struct pcap_pkthdr h;
+
+	for (int i = 0; i < n; i++) {
+		long us = (long)i * step_us;
+
+		memset(pkt, i & 0xff, sizeof(pkt));
+		h.ts.tv_sec = sec0 + us / 1000000;
+		h.ts.tv_usec = us % 1000000;
+		h.caplen = (bpf_u_int32)len;
+		h.len = (bpf_u_int32)len + 4;
+		ring_packet((u_char *)r, &h, pkt);
+	}
+}
+
+static void finish(struct ring *r)
+{
+	ring_tick(r, 0);
+	ring_close_file(r);
+	writer_stop(r);
+	ring_free(r);
+}
+
+/* Sorted file names of the ring directory. */
+static int list(char names[][256], int max)
+{
+	char path[256];
+	struct dirent **de;
+	int n, k = 0;
+
+	snprintf(path, sizeof(path), "%s/eth0/p", dir);
+	n = scandir(path, &de, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		if (de[i]->d_name[0] != '.' && k < max)
+			snprintf(names[k++], 256, "%s", de[i]->d_name);
+		free(de[i]);
+	}
+	free(de);
+	return k;
+}
+
+/* Packets in a pcap file (decompressing .gz), or -1 if libpcap refuses it. */
+static int count(const char *name, int *first_byte, int *nano)
+{
+	char path[1024], errbuf[PCAP_ERRBUF_SIZE];
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	pcap_t *p;
+	FILE *f;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%s/eth0/p/%s", dir, name);
+	if (strstr(name, ".gz")) {
+		gzFile gz = gzopen(path, "rb");
+		char buf[65536];
+		int k;
+
+		f = tmpfile();
+		while (gz && (k = gzread(gz, buf, sizeof(buf))) > 0)
+			fwrite(buf, 1, (size_t)k, f);
+		if (gz)
+			gzclose(gz);
+		rewind(f);
+	} else {
+		f = fopen(path, "rb");
+	}
+	if (!f)
+		return -1;
+	p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_NANO, errbuf);
+	if (!p) {
+		fclose(f);
+		return -1;
+	}
+	if (nano) {
+		uint32_t magic = 0;
+		FILE *raw = fopen(path, "rb");
+
+		/* The magic number, not libpcap's scaling, says what the file holds. */
+		if (raw && fread(&magic, 4, 1, raw) == 1)
+			*nano = magic == 0xa1b23c4d;
+		if (raw)
+			fclose(raw);
+	}
+	while (pcap_next_ex(p, &h, &data) == 1) {
+		if (n == 0 && first_byte)
+			*first_byte = data[0];
+		n++;
+	}
+	pcap_close(p);
+	return n;
+}
+
+static void clean(void)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s/eth0", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot clean %s\n", dir);
+}
+
+int main(void)
+{
+	char names[64][256], path[1024];
+	struct profile_conf pc;
+	struct ring *r;
+	struct stat st;
+	int n, first = -1, nano = 0;
+
+	if (!mkdtemp(dir))
+		return 99;
+
+	pc = base();
+	r = start(&pc);
+	ok(r != NULL, "ring starts");
+	feed(r, 100, 60, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 1, "one file (%d)", n);
+	ok(n == 1 && !strcmp(names[0], "eth0-p-20231114T221320Z-000001.pcap"),
+	   "name says ring, first packet time and sequence: %s", names[0]);
+	ok(count(names[0], &first, &nano) == 100 && first == 0 && !nano, "100 packets read back");
+	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[0]);
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0440 &&
+	   st.st_size == 24 + 100 * (16 + 60), "closed file sealed read-only, exact size");
+
+	/* A restart adopts the file and numbering goes on. */
+	r = start(&pc);
+	ok(r && r->next_seq == 2 && r->nfiles == 1, "restart adopts one file, next is 2");
+	feed(r, 10, 60, 1700000100, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 2 && strstr(names[1], "-000002.pcap"), "second run writes 000002: %s", names[1]);
+	clean();
+
+	pc = base();
+	pc.rotate_packets = 30;
+	r = start(&pc);
+	feed(r, 100, 60, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 4, "rotate-packets 30: 100 packets make 4 files (%d)", n);
+	ok(n == 4 && count(names[0], NULL, NULL) == 30 && count(names[3], NULL, NULL) == 10,
+	   "30 + 30 + 30 + 10");
+	clean();
+
+	pc = base();
+	pc.rotate_size = 4096;
+	r = start(&pc);
+	feed(r, 200, 184, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	{
+		int total = 0, within = 1;
+
+		for (int i = 0; i < n; i++) {
+			snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[i]);
+			stat(path, &st);
+			if (st.st_size > 4096)
+				within = 0;
+			total += count(names[i], NULL, NULL);
+		}
+		/* 24 + 20 * 200 = 4024 fits, a 21st record would not. */
+		ok(n == 10 && total == 200 && within, "rotate-size 4K: %d files, %d packets, each <= 4K",
+		   n, total);
+	}
+	clean();
+
+	pc = base();
+	pc.rotate_interval_ms = 60000;
+	r = start(&pc);
+	feed(r, 30, 60, 1700000140, 1000000);	/* 140..169: crosses the minute at 160 */
+	finish(r);
+	n = list(names, 64);
+	ok(n == 2 && count(names[0], NULL, NULL) == 20 && count(names[1], NULL, NULL) == 10,
+	   "rotate-interval 1m aligned to the clock: 20 + 10 (%d files)", n);
+	ok(n == 2 && strstr(names[1], "T221600Z"), "second file starts on the minute: %s", names[1]);
+	clean();
+
+	pc = base();
+	pc.rotate_packets = 10;
+	pc.keep_files = 3;
+	r = start(&pc);
+	feed(r, 100, 60, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 3 && strstr(names[0], "-000008.pcap") && strstr(names[2], "-000010.pcap"),
+	   "keep-files 3: the three newest stay (%d: %s .. %s)", n, names[0], names[n - 1]);
+	clean();
+
+	pc = base();
+	pc.nanosecond = 1;
+	r = start(&pc);
+	feed(r, 5, 60, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 1 && count(names[0], NULL, &nano) == 5 && nano, "nanosecond files");
+	clean();
+
+	pc = base();
+	pc.compress = COMPRESS_GZIP;
+	r = start(&pc);
+	feed(r, 1000, 300, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 1 && strstr(names[0], ".pcap.gz") && count(names[0], NULL, NULL) == 1000,
+	   "gzip file holds 1000 packets: %s", names[0]);
+	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[0]);
+	ok(stat(path, &st) == 0 && st.st_size < 24 + 1000 * 316 / 4, "and is compressed (%lld bytes)",
+	   (long long)st.st_size);
+	clean();
+
+	/* A file left writable with a torn last record is cut back and sealed. */
+	pc = base();
+	r = start(&pc);
+	feed(r, 10, 60, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[0]);
+	chmod(path, 0640);
+	{
+		int fd = open(path, O_WRONLY | O_APPEND);
+		char junk[30] = { 0 };
+
+		junk[8] = 100;	/* caplen 100 but only 14 bytes follow */
+		ok(fd >= 0 && write(fd, junk, sizeof(junk)) == sizeof(junk), "tear the file");
+		close(fd);
+	}
+	r = start(&pc);
+	finish(r);	/* the writer repairs on start */
+	ok(stat(path, &st) == 0 && st.st_size == 24 + 10 * 76 && (st.st_mode & 0777) == 0440,
+	   "repaired: cut to %lld bytes and sealed", (long long)st.st_size);
+	ok(count(names[0], NULL, NULL) == 10, "all 10 whole packets kept");
+	clean();
+
+	rmdir(dir);
+	return done_testing();
+}
