@@ -1,0 +1,171 @@
+# lib.sh: shared set-up for integration tests: a capture namespace, a peer namespace, a daemon
+#
+# Each test sources this file, calls netns_setup, writes a config with
+# write_conf, starts the daemon, sends traffic with send_pkts from the peer
+# namespace, and checks the stored files with tcpdump. Exit codes follow
+# automake: 0 pass, 1 fail, 77 skip, 99 hard error. Traffic never leaves the
+# veth pair between the two namespaces the test creates.
+
+set -u
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_builddir=${top_builddir:-$top_srcdir}
+PKTCAPD=${PKTCAPD:-$top_builddir/daemon/pktcapd}
+PKTGEN=${PKTGEN:-$top_builddir/tests/pktgen}
+TEST=$(basename "$0" .sh)
+NS_CAP="pktcap-$$-c"
+NS_PEER="pktcap-$$-p"
+IF_CAP="pkc$$"
+IF_PEER="pkp$$"
+PID=
+TMP=
+
+log() { echo "# $*"; }
+skip() { echo "SKIP: $TEST: $*"; exit 77; }
+fail() {
+	echo "FAIL: $TEST: $*"
+	if [ -n "$TMP" ] && [ -f "$TMP/pktcapd.log" ]; then
+		echo "--- pktcapd.log"
+		tail -n 30 "$TMP/pktcapd.log"
+	fi
+	exit 1
+}
+hard_error() { echo "ERROR: $TEST: $*"; exit 99; }
+pass() { echo "PASS: $TEST${1:+: $1}"; exit 0; }
+
+require_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root (network namespaces, capture)"
+}
+
+require_cmd() {
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 || skip "needs $c"
+	done
+}
+
+cleanup() {
+	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+		kill -KILL "$PID" 2>/dev/null
+		wait "$PID" 2>/dev/null
+	fi
+	ip netns del "$NS_CAP" 2>/dev/null
+	ip netns del "$NS_PEER" 2>/dev/null
+	[ -n "${EXTRA_CLEANUP:-}" ] && eval "$EXTRA_CLEANUP"
+	[ -n "$TMP" ] && [ -z "${KEEP_TMP:-}" ] && rm -rf "$TMP"
+	return 0
+}
+
+# A temporary directory the unprivileged daemon user can write into.
+tmp_setup() {
+	TMP=$(mktemp -d /tmp/pktcap-test.XXXXXX) || hard_error "mktemp"
+	chmod 755 "$TMP"
+	mkdir -p "$TMP/store"
+	chown nobody:nogroup "$TMP/store"
+	trap cleanup EXIT
+	trap 'exit 1' INT TERM
+}
+
+# Two namespaces joined by a veth pair, IPv6 off so the kernel adds no traffic of its own.
+netns_setup() {
+	require_root
+	require_cmd ip tcpdump
+	[ -x "$PKTCAPD" ] || hard_error "$PKTCAPD not built"
+	[ -x "$PKTGEN" ] || hard_error "$PKTGEN not built"
+	tmp_setup
+	ip netns add "$NS_CAP" || hard_error "ip netns add"
+	ip netns add "$NS_PEER" || hard_error "ip netns add"
+	ip link add "$IF_CAP" type veth peer name "$IF_PEER" || hard_error "ip link add veth"
+	ip link set "$IF_CAP" netns "$NS_CAP"
+	ip link set "$IF_PEER" netns "$NS_PEER"
+	for ns in "$NS_CAP:$IF_CAP:1" "$NS_PEER:$IF_PEER:2"; do
+		n=${ns%%:*}; rest=${ns#*:}; i=${rest%%:*}; a=${rest#*:}
+		ip netns exec "$n" sysctl -qw "net.ipv6.conf.$i.disable_ipv6=1"
+		ip netns exec "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+		ip -n "$n" addr add "198.18.0.$a/24" dev "$i"
+		ip -n "$n" link set "$i" up
+		ip -n "$n" link set lo up
+	done
+}
+
+# write_conf [GLOBAL-LINES] -- PROFILE-AND-INTERFACE-TEXT: a config in $TMP/pktcapd.conf.
+write_conf() {
+	{
+		echo "user = nobody"
+		echo "group = nogroup"
+		echo "storage = $TMP/store"
+		echo "log-level = debug"
+		cat
+	} > "$TMP/pktcapd.conf"
+}
+
+# Starts pktcapd in the capture namespace and waits until it captures.
+start_pktcapd() {
+	: > "$TMP/pktcapd.log"
+	ASAN_OPTIONS=${PKTCAP_DAEMON_ASAN_OPTIONS:-${ASAN_OPTIONS:-}} \
+		ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" "$@" >> "$TMP/pktcapd.log" 2>&1 &
+	PID=$!
+	for _ in $(seq 100); do
+		grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && return 0
+		kill -0 "$PID" 2>/dev/null || fail "pktcapd exited at start-up"
+		sleep 0.1
+	done
+	fail "pktcapd did not start within 10 s"
+}
+
+# Stops pktcapd with SIGTERM and waits (at most 10 s) for a clean exit.
+stop_pktcapd() {
+	kill -TERM "$PID" 2>/dev/null || fail "pktcapd is not running"
+	for _ in $(seq 100); do
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$PID" 2>/dev/null && fail "pktcapd did not stop within 10 s of SIGTERM"
+	wait "$PID"
+	rc=$?
+	PID=
+	[ "$rc" = 0 ] || fail "pktcapd exited with $rc"
+}
+
+# send_pkts PKTGEN-ARGS...: frames from the peer namespace to the capture side.
+send_pkts() {
+	out=$(ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" "$@") || fail "pktgen $*"
+	log "$out"
+}
+
+# Packets in one pcap or pcap.gz file, as tcpdump reads it; fails on any read error.
+count_file() {
+	case "$1" in
+	*.gz) n=$(zcat "$1" | tcpdump -nr - 2>"$TMP/tcpdump.err" | wc -l) ;;
+	*) n=$(tcpdump -nr "$1" 2>"$TMP/tcpdump.err" | wc -l) ;;
+	esac
+	if grep -qiv "^reading from file" "$TMP/tcpdump.err"; then
+		fail "tcpdump cannot read $1: $(cat "$TMP/tcpdump.err")"
+	fi
+	echo "$n"
+}
+
+# Packets in every file of a ring directory.
+count_ring() {
+	total=0
+	for f in "$1"/*.pcap "$1"/*.pcap.gz; do
+		[ -e "$f" ] || continue
+		total=$((total + $(count_file "$f")))
+	done
+	echo "$total"
+}
+
+ring_dir() { echo "$TMP/store/$1/$2"; }
+
+# Runs tcpdump with a filter over all files of a ring and counts the matches.
+count_ring_filter() {
+	dir=$1; shift
+	total=0
+	for f in "$dir"/*.pcap; do
+		[ -e "$f" ] || continue
+		total=$((total + $(tcpdump -nr "$f" "$@" 2>/dev/null | wc -l)))
+	done
+	echo "$total"
+}
+
+# The value of FIELD in /proc/PID/status.
+proc_status() { awk -v f="$2:" '$1 == f { $1 = ""; sub(/^ /, ""); print }' "/proc/$1/status"; }

@@ -1,0 +1,77 @@
+#!/bin/bash
+# check.sh: install what the tests need, build with warnings as errors, run the whole suite, then again under ASan/UBSan
+#
+# This is the README's test command and what .ci/run calls. Run it as root
+# from the top of a checkout: sudo tests/check.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+
+deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
+zlib1g-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	missing=
+	for p in $deps; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+	done
+	if [ -n "${missing// /}" ]; then
+		echo "== installing:$missing"
+		apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	fi
+fi
+
+passed=0 failed=0 skipped=0
+tally() {
+	local log=$1
+	for kind in PASS FAIL SKIP XFAIL XPASS ERROR; do
+		n=$(grep -E "^# $kind: +[0-9]+" "$log" | awk '{ print $3 }' | tail -1)
+		case $kind in
+		PASS|XFAIL) passed=$((passed + ${n:-0})) ;;
+		FAIL|XPASS|ERROR) failed=$((failed + ${n:-0})) ;;
+		SKIP) skipped=$((skipped + ${n:-0})) ;;
+		esac
+	done
+}
+
+run_suite() {
+	local name=$1 dir=$2; shift 2
+	echo "== $name: configure $*"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	(cd "$dir" && "$top/configure" -q --enable-werror "$@")
+	echo "== $name: build"
+	make -C "$dir" -j"$(nproc)" >/dev/null
+	echo "== $name: make check"
+	set +e
+	make -C "$dir" -j1 check > "$dir/check.out" 2>&1
+	rc=$?
+	set -e
+	grep -E "^(PASS|FAIL|SKIP|ERROR|XFAIL|XPASS):" "$dir/check.out" || true
+	grep -E "^# (TOTAL|PASS|FAIL|SKIP|ERROR):" "$dir/check.out" || true
+	tally "$dir/check.out"
+	if [ $rc != 0 ]; then
+		for f in $(find "$dir/tests" -name '*.log' ! -name 'test-suite.log'); do
+			grep -qE "^(FAIL|ERROR)" "${f%.log}.trs" 2>/dev/null || continue
+			echo "--- $f"
+			tail -n 40 "$f"
+		done
+	fi
+	return $rc
+}
+
+autoreconf -fi >/dev/null 2>&1
+status=0
+run_suite "release build" "$top/build-ci" || status=1
+# Sanitizers: every test again, the daemon included. LeakSanitizer cannot
+# stop a process that dropped root (it is no longer dumpable), so leaks are
+# checked in the unit tests only, where nothing drops privileges.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export PKTCAP_DAEMON_ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+run_suite "asan+ubsan build" "$top/build-asan" \
+	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	LDFLAGS="-fsanitize=address,undefined" || status=1
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
