@@ -18,37 +18,49 @@
 
 #include "capture.h"
 #include "conf.h"
+#include "ctlsrv.h"
+#include "daemon.h"
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
 
-struct daemon {
-	struct conf *conf;
-	struct ring **rings;
-	size_t nrings;
-	sd_event *event;
-	int64_t started;
-};
+/* How often STATUS= tells systemd what the rings are doing. */
+#define STATUS_USEC (5ULL * 1000000)
 
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktcapd [-n] [-t] [-f FILE] [-w DIR] [-Z USER] [-l LEVEL]\n"
+		"Usage: pktcapd [-n] [-t] [-f FILE] [-S SOCKET] [-w DIR] [-Z USER] [-l LEVEL]\n"
 		"Capture the configured interfaces into ring-rotated pcap files.\n\n"
-		"  -f FILE   configuration file (default %s)\n"
-		"  -n        stay in the foreground and log to stderr\n"
-		"  -t        check the configuration and exit\n"
-		"  -w DIR    store captures under DIR instead of the configured storage\n"
-		"  -Z USER   run as USER (and its primary group) instead of the configured ones\n"
-		"  -l LEVEL  log level: debug, info, notice, warning, error\n"
-		"  -V        print the version and exit\n"
-		"  -h        print this help and exit\n",
+		"  -f FILE    configuration file (default %s)\n"
+		"  -n         stay in the foreground and log to stderr\n"
+		"  -t         check the configuration and exit\n"
+		"  -S SOCKET  control socket path instead of the configured one\n"
+		"  -w DIR     store captures under DIR instead of the configured storage\n"
+		"  -Z USER    run as USER (and its primary group) instead of the configured ones\n"
+		"  -l LEVEL   log level: debug, info, notice, warning, error\n"
+		"  -V         print the version and exit\n"
+		"  -h         print this help and exit\n",
 		CONF_DEFAULT_FILE);
 }
 
-static int64_t now_sec(void)
+static void send_status(struct daemon *d)
 {
-	return (int64_t)time(NULL);
+	uint64_t packets = 0, dropped = 0, lost = 0;
+
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+		struct pcap_stat st = { 0 };
+
+		if (r->pcap)
+			pcap_stats(r->pcap, &st);
+		packets += atomic_load(&r->written_packets);
+		dropped += st.ps_drop + st.ps_ifdrop + r->queue_drops;
+		lost += atomic_load(&r->lost_packets);
+	}
+	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors",
+		   d->nrings, (unsigned long long)packets, (unsigned long long)dropped,
+		   (unsigned long long)lost);
 }
 
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
@@ -67,9 +79,17 @@ static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
 {
 	struct ring *r = userdata;
 
-	ring_tick(r, now_sec());
+	ring_tick(r, (int64_t)time(NULL));
 	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
 	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
+	sd_event_source_set_enabled(s, SD_EVENT_ON);
+	return 0;
+}
+
+static int on_status(sd_event_source *s, uint64_t usec, void *userdata)
+{
+	send_status(userdata);
+	sd_event_source_set_time(s, usec + STATUS_USEC);
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
 	return 0;
 }
@@ -79,7 +99,12 @@ static int on_signal(sd_event_source *s, const struct signalfd_siginfo *si, void
 	struct daemon *d = userdata;
 
 	if (si->ssi_signo == SIGHUP) {
-		log_notice("SIGHUP: reload is not supported yet; restart to apply a new config");
+		char err[1024], note[2048];
+
+		sd_notify(0, "RELOADING=1");
+		daemon_reload(d, err, sizeof(err), note, sizeof(note));
+		sd_notify(0, "READY=1");
+		send_status(d);
 		return 0;
 	}
 	log_info("%s: shutting down", strsignal((int)si->ssi_signo));
@@ -131,10 +156,9 @@ static void block_signals(void)
 
 static int setup_loop(struct daemon *d)
 {
+	sd_event_source *src;
 	uint64_t now;
 
-	if (sd_event_default(&d->event) < 0)
-		return -1;
 	sd_event_add_signal(d->event, NULL, SIGTERM, on_signal, d);
 	sd_event_add_signal(d->event, NULL, SIGINT, on_signal, d);
 	sd_event_add_signal(d->event, NULL, SIGHUP, on_signal, d);
@@ -143,16 +167,22 @@ static int setup_loop(struct daemon *d)
 	sd_event_now(d->event, CLOCK_MONOTONIC, &now);
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
+		sd_event_source *io, *tm;
 
-		if (sd_event_add_io(d->event, NULL, r->pcap_fd, EPOLLIN, on_capture, r) < 0 ||
-		    sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + r->conf.flush_ms * 1000,
+		if (sd_event_add_io(d->event, &io, r->pcap_fd, EPOLLIN, on_capture, r) < 0 ||
+		    sd_event_add_time(d->event, &tm, CLOCK_MONOTONIC, now + r->conf.flush_ms * 1000,
 				      10000, on_flush, r) < 0) {
 			log_err("cannot set up the event loop");
 			return -1;
 		}
+		r->io_source = io;
+		r->flush_source = tm;
 		snprintf(r->state, sizeof(r->state), "capturing");
 	}
-	return 0;
+	if (sd_event_add_time(d->event, &src, CLOCK_MONOTONIC, now + STATUS_USEC, 100000, on_status,
+			      d) < 0)
+		return -1;
+	return d->ctl ? ctlsrv_start(d->ctl, d) : 0;
 }
 
 /*
@@ -197,20 +227,64 @@ static void report(struct ring *r)
 		 (unsigned long long)atomic_load(&r->lost_packets));
 }
 
+/* Applies -w, -Z and -l on top of the configuration. */
+static int apply_overrides(struct daemon *d, const char *storage, const char *user,
+			   const char *level)
+{
+	d->storage = strdup(storage ? storage : d->conf->storage);
+	d->user = d->conf->user;
+	d->group = d->conf->group;
+	if (!d->storage)
+		return -1;
+	if (storage && storage[0] != '/') {
+		char *abs = realpath(storage, NULL);
+
+		if (!abs) {
+			char cwd[4096];
+
+			if (!getcwd(cwd, sizeof(cwd)) || asprintf(&abs, "%s/%s", cwd, storage) < 0)
+				return -1;
+		}
+		free(d->storage);
+		d->storage = abs;
+	}
+	if (user) {
+		struct passwd *pw = getpwnam(user);
+		struct group *gr = pw ? getgrgid(pw->pw_gid) : NULL;
+
+		if (!pw || !gr) {
+			fprintf(stderr, "pktcapd: -Z %s: no such user\n", user);
+			return -1;
+		}
+		d->user = user;
+		d->group = strdup(gr->gr_name);
+	}
+	if (level) {
+		int l = log_level_parse(level);
+
+		if (l < 0) {
+			fprintf(stderr, "pktcapd: -l %s: unknown log level\n", level);
+			return -1;
+		}
+		d->conf->log_level = l;
+		d->level_override = 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *file = CONF_DEFAULT_FILE, *storage = NULL, *user = NULL, *level = NULL;
+	const char *storage = NULL, *user = NULL, *level = NULL, *sock = NULL;
 	int foreground = 0, check = 0, c, rc = 1;
-	struct daemon d = { 0 };
+	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
 	char err[1024];
-	uid_t uid;
-	gid_t gid;
 
-	while ((c = getopt(argc, argv, "f:ntw:Z:l:Vh")) != -1) {
+	while ((c = getopt(argc, argv, "f:ntS:w:Z:l:Vh")) != -1) {
 		switch (c) {
-		case 'f': file = optarg; break;
+		case 'f': d.conf_file = optarg; break;
 		case 'n': foreground = 1; break;
 		case 't': check = 1; break;
+		case 'S': sock = optarg; break;
 		case 'w': storage = optarg; break;
 		case 'Z': user = optarg; break;
 		case 'l': level = optarg; break;
@@ -226,45 +300,22 @@ int main(int argc, char **argv)
 	log_init("pktcapd", LOG_TO_STDERR, LOG_INFO);
 
 	/* 1. The configuration. */
-	if (conf_load(file, &d.conf, err, sizeof(err)) < 0) {
+	if (conf_load(d.conf_file, &d.conf, err, sizeof(err)) < 0) {
 		fprintf(stderr, "pktcapd: %s\n", err);
 		return 1;
 	}
-	if (storage) {
-		char *s = realpath(storage, NULL);
-
-		if (!s && !(s = strdup(storage)))
-			goto out;
-		free(d.conf->storage);
-		d.conf->storage = s;
-	}
-	if (user) {
-		struct passwd *pw = getpwnam(user);
-		struct group *gr = pw ? getgrgid(pw->pw_gid) : NULL;
-
-		if (!pw || !gr) {
-			fprintf(stderr, "pktcapd: -Z %s: no such user\n", user);
-			goto out;
-		}
-		free(d.conf->user);
-		free(d.conf->group);
-		d.conf->user = strdup(pw->pw_name);
-		d.conf->group = strdup(gr->gr_name);
-	}
-	if (level && (d.conf->log_level = log_level_parse(level)) < 0) {
-		fprintf(stderr, "pktcapd: -l %s: unknown log level\n", level);
+	if (apply_overrides(&d, storage, user, level) < 0)
 		goto out;
-	}
 	log_set_level(d.conf->log_level);
 	if (geteuid() == 0) {
-		if (privs_lookup(d.conf->user, d.conf->group, &uid, &gid) < 0)
+		if (privs_lookup(d.user, d.group, &d.uid, &d.gid) < 0)
 			goto out;
 	} else {
-		uid = getuid();
-		gid = getgid();
+		d.uid = getuid();
+		d.gid = getgid();
 	}
 	if (check) {
-		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", file,
+		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
 		       d.conf->nprofiles, d.conf->nifaces);
 		rc = 0;
 		goto out;
@@ -272,16 +323,19 @@ int main(int argc, char **argv)
 	if (!foreground && log_stderr_is_journal())
 		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
 
-	/* 2. While privileged: every capture handle and storage directory. */
+	/* 2. While privileged: capture handles, storage directories, the control socket. */
 	if (setup_rings(&d) < 0)
 		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
-		if (storage_prepare(d.rings[i], d.conf->storage, geteuid() == 0 ? uid : (uid_t)-1,
-				    geteuid() == 0 ? gid : (gid_t)-1) < 0)
+		if (storage_prepare(d.rings[i], d.storage, geteuid() == 0 ? d.uid : (uid_t)-1,
+				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
 			goto out;
+	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid);
+	if (!d.ctl)
+		goto out;
 
 	/* 3. Privileges go, for good, before any thread exists. */
-	if (privs_drop(uid, gid) < 0)
+	if (privs_drop(d.uid, d.gid) < 0)
 		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
 		if (storage_adopt(d.rings[i]) < 0)
@@ -299,11 +353,11 @@ int main(int argc, char **argv)
 			goto out;
 
 	/* 4. The loop. */
-	if (setup_loop(&d) < 0)
+	d.started = (int64_t)time(NULL);
+	if (sd_event_default(&d.event) < 0 || setup_loop(&d) < 0)
 		goto out;
 	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
-	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings,
-		   d.conf->storage);
+	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings, d.storage);
 	rc = sd_event_loop(d.event) < 0 ? 1 : 0;
 
 	drain(&d);
@@ -312,6 +366,7 @@ int main(int argc, char **argv)
 		ring_close_file(d.rings[i]);
 	}
 out:
+	ctlsrv_close(d.ctl);
 	for (size_t i = 0; i < d.nrings; i++) {
 		writer_stop(d.rings[i]);
 		if (d.event && d.rings[i]->pcap)
@@ -320,6 +375,9 @@ out:
 	}
 	free(d.rings);
 	sd_event_unref(d.event);
+	if (d.group && d.group != d.conf->group)
+		free((char *)d.group);
+	free(d.storage);
 	conf_free(d.conf);
 	return rc;
 }

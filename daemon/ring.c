@@ -230,6 +230,14 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	rh.frac = (uint32_t)h->ts.tv_usec;
 	rh.caplen = h->caplen;
 	rh.len = h->len;
+	{
+		int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
+			     (int64_t)h->ts.tv_usec * (r->conf.nanosecond ? 1 : 1000);
+
+		if (!r->cur->packets)
+			r->cur->first_ns = ns;
+		r->cur->last_ns = ns;
+	}
 	memcpy(r->cur->data + r->cur->len, &rh, sizeof(rh));
 	memcpy(r->cur->data + r->cur->len + sizeof(rh), bytes, h->caplen);
 	r->cur->len += reclen;

@@ -25,6 +25,8 @@ struct wbuf {
 	struct wbuf *next;
 	unsigned flags;
 	int64_t name_sec;	/* with WB_OPEN: time for the file name */
+	int64_t first_ns;	/* first and last packet time in the buffer */
+	int64_t last_ns;
 	uint32_t packets;
 	size_t len;
 	size_t cap;
@@ -35,6 +37,10 @@ struct wbuf {
 struct ring_file {
 	struct ret_file ret;
 	char name[256];
+	int meta;		/* packets, first_ns and last_ns are known */
+	uint64_t packets;
+	int64_t first_ns;
+	int64_t last_ns;
 };
 
 struct ring {
@@ -45,6 +51,8 @@ struct ring {
 
 	pcap_t *pcap;
 	int pcap_fd;
+	void *io_source;	/* sd_event_source of the capture fd */
+	void *flush_source;	/* sd_event_source of the flush timer */
 	int linktype;
 	int dirfd;		/* STORAGE/iface/profile, opened while privileged */
 	uint8_t header[24];	/* the pcap file header of this ring */
@@ -84,6 +92,7 @@ struct ring {
 	uint64_t file_off;	/* bytes of the current file that are on disk */
 	uint64_t synced_off;	/* bytes already handed to writeback */
 	int header_done;
+	int gzip;		/* the current file is compressed */
 	int broken;		/* a gzip stream that lost data: close, start anew */
 	int dirty;		/* written since the last fdatasync */
 	int write_error;	/* logged once until writes succeed again */
@@ -96,6 +105,8 @@ struct ring {
 	/* Counters the writer updates and anyone may read. */
 	_Atomic uint64_t written_packets;
 	_Atomic uint64_t written_bytes;	/* bytes on disk */
+	_Atomic uint64_t written_raw;	/* the same data as uncompressed pcap */
+	_Atomic uint64_t rotations;
 	_Atomic uint64_t lost_packets;	/* lost to write errors */
 };
 
@@ -117,6 +128,11 @@ void writer_stop(struct ring *r);
 int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid);
 int storage_adopt(struct ring *r);
 void storage_repair(struct ring *r);
-int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, char *buf, size_t len);
+int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, int gzip, char *buf,
+		      size_t len);
+/* Seconds since the epoch from a file name's time stamp, or -1. */
+int64_t storage_name_time(const char *name);
+/* Reads a file's packets, first and last time; for files from earlier runs. */
+int storage_scan_meta(struct ring *r, struct ring_file *f);
 
 #endif

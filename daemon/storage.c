@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "log.h"
 #include "ring.h"
@@ -20,7 +21,8 @@
 /* Largest record a repair accepts; libpcap's own limit for any link type. */
 #define MAX_CAPLEN (256 * 1024 * 1024)
 
-int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, char *buf, size_t len)
+int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, int gzip, char *buf,
+		      size_t len)
 {
 	time_t t = (time_t)sec;
 	char stamp[32];
@@ -30,7 +32,7 @@ int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, char *buf
 	if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm))
 		return -1;
 	n = snprintf(buf, len, "%s-%s-%06llu.pcap%s", r->prefix, stamp, (unsigned long long)seq,
-		     r->conf.compress == COMPRESS_GZIP ? ".gz" : "");
+		     gzip ? ".gz" : "");
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
@@ -252,4 +254,100 @@ void storage_repair(struct ring *r)
 			rlog(r, LOG_WARNING, "cannot seal %s: %s", f->name, strerror(errno));
 		close(fd);
 	}
+}
+
+int64_t storage_name_time(const char *name)
+{
+	const char *p = strrchr(name, 'Z');
+	struct tm tm = { 0 };
+
+	/* The stamp is the 16 characters before the last "Z-": YYYYMMDDTHHMMSSZ. */
+	while (p && (p - name < 15 || p[1] != '-'))
+		p = p > name ? memrchr(name, 'Z', (size_t)(p - name)) : NULL;
+	if (!p)
+		return -1;
+	p -= 15;
+	if (sscanf(p, "%4d%2d%2dT%2d%2d%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (int64_t)timegm(&tm);
+}
+
+/* Reads exactly len bytes from a plain or gzip file; 0 at a clean end, -1 short. */
+static int read_exact(int fd, gzFile gz, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = gz ? gzread(gz, (char *)buf + done, (unsigned)(len - done))
+			       : read(fd, (char *)buf + done, len - done);
+
+		if (n <= 0)
+			return done ? -1 : 0;
+		done += (size_t)n;
+	}
+	return 1;
+}
+
+int storage_scan_meta(struct ring *r, struct ring_file *f)
+{
+	uint64_t packets = 0;
+	int64_t first = 0, last = 0;
+	uint32_t hdr[6], rec[4];
+	int fd, nano, gz_file = strstr(f->name, ".pcap.gz") != NULL;
+	gzFile gz = NULL;
+	uint8_t *skip = NULL;
+	const uint32_t skiplen = 65536;
+
+	fd = openat(r->dirfd, f->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		goto done;
+	if (gz_file) {
+		skip = malloc(skiplen);
+		gz = skip ? gzdopen(fd, "rb") : NULL;
+		if (!gz) {
+			close(fd);
+			goto done;
+		}
+	}
+	if (read_exact(fd, gz, hdr, sizeof(hdr)) != 1 ||
+	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d))
+		goto close;
+	nano = hdr[0] == 0xa1b23c4d;
+	while (read_exact(fd, gz, rec, sizeof(rec)) == 1 && rec[2] <= MAX_CAPLEN) {
+		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
+		uint32_t left = rec[2];
+
+		if (gz) {
+			while (left) {
+				uint32_t n = left < skiplen ? left : skiplen;
+
+				if (read_exact(fd, gz, skip, n) != 1)
+					goto close;
+				left -= n;
+			}
+		} else if (lseek(fd, left, SEEK_CUR) < 0) {
+			break;
+		}
+		if (!packets)
+			first = ns;
+		last = ns;
+		packets++;
+	}
+close:
+	if (gz)
+		gzclose(gz);
+	else
+		close(fd);
+done:
+	free(skip);
+	pthread_mutex_lock(&r->lock);
+	f->packets = packets;
+	f->first_ns = first;
+	f->last_ns = last;
+	f->meta = 1;
+	pthread_mutex_unlock(&r->lock);
+	return 0;
 }

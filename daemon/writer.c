@@ -49,6 +49,7 @@ static int add_file(struct ring *r, uint64_t seq, const char *name)
 	f->ret.open = 1;
 	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
 	snprintf(f->name, sizeof(f->name), "%s", name);
+	f->meta = 1;
 	pthread_mutex_unlock(&r->lock);
 	return 0;
 }
@@ -92,14 +93,18 @@ static uint64_t fs_free(struct ring *r)
 
 static void apply_retention(struct ring *r)
 {
-	struct ret_policy pol = {
-		.keep_files = r->conf.keep_files, .keep_bytes = r->conf.keep_bytes,
-		.keep_age_ms = r->conf.keep_age_ms, .min_free = r->conf.min_free,
-	};
+	struct ret_policy pol;
 	struct ret_file *rf;
 	unsigned char *victim;
 	size_t n = r->nfiles;
 
+	/* A reload changes the policy from the main thread, under the lock. */
+	pthread_mutex_lock(&r->lock);
+	pol = (struct ret_policy){
+		.keep_files = r->conf.keep_files, .keep_bytes = r->conf.keep_bytes,
+		.keep_age_ms = r->conf.keep_age_ms, .min_free = r->conf.min_free,
+	};
+	pthread_mutex_unlock(&r->lock);
 	r->last_retention_ms = now_ms(CLOCK_MONOTONIC);
 	if (!pol.keep_files && !pol.keep_bytes && !pol.keep_age_ms && !pol.min_free)
 		return;
@@ -236,9 +241,13 @@ static int file_open(struct ring *r, int64_t name_sec)
 {
 	char name[256];
 	uint64_t seq = r->next_seq;
-	int fd;
+	int fd, level;
 
-	if (storage_file_name(r, seq, name_sec, name, sizeof(name)) < 0)
+	pthread_mutex_lock(&r->lock);
+	r->gzip = r->conf.compress == COMPRESS_GZIP;
+	level = r->conf.compress_level;
+	pthread_mutex_unlock(&r->lock);
+	if (storage_file_name(r, seq, name_sec, r->gzip, name, sizeof(name)) < 0)
 		return -1;
 	/* Never overwrite: a name that exists means someone else's file. */
 	for (int i = 0; i < 1000; i++) {
@@ -247,7 +256,7 @@ static int file_open(struct ring *r, int64_t name_sec)
 		if (fd >= 0 || errno != EEXIST)
 			break;
 		seq++;
-		storage_file_name(r, seq, name_sec, name, sizeof(name));
+		storage_file_name(r, seq, name_sec, r->gzip, name, sizeof(name));
 	}
 	if (fd < 0) {
 		if (!r->write_error)
@@ -265,10 +274,10 @@ static int file_open(struct ring *r, int64_t name_sec)
 	add_file(r, seq, name);
 	rlog(r, LOG_DEBUG, "opened %s", name);
 
-	if (r->conf.compress == COMPRESS_GZIP) {
+	if (r->gzip) {
 		memset(&r->zs, 0, sizeof(r->zs));
 		/* 15 + 16: a gzip wrapper, so zcat and gzip -t read the file. */
-		if (deflateInit2(&r->zs, r->conf.compress_level, Z_DEFLATED, 15 + 16, 8,
+		if (deflateInit2(&r->zs, level, Z_DEFLATED, 15 + 16, 8,
 				 Z_DEFAULT_STRATEGY) != Z_OK) {
 			rlog(r, LOG_ERR, "cannot start compression");
 			return -1;
@@ -281,12 +290,13 @@ static int file_open(struct ring *r, int64_t name_sec)
 /* The header goes with the first data so a full disk never leaves a torn header. */
 static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush)
 {
-	if (r->conf.compress == COMPRESS_GZIP) {
+	if (r->gzip) {
 		if (!r->zs_active)
 			return -1;
 		if (!r->header_done) {
 			if (deflate_out(r, r->header, sizeof(r->header), Z_NO_FLUSH) < 0)
 				return -1;
+			atomic_fetch_add(&r->written_raw, sizeof(r->header));
 			r->header_done = 1;
 		}
 		return deflate_out(r, data, len, flush ? Z_FULL_FLUSH : Z_NO_FLUSH);
@@ -294,6 +304,7 @@ static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush
 	if (!r->header_done) {
 		if (file_write(r, r->header, sizeof(r->header)) < 0)
 			return -1;
+		atomic_fetch_add(&r->written_raw, sizeof(r->header));
 		r->header_done = 1;
 	}
 	return len ? file_write(r, data, len) : 0;
@@ -351,8 +362,26 @@ static void file_close(struct ring *r)
 		if (r->file_off == 0)
 			delete_file(r, (size_t)(f - r->files), "empty");
 	}
+	atomic_fetch_add(&r->rotations, 1);
 	rlog(r, LOG_DEBUG, "closed %s", r->cur_name);
 	apply_retention(r);
+}
+
+/* What a written buffer adds to the counters and to its file's metadata. */
+static void account(struct ring *r, const struct wbuf *b)
+{
+	struct ring_file *f = current_file(r);
+
+	atomic_fetch_add(&r->written_packets, b->packets);
+	atomic_fetch_add(&r->written_raw, b->len);
+	if (!f || !b->packets)
+		return;
+	pthread_mutex_lock(&r->lock);
+	if (!f->packets)
+		f->first_ns = b->first_ns;
+	f->last_ns = b->last_ns;
+	f->packets += b->packets;
+	pthread_mutex_unlock(&r->lock);
 }
 
 static void handle_buffer(struct ring *r, struct wbuf *b)
@@ -371,18 +400,28 @@ static void handle_buffer(struct ring *r, struct wbuf *b)
 		} else if (write_data(r, b->data, b->len, b->flags & WB_FLUSH) < 0) {
 			atomic_fetch_add(&r->lost_packets, b->packets);
 			/* A gzip stream cut back mid-way cannot go on: seal what is good. */
-			if (r->conf.compress == COMPRESS_GZIP) {
+			if (r->gzip) {
 				r->broken = 1;
 				file_close(r);
 			}
 		} else {
-			atomic_fetch_add(&r->written_packets, b->packets);
+			account(r, b);
 		}
 	}
 	if (b->flags & WB_FLUSH)
 		flush_point(r);
 	if (b->flags & WB_CLOSE)
 		file_close(r);
+}
+
+/* Files from earlier runs get their packet counts and times while the writer is idle. */
+static void scan_one(struct ring *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (!r->files[i].meta && !r->files[i].ret.open) {
+			storage_scan_meta(r, &r->files[i]);
+			return;
+		}
 }
 
 static void *writer_main(void *arg)
@@ -408,6 +447,7 @@ static void *writer_main(void *arg)
 				flush_point(r);
 				if (now - r->last_retention_ms >= 1000)
 					apply_retention(r);
+				scan_one(r);
 				last_flush = now;
 				pthread_mutex_lock(&r->lock);
 				continue;

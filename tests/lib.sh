@@ -94,6 +94,7 @@ write_conf() {
 		echo "group = nogroup"
 		echo "storage = $TMP/store"
 		echo "log-level = debug"
+		echo "socket = $TMP/pktcapd.sock"
 		cat
 	} > "$TMP/pktcapd.conf"
 }

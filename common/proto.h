@@ -1,0 +1,82 @@
+/* proto.h: the control socket's wire protocol, shared by pktcapd and pktctl */
+#ifndef PKTCAP_PROTO_H
+#define PKTCAP_PROTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+/*
+ * Every message is a frame: an 8-byte header, then LENGTH bytes of payload.
+ *
+ *    0       1       2       3       4       5       6       7
+ *  +-------+-------+-------+-------+-------+-------+-------+-------+
+ *  |  'P'  |  'K'  |version| type  |   payload length, big-endian  |
+ *  +-------+-------+-------+-------+-------+-------+-------+-------+
+ *  |  payload ...                                                  |
+ *
+ * The client sends one REQUEST frame (a JSON object, at most
+ * PROTO_MAX_REQUEST bytes) per command and reads frames until a REPLY or an
+ * END frame. A command that streams (dump, in a later version) answers with
+ * DATA frames followed by END. Replies are JSON objects:
+ *   {"ok": true, "result": {...}}  or  {"ok": false, "error": "text"}
+ * A frame with another magic or version, an unknown type, an oversized
+ * length or a payload that is not the expected JSON gets an error reply,
+ * and the daemon closes the connection when it cannot find the next frame.
+ * docs/protocol.md describes every request and reply.
+ */
+#define PROTO_VERSION 1
+#define PROTO_HDR_LEN 8
+#define PROTO_MAX_REQUEST (64 * 1024)
+#define PROTO_MAX_REPLY (64 * 1024 * 1024)
+
+enum proto_type {
+	PROTO_REQUEST = 1,
+	PROTO_REPLY = 2,
+	PROTO_DATA = 3,
+	PROTO_END = 4,
+};
+
+struct proto_hdr {
+	uint8_t version;
+	uint8_t type;
+	uint32_t length;
+};
+
+/*
+ * Reads a header from BUF. Returns 1 with *hdr filled, 0 if fewer than
+ * PROTO_HDR_LEN bytes are there yet, -1 with a reason in *why if it is not a
+ * frame this side accepts (bad magic, version, type, or length over max).
+ */
+int proto_read_hdr(const uint8_t *buf, size_t len, size_t max, struct proto_hdr *hdr,
+		   const char **why);
+void proto_write_hdr(uint8_t *buf, uint8_t type, uint32_t length);
+
+/* The commands a client may send, with the argument each one accepts. */
+enum proto_cmd {
+	CMD_STATUS,
+	CMD_LIST,
+	CMD_INTERFACES,
+	CMD_ROTATE,
+	CMD_RELOAD,
+	CMD_COUNT,
+};
+
+struct proto_request {
+	enum proto_cmd cmd;
+	char ring[160];		/* "" = all rings */
+};
+
+/*
+ * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}. Returns 0,
+ * or -1 with a message for the client in err.
+ */
+int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,
+			 char *err, size_t errlen);
+const char *proto_cmd_name(enum proto_cmd cmd);
+
+/* Serializes a JSON object into a complete frame (header included); free() it. */
+uint8_t *proto_frame_json(uint8_t type, json_t *obj, size_t *len);
+
+#endif

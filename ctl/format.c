@@ -1,0 +1,204 @@
+/* format.c: compact tables with human units for pktctl's answers */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <pcap/pcap.h>
+
+#include "format.h"
+#include "units.h"
+
+static uint64_t num(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	return json_is_integer(v) && json_integer_value(v) > 0 ? (uint64_t)json_integer_value(v) : 0;
+}
+
+static const char *str(json_t *o, const char *key, const char *dflt)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : dflt;
+}
+
+/* Counts in SI units: 999, 1.2k, 34M. */
+static const char *count(uint64_t n, char *buf, size_t len)
+{
+	static const char units[] = "kMGTP";
+	double v = (double)n;
+	int i = -1;
+
+	while (v >= 1000 && i < 4) {
+		v /= 1000;
+		i++;
+	}
+	if (i < 0)
+		snprintf(buf, len, "%" PRIu64, n);
+	else
+		snprintf(buf, len, v < 10 ? "%.1f%c" : "%.0f%c", v, units[i]);
+	return buf;
+}
+
+static const char *bytes(uint64_t n, char *buf, size_t len)
+{
+	return units_format_size(n, buf, len);
+}
+
+/* "2026-11-26T06:20:29.123456Z" -> "2026-11-26T06:20:29Z" */
+static const char *when(const char *rfc3339, char *buf, size_t len)
+{
+	if (!rfc3339)
+		return "-";
+	snprintf(buf, len, "%.19sZ", rfc3339);
+	return buf;
+}
+
+static const char *duration(uint64_t sec, char *buf, size_t len)
+{
+	return units_format_duration(sec * 1000, buf, len);
+}
+
+void format_status(json_t *r)
+{
+	json_t *rings = json_object_get(r, "rings"), *ring;
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[40];
+	size_t i;
+
+	printf("pktcapd %s, pid %" PRIu64 ", up %s, config %s\n", str(r, "version", "?"),
+	       num(r, "pid"), duration(num(r, "uptime"), a, sizeof(a)), str(r, "config", "?"));
+	printf("storage %s\n\n", str(r, "storage", "?"));
+	printf("%-20s %-10s %8s %8s %8s %7s %5s %5s %7s %7s  %s\n", "RING", "STATE", "CAPTURED",
+	       "DROPPED", "WRITTEN", "BYTES", "RATIO", "FILES", "KEPT", "FREE", "OLDEST");
+	json_array_foreach(rings, i, ring) {
+		uint64_t dropped = num(ring, "dropped_kernel") + num(ring, "dropped_interface") +
+				   num(ring, "dropped_queue") + num(ring, "lost_write");
+		double ratio = json_real_value(json_object_get(ring, "compression_ratio"));
+		const char *state = str(ring, "state", "?");
+
+		printf("%-20s %-10.10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
+		       str(ring, "name", "?"), state,
+		       count(num(ring, "packets_captured"), a, sizeof(a)),
+		       count(dropped, b, sizeof(b)), count(num(ring, "packets_written"), c, sizeof(c)),
+		       bytes(num(ring, "bytes_written"), d, sizeof(d)), ratio, num(ring, "files"),
+		       bytes(num(ring, "bytes_kept"), e, sizeof(e)),
+		       bytes(num(ring, "fs_free"), f, sizeof(f)),
+		       when(str(ring, "oldest_packet", NULL), g, sizeof(g)));
+		printf("  filter: %s\n", *str(ring, "filter", "") ? str(ring, "filter", "") : "(all)");
+		printf("  current: %s\n", str(ring, "current_file", "(none: opens at the next packet)"));
+		if (strlen(state) > 10)
+			printf("  state: %s\n", state);
+		printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
+		       " writer queue full, %" PRIu64 " write errors; queue high water %" PRIu64
+		       " of %" PRIu64 " buffers\n",
+		       num(ring, "dropped_kernel"), num(ring, "dropped_interface"),
+		       num(ring, "dropped_queue"), num(ring, "lost_write"),
+		       num(ring, "queue_high_water"), num(ring, "queue_buffers"));
+	}
+}
+
+void format_list(json_t *r)
+{
+	json_t *files = json_object_get(r, "files"), *f;
+	char a[40], b[40], c[32], d[32];
+	size_t i;
+
+	printf("%-16s %-44s %-20s %-20s %8s %7s\n", "RING", "FILE", "FIRST", "LAST", "PACKETS",
+	       "SIZE");
+	json_array_foreach(files, i, f) {
+		json_t *packets = json_object_get(f, "packets");
+
+		printf("%-16s %-44s %-20s %-20s %8s %7s%s%s\n", str(f, "ring", "?"),
+		       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
+		       when(str(f, "last", NULL), b, sizeof(b)),
+		       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
+		       bytes(num(f, "size"), d, sizeof(d)),
+		       json_is_true(json_object_get(f, "open")) ? "  open" : "",
+		       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
+	}
+}
+
+/* The flags exactly as tcpdump -D prints them. */
+static void print_flags(uint64_t flags)
+{
+	static const struct {
+		uint64_t bit;
+		const char *name;
+	} names[] = {
+		{ PCAP_IF_UP, "Up" },
+		{ PCAP_IF_RUNNING, "Running" },
+		{ PCAP_IF_LOOPBACK, "Loopback" },
+		{ PCAP_IF_WIRELESS, "Wireless" },
+	};
+	int first = 1;
+
+	if (!flags)
+		return;
+	printf(" [");
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (flags & names[i].bit) {
+			printf("%s%s", first ? "" : ", ", names[i].name);
+			first = 0;
+		}
+	if (first)
+		printf("none");
+	switch (flags & PCAP_IF_CONNECTION_STATUS) {
+	case PCAP_IF_CONNECTION_STATUS_UNKNOWN:
+		printf(flags & PCAP_IF_WIRELESS ? ", Association status unknown"
+						: ", Connection status unknown");
+		break;
+	case PCAP_IF_CONNECTION_STATUS_CONNECTED:
+		printf(flags & PCAP_IF_WIRELESS ? ", Associated" : ", Connected");
+		break;
+	case PCAP_IF_CONNECTION_STATUS_DISCONNECTED:
+		printf(flags & PCAP_IF_WIRELESS ? ", Not associated" : ", Disconnected");
+		break;
+	default:
+		break;
+	}
+	printf("]");
+}
+
+void format_interfaces(json_t *r)
+{
+	json_t *list = json_object_get(r, "interfaces"), *dev, *ring;
+	size_t i, k;
+
+	json_array_foreach(list, i, dev) {
+		const char *desc = str(dev, "description", NULL);
+		json_t *rings = json_object_get(dev, "rings");
+
+		printf("%zu.%s", i + 1, str(dev, "name", "?"));
+		if (desc)
+			printf(" (%s)", desc);
+		print_flags(num(dev, "flags"));
+		if (json_array_size(rings)) {
+			printf(" rings:");
+			json_array_foreach(rings, k, ring)
+				printf(" %s", json_string_value(ring));
+		}
+		printf("\n");
+	}
+}
+
+void format_rotate(json_t *r)
+{
+	json_t *list = json_object_get(r, "rotated"), *ring;
+	size_t i;
+
+	if (!json_array_size(list))
+		printf("no ring had an open file\n");
+	json_array_foreach(list, i, ring)
+		printf("rotated %s\n", json_string_value(ring));
+}
+
+void format_reload(json_t *r)
+{
+	const char *note = str(r, "restart_needed", "");
+
+	printf("configuration reloaded\n");
+	if (*note)
+		printf("needs a restart: %s\n", note);
+}

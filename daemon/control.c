@@ -1,0 +1,259 @@
+/* control.c: the answers to status, list, interfaces, rotate and reload requests */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "control.h"
+#include "log.h"
+#include "ring.h"
+
+/* RFC 3339 in UTC with microseconds: what a script and a person can both read. */
+static json_t *json_time(int64_t ns)
+{
+	time_t sec = (time_t)(ns / 1000000000);
+	char buf[64], stamp[32];
+	struct tm tm;
+
+	if (ns <= 0 || !gmtime_r(&sec, &tm))
+		return json_null();
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, sizeof(buf), "%s.%06ldZ", stamp, (long)(ns % 1000000000 / 1000));
+	return json_string(buf);
+}
+
+static json_t *ok(json_t *result)
+{
+	return json_pack("{s:b, s:o}", "ok", 1, "result", result ? result : json_object());
+}
+
+static json_t *fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static json_t *fail(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return json_pack("{s:b, s:s}", "ok", 0, "error", msg);
+}
+
+static int ring_matches(const struct ring *r, const char *want)
+{
+	size_t n = strlen(r->iface);
+
+	if (!*want)
+		return 1;
+	/* "eth0/web", or "eth0" for every ring of the interface. */
+	return !strncmp(want, r->iface, n) &&
+	       (want[n] == 0 || (want[n] == '/' && !strcmp(want + n + 1, r->profile)));
+}
+
+static int64_t file_first_ns(const struct ring_file *f)
+{
+	int64_t sec;
+
+	if (f->meta && f->packets)
+		return f->first_ns;
+	sec = storage_name_time(f->name);
+	return sec > 0 ? sec * 1000000000 : 0;
+}
+
+static json_t *ring_status(struct ring *r)
+{
+	struct pcap_stat st = { 0 };
+	struct statvfs sv;
+	uint64_t kept = 0, raw = atomic_load(&r->written_raw);
+	uint64_t disk = atomic_load(&r->written_bytes);
+	int64_t oldest = 0;
+	const char *current = NULL;
+	size_t nfiles;
+	json_t *j;
+	char name[300];
+
+	if (r->pcap)
+		pcap_stats(r->pcap, &st);
+	snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
+	pthread_mutex_lock(&r->lock);
+	nfiles = r->nfiles;
+	for (size_t i = 0; i < r->nfiles; i++)
+		kept += r->files[i].ret.size;
+	if (r->nfiles)
+		oldest = file_first_ns(&r->files[0]);
+	if (r->nfiles && r->files[r->nfiles - 1].ret.open)
+		current = r->files[r->nfiles - 1].name;
+	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
+		      " s:f, s:s?, s:I, s:I, s:o, s:I, s:I, s:I}",
+		      "name", name, "interface", r->iface, "profile", r->profile,
+		      "filter", r->conf.filter, "state", r->state,
+		      "packets_received", (json_int_t)st.ps_recv,
+		      "packets_captured", (json_int_t)r->captured,
+		      "dropped_kernel", (json_int_t)st.ps_drop,
+		      "dropped_interface", (json_int_t)st.ps_ifdrop,
+		      "dropped_queue", (json_int_t)r->queue_drops,
+		      "lost_write", (json_int_t)atomic_load(&r->lost_packets),
+		      "packets_written", (json_int_t)atomic_load(&r->written_packets),
+		      "bytes_written", (json_int_t)disk,
+		      "bytes_captured", (json_int_t)raw,
+		      "compression_ratio", disk ? (double)raw / (double)disk : 1.0,
+		      "current_file", current,
+		      "files", (json_int_t)nfiles, "bytes_kept", (json_int_t)kept,
+		      "oldest_packet", json_time(oldest),
+		      "queue_high_water", (json_int_t)r->queue_high_water,
+		      "queue_buffers", (json_int_t)r->nbufs,
+		      "files_closed", (json_int_t)atomic_load(&r->rotations));
+	pthread_mutex_unlock(&r->lock);
+	if (j && fstatvfs(r->dirfd, &sv) == 0)
+		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
+	return j;
+}
+
+static json_t *do_status(struct daemon *d, const struct proto_request *req)
+{
+	json_t *rings = json_array();
+	struct timespec now;
+	int found = 0;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	for (size_t i = 0; i < d->nrings; i++)
+		if (ring_matches(d->rings[i], req->ring)) {
+			json_array_append_new(rings, ring_status(d->rings[i]));
+			found++;
+		}
+	if (*req->ring && !found) {
+		json_decref(rings);
+		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
+	}
+	return ok(json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o}", "version", PACKAGE_VERSION,
+			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started),
+			    "started", json_time(d->started * 1000000000LL), "config", d->conf_file,
+			    "storage", d->storage, "rings", rings));
+}
+
+static json_t *do_list(struct daemon *d, const struct proto_request *req)
+{
+	json_t *files = json_array();
+	int found = 0;
+
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+		char name[300];
+
+		if (!ring_matches(r, req->ring))
+			continue;
+		found++;
+		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
+		pthread_mutex_lock(&r->lock);
+		for (size_t k = 0; k < r->nfiles; k++) {
+			struct ring_file *f = &r->files[k];
+			json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", name,
+					      "name", f->name, "seq", (json_int_t)f->ret.seq,
+					      "size", (json_int_t)f->ret.size, "open", f->ret.open,
+					      "preserved", f->ret.preserved);
+
+			json_object_set_new(j, "first", json_time(file_first_ns(f)));
+			json_object_set_new(j, "last", f->meta ? json_time(f->last_ns) : json_null());
+			json_object_set_new(j, "packets",
+					    f->meta ? json_integer((json_int_t)f->packets) : json_null());
+			json_array_append_new(files, j);
+		}
+		pthread_mutex_unlock(&r->lock);
+	}
+	if (*req->ring && !found) {
+		json_decref(files);
+		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
+	}
+	return ok(json_pack("{s:o}", "files", files));
+}
+
+static json_t *do_interfaces(struct daemon *d)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_if_t *all, *dev;
+	json_t *list = json_array();
+
+	if (pcap_findalldevs(&all, errbuf) < 0) {
+		json_decref(list);
+		return fail("cannot list interfaces: %s", errbuf);
+	}
+	for (dev = all; dev; dev = dev->next) {
+		json_t *rings = json_array();
+
+		for (size_t i = 0; i < d->nrings; i++)
+			if (!strcmp(d->rings[i]->iface, dev->name)) {
+				char name[300];
+
+				snprintf(name, sizeof(name), "%s/%s", d->rings[i]->iface,
+					 d->rings[i]->profile);
+				json_array_append_new(rings, json_string(name));
+			}
+		json_array_append_new(list, json_pack("{s:s, s:s?, s:I, s:o}", "name", dev->name,
+						      "description", dev->description,
+						      "flags", (json_int_t)dev->flags,
+						      "rings", rings));
+	}
+	pcap_freealldevs(all);
+	return ok(json_pack("{s:o}", "interfaces", list));
+}
+
+static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
+{
+	json_t *done = json_array();
+	int found = 0;
+
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+		char name[300];
+
+		if (!ring_matches(r, req->ring))
+			continue;
+		found++;
+		if (!r->file_open)
+			continue;
+		ring_close_file(r);
+		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
+		json_array_append_new(done, json_string(name));
+		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");
+	}
+	if (*req->ring && !found) {
+		json_decref(done);
+		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
+	}
+	return ok(json_pack("{s:o}", "rotated", done));
+}
+
+static json_t *do_reload(struct daemon *d)
+{
+	char err[1024], note[2048];
+
+	if (daemon_reload(d, err, sizeof(err), note, sizeof(note)) < 0)
+		return json_pack("{s:b, s:s}", "ok", 0, "error", err);
+	return ok(json_pack("{s:s}", "restart_needed", note));
+}
+
+json_t *control_handle(struct daemon *d, const struct proto_request *req)
+{
+	switch (req->cmd) {
+	case CMD_STATUS:
+		return do_status(d, req);
+	case CMD_LIST:
+		return do_list(d, req);
+	case CMD_INTERFACES:
+		return do_interfaces(d);
+	case CMD_ROTATE:
+		return do_rotate(d, req);
+	case CMD_RELOAD:
+		return do_reload(d);
+	case CMD_COUNT:
+		break;
+	}
+	return fail("unknown command");
+}

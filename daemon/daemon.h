@@ -1,0 +1,41 @@
+/* daemon.h: the state of a running pktcapd that the event loop, reload and control server share */
+#ifndef PKTCAP_DAEMON_H
+#define PKTCAP_DAEMON_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <systemd/sd-event.h>
+
+#include "conf.h"
+#include "ring.h"
+
+struct ctlsrv;
+
+struct daemon {
+	struct conf *conf;
+	char *conf_file;
+	struct ring **rings;
+	size_t nrings;
+	sd_event *event;
+	struct ctlsrv *ctl;
+	uid_t uid;		/* the user the daemon runs as */
+	gid_t gid;		/* its group, also the control socket's group */
+	int64_t started;	/* CLOCK_REALTIME seconds */
+	char *storage;		/* storage root in use (a reload cannot move it) */
+	const char *user;	/* user and group in use: config or -Z */
+	const char *group;
+	int level_override;	/* -l given: a reload keeps that level */
+	uint64_t status_usec;	/* when STATUS= was last sent */
+};
+
+/*
+ * Re-reads the configuration file. An invalid file changes nothing and
+ * returns -1 with the errors in err. Otherwise filters, rotation, retention
+ * and flush settings change in place and 0 is returned; changes that need
+ * privileges the daemon gave up are described in note (empty if none).
+ */
+int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen);
+struct ring *daemon_find_ring(struct daemon *d, const char *name);
+
+#endif

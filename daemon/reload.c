@@ -1,0 +1,169 @@
+/* reload.c: apply a new configuration in place, or keep the old one and say why */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon.h"
+#include "log.h"
+
+struct ring *daemon_find_ring(struct daemon *d, const char *name)
+{
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+		size_t n = strlen(r->iface);
+
+		if (!strncmp(name, r->iface, n) && name[n] == '/' && !strcmp(name + n + 1, r->profile))
+			return r;
+	}
+	return NULL;
+}
+
+static void append(char *note, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void append(char *note, size_t len, const char *fmt, ...)
+{
+	size_t used = strlen(note);
+	va_list ap;
+
+	if (used && used + 2 < len)
+		strcat(note, "; ");
+	used = strlen(note);
+	va_start(ap, fmt);
+	if (used < len)
+		vsnprintf(note + used, len - used, fmt, ap);
+	va_end(ap);
+}
+
+/* Finds the (interface, profile) of ring r in the new configuration. */
+static const struct profile_conf *find_in(const struct conf *c, const struct ring *r)
+{
+	for (size_t i = 0; i < c->nifaces; i++) {
+		if (strcmp(c->ifaces[i].name, r->iface))
+			continue;
+		for (size_t j = 0; j < c->ifaces[i].nprofiles; j++)
+			if (!strcmp(c->ifaces[i].profiles[j], r->profile))
+				return c->ifaces[i].resolved[j];
+	}
+	return NULL;
+}
+
+/* Every filter must compile on its real handle before anything changes. */
+static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_program *progs,
+		       char *err, size_t errlen)
+{
+	for (size_t i = 0; i < d->nrings; i++) {
+		const struct profile_conf *p = find_in(nc, d->rings[i]);
+
+		memset(&progs[i], 0, sizeof(progs[i]));
+		if (!p || !d->rings[i]->pcap)
+			continue;
+		if (pcap_compile(d->rings[i]->pcap, &progs[i], p->filter, 1,
+				 PCAP_NETMASK_UNKNOWN) < 0) {
+			snprintf(err, errlen, "%s: profile '%s': filter \"%s\" does not compile for %s: %s",
+				 nc->file, p->name, p->filter, d->rings[i]->iface,
+				 pcap_geterr(d->rings[i]->pcap));
+			for (size_t k = 0; k < i; k++)
+				pcap_freecode(&progs[k]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void update_ring(struct ring *r, const struct profile_conf *p, struct bpf_program *prog,
+			char *note, size_t notelen)
+{
+	char name[300];
+
+	snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
+	if (strcmp(p->filter, r->conf.filter)) {
+		char *f = strdup(p->filter);
+
+		if (f && pcap_setfilter(r->pcap, prog) == 0) {
+			free(r->conf.filter);
+			r->conf.filter = f;
+			log_ring(LOG_NOTICE, r->iface, r->profile, "filter is now \"%s\"", f);
+		} else {
+			free(f);
+			append(note, notelen, "%s: cannot set the new filter", name);
+		}
+	}
+	if (p->snaplen != r->conf.snaplen || p->buffer_size != r->conf.buffer_size ||
+	    p->nanosecond != r->conf.nanosecond || p->write_queue != r->conf.write_queue)
+		append(note, notelen,
+		       "%s: snaplen, buffer-size, timestamp-precision and write-queue change at restart",
+		       name);
+	/* The writer reads these under the lock. */
+	pthread_mutex_lock(&r->lock);
+	r->conf.rotate_size = p->rotate_size;
+	r->conf.rotate_interval_ms = p->rotate_interval_ms;
+	r->conf.rotate_packets = p->rotate_packets;
+	r->conf.keep_files = p->keep_files;
+	r->conf.keep_bytes = p->keep_bytes;
+	r->conf.keep_age_ms = p->keep_age_ms;
+	r->conf.min_free = p->min_free;
+	r->conf.compress = p->compress;
+	r->conf.compress_level = p->compress_level;
+	r->conf.flush_ms = p->flush_ms;
+	pthread_cond_signal(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen)
+{
+	struct bpf_program *progs;
+	struct conf *nc;
+
+	note[0] = 0;
+	if (conf_load(d->conf_file, &nc, err, errlen) < 0) {
+		log_err("reload: %s; still running on the previous configuration", err);
+		return -1;
+	}
+	progs = calloc(d->nrings + 1, sizeof(*progs));
+	if (!progs || compile_all(d, nc, progs, err, errlen) < 0) {
+		if (!progs)
+			snprintf(err, errlen, "out of memory");
+		log_err("reload: %s; still running on the previous configuration", err);
+		free(progs);
+		conf_free(nc);
+		return -1;
+	}
+	for (size_t i = 0; i < d->nrings; i++) {
+		const struct profile_conf *p = find_in(nc, d->rings[i]);
+
+		if (p)
+			update_ring(d->rings[i], p, &progs[i], note, notelen);
+		else
+			append(note, notelen, "%s/%s is no longer configured: it stops at restart",
+			       d->rings[i]->iface, d->rings[i]->profile);
+		pcap_freecode(&progs[i]);
+	}
+	free(progs);
+	for (size_t i = 0; i < nc->nifaces; i++)
+		for (size_t j = 0; j < nc->ifaces[i].nprofiles; j++) {
+			char name[300];
+
+			snprintf(name, sizeof(name), "%s/%s", nc->ifaces[i].name,
+				 nc->ifaces[i].profiles[j]);
+			if (!daemon_find_ring(d, name))
+				append(note, notelen,
+				       "%s is new: opening a capture needs privileges pktcapd gave up, so it starts at restart",
+				       name);
+		}
+	if (strcmp(nc->user, d->conf->user) || strcmp(nc->group, d->conf->group))
+		append(note, notelen, "user and group change at restart");
+	if (strcmp(nc->storage, d->conf->storage))
+		append(note, notelen, "storage changes at restart");
+	if (strcmp(nc->socket, d->conf->socket))
+		append(note, notelen, "socket changes at restart");
+	if (!d->level_override)
+		log_set_level(nc->log_level);
+	conf_free(d->conf);
+	d->conf = nc;
+	log_notice("reloaded %s%s%s", d->conf_file, *note ? "; needs a restart: " : "", note);
+	return 0;
+}
