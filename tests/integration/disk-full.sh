@@ -29,13 +29,14 @@ start_pktcapd -w "$disk/store"
 # About 650K into 96K of free space, written 20K at a time: a flush point
 # every 50 ms, so each file meets the full disk in several writes in a row.
 send_pkts -c 3000 -s 200 -r 2000
-# The writer is done when the log stops growing for 0.5 s (ten flush points).
+# The writer is done when the log stops growing for 0.25 s (five flush
+# points, more than the 100 ms block timeout plus one flush); at most 5 s.
 prev=-1
-for _ in $(seq 50); do
+for _ in $(seq 20); do
 	cur=$(wc -l < "$TMP/pktcapd.log")
 	[ "$cur" = "$prev" ] && grep -q "No space left on device" "$TMP/pktcapd.log" && break
 	prev=$cur
-	sleep 0.5
+	sleep 0.25
 done
 kill -0 "$PID" 2>/dev/null || fail "pktcapd died when the disk filled"
 log "$(df -k "$disk" | tail -n 1)"

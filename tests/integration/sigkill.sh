@@ -6,6 +6,9 @@ RATE=1000
 COUNT=3000
 
 netns_setup
+sender=
+# A failed check must not leave the background sender running.
+EXTRA_CLEANUP='[ -n "$sender" ] && kill "$sender" 2>/dev/null'
 
 # run_and_kill PROFILE COMPRESS: capture a steady stream, kill -9 the daemon
 # 2.5 s into it, check what is on disk, then restart and stop the daemon.
@@ -31,6 +34,7 @@ EOF2
 	wait "$PID" 2>/dev/null
 	PID=
 	wait "$sender" || fail "pktgen failed: $(cat "$TMP/pktgen.out")"
+	sender=
 	log "$(cat "$TMP/pktgen.out")"
 
 	files=$(ls "$dir"/*.pcap* 2>/dev/null)
