@@ -281,7 +281,7 @@ run_one()		# tool size index
 	local tool=$1 size=$2 idx=$3 run=$WORK/run
 	local sent gen_line hwm_kb cpu_us stored files drops tooldrop rc status=ok
 
-	rm -rf "$run"
+	rm -rf "$run" "$WORK"/cap.*
 	mkdir -p "$run"
 	chmod 755 "$run"
 	capture_cmd "$tool" "$run"
@@ -320,7 +320,8 @@ run_one()		# tool size index
 	# Up to 10 s for the first file, then a short settle.
 	poll 100 started "$CAP_PID" "$run" || true
 	sleep 1
-	if ! kill -0 "$CAP_PID" 2>/dev/null; then
+	if gone "$CAP_PID"; then
+		poll 100 gone "$HOLDER_PID" || kill -KILL "$CAP_PID" 2>/dev/null || true
 		wait "$HOLDER_PID" || true
 		HOLDER_PID=
 		CAP_PID=

@@ -23,8 +23,8 @@ struct daemon {
 	gid_t gid;		/* its group, also the control socket's group */
 	int64_t started;	/* CLOCK_REALTIME seconds */
 	char *storage;		/* storage root in use (a reload cannot move it) */
-	const char *user;	/* user and group in use: config or -Z */
-	const char *group;
+	char *user;		/* user and group in use: config or -Z */
+	char *group;
 	int level_override;	/* -l given: a reload keeps that level */
 	uint64_t status_usec;	/* when STATUS= was last sent */
 };

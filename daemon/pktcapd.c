@@ -231,10 +231,11 @@ static void report(struct ring *r)
 static int apply_overrides(struct daemon *d, const char *storage, const char *user,
 			   const char *level)
 {
+	/* Copies: a reload frees the configuration these came from. */
 	d->storage = strdup(storage ? storage : d->conf->storage);
-	d->user = d->conf->user;
-	d->group = d->conf->group;
-	if (!d->storage)
+	d->user = strdup(user ? user : d->conf->user);
+	d->group = strdup(d->conf->group);
+	if (!d->storage || !d->user || !d->group)
 		return -1;
 	if (storage && storage[0] != '/') {
 		char *abs = realpath(storage, NULL);
@@ -256,8 +257,10 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 			fprintf(stderr, "pktcapd: -Z %s: no such user\n", user);
 			return -1;
 		}
-		d->user = user;
+		free(d->group);
 		d->group = strdup(gr->gr_name);
+		if (!d->group)
+			return -1;
 	}
 	if (level) {
 		int l = log_level_parse(level);
@@ -375,8 +378,8 @@ out:
 	}
 	free(d.rings);
 	sd_event_unref(d.event);
-	if (d.group && d.group != d.conf->group)
-		free((char *)d.group);
+	free(d.user);
+	free(d.group);
 	free(d.storage);
 	conf_free(d.conf);
 	return rc;

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
-zlib1g-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip"
+zlib1g-dev libjansson-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
+clang libclang-rt-14-dev systemd"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
@@ -72,6 +73,31 @@ export PKTCAP_DAEMON_ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 run_suite "asan+ubsan build" "$top/build-asan" \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	LDFLAGS="-fsanitize=address,undefined" || status=1
+
+# Fuzzing, bounded: each target gets FUZZ_SECONDS under ASan/UBSan. A crash
+# fails the run; its input (crash-*) belongs in tests/fuzz/corpus/ for good.
+fuzz() {
+	local name=$1; shift
+	local dir=$top/build-fuzz
+	mkdir -p "$dir/corpus-$name"
+	echo "== fuzz $name for ${FUZZ_SECONDS:-30} s"
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-I"$top/build-ci" -I"$top/common" "$@" $(pkg-config --cflags --libs jansson) \
+		-o "$dir/fuzz_$name"
+	if (cd "$dir" && ./"fuzz_$name" -max_total_time="${FUZZ_SECONDS:-30}" -timeout=10 \
+		-print_final_stats=0 "corpus-$name" "$top/tests/fuzz/corpus/$name" 2>"fuzz-$name.log"); then
+		passed=$((passed + 1))
+		echo "PASS: fuzz $name ($(grep -c . "$dir/fuzz-$name.log" 2>/dev/null || true) log lines)"
+	else
+		failed=$((failed + 1))
+		echo "FAIL: fuzz $name"
+		tail -n 40 "$dir/fuzz-$name.log"
+		status=1
+	fi
+}
+if command -v clang >/dev/null; then
+	fuzz request "$top/tests/fuzz/fuzz_request.c" "$top/common/proto.c"
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

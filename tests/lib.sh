@@ -170,3 +170,21 @@ count_ring_filter() {
 
 # The value of FIELD in /proc/PID/status.
 proc_status() { awk -v f="$2:" '$1 == f { $1 = ""; sub(/^ /, ""); print }' "/proc/$1/status"; }
+
+PKTCTL=${PKTCTL:-$top_builddir/ctl/pktctl}
+
+# pktctl against this test's daemon.
+ctl() { "$PKTCTL" -S "$TMP/pktcapd.sock" "$@"; }
+
+# jget EXPR: evaluates a Python expression on the JSON read from stdin (bound to j).
+jget() { python3 -c "import json, sys; j = json.load(sys.stdin); print($1)"; }
+
+# Waits (at most 10 s) until ring RING has written N packets.
+wait_written() {
+	for _ in $(seq 100); do
+		n=$(ctl status --json "$1" | jget 'j["result"]["rings"][0]["packets_written"]' 2>/dev/null)
+		[ "$n" = "$2" ] && return 0
+		sleep 0.1
+	done
+	fail "ring $1 wrote ${n:-?} packets, expected $2"
+}
