@@ -130,7 +130,7 @@ trap 'exit 130' INT TERM
 WORK=$(mktemp -d "$TMPBASE/pktcap-bench.XXXXXX")
 # pktcapd and tcpdump write as nobody and tcpdump; they must reach their directories.
 chmod 755 "$WORK"
-FSTYPE=$(stat -f -c %T "$WORK")
+FSTYPE=$(findmnt -n -o FSTYPE -T "$WORK" 2>/dev/null || stat -f -c %T "$WORK")
 case "$FSTYPE" in
 tmpfs|ramfs) die "$TMPBASE is $FSTYPE; the benchmark must write to a real disk (-T DIR)" ;;
 esac
@@ -161,6 +161,8 @@ fi
 TCPDUMP_USER=root
 id tcpdump >/dev/null 2>&1 && TCPDUMP_USER=tcpdump
 
+# As the brief for this benchmark gives it, plus a private control socket so
+# a daemon already running on the host is left alone.
 write_pktcapd_conf()	# storage-dir conf-file
 {
 	local GZIP_LINE=
@@ -170,6 +172,7 @@ write_pktcapd_conf()	# storage-dir conf-file
 user = nobody
 group = nogroup
 storage = "$1"
+socket = "$WORK/pktcapd.sock"
 log-level = warning
 profile all {
     snaplen = 262144
@@ -183,10 +186,13 @@ interface $IF_CAP {
 EOF
 }
 
-# Sets CMD (the capturer's argv), SIG and OUT (where its files land) for tool $1.
+# Sets CMD (the capturer's argv), SIG, OUT (where its files land) and
+# READY_SOCK for tool $1.
 capture_cmd()
 {
 	local tool=$1 run=$2
+
+	READY_SOCK=
 
 	case "$tool" in
 	tcpdump)
@@ -212,6 +218,7 @@ capture_cmd()
 		write_pktcapd_conf "$run/pktcapd" "$WORK/pktcapd.conf"
 		OUT=$run/pktcapd/$IF_CAP/all
 		CMD=("$PKTCAPD" -n -f "$WORK/pktcapd.conf")
+		READY_SOCK=$WORK/pktcapd.sock
 		SIG=TERM
 		;;
 	esac
@@ -268,8 +275,12 @@ poll()			# tenths-of-a-second command...: 0 once it succeeds, 1 at the timeout
 
 gone() { ! kill -0 "$1" 2>/dev/null; }
 no_gzip() { ! pgrep -f "^gzip $1/" >/dev/null; }
-# Ready once the first file exists; a capturer that died is done waiting too.
-started() { gone "$1" || [ -n "$(capture_files "$2")" ]; }
+# Ready once the first file (or pktcapd's control socket, made after its
+# captures are open) exists; a capturer that died is done waiting too.
+started()
+{
+	gone "$1" || [ -n "$(capture_files "$2")" ] || { [ -n "$READY_SOCK" ] && [ -S "$READY_SOCK" ]; }
+}
 
 RUNS=$WORK/runs.tsv
 : >"$RUNS"
@@ -279,9 +290,9 @@ COMMANDS=$WORK/commands.txt
 run_one()		# tool size index
 {
 	local tool=$1 size=$2 idx=$3 run=$WORK/run
-	local sent gen_line hwm_kb cpu_us stored files drops tooldrop rc status=ok
+	local sent gen_line hwm_kb anon_kb cpu_us stored files drops tooldrop rc status=ok
 
-	rm -rf "$run" "$WORK"/cap.*
+	rm -rf "$run" "$WORK"/cap.* "$WORK/pktcapd.sock"
 	mkdir -p "$run"
 	chmod 755 "$run"
 	capture_cmd "$tool" "$run"
@@ -330,13 +341,14 @@ run_one()		# tool size index
 		printf '%s\t%s\t%s\tfailed\n' "$tool" "$size" "$idx" >>"$RUNS"
 		return 0
 	fi
-	[ -n "$(capture_files "$run")" ] || note "$tool: no file yet after 10 s, starting anyway"
+	started "$CAP_PID" "$run" || note "$tool: not ready after 10 s, starting anyway"
 
 	gen_line=$(timeout $((DURATION + 30)) "${gen[@]}")
 	sent=$(echo "$gen_line" | awk '$1 == "sent" { print $2 }')
 	sleep 1
 
 	hwm_kb=$(proc_field "$CAP_PID" VmHWM)
+	anon_kb=$(proc_field "$CAP_PID" RssAnon)
 	kill -"$SIG" "$CAP_PID" 2>/dev/null || true
 	if ! poll 600 gone "$HOLDER_PID"; then
 		note "$tool did not stop within 60 s of SIG$SIG, killing it"
@@ -364,8 +376,9 @@ run_one()		# tool size index
 	tooldrop=$(sed -n -e 's/^\([0-9]*\) packets dropped by kernel$/\1/p' \
 		       -e "s|^Packets received/dropped on interface '[^']*': [0-9]*/\([0-9]*\).*|\1|p" \
 		       "$WORK/cap.err" | head -n 1)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$idx" "$sent" \
-		"$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" "$status" >>"$RUNS"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$idx" \
+		"$sent" "$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" \
+		"$status" "$anon_kb" >>"$RUNS"
 	note "$tool ${size}B run $idx: sent $sent stored $stored cpu ${cpu_us}us" \
 	     "hwm ${hwm_kb}kB veth-drops $drops tool-drops ${tooldrop:--} files $files ($status)"
 
@@ -384,6 +397,7 @@ tool_version()
 
 note "storage $WORK ($FSTYPE), ring $RING_FILES x $FILE_MB MB, buffer $BUF_MB MB," \
      "$DURATION s x $REPEAT, sizes $SIZES, tools $TOOLS$([ "$GZIP" = 1 ] && echo ', gzip')"
+LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
 for size in $SIZES; do
 	for tool in $TOOLS; do
 		for idx in $(seq "$REPEAT"); do
@@ -435,17 +449,18 @@ summary()
 per_run()
 {
 	echo "| tool | frame | run | sent | stored | loss % | CPU us/pkt | peak RSS MB |" \
-	     "veth drops | tool's kernel drops | files | status |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+	     "anon RSS MB | veth drops | tool's kernel drops | files | status |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	awk -F '\t' '
-	$4 == "failed" { printf "| %s | %s | %s | | | | | | | | | failed to start |\n", $1, $2, $3; next }
+	$4 == "failed" { printf "| %s | %s | %s | | | | | | | | | | failed to start |\n", $1, $2, $3; next }
 	{
-		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %s | %s | %s | %s |\n",
+		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s |\n",
 			$1, $2, $3, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0),
-			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $8, $9, $10, $11
+			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $12 / 1024, $8, $9, $10, $11
 	}' "$RUNS"
 }
 
+LOAD_AFTER=$(cut -d ' ' -f 1-3 /proc/loadavg)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUTDIR"
 RESULT=$OUTDIR/capture-$STAMP.md
@@ -465,13 +480,16 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
 	echo "- storage: $FSTYPE on $(df -P "$TMPBASE" | awk 'NR == 2 { print $1 }') under $TMPBASE; ring $RING_FILES files of $FILE_MB MB (sized so it cannot wrap in one run); kernel buffer $BUF_MB MB; gzip $([ "$GZIP" = 1 ] && echo on || echo off)"
 	echo "- veth pair between two namespaces, IPv6 off; capturer pinned to CPU 0, generator to CPU 1; UDP, text payload"
+	echo "- load average before $LOAD_BEFORE, after $LOAD_AFTER (anything else running skews the figures)"
 	for t in $TOOLS; do
 		echo "- $t: $(tool_version "$t")"
 	done
 	echo
 	echo "## Every run"
 	echo
-	echo "veth drops: frames the veth pair itself dropped (never seen by any capture)."
+	echo "anon RSS: the process's own memory (RssAnon) before the stop; peak RSS also counts"
+	echo "the kernel ring each tool maps. veth drops: frames the veth pair itself dropped,"
+	echo "never seen by any capture. tool's kernel drops: what the tool reported on exit."
 	echo
 	per_run
 	echo

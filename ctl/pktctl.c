@@ -11,7 +11,8 @@
 #include "client.h"
 #include "format.h"
 
-#define DEFAULT_SOCKET RUNSTATEDIR "/pktcapd/pktcapd.sock"
+/* The FHS place, whatever the build prefix: the units and the config use it too. */
+#define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
 
 struct opts {
 	const char *socket;

@@ -60,8 +60,8 @@ static cfg_opt_t iface_opts[] = {
 static cfg_opt_t top_opts[] = {
 	CFG_STR("user", "pktcap", CFGF_NONE),
 	CFG_STR("group", "pktcap", CFGF_NONE),
-	CFG_STR("storage", LOCALSTATEDIR "/lib/pktcapd", CFGF_NONE),
-	CFG_STR("socket", RUNSTATEDIR "/pktcapd/pktcapd.sock", CFGF_NONE),
+	CFG_STR("storage", "/var/lib/pktcapd", CFGF_NONE),
+	CFG_STR("socket", "/run/pktcapd/pktcapd.sock", CFGF_NONE),
 	CFG_STR("log-level", "info", CFGF_NONE),
 	CFG_SEC("profile", profile_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 	CFG_SEC("interface", iface_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
@@ -160,7 +160,7 @@ static int get_size(cfg_t *sec, const char *opt, uint64_t *out)
 
 	if (units_parse_size(s, out) < 0) {
 		set_error(line_of(sec, opt),
-			  "%s '%s': %s = '%s' is not a size (use a number with K, M, G or T, e.g. 100M)",
+			  "%s '%s': %s = '%s' is not a size (use a number with K, M, G, T or P, e.g. 100M)",
 			  sec->name, cfg_title(sec), opt, s ? s : "");
 		return -1;
 	}

@@ -118,6 +118,17 @@ int privs_drop(uid_t uid, gid_t gid)
 		log_err("capabilities remain after dropping them; refusing to run");
 		return -1;
 	}
+	for (int c = 0; c <= ncap; c++) {
+		if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, c, 0, 0) == 1) {
+			log_err("ambient capability %d remains; refusing to run", c);
+			return -1;
+		}
+		/* Without CAP_SETPCAP (file capabilities only) the bounding set cannot shrink. */
+		if (root && prctl(PR_CAPBSET_READ, c, 0, 0, 0) == 1) {
+			log_err("capability %d remains in the bounding set; refusing to run", c);
+			return -1;
+		}
+	}
 	log_info("running as uid %u gid %u with no capabilities", (unsigned)getuid(),
 		 (unsigned)getgid());
 	return 0;

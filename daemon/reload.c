@@ -154,6 +154,12 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 				       "%s is new: opening a capture needs privileges pktcapd gave up, so it starts at restart",
 				       name);
 		}
+	for (size_t i = 0; i < nc->nifaces; i++)
+		for (size_t k = 0; k < d->conf->nifaces; k++)
+			if (!strcmp(nc->ifaces[i].name, d->conf->ifaces[k].name) &&
+			    nc->ifaces[i].promisc != d->conf->ifaces[k].promisc)
+				append(note, notelen, "%s: promisc changes at restart",
+				       nc->ifaces[i].name);
 	if (strcmp(nc->user, d->conf->user) || strcmp(nc->group, d->conf->group))
 		append(note, notelen, "user and group change at restart");
 	if (strcmp(nc->storage, d->conf->storage))

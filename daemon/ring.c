@@ -114,7 +114,8 @@ static struct wbuf *get_buffer(struct ring *r)
 		b->next = NULL;
 		b->flags = 0;
 		b->len = 0;
-		b->packets = 0;
+		b->nseg = 1;
+		memset(&b->seg[0], 0, sizeof(b->seg[0]));
 	}
 	return b;
 }
@@ -140,6 +141,8 @@ static void push_buffer(struct ring *r, unsigned flags)
 
 void ring_close_file(struct ring *r)
 {
+	struct wbuf *b;
+
 	if (!r->file_open)
 		return;
 	if (!r->cur) {
@@ -151,8 +154,17 @@ void ring_close_file(struct ring *r)
 		if (!r->cur)
 			return;
 	}
-	push_buffer(r, WB_CLOSE);
+	b = r->cur;
+	b->seg[b->nseg - 1].flags |= WB_CLOSE;
 	r->file_open = 0;
+	/* The next file starts in a new segment of the same buffer while there is room. */
+	if (b->nseg < WB_MAX_SEGS) {
+		memset(&b->seg[b->nseg], 0, sizeof(b->seg[0]));
+		b->seg[b->nseg].end = b->len;
+		b->nseg++;
+	} else {
+		push_buffer(r, 0);
+	}
 }
 
 static int64_t next_boundary(int64_t sec, uint64_t interval_ms)
@@ -191,6 +203,7 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	struct ring *r = (struct ring *)user;
 	uint32_t reclen = (uint32_t)sizeof(struct rec_hdr) + h->caplen;
 	struct rec_hdr rh;
+	struct wseg *seg;
 
 	r->captured++;
 	if (r->file_open && need_rotation(r, reclen, h->ts.tv_sec))
@@ -202,29 +215,23 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 			return;
 		}
 	}
-	if (!r->file_open) {
-		/* A buffer that carries data of the old file flushes first. */
-		if (r->cur->len) {
-			push_buffer(r, 0);
-			r->cur = get_buffer(r);
-			if (!r->cur) {
-				r->queue_drops++;
-				return;
-			}
-		}
-		r->cur->flags |= WB_OPEN;
-		r->cur->name_sec = h->ts.tv_sec;
-		r->file_open = 1;
-		r->file_bytes = sizeof(r->header);
-		r->file_packets = 0;
-		r->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
-	} else if (r->cur->len + reclen > r->cur->cap) {
+	if (r->cur->len + reclen > r->cur->cap) {
 		push_buffer(r, 0);
 		r->cur = get_buffer(r);
 		if (!r->cur) {
 			r->queue_drops++;
 			return;
 		}
+	}
+	seg = &r->cur->seg[r->cur->nseg - 1];
+	if (!r->file_open) {
+		/* ring_close_file left an empty segment (or this is a new buffer). */
+		seg->flags |= WB_OPEN;
+		seg->name_sec = h->ts.tv_sec;
+		r->file_open = 1;
+		r->file_bytes = sizeof(r->header);
+		r->file_packets = 0;
+		r->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
 	}
 	rh.sec = (uint32_t)h->ts.tv_sec;
 	rh.frac = (uint32_t)h->ts.tv_usec;
@@ -234,14 +241,15 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 		int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
 			     (int64_t)h->ts.tv_usec * (r->conf.nanosecond ? 1 : 1000);
 
-		if (!r->cur->packets)
-			r->cur->first_ns = ns;
-		r->cur->last_ns = ns;
+		if (!seg->packets)
+			seg->first_ns = ns;
+		seg->last_ns = ns;
 	}
 	memcpy(r->cur->data + r->cur->len, &rh, sizeof(rh));
 	memcpy(r->cur->data + r->cur->len + sizeof(rh), bytes, h->caplen);
 	r->cur->len += reclen;
-	r->cur->packets++;
+	seg->end = r->cur->len;
+	seg->packets++;
 	r->file_bytes += reclen;
 	r->file_packets++;
 	r->captured_bytes += h->len;
@@ -254,6 +262,6 @@ void ring_tick(struct ring *r, int64_t now_sec)
 		ring_close_file(r);
 		return;
 	}
-	if (r->cur && (r->cur->len || r->cur->flags))
+	if (r->cur && (r->cur->len || r->cur->nseg > 1 || r->cur->seg[0].flags))
 		push_buffer(r, WB_FLUSH);
 }

@@ -13,21 +13,32 @@
 
 /*
  * A write buffer carries whole pcap records from the capture thread to the
- * writer thread, with instructions for the file it belongs to.
+ * writer thread. It holds one or more segments, each belonging to one file:
+ * a rotation ends a segment instead of the buffer, so a burst of small files
+ * does not use up a buffer per file.
  */
 enum {
-	WB_OPEN = 1 << 0,	/* start a new file before writing */
-	WB_CLOSE = 1 << 1,	/* close (seal) the file after writing */
-	WB_FLUSH = 1 << 2,	/* a flush point: make everything so far readable */
+	WB_OPEN = 1 << 0,	/* segment: start a new file before writing it */
+	WB_CLOSE = 1 << 1,	/* segment: close (seal) the file after writing it */
+	WB_FLUSH = 1 << 2,	/* buffer: a flush point: make everything so far readable */
+};
+
+#define WB_MAX_SEGS 64
+
+struct wseg {
+	size_t end;		/* the segment is data[previous end, end) */
+	unsigned flags;		/* WB_OPEN, WB_CLOSE */
+	int64_t name_sec;	/* with WB_OPEN: time for the file name */
+	int64_t first_ns;	/* first and last packet time in the segment */
+	int64_t last_ns;
+	uint32_t packets;
 };
 
 struct wbuf {
 	struct wbuf *next;
-	unsigned flags;
-	int64_t name_sec;	/* with WB_OPEN: time for the file name */
-	int64_t first_ns;	/* first and last packet time in the buffer */
-	int64_t last_ns;
-	uint32_t packets;
+	unsigned flags;		/* WB_FLUSH */
+	unsigned nseg;		/* at least 1: seg[nseg - 1] is being filled */
+	struct wseg seg[WB_MAX_SEGS];
 	size_t len;
 	size_t cap;
 	uint8_t *data;

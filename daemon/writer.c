@@ -367,51 +367,66 @@ static void file_close(struct ring *r)
 	apply_retention(r);
 }
 
-/* What a written buffer adds to the counters and to its file's metadata. */
-static void account(struct ring *r, const struct wbuf *b)
+/* What a written segment adds to the counters and to its file's metadata. */
+static void account(struct ring *r, const struct wseg *seg, size_t len)
 {
 	struct ring_file *f = current_file(r);
 
-	atomic_fetch_add(&r->written_packets, b->packets);
-	atomic_fetch_add(&r->written_raw, b->len);
-	if (!f || !b->packets)
+	atomic_fetch_add(&r->written_packets, seg->packets);
+	atomic_fetch_add(&r->written_raw, len);
+	if (!f || !seg->packets)
 		return;
 	pthread_mutex_lock(&r->lock);
 	if (!f->packets)
-		f->first_ns = b->first_ns;
-	f->last_ns = b->last_ns;
-	f->packets += b->packets;
+		f->first_ns = seg->first_ns;
+	f->last_ns = seg->last_ns;
+	f->packets += seg->packets;
 	pthread_mutex_unlock(&r->lock);
 }
 
-static void handle_buffer(struct ring *r, struct wbuf *b)
+static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len,
+			  int flush)
 {
-	if (b->flags & WB_OPEN) {
+	if (seg->flags & WB_OPEN) {
 		if (r->fd >= 0)
 			file_close(r);
-		file_open(r, b->name_sec);
+		file_open(r, seg->name_sec);
 	}
 	/* After a failed create or a broken gzip stream, data goes to a new file. */
-	if (r->fd < 0 && b->len && !(b->flags & WB_OPEN))
+	if (r->fd < 0 && len && !(seg->flags & WB_OPEN))
 		file_open(r, time(NULL));
-	if (b->len || (b->flags & WB_FLUSH)) {
+	if (len || flush) {
 		if (r->fd < 0) {
-			atomic_fetch_add(&r->lost_packets, b->packets);
-		} else if (write_data(r, b->data, b->len, b->flags & WB_FLUSH) < 0) {
-			atomic_fetch_add(&r->lost_packets, b->packets);
+			atomic_fetch_add(&r->lost_packets, seg->packets);
+		} else if (write_data(r, data, len, flush) < 0) {
+			atomic_fetch_add(&r->lost_packets, seg->packets);
 			/* A gzip stream cut back mid-way cannot go on: seal what is good. */
 			if (r->gzip) {
 				r->broken = 1;
 				file_close(r);
 			}
 		} else {
-			account(r, b);
+			account(r, seg, len);
 		}
+	}
+	if (seg->flags & WB_CLOSE)
+		file_close(r);
+}
+
+static void handle_buffer(struct ring *r, struct wbuf *b)
+{
+	size_t start = 0;
+
+	for (unsigned i = 0; i < b->nseg; i++) {
+		const struct wseg *seg = &b->seg[i];
+		int last = i + 1 == b->nseg;
+
+		write_segment(r, seg, b->data + start, seg->end - start,
+			      last && (b->flags & WB_FLUSH) && !(seg->flags & WB_CLOSE));
+		start = seg->end;
 	}
 	if (b->flags & WB_FLUSH)
 		flush_point(r);
-	if (b->flags & WB_CLOSE)
-		file_close(r);
 }
 
 /* Files from earlier runs get their packet counts and times while the writer is idle. */

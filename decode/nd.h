@@ -1,0 +1,185 @@
+/* nd.h: the packet printer framework: options, bounds-checked reads, buffered output */
+#ifndef PKTCAP_ND_H
+#define PKTCAP_ND_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <pcap/pcap.h>
+
+/* tcpdump's options, with tcpdump's meaning; each counts how often it was given. */
+struct nd_opts {
+	int nflag;		/* -n: no host names (we never resolve); -nn: no port names either */
+	int vflag;
+	int eflag;
+	int qflag;
+	int xflag;		/* -x, -xx */
+	int Xflag;		/* -X, -XX */
+	int Aflag;
+	int tflag;		/* 0 default, 1 -t, 2 -tt, 3 -ttt, 4 -tttt, 5 -ttttt */
+	int number;		/* -#: packet numbers */
+	int nano;		/* --time-stamp-precision=nano */
+	int Sflag;		/* -S: absolute TCP sequence numbers */
+};
+
+struct nd_tcp_state;
+
+struct nd {
+	struct nd_opts o;
+	/* The packet being printed: every read must stay below snapend. */
+	const uint8_t *packet;
+	const uint8_t *snapend;
+	const char *protocol;	/* for " [|protocol]" when a read runs off the end */
+	unsigned ll_hdr_len;	/* link-layer header length, for -x/-X without -xx/-XX */
+	jmp_buf trunc;
+	/* Output is buffered here and written in large blocks. */
+	FILE *fp;
+	char *out;
+	size_t outlen, outcap;
+	int line_flush;		/* flush after every packet (follow mode) */
+	/* Timestamps for -ttt and -ttttt. */
+	int64_t first_ns, prev_ns;
+	int have_first;
+	uint64_t count;
+	struct nd_tcp_state *tcp;	/* relative sequence numbers */
+	/* Scratch for address strings returned by the helpers. */
+	char addrbuf[4][64];
+	unsigned addrslot;
+};
+
+int nd_init(struct nd *nd, FILE *fp);
+void nd_free(struct nd *nd);
+int nd_flush(struct nd *nd);
+/* Prints one packet, as tcpdump would, for pcap LINKTYPE linktype. */
+void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, const uint8_t *p,
+		     int nano_ts);
+/* True if this link type has a printer (else tcpdump's "unsupported" line is printed). */
+int nd_has_printer(int linktype);
+
+/* Output. */
+void nd_printf(struct nd *nd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void nd_write(struct nd *nd, const char *s, size_t len);
+void nd_puts(struct nd *nd, const char *s);
+void nd_putc(struct nd *nd, char c);
+void nd_putu(struct nd *nd, uint64_t v);
+
+/* Truncation: " [|proto]" is printed by the framework after the longjmp. */
+__attribute__((noreturn)) void nd_trunc_longjmp(struct nd *nd);
+/* Prints " [|proto]" and lets the printer return normally. */
+void nd_print_trunc(struct nd *nd);
+void nd_print_invalid(struct nd *nd);
+
+/* Bounds checks. */
+#define ND_BYTES_AVAILABLE_AFTER(nd, p) \
+	((const uint8_t *)(p) < (nd)->snapend ? (size_t)((nd)->snapend - (const uint8_t *)(p)) : 0)
+#define ND_TTEST_LEN(nd, p, l) \
+	((const uint8_t *)(p) >= (nd)->packet && ND_BYTES_AVAILABLE_AFTER(nd, p) >= (size_t)(l))
+#define ND_TCHECK_LEN(nd, p, l) do { if (!ND_TTEST_LEN(nd, p, l)) nd_trunc_longjmp(nd); } while (0)
+
+static inline uint8_t nd_get_u8(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 1);
+	return p[0];
+}
+
+static inline uint16_t nd_get_be16(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 2);
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static inline uint32_t nd_get_be24(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 3);
+	return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+
+static inline uint32_t nd_get_be32(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 4);
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static inline uint16_t nd_get_le16(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 2);
+	return (uint16_t)(p[1] << 8 | p[0]);
+}
+
+static inline uint32_t nd_get_le32(struct nd *nd, const uint8_t *p)
+{
+	ND_TCHECK_LEN(nd, p, 4);
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+#define GET_U_1(p) nd_get_u8(nd, (const uint8_t *)(p))
+#define GET_BE_U_2(p) nd_get_be16(nd, (const uint8_t *)(p))
+#define GET_BE_U_3(p) nd_get_be24(nd, (const uint8_t *)(p))
+#define GET_BE_U_4(p) nd_get_be32(nd, (const uint8_t *)(p))
+#define GET_LE_U_2(p) nd_get_le16(nd, (const uint8_t *)(p))
+#define GET_LE_U_4(p) nd_get_le32(nd, (const uint8_t *)(p))
+
+/* Address and name strings (bounds-checked; valid until four more calls). */
+const char *nd_ipaddr_string(struct nd *nd, const uint8_t *p);
+const char *nd_ip6addr_string(struct nd *nd, const uint8_t *p);
+const char *nd_etheraddr_string(struct nd *nd, const uint8_t *p);
+/* Port as tcpdump prints it: a name from /etc/services unless -nn. */
+const char *nd_tcpport_string(struct nd *nd, uint16_t port);
+const char *nd_udpport_string(struct nd *nd, uint16_t port);
+/* IP protocol name ("tcp", "udp", ...) or NULL. */
+const char *nd_ipproto_name(unsigned proto);
+
+/* A value-to-text table, like tcpdump's tok. */
+struct nd_tok {
+	unsigned v;
+	const char *s;
+};
+const char *nd_tok2str(const struct nd_tok *t, const char *fmt, unsigned v, char *buf, size_t len);
+/* Bit names joined with sep, "none" if no bit is set: tcpdump's bittok2str(_nosep). */
+const char *nd_bittok2str(const struct nd_tok *t, const char *none, unsigned v, const char *sep,
+			  char *buf, size_t len);
+
+/* Internet checksum over several pieces. */
+struct nd_cksum_vec {
+	const uint8_t *ptr;
+	size_t len;
+};
+uint16_t nd_in_cksum(const struct nd_cksum_vec *vec, int n);
+uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed);
+
+/* Hex and ASCII dumps exactly as tcpdump's -x, -X and -A. */
+void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len);
+void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len);
+void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len);
+
+/*
+ * The printers, one file each, named after tcpdump's: a link-layer printer
+ * returns the length of the header it consumed; the rest print what they
+ * can of bp[0..length) and read only through the accessors above.
+ */
+unsigned nd_ether_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+unsigned nd_sll_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+unsigned nd_sll2_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+unsigned nd_null_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen,
+		       int loop);
+unsigned nd_raw_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+/* Dispatch by Ethernet type (after the link header); returns 0 if unknown. */
+int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned length,
+		       unsigned caplen);
+void nd_arp_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned caplen);
+void nd_ip_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_tcp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		  int fragmented);
+void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		  int fragmented, unsigned ttl_hlim);
+void nd_icmp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		   int fragmented);
+void nd_icmp6_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		    int fragmented);
+void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tcp, int mdns);
+void nd_http_print(struct nd *nd, const uint8_t *bp, unsigned length);
+
+#endif
