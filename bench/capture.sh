@@ -279,7 +279,9 @@ no_gzip() { ! pgrep -f "^gzip $1/" >/dev/null; }
 # captures are open) exists; a capturer that died is done waiting too.
 started()
 {
-	gone "$1" || [ -n "$(capture_files "$2")" ] || { [ -n "$READY_SOCK" ] && [ -S "$READY_SOCK" ]; }
+	gone "$1" && return 0
+	[ -n "$(capture_files "$2")" ] && return 0
+	[ -n "$READY_SOCK" ] && [ -S "$READY_SOCK" ]
 }
 
 RUNS=$WORK/runs.tsv
@@ -287,9 +289,10 @@ RUNS=$WORK/runs.tsv
 COMMANDS=$WORK/commands.txt
 : >"$COMMANDS"
 
-run_one()		# tool size index
+# One measurement; index 0 is a warm-up whose figures are thrown away.
+run_one()		# tool size index seconds
 {
-	local tool=$1 size=$2 idx=$3 run=$WORK/run
+	local tool=$1 size=$2 idx=$3 secs=$4 run=$WORK/run
 	local sent gen_line hwm_kb anon_kb cpu_us stored files drops tooldrop rc status=ok
 
 	rm -rf "$run" "$WORK"/cap.* "$WORK/pktcapd.sock"
@@ -298,7 +301,7 @@ run_one()		# tool size index
 	capture_cmd "$tool" "$run"
 	local full=(ip netns exec "$NS_CAP" taskset -c 0 "${CMD[@]}")
 	local gen=(ip netns exec "$NS_GEN" taskset -c 1 "$PKTGEN" -i "$IF_GEN" -c 0
-		   -d "$DURATION" -s "$size" -r 0)
+		   -d "$secs" -s "$size" -r 0)
 	if [ "$idx" = 1 ]; then
 		{
 			echo "# $tool, $size-byte frames"
@@ -338,12 +341,12 @@ run_one()		# tool size index
 		CAP_PID=
 		note "$tool exited before the load started:"
 		sed 's/^/    /' "$WORK/cap.err" >&2
-		printf '%s\t%s\t%s\tfailed\n' "$tool" "$size" "$idx" >>"$RUNS"
+		[ "$idx" = 0 ] || printf '%s\t%s\t%s\tfailed\n' "$tool" "$size" "$idx" >>"$RUNS"
 		return 0
 	fi
 	started "$CAP_PID" "$run" || note "$tool: not ready after 10 s, starting anyway"
 
-	gen_line=$(timeout $((DURATION + 30)) "${gen[@]}")
+	gen_line=$(timeout $((secs + 30)) "${gen[@]}")
 	sent=$(echo "$gen_line" | awk '$1 == "sent" { print $2 }')
 	sleep 1
 
@@ -372,6 +375,12 @@ run_one()		# tool size index
 	[ "$files" -lt "$RING_FILES" ] || status="ring full, stored is a lower bound"
 	drops=$(( $(netns_stat "$NS_CAP" "$IF_CAP" rx_dropped) - drop0 +
 		  $(netns_stat "$NS_GEN" "$IF_GEN" tx_dropped) - gdrop0 ))
+	if [ "$idx" = 0 ]; then
+		note "warm-up with $tool done"
+		rm -rf "$run"
+		sync
+		return 0
+	fi
 	# What the tool itself says the kernel dropped, where it says so.
 	tooldrop=$(sed -n -e 's/^\([0-9]*\) packets dropped by kernel$/\1/p' \
 		       -e "s|^Packets received/dropped on interface '[^']*': [0-9]*/\([0-9]*\).*|\1|p" \
@@ -398,10 +407,16 @@ tool_version()
 note "storage $WORK ($FSTYPE), ring $RING_FILES x $FILE_MB MB, buffer $BUF_MB MB," \
      "$DURATION s x $REPEAT, sizes $SIZES, tools $TOOLS$([ "$GZIP" = 1 ] && echo ', gzip')"
 LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
-for size in $SIZES; do
-	for tool in $TOOLS; do
-		for idx in $(seq "$REPEAT"); do
-			run_one "$tool" "$size" "$idx"
+# The first capture after the namespaces appear costs several times the
+# system time of later ones, so one short run goes first and is not counted.
+# Tools take turns within each repetition, so any drift in the machine's
+# state (page cache, other load) spreads over all of them alike.
+read -r first_tool _ <<<"$TOOLS"
+run_one "$first_tool" 64 0 1
+for idx in $(seq "$REPEAT"); do
+	for size in $SIZES; do
+		for tool in $TOOLS; do
+			run_one "$tool" "$size" "$idx" "$DURATION"
 		done
 	done
 done
@@ -419,10 +434,11 @@ summary()
 			}
 		return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 	}
-	$4 == "failed" { failed[$1 "\t" $2]++; if (!(($1 "\t" $2) in seen)) { seen[$1 "\t" $2] = 1; order[++n] = $1 "\t" $2 } next }
 	{
 		k = $1 "\t" $2
 		if (!(k in seen)) { seen[k] = 1; order[++n] = k }
+		if ($4 == "failed")
+			next
 		sent[k] = sent[k] " " $4
 		stored[k] = stored[k] " " $5
 		loss[k] = loss[k] " " ($4 > 0 ? 100 * (1 - $5 / $4) : 0)
@@ -452,7 +468,10 @@ per_run()
 	     "anon RSS MB | veth drops | tool's kernel drops | files | status |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	awk -F '\t' '
-	$4 == "failed" { printf "| %s | %s | %s | | | | | | | | | | failed to start |\n", $1, $2, $3; next }
+	$4 == "failed" {
+		printf "| %s | %s | %s | | | | | | | | | | failed to start |\n", $1, $2, $3
+		next
+	}
 	{
 		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s |\n",
 			$1, $2, $3, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0),
@@ -461,6 +480,12 @@ per_run()
 }
 
 LOAD_AFTER=$(cut -d ' ' -f 1-3 /proc/loadavg)
+CPU_MODEL=$(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+MEM=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+DEVICE=$(df -P "$WORK" | awk 'NR == 2 { print $1 }')
+GZIP_STATE=off
+GZIP_OPT=
+[ "$GZIP" = 0 ] || { GZIP_STATE=on; GZIP_OPT=" --gzip"; }
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUTDIR"
 RESULT=$OUTDIR/capture-$STAMP.md
@@ -475,12 +500,19 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	summary
 	echo
 	[ -z "$SKIPPED" ] || { echo "Note: $SKIPPED."; echo; }
+	if [ "$GZIP" = 1 ] && [[ " $TOOLS " == *" dumpcap "* ]]; then
+		echo "Note: dumpcap has no compressed ring; its rows are uncompressed."
+		echo
+	fi
 	echo "## Setup"
 	echo
-	echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
-	echo "- storage: $FSTYPE on $(df -P "$TMPBASE" | awk 'NR == 2 { print $1 }') under $TMPBASE; ring $RING_FILES files of $FILE_MB MB (sized so it cannot wrap in one run); kernel buffer $BUF_MB MB; gzip $([ "$GZIP" = 1 ] && echo on || echo off)"
-	echo "- veth pair between two namespaces, IPv6 off; capturer pinned to CPU 0, generator to CPU 1; UDP, text payload"
-	echo "- load average before $LOAD_BEFORE, after $LOAD_AFTER (anything else running skews the figures)"
+	echo "- kernel $(uname -r), $(nproc) CPUs ($CPU_MODEL), $MEM RAM"
+	echo "- storage: $FSTYPE on $DEVICE under $TMPBASE; ring $RING_FILES files of $FILE_MB MB" \
+	     "(sized so it cannot wrap in one run); kernel buffer $BUF_MB MB; gzip $GZIP_STATE"
+	echo "- veth pair between two namespaces, IPv6 off; capturer pinned to CPU 0," \
+	     "generator to CPU 1; UDP, text payload"
+	echo "- load average before $LOAD_BEFORE, after $LOAD_AFTER" \
+	     "(anything else running skews the figures)"
 	for t in $TOOLS; do
 		echo "- $t: $(tool_version "$t")"
 	done
@@ -496,7 +528,7 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	echo "## Commands"
 	echo
 	echo '```'
-	echo "$0 -d $DURATION -n $REPEAT -b $BUF_MB -s \"$SIZES\" -t \"$TOOLS\"$([ "$GZIP" = 1 ] && echo ' --gzip')"
+	echo "$0 -d $DURATION -n $REPEAT -b $BUF_MB -s \"$SIZES\" -t \"$TOOLS\"$GZIP_OPT"
 	echo
 	cat "$COMMANDS"
 	echo '```'

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "client.h"
+#include "dump.h"
 #include "format.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
@@ -32,6 +33,7 @@ struct cmd {
 };
 
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
 
 /* One row per command: dispatch, help and an example. */
@@ -51,6 +53,10 @@ static const struct cmd commands[] = {
 	{ "reload", "[--json]",
 	  "Re-read the configuration; an invalid one is reported and the old one keeps running",
 	  "pktctl reload", cmd_request, "reload", 0, format_reload },
+	{ "dump", "[RING] [OPTIONS] [FILTER]",
+	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
+	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
+	  NULL },
 	{ "help", "[COMMAND]", "Show this help, or one command's", "pktctl help status", cmd_help,
 	  NULL, 0, NULL },
 };
@@ -136,8 +142,17 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 		fprintf(stderr, "pktctl: no command '%s'\n", argv[1]);
 		return 2;
 	}
+	if (which->run == cmd_dump) {
+		dump_usage(stdout);
+		return 0;
+	}
 	command_usage(stdout, which);
 	return 0;
+}
+
+static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	return dump_main(argc, argv, o->socket, o->json);
 }
 
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)

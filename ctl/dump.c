@@ -1,0 +1,513 @@
+/* dump.c: pktctl dump: read rings (through the daemon) or files, filter, merge by time, print */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "dump.h"
+#include "nd.h"
+#include "pcapin.h"
+#include "proto.h"
+#include "timeparse.h"
+
+#define MAX_SOURCES 64
+
+struct source {
+	struct pcapin in;
+	struct bpf_program prog;
+	int has_prog;
+	struct pcap_pkthdr *h;	/* the packet waiting to be merged, or NULL at the end */
+	const u_char *data;
+	int done;
+};
+
+struct dump {
+	struct nd nd;
+	struct source src[MAX_SOURCES];
+	int nsrc;
+	const char *filter;
+	int64_t since, until;	/* nanoseconds; 0 = open */
+	long long count;	/* -c: stop after this many */
+	int follow;
+	const char *wfile;
+	pcap_dumper_t *dumper;
+	pcap_t *dead;
+	int out_nano;
+	int errors;
+};
+
+void dump_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: pktctl dump [RING] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
+		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S]\n"
+		"                   [--time-stamp-precision=micro|nano] [-w FILE] [-r FILE]... [FILTER...]\n"
+		"Print a ring's stored packets (through pktcapd, no root needed) or pcap files given\n"
+		"with -r (plain or gzip; several are merged by time) exactly as tcpdump prints them.\n"
+		"Names are never resolved: output is that of tcpdump -n.\n\n"
+		"  RING              INTERFACE/PROFILE; may be left out when there is one ring\n"
+		"  --since TIME      from TIME: 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\", @EPOCH\n"
+		"  --until TIME      up to (not including) TIME\n"
+		"  -c COUNT          stop after COUNT packets\n"
+		"  -f, --follow      keep printing packets as they are captured (until Ctrl-C or -c)\n"
+		"  -r FILE           read FILE instead of a ring (\"-\" is stdin); repeatable\n"
+		"  -w FILE           write the selected packets as pcap (\"-\" is stdout) instead of text\n"
+		"  FILTER            a BPF expression, as for tcpdump\n"
+		"  -n -v -e -q -x -X -A -t -#  and --time-stamp-precision: as for tcpdump\n\n"
+		"Examples:\n"
+		"  pktctl dump eth0/web --since 03:12 --until 03:13 -nn -v port 443\n"
+		"  pktctl dump -r capture.pcap.gz -X icmp\n"
+		"  pktctl dump eth0/web --since -1h -w - | wireshark -k -i -\n");
+}
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* ---- the daemon's stream: DATA frames carry a pcap file, END closes it ---- */
+
+struct stream {
+	int fd;
+	uint8_t *buf;
+	size_t len, off, cap;
+	int done;
+	char err[512];
+};
+
+static int read_exact(int fd, void *buf, size_t len)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = read(fd, (char *)buf + got, len - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		got += (size_t)n;
+	}
+	return 0;
+}
+
+static ssize_t stream_read(void *cookie, char *buf, size_t size)
+{
+	struct stream *s = cookie;
+
+	while (s->off == s->len && !s->done) {
+		uint8_t hdrbuf[PROTO_HDR_LEN];
+		struct proto_hdr hdr;
+		const char *why = "";
+
+		if (read_exact(s->fd, hdrbuf, sizeof(hdrbuf)) < 0) {
+			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
+			s->done = 1;
+			break;
+		}
+		if (proto_read_hdr(hdrbuf, sizeof(hdrbuf), PROTO_MAX_REPLY, &hdr, &why) != 1) {
+			snprintf(s->err, sizeof(s->err), "bad frame from the daemon: %s", why);
+			s->done = 1;
+			break;
+		}
+		if (hdr.length > s->cap) {
+			uint8_t *n = realloc(s->buf, hdr.length);
+
+			if (!n) {
+				snprintf(s->err, sizeof(s->err), "out of memory");
+				s->done = 1;
+				break;
+			}
+			s->buf = n;
+			s->cap = hdr.length;
+		}
+		if (read_exact(s->fd, s->buf, hdr.length) < 0) {
+			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
+			s->done = 1;
+			break;
+		}
+		s->off = 0;
+		s->len = hdr.length;
+		if (hdr.type != PROTO_DATA) {
+			json_t *j = json_loadb((const char *)s->buf, s->len, 0, NULL);
+
+			if (!json_is_true(json_object_get(j, "ok"))) {
+				const char *e = json_string_value(json_object_get(j, "error"));
+
+				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
+			}
+			json_decref(j);
+			s->len = 0;
+			s->done = 1;
+		}
+	}
+	if (s->off == s->len)
+		return 0;
+	if (size > s->len - s->off)
+		size = s->len - s->off;
+	memcpy(buf, s->buf + s->off, size);
+	s->off += size;
+	return (ssize_t)size;
+}
+
+static int stream_close(void *cookie)
+{
+	struct stream *s = cookie;
+
+	close(s->fd);
+	free(s->buf);
+	free(s);
+	return 0;
+}
+
+static struct stream *the_stream;
+
+static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
+{
+	cookie_io_functions_t io = { .read = stream_read, .close = stream_close };
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct stream *s = calloc(1, sizeof(*s));
+	json_t *req;
+	uint8_t *frame;
+	size_t len;
+	FILE *f;
+
+	if (!s)
+		return -1;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
+	s->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s->fd < 0 || connect(s->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		int e = errno;
+
+		snprintf(err, errlen, "cannot connect to %s: %s%s", sock, strerror(e),
+			 e == ENOENT || e == ECONNREFUSED ? ": is pktcapd running? (systemctl status pktcapd)"
+			 : e == EACCES ? ": add yourself to the socket's group (usually pktcap)" : "");
+		if (s->fd >= 0)
+			close(s->fd);
+		free(s);
+		return -1;
+	}
+	req = json_pack("{s:s, s:b}", "cmd", "dump", "follow", d->follow);
+	if (ring)
+		json_object_set_new(req, "ring", json_string(ring));
+	if (d->since)
+		json_object_set_new(req, "since", json_integer(d->since));
+	if (d->until)
+		json_object_set_new(req, "until", json_integer(d->until));
+	frame = proto_frame_json(PROTO_REQUEST, req, &len);
+	json_decref(req);
+	if (!frame || write(s->fd, frame, len) != (ssize_t)len) {
+		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
+		free(frame);
+		stream_close(s);
+		return -1;
+	}
+	free(frame);
+	f = fopencookie(s, "rb", io);
+	if (!f) {
+		stream_close(s);
+		return -1;
+	}
+	the_stream = s;
+	if (pcapin_fopen(&d->src[0].in, f, ring ? ring : "ring", err, errlen) < 0) {
+		/* The daemon's own error says more than "truncated header". */
+		if (*s->err)
+			snprintf(err, errlen, "%s", s->err);
+		the_stream = NULL;
+		return -1;
+	}
+	d->nsrc = 1;
+	return 0;
+}
+
+/* ---- merging, filtering, printing ---- */
+
+static int advance(struct dump *d, struct source *s)
+{
+	for (;;) {
+		int rc = pcap_next_ex(s->in.p, &s->h, &s->data);
+		int64_t ns;
+
+		if (rc == PCAP_ERROR_BREAK || rc == 0) {
+			s->done = 1;
+			return 0;
+		}
+		if (rc < 0) {
+			fprintf(stderr, "pktctl: %s: %s\n", s->in.name, pcap_geterr(s->in.p));
+			d->errors++;
+			s->done = 1;
+			return 0;
+		}
+		ns = (int64_t)s->h->ts.tv_sec * 1000000000 + s->h->ts.tv_usec;
+		if (d->since && ns < d->since)
+			continue;
+		if (d->until && ns >= d->until) {
+			/* Files are in time order: nothing later can match. */
+			if (!d->follow) {
+				s->done = 1;
+				return 0;
+			}
+			continue;
+		}
+		if (s->has_prog && !pcap_offline_filter(&s->prog, s->h, s->data))
+			continue;
+		return 1;
+	}
+}
+
+static int open_output(struct dump *d, char *err, size_t errlen)
+{
+	int nano = 0;
+
+	if (!d->wfile)
+		return 0;
+	for (int i = 0; i < d->nsrc; i++) {
+		if (d->src[i].in.linktype != d->src[0].in.linktype) {
+			snprintf(err, errlen, "-w: %s and %s have different link types",
+				 d->src[0].in.name, d->src[i].in.name);
+			return -1;
+		}
+		nano |= d->src[i].in.nano;
+	}
+	d->out_nano = nano || d->nd.o.nano;
+	d->dead = pcap_open_dead_with_tstamp_precision(d->src[0].in.linktype,
+						       d->src[0].in.snaplen,
+						       d->out_nano ? PCAP_TSTAMP_PRECISION_NANO
+								   : PCAP_TSTAMP_PRECISION_MICRO);
+	if (!d->dead)
+		return -1;
+	d->dumper = strcmp(d->wfile, "-") ? pcap_dump_open(d->dead, d->wfile)
+					  : pcap_dump_fopen(d->dead, stdout);
+	if (!d->dumper) {
+		snprintf(err, errlen, "%s: %s", d->wfile, pcap_geterr(d->dead));
+		return -1;
+	}
+	return 0;
+}
+
+static void emit(struct dump *d, struct source *s)
+{
+	if (d->dumper) {
+		struct pcap_pkthdr h = *s->h;
+
+		if (!d->out_nano)
+			h.ts.tv_usec /= 1000;
+		pcap_dump((u_char *)d->dumper, &h, s->data);
+		if (d->follow)
+			pcap_dump_flush(d->dumper);
+		return;
+	}
+	nd_print_packet(&d->nd, s->in.linktype, s->h, s->data, 1);
+}
+
+static int run(struct dump *d)
+{
+	long long printed = 0;
+
+	for (int i = 0; i < d->nsrc; i++)
+		advance(d, &d->src[i]);
+	while (d->count <= 0 || printed < d->count) {
+		struct source *best = NULL;
+
+		for (int i = 0; i < d->nsrc; i++) {
+			struct source *s = &d->src[i];
+
+			if (s->done)
+				continue;
+			if (!best || s->h->ts.tv_sec < best->h->ts.tv_sec ||
+			    (s->h->ts.tv_sec == best->h->ts.tv_sec &&
+			     s->h->ts.tv_usec < best->h->ts.tv_usec))
+				best = s;
+		}
+		if (!best)
+			break;
+		emit(d, best);
+		printed++;
+		advance(d, best);
+	}
+	return 0;
+}
+
+static int compile_filters(struct dump *d, char *err, size_t errlen)
+{
+	if (!d->filter || !*d->filter)
+		return 0;
+	for (int i = 0; i < d->nsrc; i++) {
+		struct source *s = &d->src[i];
+
+		if (pcap_compile(s->in.p, &s->prog, d->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+			snprintf(err, errlen, "filter \"%s\": %s", d->filter, pcap_geterr(s->in.p));
+			return -1;
+		}
+		s->has_prog = 1;
+	}
+	return 0;
+}
+
+static int fail(int json, const char *msg)
+{
+	if (json) {
+		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
+
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(j);
+	} else {
+		fprintf(stderr, "pktctl: %s\n", msg);
+	}
+	return 1;
+}
+
+int dump_main(int argc, char **argv, const char *sock, int json)
+{
+	enum { OPT_SINCE = 1000, OPT_UNTIL, OPT_PREC };
+	static const struct option longopts[] = {
+		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "follow", no_argument, NULL, 'f' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "time-stamp-precision", required_argument, NULL, OPT_PREC },
+		{ "number", no_argument, NULL, '#' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *files[MAX_SOURCES], *ring = NULL;
+	struct dump d;
+	int nfiles = 0, ch, rc = 1;
+	char err[1024], *filter = NULL;
+	size_t flen = 0;
+
+	memset(&d, 0, sizeof(d));
+	if (nd_init(&d.nd, stdout) < 0)
+		return fail(json, "out of memory");
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "+c:fr:w:nvxXAeqtS#h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			d.count = strtoll(optarg, NULL, 10);
+			if (d.count <= 0)
+				return fail(json, "-c wants a positive count");
+			break;
+		case 'f': d.follow = 1; break;
+		case 'r':
+			if (nfiles == MAX_SOURCES)
+				return fail(json, "too many -r files");
+			files[nfiles++] = optarg;
+			break;
+		case 'w': d.wfile = optarg; break;
+		case 'n': d.nd.o.nflag++; break;
+		case 'v': d.nd.o.vflag++; break;
+		case 'x': d.nd.o.xflag++; break;
+		case 'X': d.nd.o.Xflag++; break;
+		case 'A': d.nd.o.Aflag++; break;
+		case 'e': d.nd.o.eflag++; break;
+		case 'q': d.nd.o.qflag++; break;
+		case 't': d.nd.o.tflag++; break;
+		case 'S': d.nd.o.Sflag++; break;
+		case '#': d.nd.o.number++; break;
+		case OPT_SINCE:
+		case OPT_UNTIL: {
+			int64_t t;
+
+			if (timeparse(optarg, now_ns(), &t) < 0) {
+				snprintf(err, sizeof(err),
+					 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
+					 ch == OPT_SINCE ? "--since" : "--until", optarg);
+				return fail(json, err);
+			}
+			if (ch == OPT_SINCE)
+				d.since = t;
+			else
+				d.until = t;
+			break;
+		}
+		case OPT_PREC:
+			if (!strcmp(optarg, "nano"))
+				d.nd.o.nano = 1;
+			else if (strcmp(optarg, "micro"))
+				return fail(json, "--time-stamp-precision: micro or nano");
+			break;
+		case 'h':
+			dump_usage(stdout);
+			return 0;
+		default:
+			dump_usage(stderr);
+			return 2;
+		}
+	}
+	if (d.nd.o.tflag > 5)
+		d.nd.o.tflag = 5;
+	/* The first word is a ring when it looks like one (INTERFACE/PROFILE). */
+	if (!nfiles && optind < argc && strchr(argv[optind], '/'))
+		ring = argv[optind++];
+	for (int i = optind; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		char *nf = realloc(filter, flen + n + 2);
+
+		if (!nf)
+			return fail(json, "out of memory");
+		filter = nf;
+		if (flen)
+			filter[flen++] = ' ';
+		memcpy(filter + flen, argv[i], n + 1);
+		flen += n;
+	}
+	d.filter = filter;
+	if (d.since && d.until && d.until <= d.since)
+		return fail(json, "--until must be later than --since");
+
+	if (nfiles) {
+		if (d.follow) {
+			rc = fail(json, "--follow reads a ring, not -r files");
+			goto out;
+		}
+		for (int i = 0; i < nfiles; i++) {
+			if (pcapin_open(&d.src[i].in, files[i], err, sizeof(err)) < 0) {
+				rc = fail(json, err);
+				goto out;
+			}
+			d.nsrc++;
+		}
+	} else if (open_ring(&d, sock, ring, err, sizeof(err)) < 0) {
+		rc = fail(json, err);
+		goto out;
+	}
+	if (compile_filters(&d, err, sizeof(err)) < 0 || open_output(&d, err, sizeof(err)) < 0) {
+		rc = fail(json, err);
+		goto out;
+	}
+	d.nd.line_flush = d.follow;
+	signal(SIGPIPE, SIG_DFL);
+	run(&d);
+	rc = d.errors ? 1 : 0;
+	if (the_stream && *the_stream->err) {
+		fprintf(stderr, "pktctl: %s\n", the_stream->err);
+		rc = 1;
+	}
+out:
+	nd_free(&d.nd);
+	if (d.dumper)
+		pcap_dump_close(d.dumper);
+	if (d.dead)
+		pcap_close(d.dead);
+	for (int i = 0; i < d.nsrc; i++) {
+		if (d.src[i].has_prog)
+			pcap_freecode(&d.src[i].prog);
+		pcapin_close(&d.src[i].in);
+	}
+	free(filter);
+	return rc;
+}

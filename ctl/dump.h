@@ -1,0 +1,9 @@
+/* dump.h: pktctl dump: select stored packets and print them as tcpdump does, or write pcap */
+#ifndef PKTCAP_DUMP_H
+#define PKTCAP_DUMP_H
+
+/* argv[0] is "dump"; socket is the daemon's, json asks for errors as JSON. */
+int dump_main(int argc, char **argv, const char *socket, int json);
+void dump_usage(FILE *out);
+
+#endif

@@ -1,0 +1,475 @@
+/* nd.c: the framework around the printers: output buffer, timestamps, hex dumps, truncation */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "nd.h"
+
+#define OUT_CAP (256 * 1024)
+
+int nd_init(struct nd *nd, FILE *fp)
+{
+	memset(nd, 0, sizeof(*nd));
+	nd->fp = fp;
+	nd->outcap = OUT_CAP;
+	nd->out = malloc(nd->outcap);
+	return nd->out ? 0 : -1;
+}
+
+void nd_free(struct nd *nd)
+{
+	nd_flush(nd);
+	free(nd->out);
+	nd->out = NULL;
+	free(nd->tcp);
+	nd->tcp = NULL;
+}
+
+int nd_flush(struct nd *nd)
+{
+	int rc = 0;
+
+	if (nd->outlen && fwrite(nd->out, 1, nd->outlen, nd->fp) != nd->outlen)
+		rc = -1;
+	nd->outlen = 0;
+	if (fflush(nd->fp) != 0)
+		rc = -1;
+	return rc;
+}
+
+static void reserve(struct nd *nd, size_t len)
+{
+	if (nd->outlen + len > nd->outcap) {
+		if (nd->outlen && fwrite(nd->out, 1, nd->outlen, nd->fp) != nd->outlen)
+			nd->outlen = 0;
+		nd->outlen = 0;
+		if (len > nd->outcap) {
+			char *n = realloc(nd->out, len);
+
+			if (n) {
+				nd->out = n;
+				nd->outcap = len;
+			}
+		}
+	}
+}
+
+void nd_write(struct nd *nd, const char *s, size_t len)
+{
+	reserve(nd, len);
+	if (len > nd->outcap)
+		len = nd->outcap;
+	memcpy(nd->out + nd->outlen, s, len);
+	nd->outlen += len;
+}
+
+void nd_puts(struct nd *nd, const char *s)
+{
+	nd_write(nd, s, strlen(s));
+}
+
+void nd_putc(struct nd *nd, char c)
+{
+	reserve(nd, 1);
+	nd->out[nd->outlen++] = c;
+}
+
+void nd_putu(struct nd *nd, uint64_t v)
+{
+	char buf[24];
+	int i = sizeof(buf);
+
+	do {
+		buf[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
+}
+
+void nd_printf(struct nd *nd, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	reserve(nd, 512);
+	va_start(ap, fmt);
+	n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= nd->outcap - nd->outlen) {
+		/* Longer than the room left: make room and format again. */
+		reserve(nd, (size_t)n + 1);
+		va_start(ap, fmt);
+		n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+		if ((size_t)n >= nd->outcap - nd->outlen)
+			n = (int)(nd->outcap - nd->outlen - 1);
+	}
+	nd->outlen += (size_t)n;
+}
+
+void nd_trunc_longjmp(struct nd *nd)
+{
+	longjmp(nd->trunc, 1);
+}
+
+void nd_print_trunc(struct nd *nd)
+{
+	nd_printf(nd, " [|%s]", nd->protocol ? nd->protocol : "");
+}
+
+void nd_print_invalid(struct nd *nd)
+{
+	nd_puts(nd, " (invalid)");
+}
+
+/* The fallback format comes from the printers' own tables of tcpdump's wording. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+const char *nd_tok2str(const struct nd_tok *t, const char *fmt, unsigned v, char *buf, size_t len)
+{
+	for (; t && t->s; t++)
+		if (t->v == v)
+			return t->s;
+	snprintf(buf, len, fmt ? fmt : "#%u", v);
+	return buf;
+}
+#pragma GCC diagnostic pop
+
+const char *nd_bittok2str(const struct nd_tok *t, const char *none, unsigned v, const char *sep,
+			  char *buf, size_t len)
+{
+	size_t off = 0;
+	int first = 1;
+
+	buf[0] = 0;
+	for (; t->s; t++) {
+		if (!t->v || (v & t->v) != t->v)
+			continue;
+		off += (size_t)snprintf(buf + off, off < len ? len - off : 0, "%s%s",
+					first ? "" : sep, t->s);
+		first = 0;
+	}
+	if (first)
+		snprintf(buf, len, "%s", none);
+	return buf;
+}
+
+uint16_t nd_in_cksum(const struct nd_cksum_vec *vec, int n)
+{
+	uint64_t sum = 0;
+	int odd = 0;
+
+	for (int i = 0; i < n; i++) {
+		const uint8_t *p = vec[i].ptr;
+		size_t len = vec[i].len;
+
+		/* An odd byte left from the previous piece pairs with this one's first. */
+		if (odd && len) {
+			sum += *p++;
+			len--;
+			odd = 0;
+		}
+		while (len >= 2) {
+			sum += (uint32_t)(p[0] << 8 | p[1]);
+			p += 2;
+			len -= 2;
+		}
+		if (len) {
+			sum += (uint32_t)p[0] << 8;
+			odd = 1;
+		}
+	}
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+/* The checksum field value that would have made the sum come out right. */
+uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
+{
+	uint32_t shouldbe = (uint16_t)~sum;
+
+	shouldbe += (uint16_t)~computed;
+	shouldbe = (shouldbe & 0xffff) + (shouldbe >> 16);
+	shouldbe = (shouldbe & 0xffff) + (shouldbe >> 16);
+	return (uint16_t)~shouldbe;
+}
+
+static const char hexdigits[] = "0123456789abcdef";
+
+void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
+{
+	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+	unsigned off = 0;
+	char line[128];
+
+	if (len > avail)
+		len = avail;
+	while (off < len) {
+		size_t n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+
+		for (unsigned i = 0; i < 16 && off + i < len; i++) {
+			if (!(i & 1))
+				line[n++] = ' ';
+			line[n++] = hexdigits[p[off + i] >> 4];
+			line[n++] = hexdigits[p[off + i] & 15];
+		}
+		nd_write(nd, line, n);
+		off += 16;
+	}
+}
+
+void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
+{
+	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+	unsigned off = 0;
+	char line[160];
+
+	if (len > avail)
+		len = avail;
+	while (off < len) {
+		size_t n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+		unsigned i;
+
+		for (i = 0; i < 16; i++) {
+			if (!(i & 1))
+				line[n++] = ' ';
+			if (off + i < len) {
+				line[n++] = hexdigits[p[off + i] >> 4];
+				line[n++] = hexdigits[p[off + i] & 15];
+			} else {
+				line[n++] = ' ';
+				line[n++] = ' ';
+			}
+		}
+		line[n++] = ' ';
+		line[n++] = ' ';
+		for (i = 0; i < 16 && off + i < len; i++) {
+			uint8_t c = p[off + i];
+
+			line[n++] = c >= 0x21 && c <= 0x7e ? (char)c : '.';
+		}
+		nd_write(nd, line, n);
+		off += 16;
+	}
+}
+
+void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len)
+{
+	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+
+	if (len > avail)
+		len = avail;
+	nd_putc(nd, '\n');
+	for (unsigned i = 0; i < len; i++) {
+		uint8_t c = p[i];
+
+		/* A CR is dropped before a newline and near the end, else shown as '.'. */
+		if (c == '\r') {
+			if (len - i - 1 > 1 && p[i + 1] != '\n')
+				nd_putc(nd, '.');
+			continue;
+		}
+		if (c == '\n' || c == '\t' || c == ' ' || (c >= 0x21 && c <= 0x7e))
+			nd_putc(nd, (char)c);
+		else
+			nd_putc(nd, '.');
+	}
+}
+
+/* Seconds and fraction as tcpdump prints them for the precision asked for. */
+static void print_frac(struct nd *nd, int64_t ns)
+{
+	if (nd->o.nano)
+		nd_printf(nd, ".%09lld", (long long)ns);
+	else
+		nd_printf(nd, ".%06lld", (long long)(ns / 1000));
+}
+
+static void print_hms_delta(struct nd *nd, int64_t delta)
+{
+	int64_t sec = delta / 1000000000, ns = delta % 1000000000;
+
+	if (delta < 0) {
+		nd_putc(nd, '-');
+		sec = -sec;
+		ns = -ns;
+	}
+	nd_printf(nd, "%02lld:%02lld:%02lld", (long long)(sec / 3600), (long long)(sec % 3600 / 60),
+		  (long long)(sec % 60));
+	print_frac(nd, ns);
+}
+
+static void ts_print(struct nd *nd, int64_t ns)
+{
+	time_t sec = (time_t)(ns / 1000000000);
+	int64_t frac = ns % 1000000000;
+	struct tm tm;
+
+	switch (nd->o.tflag) {
+	case 0: /* local time of day */
+		localtime_r(&sec, &tm);
+		nd_printf(nd, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+		print_frac(nd, frac);
+		nd_putc(nd, ' ');
+		break;
+	case 1:
+		break;
+	case 2:
+		nd_printf(nd, "%lld", (long long)sec);
+		print_frac(nd, frac);
+		nd_putc(nd, ' ');
+		break;
+	case 3: /* since the previous packet */
+		nd_putc(nd, ' ');
+		print_hms_delta(nd, nd->have_first ? ns - nd->prev_ns : 0);
+		nd_putc(nd, ' ');
+		break;
+	case 4:
+		localtime_r(&sec, &tm);
+		nd_printf(nd, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+			  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		print_frac(nd, frac);
+		nd_putc(nd, ' ');
+		break;
+	default: /* since the first packet */
+		nd_putc(nd, ' ');
+		print_hms_delta(nd, nd->have_first ? ns - nd->first_ns : 0);
+		nd_putc(nd, ' ');
+		break;
+	}
+	if (!nd->have_first) {
+		nd->first_ns = ns;
+		nd->have_first = 1;
+	}
+	nd->prev_ns = ns;
+}
+
+int nd_has_printer(int linktype)
+{
+	switch (linktype) {
+	case DLT_EN10MB:
+	case DLT_LINUX_SLL:
+	case DLT_LINUX_SLL2:
+	case DLT_NULL:
+	case DLT_LOOP:
+	case DLT_RAW:
+	case 101: /* LINKTYPE_RAW */
+	case DLT_IPV4:
+	case DLT_IPV6:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static unsigned link_print(struct nd *nd, int linktype, const uint8_t *p, unsigned len,
+			   unsigned caplen)
+{
+	switch (linktype) {
+	case DLT_EN10MB:
+		return nd_ether_print(nd, p, len, caplen);
+	case DLT_LINUX_SLL:
+		return nd_sll_print(nd, p, len, caplen);
+	case DLT_LINUX_SLL2:
+		return nd_sll2_print(nd, p, len, caplen);
+	case DLT_NULL:
+		return nd_null_print(nd, p, len, caplen, 0);
+	case DLT_LOOP:
+		return nd_null_print(nd, p, len, caplen, 1);
+	case DLT_RAW:
+	case 101:
+	case DLT_IPV4:
+	case DLT_IPV6:
+		return nd_raw_print(nd, p, len, caplen);
+	default:
+		return 0;
+	}
+}
+
+void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, const uint8_t *p,
+		     int nano_ts)
+{
+	int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
+		     (int64_t)h->ts.tv_usec * (nano_ts ? 1 : 1000);
+	unsigned hdrlen;
+	volatile int printed_link = 0;
+
+	nd->count++;
+	if (nd->o.number)
+		nd_printf(nd, "%5llu  ", (unsigned long long)nd->count);
+	if (h->caplen == 0 || h->len == 0 || h->len < h->caplen || h->caplen > 262144 ||
+	    h->len > 262144) {
+		int first = 1;
+
+		if (h->caplen == 0) {
+			nd_puts(nd, "[Invalid header: caplen==0");
+			first = 0;
+		}
+		if (h->len == 0) {
+			nd_puts(nd, first ? "[Invalid header:" : ",");
+			nd_puts(nd, " len==0");
+			first = 0;
+		} else if (h->len < h->caplen) {
+			nd_puts(nd, first ? "[Invalid header:" : ",");
+			nd_printf(nd, " len(%u) < caplen(%u)", h->len, h->caplen);
+			first = 0;
+		}
+		if (h->caplen > 262144) {
+			nd_puts(nd, first ? "[Invalid header:" : ",");
+			nd_printf(nd, " caplen(%u) > %u", h->caplen, 262144);
+			first = 0;
+		}
+		if (h->len > 262144) {
+			nd_puts(nd, first ? "[Invalid header:" : ",");
+			nd_printf(nd, " len(%u) > %u", h->len, 262144);
+		}
+		nd_puts(nd, "]\n");
+		return;
+	}
+	ts_print(nd, ns);
+	nd->packet = p;
+	nd->snapend = p + h->caplen;
+	nd->protocol = "";
+	nd->ll_hdr_len = 0;
+	if (setjmp(nd->trunc) == 0) {
+		if (nd_has_printer(linktype)) {
+			hdrlen = link_print(nd, linktype, p, h->len, h->caplen);
+		} else {
+			nd_printf(nd, "[unsupported link type %d]", linktype);
+			hdrlen = 0;
+		}
+		printed_link = 1;
+	} else {
+		nd_print_trunc(nd);
+		hdrlen = nd->ll_hdr_len;
+	}
+	(void)printed_link;
+	nd->snapend = p + h->caplen;
+	if (nd->o.Xflag) {
+		if (nd->o.Xflag > 1)
+			nd_hex_and_ascii_print(nd, "\n\t", p, h->caplen);
+		else if (h->caplen > hdrlen)
+			nd_hex_and_ascii_print(nd, "\n\t", p + hdrlen, h->caplen - hdrlen);
+	} else if (nd->o.xflag) {
+		if (nd->o.xflag > 1)
+			nd_hex_print(nd, "\n\t", p, h->caplen);
+		else if (h->caplen > hdrlen)
+			nd_hex_print(nd, "\n\t", p + hdrlen, h->caplen - hdrlen);
+	} else if (nd->o.Aflag) {
+		if (nd->o.Aflag > 1)
+			nd_ascii_print(nd, p, h->caplen);
+		else if (h->caplen > hdrlen)
+			nd_ascii_print(nd, p + hdrlen, h->caplen - hdrlen);
+	}
+	nd_putc(nd, '\n');
+	if (nd->line_flush)
+		nd_flush(nd);
+}
