@@ -495,7 +495,8 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	echo "Medians of $REPEAT runs of $DURATION s at the generator's top rate (-r 0)."
 	echo "Loss = 1 - stored/sent; CPU is user+system time of the capture process over its"
 	echo "whole life (children it reaped included) per stored packet; peak RSS is VmHWM"
-	echo "just before the stop signal."
+	echo "just before the stop signal. Each column is its own median, so a row's stored/sent"
+	echo "need not match its loss column; every run is listed further down."
 	echo
 	summary
 	echo

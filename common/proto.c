@@ -13,6 +13,7 @@ static const char *const cmd_names[CMD_COUNT] = {
 	[CMD_INTERFACES] = "interfaces",
 	[CMD_ROTATE] = "rotate",
 	[CMD_RELOAD] = "reload",
+	[CMD_DUMP] = "dump",
 };
 
 const char *proto_cmd_name(enum proto_cmd cmd)
@@ -94,8 +95,27 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 	json_object_foreach(root, key, v) {
 		if (!strcmp(key, "cmd"))
 			continue;
+		if (req->cmd == CMD_DUMP && (!strcmp(key, "since") || !strcmp(key, "until"))) {
+			if (!json_is_integer(v) || json_integer_value(v) < 0) {
+				snprintf(err, errlen, "\"%s\" must be nanoseconds since the epoch", key);
+				goto out;
+			}
+			if (!strcmp(key, "since"))
+				req->since = json_integer_value(v);
+			else
+				req->until = json_integer_value(v);
+			continue;
+		}
+		if (req->cmd == CMD_DUMP && !strcmp(key, "follow")) {
+			if (!json_is_boolean(v)) {
+				snprintf(err, errlen, "\"follow\" must be true or false");
+				goto out;
+			}
+			req->follow = json_is_true(v);
+			continue;
+		}
 		if (!strcmp(key, "ring") && (req->cmd == CMD_LIST || req->cmd == CMD_ROTATE ||
-					     req->cmd == CMD_STATUS)) {
+					     req->cmd == CMD_STATUS || req->cmd == CMD_DUMP)) {
 			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->ring)) {
 				snprintf(err, errlen, "\"ring\" must be a string like \"eth0/web\"");
 				goto out;

@@ -60,16 +60,21 @@ enum proto_cmd {
 	CMD_INTERFACES,
 	CMD_ROTATE,
 	CMD_RELOAD,
+	CMD_DUMP,
 	CMD_COUNT,
 };
 
 struct proto_request {
 	enum proto_cmd cmd;
 	char ring[160];		/* "" = all rings */
+	int64_t since;		/* dump: nanoseconds since the epoch, 0 = from the oldest */
+	int64_t until;		/* dump: 0 = up to the newest */
+	int follow;		/* dump: keep streaming new packets */
 };
 
 /*
- * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}. Returns 0,
+ * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}, or for
+ * dump also "since", "until" (integers, ns) and "follow" (boolean). Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

@@ -62,7 +62,8 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
 		}
 		if (poll(&p, 1, (int)left) < 0 && errno != EINTR)
 			return -1;
-		n = read(fd, buf + done, len - done);
+		/* Only what poll said is there: a dead daemon must not hang us. */
+		n = recv(fd, buf + done, len - done, MSG_DONTWAIT);
 		if (n == 0) {
 			errno = ECONNRESET;
 			return -1;

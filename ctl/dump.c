@@ -104,7 +104,7 @@ static int read_exact(int fd, void *buf, size_t len)
 	return 0;
 }
 
-static ssize_t stream_read(void *cookie, char *buf, size_t size)
+static ssize_t stream_read(void *cookie, void *buf, size_t size)
 {
 	struct stream *s = cookie;
 
@@ -163,27 +163,27 @@ static ssize_t stream_read(void *cookie, char *buf, size_t size)
 	return (ssize_t)size;
 }
 
-static int stream_close(void *cookie)
+/* libpcap closing the stream closes the socket; the struct lives on for its error text. */
+static void stream_close(void *cookie)
 {
 	struct stream *s = cookie;
 
-	close(s->fd);
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
 	free(s->buf);
-	free(s);
-	return 0;
+	s->buf = NULL;
 }
 
 static struct stream *the_stream;
 
 static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
 {
-	cookie_io_functions_t io = { .read = stream_read, .close = stream_close };
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct stream *s = calloc(1, sizeof(*s));
 	json_t *req;
 	uint8_t *frame;
 	size_t len;
-	FILE *f;
 
 	if (!s)
 		return -1;
@@ -213,20 +213,16 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
 		free(frame);
 		stream_close(s);
+		free(s);
 		return -1;
 	}
 	free(frame);
-	f = fopencookie(s, "rb", io);
-	if (!f) {
-		stream_close(s);
-		return -1;
-	}
 	the_stream = s;
-	if (pcapin_fopen(&d->src[0].in, f, ring ? ring : "ring", err, errlen) < 0) {
+	if (pcapin_open_reader(&d->src[0].in, stream_read, stream_close, s, ring ? ring : "ring",
+			       err, errlen) < 0) {
 		/* The daemon's own error says more than "truncated header". */
 		if (*s->err)
 			snprintf(err, errlen, "%s", s->err);
-		the_stream = NULL;
 		return -1;
 	}
 	d->nsrc = 1;
@@ -335,7 +331,9 @@ static int run(struct dump *d)
 		if (!best)
 			break;
 		emit(d, best);
-		printed++;
+		/* Reading on would wait for a packet nobody asked for when following. */
+		if (++printed == d->count)
+			break;
 		advance(d, best);
 	}
 	return 0;
@@ -393,8 +391,8 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	memset(&d, 0, sizeof(d));
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "+c:fr:w:nvxXAeqtS#h", longopts, NULL)) != -1) {
+	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
+	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
@@ -509,5 +507,7 @@ out:
 		pcapin_close(&d.src[i].in);
 	}
 	free(filter);
+	free(the_stream);
+	the_stream = NULL;
 	return rc;
 }

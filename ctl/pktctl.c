@@ -167,7 +167,7 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 	char err[512];
 	int ch, rc;
 
-	optind = 1;
+	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
 	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':

@@ -219,6 +219,9 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 		if (!r->file_open)
 			continue;
 		ring_close_file(r);
+		/* No free buffer to carry the close: the writer is behind; say so. */
+		if (r->file_open)
+			return fail("ring %s/%s: the writer is behind; try again", r->iface, r->profile);
 		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
 		json_array_append_new(done, json_string(name));
 		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");
@@ -252,6 +255,7 @@ json_t *control_handle(struct daemon *d, const struct proto_request *req)
 		return do_rotate(d, req);
 	case CMD_RELOAD:
 		return do_reload(d);
+	case CMD_DUMP:	/* streamed by the server, never answered here */
 	case CMD_COUNT:
 		break;
 	}

@@ -16,6 +16,7 @@
 
 #include "control.h"
 #include "ctlsrv.h"
+#include "dumpjob.h"
 #include "log.h"
 #include "proto.h"
 
@@ -37,6 +38,9 @@ struct client {
 	uint8_t *out;
 	size_t outlen, outoff;
 	int closing;		/* close once the output is written */
+	struct dump_job *job;	/* a dump streaming to this client */
+	sd_event_source *retry;	/* a following dump looks for new packets */
+	uint8_t *dbuf;		/* one DATA frame being built */
 };
 
 struct ctlsrv {
@@ -140,6 +144,9 @@ static void client_free(struct client *c)
 	s->nclients--;
 	sd_event_source_disable_unref(c->io);
 	sd_event_source_disable_unref(c->timer);
+	sd_event_source_disable_unref(c->retry);
+	dump_job_free(c->job);
+	free(c->dbuf);
 	close(c->fd);
 	free(c->out);
 	free(c);
@@ -181,6 +188,61 @@ static int queue_error(struct client *c, const char *msg)
 	return queue_json(c, json_pack("{s:b, s:s}", "ok", 0, "error", msg));
 }
 
+/* A DATA frame's worth per step; the client's unread output stays below DUMP_BACKLOG. */
+#define DUMP_CHUNK (256 * 1024)
+#define DUMP_BACKLOG (1024 * 1024)
+#define DUMP_RETRY_USEC (200 * 1000)
+
+static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata);
+
+/* Moves the dump forward while the client keeps reading; -1 on failure. */
+static int pump_dump(struct client *c)
+{
+	while (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
+		size_t len = 0;
+		int rc = dump_job_fill(c->job, c->dbuf + PROTO_HDR_LEN, DUMP_CHUNK, &len);
+
+		if (len) {
+			proto_write_hdr(c->dbuf, PROTO_DATA, (uint32_t)len);
+			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len) < 0)
+				return -1;
+		}
+		if (rc == DUMP_DONE) {
+			size_t flen;
+			json_t *end = json_pack("{s:b, s:I}", "ok", 1, "packets",
+						(json_int_t)dump_job_packets(c->job));
+			uint8_t *frame = proto_frame_json(PROTO_END, end, &flen);
+
+			json_decref(end);
+			dump_job_free(c->job);
+			c->job = NULL;
+			if (!frame || queue_out(c, frame, flen) < 0) {
+				free(frame);
+				return -1;
+			}
+			free(frame);
+			c->closing = 1;
+			break;
+		}
+		if (rc == DUMP_WAIT) {
+			uint64_t now;
+
+			sd_event_now(sd_event_source_get_event(c->io), CLOCK_MONOTONIC, &now);
+			if (!c->retry) {
+				if (sd_event_add_time(sd_event_source_get_event(c->io), &c->retry,
+						      CLOCK_MONOTONIC, now + DUMP_RETRY_USEC, 50000,
+						      on_dump_retry, c) < 0)
+					return -1;
+			} else {
+				sd_event_source_set_time(c->retry, now + DUMP_RETRY_USEC);
+				sd_event_source_set_enabled(c->retry, SD_EVENT_ONESHOT);
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
 /* Returns -1 when the client must go now. */
 static int flush_out(struct client *c)
 {
@@ -203,6 +265,15 @@ static int flush_out(struct client *c)
 	/* A closing client is not read any more: EPOLLIN would fire forever. */
 	sd_event_source_set_io_events(c->io, c->closing ? EPOLLOUT
 					     : c->outlen ? EPOLLIN | EPOLLOUT : EPOLLIN);
+	return 0;
+}
+
+static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata)
+{
+	struct client *c = userdata;
+
+	if (pump_dump(c) < 0 || flush_out(c) < 0)
+		client_free(c);
 	return 0;
 }
 
@@ -233,6 +304,25 @@ static int process_input(struct client *c)
 					 sizeof(err)) < 0) {
 			if (queue_error(c, err) < 0)
 				return -1;
+		} else if (req.cmd == CMD_DUMP) {
+			log_debug("control client pid %d uid %d: dump %s", (int)c->cred.pid,
+				  (int)c->cred.uid, req.ring);
+			if (c->job) {
+				queue_error(c, "a dump is already running on this connection");
+				return -1;
+			}
+			c->job = dump_job_new(c->srv->d, &req, err, sizeof(err));
+			if (!c->dbuf)
+				c->dbuf = malloc(PROTO_HDR_LEN + DUMP_CHUNK + 512 * 1024);
+			if (!c->job || !c->dbuf) {
+				queue_error(c, c->job ? "out of memory" : err);
+				return -1;
+			}
+			memmove(c->in, c->in + PROTO_HDR_LEN + hdr.length,
+				c->inlen - PROTO_HDR_LEN - hdr.length);
+			c->inlen -= PROTO_HDR_LEN + hdr.length;
+			/* The dump owns the connection from here: nothing more is parsed. */
+			return pump_dump(c);
 		} else {
 			log_debug("control client pid %d uid %d: %s", (int)c->cred.pid,
 				  (int)c->cred.uid, proto_cmd_name(req.cmd));
@@ -245,10 +335,17 @@ static int process_input(struct client *c)
 	}
 }
 
+static void touch(struct client *c);
+
 static int on_client_idle(sd_event_source *s, uint64_t usec, void *userdata)
 {
 	struct client *c = userdata;
 
+	/* A following dump is quiet when the wire is: that is not idleness. */
+	if (c->job) {
+		touch(c);
+		return 0;
+	}
 	log_debug("control client pid %d idle: closed", (int)c->cred.pid);
 	client_free(c);
 	return 0;
@@ -277,14 +374,16 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 		}
 		if (n > 0) {
 			c->inlen += (size_t)n;
-			if (process_input(c) < 0)
+			if (c->job)
+				c->inlen = 0;	/* a dump's client has nothing more to say */
+			else if (process_input(c) < 0)
 				c->closing = 1;
 		}
 	} else if (revents & (EPOLLHUP | EPOLLERR)) {
 		client_free(c);
 		return 0;
 	}
-	if (flush_out(c) < 0)
+	if (flush_out(c) < 0 || (c->job && pump_dump(c) < 0) || flush_out(c) < 0)
 		client_free(c);
 	return 0;
 }

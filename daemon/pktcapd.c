@@ -280,7 +280,7 @@ int main(int argc, char **argv)
 	const char *storage = NULL, *user = NULL, *level = NULL, *sock = NULL;
 	int foreground = 0, check = 0, c, rc = 1;
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
-	char err[1024];
+	char err[1024], *conf_abs = NULL;
 
 	while ((c = getopt(argc, argv, "f:ntS:w:Z:l:Vh")) != -1) {
 		switch (c) {
@@ -301,6 +301,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	log_init("pktcapd", LOG_TO_STDERR, LOG_INFO);
+	/* An absolute path: reload must find the file after daemon() changed to /. */
+	conf_abs = realpath(d.conf_file, NULL);
+	if (conf_abs)
+		d.conf_file = conf_abs;
 
 	/* 1. The configuration. */
 	if (conf_load(d.conf_file, &d.conf, err, sizeof(err)) < 0) {
@@ -382,5 +386,6 @@ out:
 	free(d.group);
 	free(d.storage);
 	conf_free(d.conf);
+	free(conf_abs);
 	return rc;
 }

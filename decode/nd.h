@@ -148,6 +148,9 @@ struct nd_cksum_vec {
 };
 uint16_t nd_in_cksum(const struct nd_cksum_vec *vec, int n);
 uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed);
+/* TCP/UDP checksum over an IPv4/IPv6 pseudo-header (final destination) and data: 0 if right. */
+uint16_t nd_nextproto_cksum(struct nd *nd, const uint8_t *ip, const uint8_t *data, unsigned len,
+			    unsigned proto);
 
 /* Hex and ASCII dumps exactly as tcpdump's -x, -X and -A. */
 void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len);

@@ -1,11 +1,168 @@
-/* print-udp.c: UDP and the dispatch to DNS (stub: to be completed) */
+/* print-udp.c: UDP, its checksum and length checks, and the port dispatch to DNS and NTP */
 #include "config.h"
 
 #include "nd.h"
 
+#define UDP_HDRLEN 8
+
+/* tcpdump prints addresses only if UDP follows the IP header directly. */
+static void print_addrs(struct nd *nd, const uint8_t *ip, int v6, int sport, int dport)
+{
+	unsigned nxt = v6 ? GET_U_1(ip + 6) : GET_U_1(ip + 9);
+	const uint8_t *src = v6 ? ip + 8 : ip + 12, *dst = v6 ? ip + 24 : ip + 16;
+
+	if (nxt == 17) {
+		nd_puts(nd, v6 ? nd_ip6addr_string(nd, src) : nd_ipaddr_string(nd, src));
+		if (sport != -1) {
+			nd_putc(nd, '.');
+			nd_putu(nd, (unsigned)sport);
+		}
+		nd_puts(nd, " > ");
+		nd_puts(nd, v6 ? nd_ip6addr_string(nd, dst) : nd_ipaddr_string(nd, dst));
+		if (dport != -1) {
+			nd_putc(nd, '.');
+			nd_putu(nd, (unsigned)dport);
+		}
+		nd_puts(nd, ": ");
+	} else if (sport != -1) {
+		nd_putu(nd, (unsigned)sport);
+		nd_puts(nd, " > ");
+		nd_putu(nd, (unsigned)dport);
+		nd_puts(nd, ": ");
+	}
+}
+
+static void print_cksum(struct nd *nd, const uint8_t *up, const uint8_t *ip, int v6,
+			unsigned length)
+{
+	uint16_t sum, udp_sum;
+
+	/* tcpdump checks UDP over IPv4 only from -vv, and reports a zero sum. */
+	if (!v6) {
+		if (nd->o.vflag < 2)
+			return;
+		udp_sum = GET_BE_U_2(up + 6);
+		if (udp_sum == 0) {
+			nd_puts(nd, "[no cksum] ");
+			return;
+		}
+	}
+	if (!ND_TTEST_LEN(nd, up + UDP_HDRLEN, length))
+		return;
+	sum = nd_nextproto_cksum(nd, ip, up, length + UDP_HDRLEN, 17);
+	udp_sum = GET_BE_U_2(up + 6);
+	if (sum != 0)
+		nd_printf(nd, "[bad udp cksum 0x%04x -> 0x%04x!] ", udp_sum,
+			  nd_in_cksum_shouldbe(udp_sum, sum));
+	else
+		nd_puts(nd, "[udp sum ok] ");
+}
+
+static const struct nd_tok ntp_modes[] = {
+	{ 0, "unspecified" }, { 1, "Symmetric Active" }, { 2, "Symmetric Passive" },
+	{ 3, "Client" },      { 4, "Server" },	 { 5, "Broadcast" },
+	{ 6, "Control Message" }, { 7, "Reserved" }, { 0, NULL },
+};
+
+/* NTP's first line; the -v details are not decoded. */
+static void ntp_print(struct nd *nd, const uint8_t *cp, unsigned length)
+{
+	unsigned b;
+	char buf[16];
+
+	nd->protocol = "ntp";
+	b = GET_U_1(cp);
+	nd_puts(nd, "NTPv");
+	nd_putu(nd, (b >> 3) & 7);
+	nd_puts(nd, ", ");
+	nd_puts(nd, nd_tok2str(ntp_modes, "Unknown mode", b & 7, buf, sizeof(buf)));
+	nd_puts(nd, ", length ");
+	nd_putu(nd, length);
+}
+
+static int is_port(unsigned sport, unsigned dport, unsigned p)
+{
+	return sport == p || dport == p;
+}
+
+/* Ports tcpdump hands to a printer we do not have: we print the plain UDP line. */
+static int decoded_elsewhere(unsigned sport, unsigned dport)
+{
+	return 0;
+}
+
+static void print_length(struct nd *nd, unsigned ulen, unsigned length, int fragmented)
+{
+	if (ulen > length && !fragmented) {
+		nd_puts(nd, "UDP, bad length ");
+		nd_putu(nd, ulen);
+		nd_puts(nd, " > ");
+		nd_putu(nd, length);
+	} else {
+		nd_puts(nd, "UDP, length ");
+		nd_putu(nd, ulen);
+	}
+}
+
 void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
 		  int fragmented, unsigned ttl_hlim)
 {
+	int v6 = (GET_U_1(ip) >> 4) == 6;
+	unsigned sport, dport, ulen;
+	const uint8_t *cp = bp + UDP_HDRLEN;
+
+	(void)ttl_hlim;
 	nd->protocol = "udp";
-	nd_printf(nd, "UDP, length %u", length - 8);
+	if (!ND_TTEST_LEN(nd, bp + 2, 2)) {
+		print_addrs(nd, ip, v6, -1, -1);
+		nd_print_trunc(nd);
+		return;
+	}
+	sport = GET_BE_U_2(bp);
+	dport = GET_BE_U_2(bp + 2);
+	if (length < UDP_HDRLEN) {
+		print_addrs(nd, ip, v6, (int)sport, (int)dport);
+		nd_puts(nd, "truncated-udp ");
+		nd_putu(nd, length);
+		return;
+	}
+	if (!ND_TTEST_LEN(nd, bp + 4, 2)) {
+		print_addrs(nd, ip, v6, (int)sport, (int)dport);
+		nd_print_trunc(nd);
+		return;
+	}
+	ulen = GET_BE_U_2(bp + 4);
+	/* RFC 2675 jumbograms carry 0 here and the real length in IPv6's option. */
+	if (ulen == 0 && length > 65535)
+		ulen = length;
+	if (ulen < UDP_HDRLEN) {
+		print_addrs(nd, ip, v6, (int)sport, (int)dport);
+		nd_puts(nd, "truncated-udplength ");
+		nd_putu(nd, ulen);
+		return;
+	}
+	ulen -= UDP_HDRLEN;
+	length -= UDP_HDRLEN;
+	if (ulen < length)
+		length = ulen;
+	if (cp > nd->snapend) {
+		print_addrs(nd, ip, v6, (int)sport, (int)dport);
+		nd_print_trunc(nd);
+		return;
+	}
+	print_addrs(nd, ip, v6, (int)sport, (int)dport);
+	if (nd->o.vflag && !fragmented)
+		print_cksum(nd, bp, ip, v6, length);
+	if (nd->o.qflag) {
+		print_length(nd, ulen, length, fragmented);
+		return;
+	}
+	if (is_port(sport, dport, 53))
+		nd_dns_print(nd, cp, length, 0, 0);
+	else if (is_port(sport, dport, 123))
+		ntp_print(nd, cp, length);
+	else if (is_port(sport, dport, 5353))
+		nd_dns_print(nd, cp, length, 0, 1);
+	else if (!decoded_elsewhere(sport, dport))
+		print_length(nd, ulen, length, fragmented);
 }

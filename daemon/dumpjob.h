@@ -1,0 +1,27 @@
+/* dumpjob.h: streaming a ring's stored packets to a control client as one pcap stream */
+#ifndef PKTCAP_DUMPJOB_H
+#define PKTCAP_DUMPJOB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "daemon.h"
+#include "proto.h"
+
+struct dump_job;
+
+/* Picks the ring (the only one when none is named); NULL with a reason in err. */
+struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req, char *err,
+			      size_t errlen);
+/*
+ * Appends up to about max bytes of the pcap stream to out (a buffer of at
+ * least max + 256K). Returns DUMP_MORE when it should be called again at
+ * once, DUMP_WAIT when following and nothing new is stored yet, DUMP_DONE
+ * when the selection is complete.
+ */
+enum { DUMP_DONE, DUMP_MORE, DUMP_WAIT };
+int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len);
+uint64_t dump_job_packets(const struct dump_job *j);
+void dump_job_free(struct dump_job *j);
+
+#endif
