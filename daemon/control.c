@@ -111,6 +111,8 @@ static json_t *ring_status(struct ring *r)
 		      "queue_buffers", (json_int_t)r->nbufs,
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
+	if (j)
+		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)r->stalls));
 	if (j && fstatvfs(r->dirfd, &sv) == 0)
 		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
 	return j;

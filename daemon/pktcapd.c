@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/eventfd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,12 +67,30 @@ static void send_status(struct daemon *d)
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
 {
 	struct ring *r = userdata;
+	int stalled;
 
 	if (capture_dispatch(r) < 0 && r->dispatch_errors > 10) {
 		/* A handle that keeps failing (interface gone) must not spin the loop. */
 		sd_event_source_set_enabled(s, SD_EVENT_OFF);
 		log_ring(LOG_ERR, r->iface, r->profile, "capture stopped: %s", r->state);
 	}
+	pthread_mutex_lock(&r->lock);
+	stalled = r->stalled;
+	pthread_mutex_unlock(&r->lock);
+	/* The writer is behind: leave packets in the kernel's buffer until it catches up. */
+	if (stalled)
+		sd_event_source_set_enabled(s, SD_EVENT_OFF);
+	return 0;
+}
+
+static int on_wake(sd_event_source *s, int fd, uint32_t revents, void *userdata)
+{
+	struct ring *r = userdata;
+	uint64_t n;
+
+	if (read(fd, &n, sizeof(n)) < 0)
+		return 0;
+	sd_event_source_set_enabled(r->io_source, SD_EVENT_ON);
 	return 0;
 }
 
@@ -177,6 +196,12 @@ static int setup_loop(struct daemon *d)
 		}
 		r->io_source = io;
 		r->flush_source = tm;
+		r->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+		if (r->wake_fd < 0 ||
+		    sd_event_add_io(d->event, NULL, r->wake_fd, EPOLLIN, on_wake, r) < 0) {
+			log_err("cannot set up the event loop");
+			return -1;
+		}
 		snprintf(r->state, sizeof(r->state), "capturing");
 	}
 	if (sd_event_add_time(d->event, &src, CLOCK_MONOTONIC, now + STATUS_USEC, 100000, on_status,

@@ -29,6 +29,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		r->prefix = NULL;
 	r->fd = -1;
 	r->dirfd = -1;
+	r->wake_fd = -1;
 	r->pcap_fd = -1;
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;
@@ -84,6 +85,8 @@ void ring_free(struct ring *r)
 		pcap_close(r->pcap);
 	if (r->dirfd >= 0)
 		close(r->dirfd);
+	if (r->wake_fd >= 0)
+		close(r->wake_fd);
 	if (r->fd >= 0)
 		close(r->fd);
 	free_chain(r->free_list);
@@ -109,6 +112,17 @@ static struct wbuf *get_buffer(struct ring *r)
 	b = r->free_list;
 	if (b)
 		r->free_list = b->next;
+	/*
+	 * The last free buffer: stop reading the kernel's ring for now. Packets
+	 * wait there (buffer-size) instead of being dropped here, and the writer
+	 * wakes capture up when it returns a buffer.
+	 */
+	if (b && !r->free_list && r->wake_fd >= 0 && !r->stalled) {
+		r->stalled = 1;
+		r->stalls++;
+		if (r->pcap)
+			pcap_breakloop(r->pcap);
+	}
 	pthread_mutex_unlock(&r->lock);
 	if (b) {
 		b->next = NULL;

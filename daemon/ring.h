@@ -90,6 +90,9 @@ struct ring {
 	size_t nbufs;
 	size_t queued;
 	size_t queue_high_water;
+	int stalled;		/* capture paused: no free buffer left */
+	uint64_t stalls;	/* times the writer fell behind and capture paused */
+	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
 	int stopping;
 	pthread_t thread;
 	int thread_started;

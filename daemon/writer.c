@@ -487,6 +487,13 @@ static void *writer_main(void *arg)
 		pthread_mutex_lock(&r->lock);
 		b->next = r->free_list;
 		r->free_list = b;
+		if (r->stalled && r->wake_fd >= 0) {
+			uint64_t one = 1;
+
+			r->stalled = 0;
+			if (write(r->wake_fd, &one, sizeof(one)) < 0)
+				rlog(r, LOG_DEBUG, "cannot wake capture: %s", strerror(errno));
+		}
 	}
 	pthread_mutex_unlock(&r->lock);
 	file_close(r);

@@ -57,7 +57,11 @@ static const uint8_t *ip6_finddst(struct nd *nd, const uint8_t *ip6)
 			break;
 		case 43:
 			type = GET_U_1(cp + 2);
-			if (type == 0 || type == 2) {
+			if (type == 4) {
+				/* Segment routing: the first segment is the final one. */
+				if (ND_TTEST_LEN(nd, cp + 8, 16))
+					dst = cp + 8;
+			} else if (type == 0 || type == 2) {
 				len = GET_U_1(cp + 1);
 				if (len % 2 == 1)
 					return dst;
