@@ -14,6 +14,7 @@ static const char *const cmd_names[CMD_COUNT] = {
 	[CMD_ROTATE] = "rotate",
 	[CMD_RELOAD] = "reload",
 	[CMD_DUMP] = "dump",
+	[CMD_REINDEX] = "reindex",
 };
 
 const char *proto_cmd_name(enum proto_cmd cmd)
@@ -115,7 +116,8 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			continue;
 		}
 		if (!strcmp(key, "ring") && (req->cmd == CMD_LIST || req->cmd == CMD_ROTATE ||
-					     req->cmd == CMD_STATUS || req->cmd == CMD_DUMP)) {
+					     req->cmd == CMD_STATUS || req->cmd == CMD_DUMP ||
+					     req->cmd == CMD_REINDEX)) {
 			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->ring)) {
 				snprintf(err, errlen, "\"ring\" must be a string like \"eth0/web\"");
 				goto out;

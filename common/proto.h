@@ -61,6 +61,7 @@ enum proto_cmd {
 	CMD_ROTATE,
 	CMD_RELOAD,
 	CMD_DUMP,
+	CMD_REINDEX,
 	CMD_COUNT,
 };
 

@@ -105,16 +105,16 @@ void format_list(json_t *r)
 	char a[40], b[40], c[32], d[32];
 	size_t i;
 
-	printf("%-16s %-44s %-20s %-20s %8s %7s\n", "RING", "FILE", "FIRST", "LAST", "PACKETS",
-	       "SIZE");
+	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16s\n", "RING", "FILE", "FIRST", "LAST",
+	       "PACKETS", "SIZE", "SHA256");
 	json_array_foreach(files, i, f) {
 		json_t *packets = json_object_get(f, "packets");
 
-		printf("%-16s %-44s %-20s %-20s %8s %7s%s%s\n", str(f, "ring", "?"),
+		printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s\n", str(f, "ring", "?"),
 		       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
 		       when(str(f, "last", NULL), b, sizeof(b)),
 		       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
-		       bytes(num(f, "size"), d, sizeof(d)),
+		       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
 		       json_is_true(json_object_get(f, "open")) ? "  open" : "",
 		       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
 	}
@@ -201,4 +201,15 @@ void format_reload(json_t *r)
 	printf("configuration reloaded\n");
 	if (*note)
 		printf("needs a restart: %s\n", note);
+}
+
+void format_reindex(json_t *r)
+{
+	json_t *list = json_object_get(r, "queued"), *name;
+	size_t i;
+
+	if (!json_array_size(list))
+		printf("every index is sound\n");
+	json_array_foreach(list, i, name)
+		printf("reindexing %s\n", json_string_value(name));
 }

@@ -9,5 +9,6 @@ void format_list(json_t *result);
 void format_interfaces(json_t *result);
 void format_rotate(json_t *result);
 void format_reload(json_t *result);
+void format_reindex(json_t *result);
 
 #endif

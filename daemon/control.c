@@ -13,6 +13,7 @@
 #include "control.h"
 #include "log.h"
 #include "ring.h"
+#include "sha256.h"
 
 /* RFC 3339 in UTC with microseconds: what a script and a person can both read. */
 static json_t *json_time(int64_t ns)
@@ -165,6 +166,14 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 			json_object_set_new(j, "last", f->meta ? json_time(f->last_ns) : json_null());
 			json_object_set_new(j, "packets",
 					    f->meta ? json_integer((json_int_t)f->packets) : json_null());
+			if (f->has_sha) {
+				char hex[65];
+
+				sha256_hex(f->sha256, hex);
+				json_object_set_new(j, "sha256", json_string(hex));
+			} else {
+				json_object_set_new(j, "sha256", json_null());
+			}
 			json_array_append_new(files, j);
 		}
 		pthread_mutex_unlock(&r->lock);
@@ -235,6 +244,50 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 	return ok(json_pack("{s:o}", "rotated", done));
 }
 
+/*
+ * Marks every closed file whose index is missing, damaged or disagrees with
+ * the file for rebuilding; the ring's writer does it when idle.
+ */
+static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
+{
+	json_t *queued = json_array();
+	int found = 0;
+
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+
+		if (!ring_matches(r, req->ring))
+			continue;
+		found++;
+		pthread_mutex_lock(&r->lock);
+		for (size_t k = 0; k < r->nfiles; k++) {
+			struct ring_file *f = &r->files[k];
+			struct pcapidx idx;
+			char iname[300];
+			int good;
+
+			if (f->ret.open)
+				continue;
+			snprintf(iname, sizeof(iname), "%s.idx", f->name);
+			good = pcapidx_load(r->dirfd, iname, &idx) == 0 && idx.has_summary &&
+			       idx.summary.size == f->ret.size;
+			if (good)
+				pcapidx_free(&idx);
+			if (good)
+				continue;
+			f->meta = 0;
+			json_array_append_new(queued, json_string(f->name));
+		}
+		pthread_cond_signal(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+	if (*req->ring && !found) {
+		json_decref(queued);
+		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
+	}
+	return ok(json_pack("{s:o}", "queued", queued));
+}
+
 static json_t *do_reload(struct daemon *d)
 {
 	char err[1024], note[2048];
@@ -257,6 +310,8 @@ json_t *control_handle(struct daemon *d, const struct proto_request *req)
 		return do_rotate(d, req);
 	case CMD_RELOAD:
 		return do_reload(d);
+	case CMD_REINDEX:
+		return do_reindex(d, req);
 	case CMD_DUMP:	/* streamed by the server, never answered here */
 	case CMD_COUNT:
 		break;

@@ -9,6 +9,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "pcapidx.h"
+
 #include "dumpjob.h"
 #include "log.h"
 #include "ring.h"
@@ -17,6 +19,7 @@
 #define READ_BUDGET (1024 * 1024)
 #define RBUF_SIZE (2 * 1024 * 1024)
 #define MAX_RECORD (262144 + 16)
+#define ZIN_SIZE (256 * 1024)
 
 struct dump_job {
 	struct ring *r;
@@ -25,7 +28,10 @@ struct dump_job {
 	uint64_t next_seq;	/* the next file to read has a sequence >= this */
 	/* The file being read. */
 	int fd;
-	gzFile gz;
+	int gz;			/* inflate the file through zs */
+	z_stream zs;
+	uint8_t *zin;		/* compressed bytes read, not yet inflated */
+	int zend;		/* the gzip stream ended */
 	uint64_t seq;
 	int nano;		/* this file's precision */
 	int header_read;
@@ -73,7 +79,9 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 	if (!r)
 		return NULL;
 	j = calloc(1, sizeof(*j));
-	if (!j || !(j->rbuf = malloc(RBUF_SIZE))) {
+	if (!j || !(j->rbuf = malloc(RBUF_SIZE)) || !(j->zin = malloc(ZIN_SIZE))) {
+		if (j)
+			free(j->rbuf);
 		free(j);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
@@ -94,10 +102,10 @@ uint64_t dump_job_packets(const struct dump_job *j)
 static void close_file(struct dump_job *j)
 {
 	if (j->gz)
-		gzclose(j->gz);
-	else if (j->fd >= 0)
+		inflateEnd(&j->zs);
+	if (j->fd >= 0)
 		close(j->fd);
-	j->gz = NULL;
+	j->gz = 0;
 	j->fd = -1;
 	j->rlen = 0;
 	j->header_read = 0;
@@ -109,6 +117,7 @@ void dump_job_free(struct dump_job *j)
 		return;
 	close_file(j);
 	free(j->rbuf);
+	free(j->zin);
 	free(j);
 }
 
@@ -120,6 +129,45 @@ static int64_t file_first(const struct ring_file *f)
 		return f->first_ns;
 	sec = storage_name_time(f->name);
 	return sec > 0 ? sec * 1000000000 : 0;
+}
+
+/*
+ * With an index, starts reading at the last seek point before --since
+ * instead of the beginning: only the window and at most one point's worth
+ * of packets before it are read. Returns 0 when positioned, -1 to read
+ * from the start.
+ */
+static int seek_index(struct dump_job *j, const char *name)
+{
+	const struct pcapidx_point *p;
+	struct pcapidx idx;
+	char iname[300];
+	int rc = -1;
+
+	snprintf(iname, sizeof(iname), "%s.idx", name);
+	if (pcapidx_load(j->r->dirfd, iname, &idx) < 0)
+		return -1;
+	p = pcapidx_seek(&idx, j->since);
+	if (p && p->off && lseek(j->fd, (off_t)p->off, SEEK_SET) == (off_t)p->off) {
+		/* Inflate starts cold at a full-flush point: raw deflate, no wrapper. */
+		if (!j->gz || inflateInit2(&j->zs, -15) == Z_OK) {
+			uint32_t magic;
+
+			memcpy(&magic, idx.pcap_header, 4);
+			j->nano = magic == 0xa1b23c4d;
+			log_ring(LOG_DEBUG, j->r->iface, j->r->profile,
+				 "dump: %s: starting at byte %llu (index point)", name,
+				 (unsigned long long)p->off);
+			/* The file header is not where we start reading: take it from the index. */
+			memcpy(j->rbuf, idx.pcap_header, 24);
+			j->rlen = 24;
+			rc = 0;
+		}
+	}
+	pcapidx_free(&idx);
+	if (rc < 0)
+		lseek(j->fd, 0, SEEK_SET);
+	return rc;
 }
 
 /*
@@ -138,6 +186,9 @@ static int open_next(struct dump_job *j)
 		struct ring_file *f = &r->files[i];
 
 		if (f->ret.seq < j->next_seq)
+			continue;
+		/* A closed file whose last packet is before the window is not read at all. */
+		if (j->since && f->meta && !f->ret.open && f->packets && f->last_ns < j->since)
 			continue;
 		/* Every packet of f is older than the next file's first: skip it whole. */
 		if (j->since && i + 1 < r->nfiles && file_first(&r->files[i + 1]) &&
@@ -160,12 +211,16 @@ static int open_next(struct dump_job *j)
 	j->fd = openat(r->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (j->fd < 0)
 		return 1;	/* deleted by retention meanwhile: go on with the next */
-	if (gz) {
-		j->gz = gzdopen(j->fd, "rb");
-		if (!j->gz) {
-			close(j->fd);
-			j->fd = -1;
-		}
+	j->gz = gz;
+	j->zend = 0;
+	memset(&j->zs, 0, sizeof(j->zs));
+	if (j->since && seek_index(j, name) == 0)
+		return 1;
+	/* From the start: 15 + 16 reads the gzip wrapper. */
+	if (gz && inflateInit2(&j->zs, 15 + 16) != Z_OK) {
+		close(j->fd);
+		j->fd = -1;
+		j->gz = 0;
 	}
 	return 1;
 }
@@ -192,10 +247,27 @@ static ssize_t fill_rbuf(struct dump_job *j)
 	if (!room)
 		return 0;
 	if (j->gz) {
-		n = gzread(j->gz, j->rbuf + j->rlen, (unsigned)room);
-		/* At the end of a file still being written, zlib must look again later. */
-		if (n <= 0)
-			gzclearerr(j->gz);
+		j->zs.next_out = j->rbuf + j->rlen;
+		j->zs.avail_out = (uInt)room;
+		while (j->zs.avail_out == room && !j->zend) {
+			int zrc;
+
+			if (!j->zs.avail_in) {
+				ssize_t got = read(j->fd, j->zin, ZIN_SIZE);
+
+				/* At the end of a file still being written: look again later. */
+				if (got <= 0)
+					break;
+				j->zs.next_in = j->zin;
+				j->zs.avail_in = (uInt)got;
+			}
+			zrc = inflate(&j->zs, Z_SYNC_FLUSH);
+			if (zrc == Z_STREAM_END)
+				j->zend = 1;
+			else if (zrc != Z_OK && zrc != Z_BUF_ERROR)
+				j->zend = 1;	/* damaged: what came out is all there is */
+		}
+		n = (ssize_t)(room - j->zs.avail_out);
 	} else {
 		n = read(j->fd, j->rbuf + j->rlen, room);
 	}
@@ -224,7 +296,7 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 		size_t off = 0;
 		ssize_t n;
 
-		if (j->fd < 0 && !j->gz) {
+		if (j->fd < 0) {
 			int rc = open_next(j);
 
 			if (rc < 0)

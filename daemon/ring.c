@@ -30,6 +30,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	r->fd = -1;
 	r->dirfd = -1;
 	r->wake_fd = -1;
+	r->idx_fd = -1;
 	r->pcap_fd = -1;
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;

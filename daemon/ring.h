@@ -9,6 +9,8 @@
 #include <zlib.h>
 
 #include "conf.h"
+#include "pcapidx.h"
+#include "sha256.h"
 #include "retention.h"
 
 /*
@@ -52,6 +54,8 @@ struct ring_file {
 	uint64_t packets;
 	int64_t first_ns;
 	int64_t last_ns;
+	int has_sha;
+	uint8_t sha256[32];	/* of the closed file, from its index */
 };
 
 struct ring {
@@ -111,6 +115,14 @@ struct ring {
 	int dirty;		/* written since the last fdatasync */
 	int write_error;	/* logged once until writes succeed again */
 	int64_t last_retention_ms;
+	/* The current file's index: seek points wait here until their data is on disk. */
+	int idx_fd;
+	struct sha256 sha;
+	uint64_t raw_off;	/* uncompressed pcap bytes of the current file */
+	uint64_t last_point_raw;
+	int have_point;
+	struct pcapidx_point pending[64];
+	size_t npending;
 	z_stream zs;
 	int zs_active;
 	uint8_t *zout;

@@ -135,6 +135,25 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 	return 0;
 }
 
+static void adopt_index(struct ring *r, struct ring_file *f)
+{
+	struct pcapidx idx;
+	char name[300];
+
+	snprintf(name, sizeof(name), "%s.idx", f->name);
+	if (pcapidx_load(r->dirfd, name, &idx) < 0)
+		return;
+	if (idx.has_summary && idx.summary.size == f->ret.size) {
+		f->meta = 1;
+		f->packets = idx.summary.packets;
+		f->first_ns = idx.summary.first_ns;
+		f->last_ns = idx.summary.last_ns;
+		memcpy(f->sha256, idx.summary.sha256, 32);
+		f->has_sha = 1;
+	}
+	pcapidx_free(&idx);
+}
+
 static int cmp_files(const void *a, const void *b)
 {
 	const struct ring_file *x = a, *y = b;
@@ -180,6 +199,9 @@ int storage_adopt(struct ring *r)
 		snprintf(f->name, sizeof(f->name), "%s", de->d_name);
 		if (seq >= r->next_seq)
 			r->next_seq = seq + 1;
+		/* A closed file's index says what it holds without reading it. */
+		if (!(st.st_mode & S_IWUSR))
+			adopt_index(r, f);
 	}
 	closedir(d);
 	qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
@@ -217,6 +239,83 @@ static void repair_pcap(struct ring *r, struct ring_file *f, int fd)
 	f->ret.size = (uint64_t)off;
 }
 
+/*
+ * A gzip file cut off by a crash lacks its trailer: decompress what is
+ * there up to the last whole record, write it again as a complete gzip
+ * file and put that in its place, so gzip -t and every reader accept it.
+ */
+static void repair_gz(struct ring *r, struct ring_file *f, int fd)
+{
+	uint8_t in[65536], *raw = NULL;
+	size_t rawlen = 0, rawcap = 0, good = 0;
+	char tmp[300];
+	z_stream z = { 0 };
+	gzFile out;
+	int tfd, zrc = Z_OK;
+	ssize_t n;
+
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return;
+	lseek(fd, 0, SEEK_SET);
+	while (zrc != Z_STREAM_END && (n = read(fd, in, sizeof(in))) > 0) {
+		z.next_in = in;
+		z.avail_in = (uInt)n;
+		while (z.avail_in && zrc == Z_OK) {
+			if (rawcap - rawlen < 262144) {
+				uint8_t *nr = realloc(raw, rawcap ? rawcap * 2 : 1 << 20);
+
+				if (!nr)
+					goto out;
+				raw = nr;
+				rawcap = rawcap ? rawcap * 2 : 1 << 20;
+			}
+			z.next_out = raw + rawlen;
+			z.avail_out = (uInt)(rawcap - rawlen);
+			zrc = inflate(&z, Z_NO_FLUSH);
+			rawlen = rawcap - z.avail_out;
+		}
+		if (zrc != Z_OK && zrc != Z_STREAM_END)
+			break;
+	}
+	if (zrc == Z_STREAM_END)
+		goto out;	/* complete after all */
+	/* The last whole record. */
+	if (rawlen >= 24) {
+		good = 24;
+		while (rawlen - good >= 16) {
+			uint32_t caplen;
+
+			memcpy(&caplen, raw + good + 8, 4);
+			if (caplen > MAX_CAPLEN || rawlen - good - 16 < caplen)
+				break;
+			good += 16 + caplen;
+		}
+	}
+	snprintf(tmp, sizeof(tmp), ".%s.repair", f->name);
+	tfd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
+	if (tfd < 0)
+		goto out;
+	out = gzdopen(tfd, "wb1");
+	if (!out || (good && gzwrite(out, raw, (unsigned)good) != (int)good) ||
+	    gzclose(out) != Z_OK) {
+		unlinkat(r->dirfd, tmp, 0);
+		goto out;
+	}
+	if (renameat(r->dirfd, tmp, r->dirfd, f->name) == 0) {
+		struct stat st;
+
+		if (fstatat(r->dirfd, f->name, &st, 0) == 0)
+			f->ret.size = (uint64_t)st.st_size;
+		rlog(r, LOG_NOTICE, "%s was not closed cleanly: rewritten as a complete gzip file with its %zu bytes of whole records",
+		     f->name, good);
+		/* The old descriptor still points at the replaced file; seal the new one. */
+		fchmodat(r->dirfd, f->name, 0440, 0);
+	}
+out:
+	inflateEnd(&z);
+	free(raw);
+}
+
 void storage_repair(struct ring *r)
 {
 	for (size_t i = 0; i < r->nfiles; i++) {
@@ -246,10 +345,17 @@ void storage_repair(struct ring *r)
 			continue;
 		}
 		if (strstr(f->name, ".gz"))
-			rlog(r, LOG_NOTICE, "%s was not closed cleanly: readable up to its last flush point",
-			     f->name);
+			repair_gz(r, f, fd);
 		else
 			repair_pcap(r, f, fd);
+		/* The index of an interrupted file has no summary: build it anew. */
+		{
+			char idx[300];
+
+			snprintf(idx, sizeof(idx), "%s.idx", f->name);
+			unlinkat(r->dirfd, idx, 0);
+			f->meta = 0;
+		}
 		if (fchmod(fd, 0440) < 0)
 			rlog(r, LOG_WARNING, "cannot seal %s: %s", f->name, strerror(errno));
 		close(fd);
@@ -291,15 +397,51 @@ static int read_exact(int fd, gzFile gz, void *buf, size_t len)
 	return 1;
 }
 
+/* Reads a whole file for its SHA-256, as stored on disk. */
+static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *size)
+{
+	uint8_t *buf = malloc(1 << 20);
+	struct sha256 sha;
+	ssize_t n;
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0 || !buf) {
+		if (fd >= 0)
+			close(fd);
+		free(buf);
+		return -1;
+	}
+	sha256_init(&sha);
+	*size = 0;
+	while ((n = read(fd, buf, 1 << 20)) > 0) {
+		sha256_update(&sha, buf, (size_t)n);
+		*size += (uint64_t)n;
+	}
+	sha256_final(&sha, digest);
+	close(fd);
+	free(buf);
+	return n < 0 ? -1 : 0;
+}
+
+
+/*
+ * A file from an earlier run without a usable index: count its packets,
+ * note its first and last time, hash it, and write its index anew (seek
+ * points for plain files; a gzip file can only be entered at its start).
+ */
 int storage_scan_meta(struct ring *r, struct ring_file *f)
 {
-	uint64_t packets = 0;
+	struct pcapidx_summary sum = { 0 };
+	struct pcapidx_point *points = NULL;
+	size_t npoints = 0, maxpoints = 0;
+	uint64_t packets = 0, raw = 24, last_point = 0;
 	int64_t first = 0, last = 0;
 	uint32_t hdr[6], rec[4];
 	int fd, nano, gz_file = strstr(f->name, ".pcap.gz") != NULL;
 	gzFile gz = NULL;
 	uint8_t *skip = NULL;
 	const uint32_t skiplen = 65536;
+	char idxname[300], tmp[300];
 
 	fd = openat(r->dirfd, f->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
@@ -320,6 +462,22 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
 		uint32_t left = rec[2];
 
+		if (!gz_file && (packets == 0 || raw - last_point >= 256 * 1024)) {
+			if (npoints == maxpoints) {
+				size_t n = maxpoints ? maxpoints * 2 : 64;
+				struct pcapidx_point *np = realloc(points, n * sizeof(*np));
+
+				if (!np)
+					break;
+				points = np;
+				maxpoints = n;
+			}
+			points[npoints++] = (struct pcapidx_point){
+				.first_ns = ns, .off = packets ? raw : 0, .raw_off = packets ? raw : 0,
+				.packets_before = packets,
+			};
+			last_point = raw;
+		}
 		if (gz) {
 			while (left) {
 				uint32_t n = left < skiplen ? left : skiplen;
@@ -335,19 +493,64 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 			first = ns;
 		last = ns;
 		packets++;
+		raw += 16 + rec[2];
+	}
+	if (gz_file) {
+		points = calloc(1, sizeof(*points));
+		if (points && packets) {
+			points[0].first_ns = first;
+			npoints = 1;
+		}
 	}
 close:
 	if (gz)
 		gzclose(gz);
 	else
 		close(fd);
+	/* The index of a closed file, written whole and then put in place. */
+	if (!f->ret.open && hash_file(r->dirfd, f->name, sum.sha256, &sum.size) == 0) {
+		uint8_t hbuf[PCAPIDX_HDR_LEN], rbuf[PCAPIDX_REC_LEN];
+		int ifd;
+
+		snprintf(idxname, sizeof(idxname), "%s.idx", f->name);
+		snprintf(tmp, sizeof(tmp), ".%s.idx.tmp", f->name);
+		ifd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0440);
+		if (ifd >= 0) {
+			int ok = 1;
+
+			pcapidx_header(hbuf, (const uint8_t *)hdr, gz_file);
+			ok &= write(ifd, hbuf, sizeof(hbuf)) == (ssize_t)sizeof(hbuf);
+			for (size_t i = 0; i < npoints && ok; i++) {
+				pcapidx_point_rec(rbuf, &points[i]);
+				ok &= write(ifd, rbuf, sizeof(rbuf)) == (ssize_t)sizeof(rbuf);
+			}
+			sum.first_ns = first;
+			sum.last_ns = last;
+			sum.packets = packets;
+			sum.raw_bytes = raw;
+			pcapidx_summary_rec(rbuf, &sum);
+			ok &= write(ifd, rbuf, sizeof(rbuf)) == (ssize_t)sizeof(rbuf);
+			ok &= fdatasync(ifd) == 0;
+			close(ifd);
+			if (ok && renameat(r->dirfd, tmp, r->dirfd, idxname) == 0)
+				rlog(r, LOG_INFO, "indexed %s (%llu packets)", f->name,
+				     (unsigned long long)packets);
+			else
+				unlinkat(r->dirfd, tmp, 0);
+		}
+	}
 done:
 	free(skip);
+	free(points);
 	pthread_mutex_lock(&r->lock);
 	f->packets = packets;
 	f->first_ns = first;
 	f->last_ns = last;
 	f->meta = 1;
+	if (sum.size) {
+		memcpy(f->sha256, sum.sha256, 32);
+		f->has_sha = 1;
+	}
 	pthread_mutex_unlock(&r->lock);
 	return 0;
 }

@@ -73,10 +73,14 @@ static int delete_file(struct ring *r, size_t i, const char *why)
 {
 	struct ring_file *f = &r->files[i];
 
+	char idx[300];
+
 	if (unlinkat(r->dirfd, f->name, 0) < 0 && errno != ENOENT) {
 		rlog(r, LOG_WARNING, "cannot delete %s: %s", f->name, strerror(errno));
 		return -1;
 	}
+	snprintf(idx, sizeof(idx), "%s.idx", f->name);
+	unlinkat(r->dirfd, idx, 0);
 	rlog(r, LOG_INFO, "deleted %s (%s)", f->name, why);
 	remove_file(r, i);
 	return 0;
@@ -191,6 +195,8 @@ static int file_write(struct ring *r, const void *data, size_t len)
 
 	for (;;) {
 		if (write_all(r->fd, data, len) >= 0) {
+			/* Only bytes that stay in the file count towards its hash. */
+			sha256_update(&r->sha, data, len);
 			r->file_off += len;
 			r->dirty = 1;
 			atomic_fetch_add(&r->written_bytes, len);
@@ -237,6 +243,74 @@ static int deflate_out(struct ring *r, const void *data, size_t len, int flush)
 	return 0;
 }
 
+/* NAME.idx beside the data file; capture goes on without one if it cannot be made. */
+static void idx_open(struct ring *r, const char *name)
+{
+	uint8_t hdr[PCAPIDX_HDR_LEN];
+	char path[300];
+
+	snprintf(path, sizeof(path), "%s.idx", name);
+	r->idx_fd = openat(r->dirfd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+			   0640);
+	if (r->idx_fd < 0)
+		return;
+	pcapidx_header(hdr, r->header, r->gzip);
+	if (write_all(r->idx_fd, hdr, sizeof(hdr)) < 0) {
+		close(r->idx_fd);
+		r->idx_fd = -1;
+	}
+}
+
+/* Appends the seek points whose data is now on disk. */
+static void idx_flush(struct ring *r)
+{
+	uint8_t rec[PCAPIDX_REC_LEN];
+
+	for (size_t i = 0; i < r->npending && r->idx_fd >= 0; i++) {
+		pcapidx_point_rec(rec, &r->pending[i]);
+		if (write_all(r->idx_fd, rec, sizeof(rec)) < 0) {
+			/* A short index is still a true one: give up on this file's. */
+			close(r->idx_fd);
+			r->idx_fd = -1;
+		}
+	}
+	r->npending = 0;
+}
+
+static void idx_close(struct ring *r, struct ring_file *f)
+{
+	struct pcapidx_summary sum = { 0 };
+	uint8_t rec[PCAPIDX_REC_LEN];
+
+	idx_flush(r);
+	if (r->idx_fd < 0)
+		return;
+	if (f) {
+		pthread_mutex_lock(&r->lock);
+		sum.first_ns = f->first_ns;
+		sum.last_ns = f->last_ns;
+		sum.packets = f->packets;
+		pthread_mutex_unlock(&r->lock);
+	}
+	sum.raw_bytes = r->raw_off;
+	sum.size = r->file_off;
+	sha256_final(&r->sha, sum.sha256);
+	pcapidx_summary_rec(rec, &sum);
+	if (write_all(r->idx_fd, rec, sizeof(rec)) >= 0) {
+		fdatasync(r->idx_fd);
+		if (fchmod(r->idx_fd, 0440) < 0)
+			rlog(r, LOG_DEBUG, "cannot seal the index of %s", r->cur_name);
+	}
+	if (f) {
+		pthread_mutex_lock(&r->lock);
+		memcpy(f->sha256, sum.sha256, 32);
+		f->has_sha = 1;
+		pthread_mutex_unlock(&r->lock);
+	}
+	close(r->idx_fd);
+	r->idx_fd = -1;
+}
+
 static int file_open(struct ring *r, int64_t name_sec)
 {
 	char name[256];
@@ -270,8 +344,13 @@ static int file_open(struct ring *r, int64_t name_sec)
 	r->synced_off = 0;
 	r->header_done = 0;
 	r->broken = 0;
+	r->raw_off = 0;
+	r->have_point = 0;
+	r->npending = 0;
+	sha256_init(&r->sha);
 	snprintf(r->cur_name, sizeof(r->cur_name), "%s", name);
 	add_file(r, seq, name);
+	idx_open(r, name);
 	rlog(r, LOG_DEBUG, "opened %s", name);
 
 	if (r->gzip) {
@@ -297,6 +376,7 @@ static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush
 			if (deflate_out(r, r->header, sizeof(r->header), Z_NO_FLUSH) < 0)
 				return -1;
 			atomic_fetch_add(&r->written_raw, sizeof(r->header));
+			r->raw_off += sizeof(r->header);
 			r->header_done = 1;
 		}
 		return deflate_out(r, data, len, flush ? Z_FULL_FLUSH : Z_NO_FLUSH);
@@ -305,6 +385,7 @@ static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush
 		if (file_write(r, r->header, sizeof(r->header)) < 0)
 			return -1;
 		atomic_fetch_add(&r->written_raw, sizeof(r->header));
+		r->raw_off += sizeof(r->header);
 		r->header_done = 1;
 	}
 	return len ? file_write(r, data, len) : 0;
@@ -333,6 +414,8 @@ static void flush_point(struct ring *r)
 		fdatasync(r->fd);
 		r->dirty = 0;
 	}
+	/* Only now may the index point at that data. */
+	idx_flush(r);
 	update_current(r);
 }
 
@@ -349,6 +432,7 @@ static void file_close(struct ring *r)
 		r->zs_active = 0;
 	}
 	flush_point(r);
+	idx_close(r, f);
 	/* Read-only marks a cleanly closed file; a restart repairs writable ones. */
 	if (fchmod(r->fd, 0440) < 0)
 		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->cur_name, strerror(errno));
@@ -374,6 +458,7 @@ static void account(struct ring *r, const struct wseg *seg, size_t len)
 
 	atomic_fetch_add(&r->written_packets, seg->packets);
 	atomic_fetch_add(&r->written_raw, len);
+	r->raw_off += len;
 	if (!f || !seg->packets)
 		return;
 	pthread_mutex_lock(&r->lock);
@@ -382,6 +467,34 @@ static void account(struct ring *r, const struct wseg *seg, size_t len)
 	f->last_ns = seg->last_ns;
 	f->packets += seg->packets;
 	pthread_mutex_unlock(&r->lock);
+}
+
+/* Seek points every this many uncompressed bytes: a query reads at most about this much extra. */
+#define POINT_EVERY (256 * 1024)
+
+/*
+ * Records where this segment's first packet will start. A gzip stream is
+ * first brought to a full-flush point, from which inflate can start cold.
+ */
+static void add_point(struct ring *r, const struct wseg *seg)
+{
+	struct ring_file *f = current_file(r);
+	struct pcapidx_point *p;
+
+	if (r->have_point && r->raw_off - r->last_point_raw < POINT_EVERY)
+		return;
+	if (r->npending == sizeof(r->pending) / sizeof(r->pending[0]))
+		return;
+	if (r->gzip && r->header_done && deflate_out(r, NULL, 0, Z_FULL_FLUSH) < 0)
+		return;
+	p = &r->pending[r->npending++];
+	p->first_ns = seg->first_ns;
+	/* The start of the file is the start of the gzip stream, wrapper and all. */
+	p->off = r->header_done ? r->file_off : 0;
+	p->raw_off = r->header_done ? r->raw_off : 0;
+	p->packets_before = f ? f->packets : 0;
+	r->last_point_raw = r->raw_off;
+	r->have_point = 1;
 }
 
 static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len,
@@ -395,6 +508,8 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 	/* After a failed create or a broken gzip stream, data goes to a new file. */
 	if (r->fd < 0 && len && !(seg->flags & WB_OPEN))
 		file_open(r, time(NULL));
+	if (len && seg->packets && r->fd >= 0 && !r->broken)
+		add_point(r, seg);
 	if (len || flush) {
 		if (r->fd < 0) {
 			atomic_fetch_add(&r->lost_packets, seg->packets);
@@ -442,7 +557,7 @@ static void scan_one(struct ring *r)
 static void *writer_main(void *arg)
 {
 	struct ring *r = arg;
-	int64_t last_flush = now_ms(CLOCK_MONOTONIC);
+	int64_t last_flush = now_ms(CLOCK_MONOTONIC), last_scan = 0;
 
 	storage_repair(r);
 	apply_retention(r);
@@ -456,13 +571,23 @@ static void *writer_main(void *arg)
 
 			if (r->stopping)
 				break;
+			/*
+			 * Caught up with capture: index one file from an earlier run (or
+			 * one reindex asked for), at most one a second.
+			 */
+			if (now - last_scan >= 1000) {
+				last_scan = now;
+				pthread_mutex_unlock(&r->lock);
+				scan_one(r);
+				pthread_mutex_lock(&r->lock);
+				continue;
+			}
 			/* Nothing queued for a whole interval: make a flush point anyway. */
 			if (now - last_flush >= (int64_t)r->conf.flush_ms) {
 				pthread_mutex_unlock(&r->lock);
 				flush_point(r);
 				if (now - r->last_retention_ms >= 1000)
 					apply_retention(r);
-				scan_one(r);
 				last_flush = now;
 				pthread_mutex_lock(&r->lock);
 				continue;

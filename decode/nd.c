@@ -191,15 +191,17 @@ uint16_t nd_in_cksum(const struct nd_cksum_vec *vec, int n)
 	return (uint16_t)~sum;
 }
 
-/* The checksum field value that would have made the sum come out right. */
+/*
+ * The checksum field value that would have made the sum come out right
+ * (RFC 1624 arithmetic): the stored field plus the computed sum, folded.
+ */
 uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 {
-	uint32_t shouldbe = (uint16_t)~sum;
+	uint32_t shouldbe = (uint32_t)sum + computed;
 
-	shouldbe += (uint16_t)~computed;
 	shouldbe = (shouldbe & 0xffff) + (shouldbe >> 16);
 	shouldbe = (shouldbe & 0xffff) + (shouldbe >> 16);
-	return (uint16_t)~shouldbe;
+	return (uint16_t)shouldbe;
 }
 
 static const char hexdigits[] = "0123456789abcdef";

@@ -898,7 +898,11 @@ void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tc
 		nd_print_invalid(nd);
 		return;
 	}
-	ND_TCHECK_LEN(nd, bp, DNS_HDRLEN);
+	/* tcpdump checks the header without a longjmp: -x then dumps from the IP header. */
+	if (!avail(nd, bp, DNS_HDRLEN)) {
+		nd_print_trunc(nd);
+		return;
+	}
 	flags = GET_BE_U_2(bp + 2);
 	qd = GET_BE_U_2(bp + 4);
 	an = GET_BE_U_2(bp + 6);

@@ -46,7 +46,7 @@ const char *nd_ethertype_name(unsigned type)
 
 int nd_want_default_print(const struct nd *nd)
 {
-	return !nd->o.xflag && !nd->o.Xflag;
+	return !nd->o.qflag && !nd->o.xflag && !nd->o.Xflag;
 }
 
 void nd_default_print(struct nd *nd, const uint8_t *p, unsigned caplen)
@@ -163,6 +163,7 @@ static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 	unsigned oui, et;
 	char b1[32], b2[32];
 
+	nd->protocol = "snap";
 	if (!ND_TTEST_LEN(nd, p, 5) || caplen < 5 || length < 5) {
 		nd_print_trunc(nd);
 		return 1;
@@ -210,8 +211,8 @@ int nd_llc_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned capl
 	int is_u;
 	char b1[32], b2[32], b3[32];
 
+	nd->protocol = "llc";
 	if (caplen < 3 || length < 3) {
-		nd->protocol = "llc";
 		nd_print_trunc(nd);
 		nd_default_print(nd, p, caplen);
 		return (int)(caplen < 3 ? caplen : length);

@@ -1,4 +1,4 @@
-/* print-http.c: HTTP request and response lines (all text lines with -v), as tcpdump 4.99 prints them */
+/* print-http.c: HTTP request and response lines (every text line with -v), as tcpdump 4.99 does */
 #include "config.h"
 
 #include <strings.h>

@@ -10,7 +10,7 @@ const char *nd_ethertype_name(unsigned type);
 const char *nd_ipproto_tok(unsigned proto);
 /* The hex and ASCII dump tcpdump prints for a payload it cannot decode. */
 void nd_default_print(struct nd *nd, const uint8_t *p, unsigned caplen);
-/* True unless -x or -X will dump the packet anyway. */
+/* True unless -q asks for less or -x/-X will dump the packet anyway. */
 int nd_want_default_print(const struct nd *nd);
 /*
  * An 802.2 LLC header and what follows; src and dst are the MAC addresses

@@ -279,15 +279,12 @@ static int rt6_print(struct nd *nd, const uint8_t *bp)
 	nd->protocol = "rt6";
 	nd_puts(nd, "RT6");
 	len = GET_U_1(bp + 1);
-	nd_puts(nd, " (len=");
-	nd_putu(nd, len);
+	nd_printf(nd, " (len=%u", len);
 	type = GET_U_1(bp + 2);
-	nd_puts(nd, ", type=");
-	nd_putu(nd, type);
+	nd_printf(nd, ", type=%u", type);
 	if (type == 0)
 		nd_puts(nd, " [Deprecated]");
-	nd_puts(nd, ", segleft=");
-	nd_putu(nd, GET_U_1(bp + 3));
+	nd_printf(nd, ", segleft=%u", GET_U_1(bp + 3));
 	switch (type) {
 	case 0:
 	case 2:
@@ -351,9 +348,11 @@ static int ah_print(struct nd *nd, const uint8_t *bp)
 	unsigned sumlen, hlen;
 
 	nd->protocol = "ah";
-	sumlen = GET_U_1(bp + 1) << 2;
-	hlen = sumlen + 8;
-	nd_puts(nd, "AH(");
+	nd_puts(nd, "AH");
+	/* The length field counts 32-bit words, minus two. */
+	sumlen = GET_U_1(bp + 1);
+	hlen = (sumlen + 2) * 4;
+	nd_putc(nd, '(');
 	if (nd->o.vflag)
 		nd_printf(nd, "length=%u(%u-bytes),", sumlen, hlen);
 	nd_printf(nd, "spi=0x%08x,", GET_BE_U_4(bp + 4));
@@ -368,7 +367,8 @@ static int ah_print(struct nd *nd, const uint8_t *bp)
 static void esp_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
 	nd->protocol = "esp";
-	if (!ND_TTEST_LEN(nd, bp, 8)) {
+	/* tcpdump wants a byte past the SPI and sequence number. */
+	if (!ND_TTEST_LEN(nd, bp, 9)) {
 		nd_print_trunc(nd);
 		return;
 	}
@@ -550,7 +550,6 @@ void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length)
 			fragmented = 1;
 			break;
 		case 43:
-			nd->protocol = "rt6";
 			ND_TCHECK_LEN(nd, cp, 1);
 			advance = rt6_print(nd, cp);
 			if (advance < 0)

@@ -265,7 +265,7 @@ static int print_options(struct nd *nd, const uint8_t *tp, unsigned hlen, unsign
 			datalen = 16;
 			LENCHECK(datalen);
 			nd_putc(nd, ' ');
-			if (!ND_TTEST_LEN(nd, tp + (GET_U_1(tp + 12) >> 4) * 4, paylen))
+			if (tp + (GET_U_1(tp + 12) >> 4) * 4 + paylen > nd->snapend)
 				nd_puts(nd, "snaplen too short, ");
 			else
 				nd_puts(nd, "shared secret not supplied with -M, ");
@@ -371,7 +371,17 @@ static void print_cksum(struct nd *nd, const uint8_t *tp, const uint8_t *ip, uns
 		return;
 	sum = nd_nextproto_cksum(nd, ip, tp, length, 6);
 	tcp_sum = GET_BE_U_2(tp + 16);
-	nd_printf(nd, ", cksum 0x%04x", tcp_sum);
+	{
+		/* -v prints this for every segment: spare it the printf. */
+		static const char hex[] = "0123456789abcdef";
+		char h[] = ", cksum 0x0000";
+
+		h[10] = hex[tcp_sum >> 12];
+		h[11] = hex[(tcp_sum >> 8) & 15];
+		h[12] = hex[(tcp_sum >> 4) & 15];
+		h[13] = hex[tcp_sum & 15];
+		nd_write(nd, h, sizeof(h) - 1);
+	}
 	if (sum != 0)
 		nd_printf(nd, " (incorrect -> 0x%04x)", nd_in_cksum_shouldbe(tcp_sum, sum));
 	else

@@ -59,7 +59,7 @@ static void print_cksum(struct nd *nd, const uint8_t *up, const uint8_t *ip, int
 }
 
 static const struct nd_tok ntp_modes[] = {
-	{ 0, "unspecified" }, { 1, "Symmetric Active" }, { 2, "Symmetric Passive" },
+	{ 0, "unspecified" }, { 1, "symmetric active" }, { 2, "symmetric passive" },
 	{ 3, "Client" },      { 4, "Server" },	 { 5, "Broadcast" },
 	{ 6, "Control Message" }, { 7, "Reserved" }, { 0, NULL },
 };
@@ -83,12 +83,6 @@ static void ntp_print(struct nd *nd, const uint8_t *cp, unsigned length)
 static int is_port(unsigned sport, unsigned dport, unsigned p)
 {
 	return sport == p || dport == p;
-}
-
-/* Ports tcpdump hands to a printer we do not have: we print the plain UDP line. */
-static int decoded_elsewhere(unsigned sport, unsigned dport)
-{
-	return 0;
 }
 
 static void print_length(struct nd *nd, unsigned ulen, unsigned length, int fragmented)
@@ -163,6 +157,6 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		ntp_print(nd, cp, length);
 	else if (is_port(sport, dport, 5353))
 		nd_dns_print(nd, cp, length, 0, 1);
-	else if (!decoded_elsewhere(sport, dport))
+	else	/* also for the ports tcpdump has other printers for: see the report */
 		print_length(nd, ulen, length, fragmented);
 }

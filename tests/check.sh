@@ -97,6 +97,7 @@ fuzz() {
 }
 if command -v clang >/dev/null; then
 	fuzz request "$top/tests/fuzz/fuzz_request.c" "$top/common/proto.c"
+	fuzz decode "$top/tests/fuzz/fuzz_decode.c" -I"$top/decode" "$top"/decode/*.c -lpcap
 fi
 
 echo "$passed passed, $failed failed, $skipped skipped"

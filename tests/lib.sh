@@ -188,3 +188,6 @@ wait_written() {
 	done
 	fail "ring $1 wrote ${n:-?} packets, expected $2"
 }
+
+# The capture files of a ring directory (not their .idx sidecars), one per line.
+ring_files() { ls "$1" | grep -E '\.pcap(\.gz)?$'; }

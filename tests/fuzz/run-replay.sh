@@ -1,6 +1,9 @@
 #!/bin/bash
-# run-replay.sh: make check's replay of every saved fuzz input through the request decoder
+# run-replay.sh: make check's replay of every saved fuzz input (and crash case) through each target
 set -u
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$top_srcdir}
-exec "$top_builddir/tests/fuzz/replay_request" "$top_srcdir"/tests/fuzz/corpus/request/*
+rc=0
+"$top_builddir/tests/fuzz/replay_request" "$top_srcdir"/tests/fuzz/corpus/request/* || rc=1
+"$top_builddir/tests/fuzz/replay_decode" "$top_srcdir"/tests/fuzz/corpus/decode/* || rc=1
+exit $rc

@@ -32,7 +32,7 @@ for ring in plain packed; do
 done
 n=$(ctl dump "$IF_CAP/plain" | wc -l)
 [ "$n" = 700 ] || fail "text dump gave $n lines"
-[ "$(ls "$(ring_dir "$IF_CAP" plain)" | wc -l)" -ge 7 ] || fail "expected several files in the plain ring"
+[ "$(ring_files "$(ring_dir "$IF_CAP" plain)" | wc -l)" -ge 7 ] || fail "expected several files in the plain ring"
 
 # The reference: every stored packet's time, from tcpdump over all files of each
 # ring (each ring has its own socket, so the same packet's time differs slightly).

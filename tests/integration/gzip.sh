@@ -23,8 +23,8 @@ stop_pktcapd
 
 gz=$(ring_dir "$IF_CAP" gz)
 plain=$(ring_dir "$IF_CAP" plain)
-[ "$(ls "$gz" | wc -l)" = 1 ] || fail "expected one file in the gzip ring: $(ls "$gz")"
-f=$(ls "$gz"/*)
+[ "$(ls "$gz"/*.pcap.gz | wc -l)" = 1 ] || fail "expected one file in the gzip ring: $(ls "$gz")"
+f=$(ls "$gz"/*.pcap.gz)
 case "$f" in
 *.pcap.gz) ;;
 *) fail "the gzip ring's file does not end in .pcap.gz: $(basename "$f")" ;;

@@ -35,7 +35,7 @@ per_file=$(( (65536 - 24) / 1016 ))
 nfiles=$(( (2000 + per_file - 1) / per_file ))
 last_pkts=$(( 2000 - (nfiles - 1) * per_file ))
 
-seqs() { ls "$1" | sed -n 's/.*-\([0-9]\{6\}\)\.pcap$/\1/p' | sed 's/^0*//' | sort -n; }
+seqs() { ring_files "$1" | sed -n 's/.*-\([0-9]\{6\}\)\.pcap$/\1/p' | sed 's/^0*//' | sort -n; }
 
 # check_ring DIR: every file <= 64K and readable, sequence numbers contiguous up
 # to the last file of the run.
@@ -56,8 +56,8 @@ check_ring() {
 
 dir=$(ring_dir "$IF_CAP" count)
 check_ring "$dir"
-n=$(ls "$dir" | wc -l)
-[ "$n" = 5 ] || fail "keep-files = 5 left $n files: $(ls "$dir")"
+n=$(ring_files "$dir" | wc -l)
+[ "$n" = 5 ] || fail "keep-files = 5 left $n files: $(ring_files "$dir")"
 [ "$(seqs "$dir" | head -n 1)" = $((nfiles - 4)) ] || fail "the 5 files kept are not the newest"
 n=$(count_ring "$dir")
 [ "$n" = $((4 * per_file + last_pkts)) ] || fail "the 5 files kept hold $n packets"
@@ -73,7 +73,7 @@ check_ring "$dir"
 total=$(cat "$dir"/*.pcap | wc -c)
 [ "$total" -le 262144 ] || fail "keep-bytes = 256K but the ring holds $total bytes"
 [ "$total" -gt $((262144 - 65536)) ] || fail "keep-bytes = 256K deleted too much: $total bytes left"
-n=$(ls "$dir" | wc -l)
+n=$(ring_files "$dir" | wc -l)
 [ "$n" -lt "$nfiles" ] || fail "keep-bytes deleted nothing"
 log "keep-bytes ring: $n files, $total bytes"
 pass

@@ -37,7 +37,7 @@ EOF2
 	sender=
 	log "$(cat "$TMP/pktgen.out")"
 
-	files=$(ls "$dir"/*.pcap* 2>/dev/null)
+	files=$(ls "$dir"/*.pcap "$dir"/*.pcap.gz 2>/dev/null)
 	[ -n "$files" ] || fail "$compress: no file after kill -9"
 	stored=0
 	for f in $files; do

@@ -11,6 +11,8 @@
 #include <zlib.h>
 
 #include "capture.h"
+#include "pcapidx.h"
+#include "sha256.h"
 #include "conf.h"
 #include "ring.h"
 #include "tap.h"
@@ -76,7 +78,11 @@ static int list(char names[][256], int max)
 	snprintf(path, sizeof(path), "%s/eth0/p", dir);
 	n = scandir(path, &de, NULL, alphasort);
 	for (int i = 0; i < n; i++) {
-		if (de[i]->d_name[0] != '.' && k < max)
+		size_t len = strlen(de[i]->d_name);
+
+		/* Capture files only, not their .idx sidecars. */
+		if (de[i]->d_name[0] != '.' && k < max &&
+		    !(len > 4 && !strcmp(de[i]->d_name + len - 4, ".idx")))
 			snprintf(names[k++], 256, "%s", de[i]->d_name);
 		free(de[i]);
 	}
@@ -135,6 +141,80 @@ static int count(const char *name, int *first_byte, int *nano)
 	return n;
 }
 
+/*
+ * The sidecar index of a closed file: a summary with the right count and
+ * the file's SHA-256, and seek points from which reading gives a packet of
+ * the time the point names (for gzip, inflating cold from the point).
+ */
+static void check_index(const char *name, uint64_t packets, int gz)
+{
+	char path[1024], idxname[300], hex1[65], hex2[65];
+	uint8_t digest[32], *data;
+	struct pcapidx idx;
+	struct sha256 sha;
+	int dirfd, good = 1;
+	FILE *f;
+	long size;
+
+	snprintf(path, sizeof(path), "%s/eth0/p", dir);
+	dirfd = open(path, O_RDONLY | O_DIRECTORY);
+	snprintf(idxname, sizeof(idxname), "%.200s.idx", name);
+	ok(pcapidx_load(dirfd, idxname, &idx) == 0 && idx.has_summary, "%s has an index", idxname);
+	ok(idx.summary.packets == packets, "index counts %llu packets",
+	   (unsigned long long)idx.summary.packets);
+	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, name);
+	f = fopen(path, "rb");
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	data = malloc((size_t)size);
+	if (fread(data, 1, (size_t)size, f) != (size_t)size)
+		good = 0;
+	fclose(f);
+	sha256_init(&sha);
+	sha256_update(&sha, data, (size_t)size);
+	sha256_final(&sha, digest);
+	sha256_hex(digest, hex1);
+	sha256_hex(idx.summary.sha256, hex2);
+	ok(good && !strcmp(hex1, hex2) && idx.summary.size == (uint64_t)size,
+	   "index holds the file's SHA-256 and size");
+	ok(idx.npoints >= 1 && idx.points[0].first_ns == idx.summary.first_ns,
+	   "first seek point is the first packet (%zu points)", idx.npoints);
+	for (size_t i = 0; i < idx.npoints; i++) {
+		const struct pcapidx_point *p = &idx.points[i];
+		uint8_t rec[16];
+		uint32_t sec, usec;
+
+		if (i && p->first_ns < idx.points[i - 1].first_ns)
+			good = 0;
+		if (!p->off)
+			continue;
+		if (gz) {
+			z_stream z = { 0 };
+
+			inflateInit2(&z, -15);
+			z.next_in = data + p->off;
+			z.avail_in = (uInt)(size - (long)p->off);
+			z.next_out = rec;
+			z.avail_out = sizeof(rec);
+			inflate(&z, Z_SYNC_FLUSH);
+			inflateEnd(&z);
+			if (z.avail_out)
+				good = 0;
+		} else {
+			memcpy(rec, data + p->off, sizeof(rec));
+		}
+		memcpy(&sec, rec, 4);
+		memcpy(&usec, rec + 4, 4);
+		if ((int64_t)sec * 1000000000 + (int64_t)usec * 1000 != p->first_ns)
+			good = 0;
+	}
+	ok(good, "every seek point leads to a packet of its time");
+	pcapidx_free(&idx);
+	free(data);
+	close(dirfd);
+}
+
 static void clean(void)
 {
 	char cmd[300];
@@ -165,6 +245,7 @@ int main(void)
 	ok(n == 1 && !strcmp(names[0], "eth0-p-20231114T221320Z-000001.pcap"),
 	   "name says ring, first packet time and sequence: %s", names[0]);
 	ok(count(names[0], &first, &nano) == 100 && first == 0 && !nano, "100 packets read back");
+	check_index(names[0], 100, 0);
 	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[0]);
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0440 &&
 	   st.st_size == 24 + 100 * (16 + 60), "closed file sealed read-only, exact size");
@@ -243,6 +324,15 @@ int main(void)
 	clean();
 
 	pc = base();
+	r = start(&pc);
+	feed(r, 5000, 300, 1700000000, 1000);
+	finish(r);
+	n = list(names, 64);
+	ok(n == 1, "one big plain file");
+	check_index(names[0], 5000, 0);
+	clean();
+
+	pc = base();
 	pc.compress = COMPRESS_GZIP;
 	r = start(&pc);
 	feed(r, 1000, 300, 1700000000, 1000);
@@ -253,6 +343,7 @@ int main(void)
 	snprintf(path, sizeof(path), "%s/eth0/p/%.200s", dir, names[0]);
 	ok(stat(path, &st) == 0 && st.st_size < 24 + 1000 * 316 / 4, "and is compressed (%lld bytes)",
 	   (long long)st.st_size);
+	check_index(names[0], 1000, 1);
 	clean();
 
 	/* A file left writable with a torn last record is cut back and sealed. */

@@ -215,7 +215,8 @@ def dns_basic():
         # root name, upper case and escapes in names
         udp4(hdr(40, QRY) + q("", NS)),
         udp4(hdr(41, QRY) + q("WWW.Example.COM", A)),
-        udp4(hdr(42, QRY) + name("we\x01ird")[:-1] + b"\x03a.b\x02\xff\x7f\x00" + struct.pack(">HH", A, IN)),
+        udp4(hdr(42, QRY) + name("we\x01ird")[:-1] + b"\x03a.b\x02\xff\x7f\x00" +
+             struct.pack(">HH", A, IN)),
         # answers over IPv6 with A, AAAA and CNAME records mixed
         rev6(hdr(43, RSP, an=3) + q("www.example.org", AAAA) +
              rr(ptr(QOFF), CNAME, name("cdn.example.net")) +

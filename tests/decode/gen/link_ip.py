@@ -286,6 +286,11 @@ def ip_pcaps():
         e(IP(src=A, dst=B, id=30, frag=4, proto=1) / Raw(b"l" * 8)),
         e(IP(src=A, dst=B, id=31, frag=185, proto=253) / Raw(b"l" * 8)),
         e(IP(src=A, dst=B, id=32, flags="MF", proto=253) / Raw(b"f" * 8)),
+        # Protocols printed from their first bytes only.
+        e(IP(src=A, dst=B, id=33, proto=50) / Raw(b"\x00\x00\x10\x01\x00\x00\x00\x07" + b"e" * 20)),
+        e(IP(src=A, dst=B, id=34, proto=50) / Raw(b"\x00\x00\x10\x01\x00\x00\x00\x07")),
+        e(IP(src=A, dst=B, id=35, proto=108) / Raw(b"\x04\x00\x12\x34" + b"c" * 12)),
+        e(IP(src=A, dst=B, id=36, proto=58) / Raw(b"\x80\x00" + b"c" * 6)),
     ]
     write("ip-basic.pcap", 1, recs)
 
@@ -392,6 +397,33 @@ def icmp_pcaps():
                          b"\x20\x00\x00\x00" + b"\x00\x08\x01\x01" + b"\x00\x01\x41\x01")),
     ]
     write("icmp-types.pcap", 1, recs)
+
+    # RFC 4884 extensions: a length-less one found by its checksum, an unknown
+    # object class, a wrong version, a zero class, and one cut by the capture.
+    quote = (q + b"\0" * 128)[:128]
+    recs = [
+        ip_icmp(icmp_raw(b"\x03\x01\0\0\0\0\0\0" + quote + b"\x20\x00\xde\xf6" +
+                         b"\x00\x08\x01\x01" + b"\x00\x01\x40\x05")),
+        ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                         b"\x00\x0c\x02\x03" + b"\x01\x02\x03\x04\x05\x06\x07\x08")),
+        ip_icmp(icmp_raw(b"\x0c\x00\0\0\x14\x20\0\0" + quote + b"\x10\x00\x00\x00" +
+                         b"\x00\x08\x01\x01" + b"\x00\x01\x41\x01")),
+        ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                         b"\x00\x08\x00\x01" + b"\x00\x01\x41\x01")),
+        ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                         b"\x00\x10\x01\x01" + b"\x00\x01\x41\x01" * 3)),
+        ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                         b"\x00\x02\x01\x01" + b"\x00\x01\x41\x01")),
+        cut(ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                             b"\x00\x08\x01\x01" + b"\x00\x01\x41\x01")), 34 + 140),
+        cut(ip_icmp(icmp_raw(b"\x0b\x00\0\0\x00\x20\0\0" + quote + b"\x20\x00\x00\x00" +
+                             b"\x00\x08\x01\x01" + b"\x00\x01\x41\x01")), 34 + 146),
+        # A long router advertisement: tcpdump's line stops at its buffer's end.
+        ip_icmp(icmp_raw(b"\x09\x00\0\0\x0a\x02\x00\x1e" +
+                         b"".join(bytes([10, 0, 0, k]) + struct.pack("!I", 4000000000 + k)
+                                  for k in range(10)))),
+    ]
+    write("icmp-ext.pcap", 1, recs)
 
     full = ip_icmp(icmp_err(3, 3, q))
     tsr = ip_icmp(bytes(ICMP(type=14, id=3, seq=4, ts_ori=1, ts_rx=2, ts_tx=3)))

@@ -67,7 +67,8 @@ def v6(**kw):
 def badsum(pkt, layer, value=0x1234):
     """The packet with layer's checksum forced to a wrong value."""
     p = pkt.__class__(bytes(pkt))
-    p[layer].chksum = value
+    f = "cksum" if "cksum" in p[layer].fields else "chksum"
+    setattr(p[layer], f, value)
     return p
 
 
@@ -235,11 +236,14 @@ def udp_pcaps():
             e(v4() / UDP(sport=33333, dport=53) / dq),
             e(v6() / UDP(sport=53, dport=33333) / dq),
             e(v6(dst="ff02::fb") / UDP(sport=5353, dport=5353) / dq),
-            e(v4() / UDP(sport=123, dport=123) / NTP(version=4, mode=3)),
             e(v4() / UDP(sport=40000, dport=9) / Raw(b"")),
             e(v4(src="10.1.1.1", dst="10.2.2.2", ttl=1) / UDP(sport=65535, dport=0) /
               Raw(b"\0" * 3))]
     write("udp-basic.pcap", recs)
+    # Only NTP's first line is decoded, so this one is tested without -v.
+    write("udp-ntp.pcap", [e(v4() / UDP(sport=123, dport=123) /
+                             NTP(version=v, mode=m, orig=0, recv=0, sent=0, ref=0))
+                           for v, m in ((4, 3), (4, 4), (3, 1), (2, 5), (4, 6), (4, 0))])
     tr = [cut(e(v4() / UDP(sport=1, dport=2) / Raw(b"abc")), n) for n in (14 + 20 + 1,
                                                                          14 + 20 + 3,
                                                                          14 + 20 + 5,
@@ -369,8 +373,35 @@ def icmp6_pcaps():
     write("icmp6-trunc.pcap", tr)
 
 
+def sweep_pcap():
+    """Representative packets cut at every length: each printer's truncation exits."""
+    pkts = [e(v4() / TCP(sport=40000, dport=80, flags="PA", seq=1, ack=2,
+                         options=SYNOPTS + [(19, bytes(16))]) / Raw(b"GET / HTTP/1.0\r\n\r\n")),
+            e(v6() / TCP(sport=40000, dport=443, flags="SA", seq=1, ack=2, options=SYNOPTS)),
+            e(v6() / UDP(sport=33333, dport=53) / DNS(id=1, rd=1, qd=DNSQR(qname="a.example"))),
+            e(v6() / IPv6ExtHdrHopByHop(options=[RouterAlert()]) /
+              IPv6ExtHdrRouting(type=0, addresses=[B6], segleft=1) /
+              IPv6ExtHdrFragment(offset=0, m=1, id=9) / UDP(sport=7, dport=8) / Raw(b"zz")),
+            e(v6() / AH(spi=1, seq=2, icv=b"\x01" * 12, nh=17, payloadlen=4) /
+              UDP(sport=7, dport=8)),
+            e(v6() / ESP(spi=0x200, seq=4) / Raw(b"\x00" * 16)),
+            e(v6(src=LL1, dst="ff02::1", hlim=255) / ICMPv6ND_RA() /
+              ICMPv6NDOptSrcLLAddr(lladdr=MAC1) / ICMPv6NDOptPrefixInfo(prefix="2001:db8::") /
+              ICMPv6NDOptRDNSS(dns=[A6]) / ICMPv6NDOptDNSSL(searchlist=["example.com."])),
+            e(v6() / ICMPv6DestUnreach(code=4) / v6(src=B6, dst=A6) /
+              IPv6ExtHdrDestOpt(options=[PadN(optdata=b"\0\0\0\0")]) / UDP(sport=1, dport=2)),
+            e(v6(src=LL1, dst="ff02::16", hlim=1) / ICMPv6MLReport2(records=[
+                ICMPv6MLDMultAddrRec(rtype=1, dst="ff05::2", sources=[A6])]))]
+    recs = []
+    for p in pkts:
+        b = bytes(p)
+        recs += [cut(b, n) for n in range(15, len(b))]
+    write("ip6-sweep.pcap", recs)
+
+
 if __name__ == "__main__":
     tcp_pcaps()
     udp_pcaps()
     ip6_pcaps()
     icmp6_pcaps()
+    sweep_pcap()

@@ -1,0 +1,149 @@
+/* pcapidx.c: encode and load the sidecar time index of a capture file */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "pcapidx.h"
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static void put64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t get64(const uint8_t *p)
+{
+	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
+}
+
+void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip)
+{
+	memset(out, 0, PCAPIDX_HDR_LEN);
+	memcpy(out, "PKIX", 4);
+	out[4] = 1;
+	out[6] = gzip ? PCAPIDX_GZIP : 0;
+	memcpy(out + 8, pcap_header, 24);
+}
+
+static void seal(uint8_t *rec, uint32_t type)
+{
+	put32(rec, type);
+	put32(rec + 4, (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8));
+}
+
+void pcapidx_point_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_point *p)
+{
+	memset(out, 0, PCAPIDX_REC_LEN);
+	put64(out + 8, (uint64_t)p->first_ns);
+	put64(out + 16, p->off);
+	put64(out + 24, p->raw_off);
+	put64(out + 32, p->packets_before);
+	seal(out, PCAPIDX_POINT);
+}
+
+void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summary *s)
+{
+	memset(out, 0, PCAPIDX_REC_LEN);
+	put64(out + 8, (uint64_t)s->first_ns);
+	put64(out + 16, (uint64_t)s->last_ns);
+	put64(out + 24, s->packets);
+	put64(out + 32, s->raw_bytes);
+	put64(out + 40, s->size);
+	memcpy(out + 48, s->sha256, 32);
+	seal(out, PCAPIDX_SUMMARY);
+}
+
+int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
+{
+	uint8_t hdr[PCAPIDX_HDR_LEN], rec[PCAPIDX_REC_LEN];
+	size_t max = 0;
+	int fd;
+
+	memset(idx, 0, sizeof(*idx));
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (read(fd, hdr, sizeof(hdr)) != (ssize_t)sizeof(hdr) || memcmp(hdr, "PKIX", 4) ||
+	    hdr[4] != 1) {
+		close(fd);
+		return -1;
+	}
+	idx->gzip = hdr[6] & PCAPIDX_GZIP;
+	memcpy(idx->pcap_header, hdr + 8, 24);
+	while (read(fd, rec, sizeof(rec)) == (ssize_t)sizeof(rec)) {
+		uint32_t type = get32(rec);
+
+		/* A record that fails its check ends the index: nothing after it is trusted. */
+		if (get32(rec + 4) != (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8))
+			break;
+		if (type == PCAPIDX_POINT) {
+			struct pcapidx_point *p;
+
+			if (idx->npoints == max) {
+				size_t n = max ? max * 2 : 64;
+
+				p = realloc(idx->points, n * sizeof(*p));
+				if (!p)
+					break;
+				idx->points = p;
+				max = n;
+			}
+			p = &idx->points[idx->npoints++];
+			p->first_ns = (int64_t)get64(rec + 8);
+			p->off = get64(rec + 16);
+			p->raw_off = get64(rec + 24);
+			p->packets_before = get64(rec + 32);
+		} else if (type == PCAPIDX_SUMMARY) {
+			idx->has_summary = 1;
+			idx->summary.first_ns = (int64_t)get64(rec + 8);
+			idx->summary.last_ns = (int64_t)get64(rec + 16);
+			idx->summary.packets = get64(rec + 24);
+			idx->summary.raw_bytes = get64(rec + 32);
+			idx->summary.size = get64(rec + 40);
+			memcpy(idx->summary.sha256, rec + 48, 32);
+			break;
+		} else {
+			break;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+void pcapidx_free(struct pcapidx *idx)
+{
+	free(idx->points);
+	idx->points = NULL;
+	idx->npoints = 0;
+}
+
+const struct pcapidx_point *pcapidx_seek(const struct pcapidx *idx, int64_t ns)
+{
+	size_t lo = 0, hi = idx->npoints;
+
+	/* Points are in time order: binary search for the last one at or before ns. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (idx->points[mid].first_ns <= ns)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &idx->points[lo - 1] : NULL;
+}

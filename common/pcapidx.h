@@ -1,0 +1,66 @@
+/* pcapidx.h: the sidecar time index next to every capture file (NAME.idx), see docs/index.md */
+#ifndef PKTCAP_PCAPIDX_H
+#define PKTCAP_PCAPIDX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * NAME.idx, all integers little-endian:
+ *
+ *   header  64 bytes: "PKIX", u16 version (1), u16 flags (1 = gzip data),
+ *           the file's 24-byte pcap header, zeros
+ *   record  96 bytes each, appended:
+ *           u32 type, u32 crc32 of bytes 8..95, then
+ *           type 1 (seek point): i64 first_ns, u64 off, u64 raw_off, u64 packets_before
+ *             "the packet at uncompressed offset raw_off, stored from byte off
+ *              of the file (a gzip full-flush point), is the first one at or
+ *              after first_ns; packets_before packets precede it"
+ *           type 2 (summary, last, once the file is closed): i64 first_ns,
+ *             i64 last_ns, u64 packets, u64 raw_bytes, u64 size, u8 sha256[32]
+ *
+ * Records are written only after the data they describe is on disk, so a
+ * crash can lose the last ones but never leaves one pointing past the data;
+ * a torn last record fails its CRC and is ignored.
+ */
+#define PCAPIDX_HDR_LEN 64
+#define PCAPIDX_REC_LEN 96
+#define PCAPIDX_POINT 1
+#define PCAPIDX_SUMMARY 2
+#define PCAPIDX_GZIP 1
+
+struct pcapidx_point {
+	int64_t first_ns;
+	uint64_t off;
+	uint64_t raw_off;
+	uint64_t packets_before;
+};
+
+struct pcapidx_summary {
+	int64_t first_ns;
+	int64_t last_ns;
+	uint64_t packets;
+	uint64_t raw_bytes;
+	uint64_t size;
+	uint8_t sha256[32];
+};
+
+struct pcapidx {
+	int gzip;
+	uint8_t pcap_header[24];
+	struct pcapidx_point *points;
+	size_t npoints;
+	int has_summary;
+	struct pcapidx_summary summary;
+};
+
+void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip);
+void pcapidx_point_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_point *p);
+void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summary *s);
+/* Reads an index (dirfd-relative name); -1 if missing or its header is bad. */
+int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx);
+void pcapidx_free(struct pcapidx *idx);
+/* The last seek point at or before ns, or NULL. */
+const struct pcapidx_point *pcapidx_seek(const struct pcapidx *idx, int64_t ns);
+
+#endif

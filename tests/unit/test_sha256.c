@@ -1,0 +1,45 @@
+/* test_sha256.c: the SHA-256 that seals capture files matches the FIPS 180-4 test vectors */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sha256.h"
+#include "tap.h"
+
+static const char *hash(const void *data, size_t len, size_t step)
+{
+	static char hex[65];
+	uint8_t d[32];
+	struct sha256 s;
+
+	sha256_init(&s);
+	for (size_t off = 0; off < len; off += step)
+		sha256_update(&s, (const uint8_t *)data + off, len - off < step ? len - off : step);
+	sha256_final(&s, d);
+	sha256_hex(d, hex);
+	return hex;
+}
+
+int main(void)
+{
+	const char *abc = "abc";
+	const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	char *million = malloc(1000000);
+
+	memset(million, 'a', 1000000);
+	ok(!strcmp(hash("", 0, 1),
+		   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), "empty");
+	ok(!strcmp(hash(abc, 3, 3),
+		   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "abc");
+	ok(!strcmp(hash(two, strlen(two), 7),
+		   "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+	   "448-bit message, fed 7 bytes at a time");
+	ok(!strcmp(hash(million, 1000000, 4096),
+		   "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+	   "one million 'a'");
+	ok(!strcmp(hash(million, 1000000, 1000000), hash(million, 1000000, 1)),
+	   "any split gives the same hash");
+	free(million);
+	return done_testing();
+}
