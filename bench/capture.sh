@@ -158,6 +158,20 @@ else
 fi
 [ -n "$TOOLS" ] || die "no capture tool left to run"
 
+# Run copies, so a rebuild in the tree during the benchmark cannot mix
+# versions; the checksum in the result says which build was measured.
+cp "$PKTGEN" "$WORK/pktgen"
+PKTGEN=$WORK/pktgen
+PKTCAPD_ID=
+if [[ " $TOOLS " == *" pktcapd "* ]]; then
+	PKTCAPD_ID="$PKTCAPD, sha256 $(sha256sum "$PKTCAPD" | cut -c 1-16)"
+	if [ "$(head -c 4 "$PKTCAPD" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+		cp "$PKTCAPD" "$WORK/pktcapd"
+		PKTCAPD=$WORK/pktcapd
+		PKTCAPD_ID="$PKTCAPD_ID, run from a copy"
+	fi
+fi
+
 TCPDUMP_USER=root
 id tcpdump >/dev/null 2>&1 && TCPDUMP_USER=tcpdump
 
@@ -284,17 +298,78 @@ started()
 	[ -n "$READY_SOCK" ] && [ -S "$READY_SOCK" ]
 }
 
+# CPU ticks of every process outside this script's tree and outside the
+# kernel's threads (writeback and softirq work belong to the load), keyed by
+# pid and start time. A child that ends in between shows up in its parent.
+others_cpu()
+{
+	{ cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v me=$$ '
+	{
+		pid = $1
+		rest = substr($0, match($0, /\) [^)]*$/) + 2)
+		split(rest, f, " ")
+		ppid[pid] = f[2]
+		ticks[pid] = f[12] + f[13] + f[14] + f[15]
+		start[pid] = f[20]
+	}
+	END {
+		for (p in ticks) {
+			q = p + 0
+			for (i = 0; i < 64 && q > 1; i++) {
+				if (q == me || q == 2)
+					break
+				q = ppid[q]
+			}
+			if (q != me && q != 2)
+				print p "-" start[p], ticks[p]
+		}
+	}'
+}
+
+others_seconds()	# before-file after-file
+{
+	awk -v hz="$(getconf CLK_TCK)" '
+	NR == FNR { before[$1] = $2; next }
+	{ used += $2 - ($1 in before ? before[$1] : 0) }
+	END { printf "%.2f\n", used / hz }' "$1" "$2"
+}
+
+# Other work on this 2-CPU box takes time from the capturer or the generator,
+# so a run during which others used more than 5% of a CPU is repeated.
+busy()			# seconds-used window-seconds
+{
+	awk -v u="$1" -v w="$2" 'BEGIN { exit !(u > 0.05 * w) }'
+}
+
+# Up to a minute for the rest of the host to go quiet for a whole second.
+wait_quiet()
+{
+	local n
+
+	for n in $(seq 60); do
+		others_cpu >"$WORK/quiet.0"
+		sleep 1
+		others_cpu >"$WORK/quiet.1"
+		busy "$(others_seconds "$WORK/quiet.0" "$WORK/quiet.1")" 1 || return 0
+	done
+	note "the host stayed busy for a minute (after $n tries); going on anyway"
+}
+
 RUNS=$WORK/runs.tsv
 : >"$RUNS"
 COMMANDS=$WORK/commands.txt
 : >"$COMMANDS"
 
 # One measurement; index 0 is a warm-up whose figures are thrown away.
+# Leaves the result in ROW (a line for $RUNS) and OTHERS (CPU seconds the
+# rest of the host used while the load ran).
 run_one()		# tool size index seconds
 {
 	local tool=$1 size=$2 idx=$3 secs=$4 run=$WORK/run
 	local sent gen_line hwm_kb anon_kb cpu_us stored files drops tooldrop rc status=ok
 
+	ROW=
+	OTHERS=0
 	rm -rf "$run" "$WORK"/cap.* "$WORK/pktcapd.sock"
 	mkdir -p "$run"
 	chmod 755 "$run"
@@ -302,7 +377,7 @@ run_one()		# tool size index seconds
 	local full=(ip netns exec "$NS_CAP" taskset -c 0 "${CMD[@]}")
 	local gen=(ip netns exec "$NS_GEN" taskset -c 1 "$PKTGEN" -i "$IF_GEN" -c 0
 		   -d "$secs" -s "$size" -r 0)
-	if [ "$idx" = 1 ]; then
+	if [ "$idx" = 1 ] && ! grep -qxF "# $tool, $size-byte frames" "$COMMANDS"; then
 		{
 			echo "# $tool, $size-byte frames"
 			echo "${full[*]}"
@@ -341,14 +416,17 @@ run_one()		# tool size index seconds
 		CAP_PID=
 		note "$tool exited before the load started:"
 		sed 's/^/    /' "$WORK/cap.err" >&2
-		[ "$idx" = 0 ] || printf '%s\t%s\t%s\tfailed\n' "$tool" "$size" "$idx" >>"$RUNS"
+		ROW=$(printf '%s\t%s\t%s\tfailed' "$tool" "$size" "$idx")
 		return 0
 	fi
 	started "$CAP_PID" "$run" || note "$tool: not ready after 10 s, starting anyway"
 
+	others_cpu >"$WORK/others.0"
 	gen_line=$(timeout $((secs + 30)) "${gen[@]}")
 	sent=$(echo "$gen_line" | awk '$1 == "sent" { print $2 }')
 	sleep 1
+	others_cpu >"$WORK/others.1"
+	OTHERS=$(others_seconds "$WORK/others.0" "$WORK/others.1")
 
 	hwm_kb=$(proc_field "$CAP_PID" VmHWM)
 	anon_kb=$(proc_field "$CAP_PID" RssAnon)
@@ -385,11 +463,12 @@ run_one()		# tool size index seconds
 	tooldrop=$(sed -n -e 's/^\([0-9]*\) packets dropped by kernel$/\1/p' \
 		       -e "s|^Packets received/dropped on interface '[^']*': [0-9]*/\([0-9]*\).*|\1|p" \
 		       "$WORK/cap.err" | head -n 1)
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$tool" "$size" "$idx" \
-		"$sent" "$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" \
-		"$status" "$anon_kb" >>"$RUNS"
+	ROW=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$tool" "$size" \
+		"$idx" "$sent" "$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" \
+		"$status" "$anon_kb" "$OTHERS")
 	note "$tool ${size}B run $idx: sent $sent stored $stored cpu ${cpu_us}us" \
-	     "hwm ${hwm_kb}kB veth-drops $drops tool-drops ${tooldrop:--} files $files ($status)"
+	     "hwm ${hwm_kb}kB veth-drops $drops tool-drops ${tooldrop:--} files $files" \
+	     "others ${OTHERS}s ($status)"
 
 	rm -rf "$run"
 	sync
@@ -400,7 +479,7 @@ tool_version()
 	case "$1" in
 	tcpdump) tcpdump --version 2>&1 | head -n 2 | paste -sd ' ' ;;
 	dumpcap) dumpcap --version 2>&1 | head -n 1 ;;
-	pktcapd) timeout 5 "$PKTCAPD" -V 2>&1 | head -n 1 || echo "(no -V)" ;;
+	pktcapd) echo "$(timeout 5 "$PKTCAPD" -V 2>&1 | head -n 1) ($PKTCAPD_ID)" ;;
 	esac
 }
 
@@ -416,7 +495,19 @@ run_one "$first_tool" 64 0 1
 for idx in $(seq "$REPEAT"); do
 	for size in $SIZES; do
 		for tool in $TOOLS; do
-			run_one "$tool" "$size" "$idx" "$DURATION"
+			for attempt in 1 2 3; do
+				wait_quiet
+				run_one "$tool" "$size" "$idx" "$DURATION"
+				busy "$OTHERS" "$DURATION" || break
+				note "other processes used ${OTHERS} CPU s during that run" \
+				     "(try $attempt of 3)"
+			done
+			if busy "$OTHERS" "$DURATION"; then
+				ROW=$(awk -F '\t' -v OFS='\t' \
+					'{ $11 = ($11 == "ok" ? "" : $11 "; ") "busy host"; print }' \
+					<<<"$ROW")
+			fi
+			echo "$ROW" >>"$RUNS"
 		done
 	done
 done
@@ -465,17 +556,17 @@ summary()
 per_run()
 {
 	echo "| tool | frame | run | sent | stored | loss % | CPU us/pkt | peak RSS MB |" \
-	     "anon RSS MB | veth drops | tool's kernel drops | files | status |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+	     "anon RSS MB | veth drops | tool's kernel drops | files | others CPU s | status |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	awk -F '\t' '
 	$4 == "failed" {
-		printf "| %s | %s | %s | | | | | | | | | | failed to start |\n", $1, $2, $3
+		printf "| %s | %s | %s | | | | | | | | | | | failed to start |\n", $1, $2, $3
 		next
 	}
 	{
-		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s |\n",
+		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s | %s |\n",
 			$1, $2, $3, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0),
-			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $12 / 1024, $8, $9, $10, $11
+			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $12 / 1024, $8, $9, $10, $13, $11
 	}' "$RUNS"
 }
 
@@ -523,6 +614,8 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	echo "anon RSS: the process's own memory (RssAnon) before the stop; peak RSS also counts"
 	echo "the kernel ring each tool maps. veth drops: frames the veth pair itself dropped,"
 	echo "never seen by any capture. tool's kernel drops: what the tool reported on exit."
+	echo "others CPU s: CPU time the rest of the host used while the load ran; a run"
+	echo "above 5% of a CPU is repeated up to three times, then kept as \"busy host\"."
 	echo
 	per_run
 	echo

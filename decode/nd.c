@@ -57,24 +57,13 @@ static void reserve(struct nd *nd, size_t len)
 	}
 }
 
-void nd_write(struct nd *nd, const char *s, size_t len)
+void nd_write_slow(struct nd *nd, const char *s, size_t len)
 {
 	reserve(nd, len);
 	if (len > nd->outcap)
 		len = nd->outcap;
 	memcpy(nd->out + nd->outlen, s, len);
 	nd->outlen += len;
-}
-
-void nd_puts(struct nd *nd, const char *s)
-{
-	nd_write(nd, s, strlen(s));
-}
-
-void nd_putc(struct nd *nd, char c)
-{
-	reserve(nd, 1);
-	nd->out[nd->outlen++] = c;
 }
 
 void nd_putu(struct nd *nd, uint64_t v)
@@ -86,6 +75,21 @@ void nd_putu(struct nd *nd, uint64_t v)
 		buf[--i] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
+	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
+}
+
+void nd_putx(struct nd *nd, uint64_t v, int width)
+{
+	static const char digits[] = "0123456789abcdef";
+	char buf[20];
+	int i = sizeof(buf);
+
+	do {
+		buf[--i] = digits[v & 15];
+		v >>= 4;
+	} while (v);
+	while ((int)sizeof(buf) - i < width && i > 0)
+		buf[--i] = '0';
 	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
 }
 
@@ -206,6 +210,23 @@ uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 
 static const char hexdigits[] = "0123456789abcdef";
 
+/* "<indent>0x0010: " without printf: a dump line starts with it. */
+static size_t line_start(char *line, const char *indent, unsigned off)
+{
+	size_t n = strlen(indent);
+
+	memcpy(line, indent, n);
+	line[n++] = '0';
+	line[n++] = 'x';
+	line[n++] = hexdigits[off >> 12 & 15];
+	line[n++] = hexdigits[off >> 8 & 15];
+	line[n++] = hexdigits[off >> 4 & 15];
+	line[n++] = hexdigits[off & 15];
+	line[n++] = ':';
+	line[n++] = ' ';
+	return n;
+}
+
 void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
 {
 	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
@@ -215,8 +236,13 @@ void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned 
 	if (len > avail)
 		len = avail;
 	while (off < len) {
-		size_t n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+		size_t n;
 
+		/* Offsets past 0xffff print with more digits, as printf's %04x does. */
+		if (off > 0xffff)
+			n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+		else
+			n = line_start(line, indent, off);
 		for (unsigned i = 0; i < 16 && off + i < len; i++) {
 			if (!(i & 1))
 				line[n++] = ' ';
@@ -237,9 +263,13 @@ void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p,
 	if (len > avail)
 		len = avail;
 	while (off < len) {
-		size_t n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+		size_t n;
 		unsigned i;
 
+		if (off > 0xffff)
+			n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
+		else
+			n = line_start(line, indent, off);
 		for (i = 0; i < 16; i++) {
 			if (!(i & 1))
 				line[n++] = ' ';
@@ -286,13 +316,37 @@ void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len)
 	}
 }
 
+/* Fixed-width decimal digits, without printf: this runs for every packet. */
+static void put_digits(struct nd *nd, uint64_t v, int width)
+{
+	char buf[24];
+
+	for (int i = width - 1; i >= 0; i--) {
+		buf[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	nd_write(nd, buf, (size_t)width);
+}
+
 /* Seconds and fraction as tcpdump prints them for the precision asked for. */
 static void print_frac(struct nd *nd, int64_t ns)
 {
+	nd_putc(nd, '.');
 	if (nd->o.nano)
-		nd_printf(nd, ".%09lld", (long long)ns);
+		put_digits(nd, (uint64_t)ns, 9);
 	else
-		nd_printf(nd, ".%06lld", (long long)(ns / 1000));
+		put_digits(nd, (uint64_t)(ns / 1000), 6);
+}
+
+/* localtime_r is slow; packets come many to a second, so remember the last one. */
+static const struct tm *local_tm(struct nd *nd, time_t sec)
+{
+	if (!nd->tm_valid || sec != nd->tm_sec) {
+		localtime_r(&sec, &nd->tm_cache);
+		nd->tm_sec = sec;
+		nd->tm_valid = 1;
+	}
+	return &nd->tm_cache;
 }
 
 static void print_hms_delta(struct nd *nd, int64_t delta)
@@ -313,19 +367,23 @@ static void ts_print(struct nd *nd, int64_t ns)
 {
 	time_t sec = (time_t)(ns / 1000000000);
 	int64_t frac = ns % 1000000000;
-	struct tm tm;
+	const struct tm *tm;
 
 	switch (nd->o.tflag) {
 	case 0: /* local time of day */
-		localtime_r(&sec, &tm);
-		nd_printf(nd, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+		tm = local_tm(nd, sec);
+		put_digits(nd, (uint64_t)tm->tm_hour, 2);
+		nd_putc(nd, ':');
+		put_digits(nd, (uint64_t)tm->tm_min, 2);
+		nd_putc(nd, ':');
+		put_digits(nd, (uint64_t)tm->tm_sec, 2);
 		print_frac(nd, frac);
 		nd_putc(nd, ' ');
 		break;
 	case 1:
 		break;
 	case 2:
-		nd_printf(nd, "%lld", (long long)sec);
+		nd_putu(nd, (uint64_t)sec);
 		print_frac(nd, frac);
 		nd_putc(nd, ' ');
 		break;
@@ -335,9 +393,9 @@ static void ts_print(struct nd *nd, int64_t ns)
 		nd_putc(nd, ' ');
 		break;
 	case 4:
-		localtime_r(&sec, &tm);
-		nd_printf(nd, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-			  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		tm = local_tm(nd, sec);
+		nd_printf(nd, "%04d-%02d-%02d %02d:%02d:%02d", tm->tm_year + 1900, tm->tm_mon + 1,
+			  tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
 		print_frac(nd, frac);
 		nd_putc(nd, ' ');
 		break;

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include <pcap/pcap.h>
 
@@ -39,6 +41,10 @@ struct nd {
 	char *out;
 	size_t outlen, outcap;
 	int line_flush;		/* flush after every packet (follow mode) */
+	/* The broken-down local time of the last second printed. */
+	struct tm tm_cache;
+	time_t tm_sec;
+	int tm_valid;
 	/* Timestamps for -ttt and -ttttt. */
 	int64_t first_ns, prev_ns;
 	int have_first;
@@ -60,10 +66,34 @@ int nd_has_printer(int linktype);
 
 /* Output. */
 void nd_printf(struct nd *nd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void nd_write(struct nd *nd, const char *s, size_t len);
-void nd_puts(struct nd *nd, const char *s);
-void nd_putc(struct nd *nd, char c);
+void nd_write_slow(struct nd *nd, const char *s, size_t len);
 void nd_putu(struct nd *nd, uint64_t v);
+/* Lowercase hex: at least width digits (0 = as many as needed), like %0*x. */
+void nd_putx(struct nd *nd, uint64_t v, int width);
+
+/* The output calls every printer makes: inline, with the buffer full as the rare case. */
+static inline void nd_write(struct nd *nd, const char *s, size_t len)
+{
+	if (nd->outlen + len <= nd->outcap) {
+		memcpy(nd->out + nd->outlen, s, len);
+		nd->outlen += len;
+	} else {
+		nd_write_slow(nd, s, len);
+	}
+}
+
+static inline void nd_puts(struct nd *nd, const char *s)
+{
+	nd_write(nd, s, strlen(s));
+}
+
+static inline void nd_putc(struct nd *nd, char c)
+{
+	if (nd->outlen < nd->outcap)
+		nd->out[nd->outlen++] = c;
+	else
+		nd_write_slow(nd, &c, 1);
+}
 
 /* Truncation: " [|proto]" is printed by the framework after the longjmp. */
 __attribute__((noreturn)) void nd_trunc_longjmp(struct nd *nd);

@@ -234,7 +234,9 @@ static void print_tos(struct nd *nd, unsigned tos)
 {
 	static const char *const ecn[] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
 
-	nd_printf(nd, "(tos 0x%x%s", tos, ecn[tos & 3]);
+	nd_puts(nd, "(tos 0x");
+	nd_putx(nd, tos, 0);
+	nd_puts(nd, ecn[tos & 3]);
 }
 
 /* The -v header fields; returns -1 if an option ran past the capture. */
@@ -247,14 +249,24 @@ static int print_verbose(struct nd *nd, const uint8_t *bp, unsigned hlen, unsign
 
 	print_tos(nd, GET_U_1(bp + 1));
 	ttl = GET_U_1(bp + 8);
-	if (ttl >= 1)
-		nd_printf(nd, ", ttl %u", ttl);
-	nd_printf(nd, ", id %u, offset %u, flags [%s], proto %s (%u)", GET_BE_U_2(bp + 4),
-		  (off & IP_OFFMASK) * 8,
-		  nd_bittok2str(ip_frag_values, "none", off & (IP_RES | IP_DF | IP_MF), ", ", fbuf,
-				sizeof(fbuf)),
-		  nd_ipproto_tok(proto) ? nd_ipproto_tok(proto) : "unknown", proto);
-	nd_printf(nd, ", length %u", GET_BE_U_2(bp + 2));
+	/* Every -v packet passes here: puts and putu, not printf. */
+	if (ttl >= 1) {
+		nd_puts(nd, ", ttl ");
+		nd_putu(nd, ttl);
+	}
+	nd_puts(nd, ", id ");
+	nd_putu(nd, GET_BE_U_2(bp + 4));
+	nd_puts(nd, ", offset ");
+	nd_putu(nd, (off & IP_OFFMASK) * 8);
+	nd_puts(nd, ", flags [");
+	nd_puts(nd, nd_bittok2str(ip_frag_values, "none", off & (IP_RES | IP_DF | IP_MF), ", ", fbuf,
+				  sizeof(fbuf)));
+	nd_puts(nd, "], proto ");
+	nd_puts(nd, nd_ipproto_tok(proto) ? nd_ipproto_tok(proto) : "unknown");
+	nd_puts(nd, " (");
+	nd_putu(nd, proto);
+	nd_puts(nd, "), length ");
+	nd_putu(nd, GET_BE_U_2(bp + 2));
 	if (hlen > IP_HDRLEN) {
 		nd_puts(nd, ", options (");
 		if (optprint(nd, bp + IP_HDRLEN, hlen - IP_HDRLEN) < 0) {
@@ -324,8 +336,10 @@ void nd_ip_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	proto = GET_U_1(bp + 9);
 
 	if (nd->o.vflag && print_verbose(nd, bp, hlen, off, proto) < 0) {
-		nd_printf(nd, "%s > %s: ", nd_ipaddr_string(nd, bp + 12),
-			  nd_ipaddr_string(nd, bp + 16));
+		nd_puts(nd, nd_ipaddr_string(nd, bp + 12));
+		nd_puts(nd, " > ");
+		nd_puts(nd, nd_ipaddr_string(nd, bp + 16));
+		nd_puts(nd, ": ");
 		nd_print_trunc(nd);
 		nd->snapend = save;
 		return;
@@ -333,9 +347,15 @@ void nd_ip_print(struct nd *nd, const uint8_t *bp, unsigned length)
 
 	if ((off & IP_OFFMASK) == 0) {
 		/* TCP and UDP print the addresses with their ports. */
-		if (proto != 6 && proto != 17 && proto != 132 && proto != 33)
-			nd_printf(nd, "%s > %s: ", nd_ipaddr_string(nd, bp + 12),
-				  nd_ipaddr_string(nd, bp + 16));
+		if (proto != 6 && proto != 17 && proto != 132 && proto != 33) {
+			const char *src = nd_ipaddr_string(nd, bp + 12);
+			const char *dst = nd_ipaddr_string(nd, bp + 16);
+
+			nd_puts(nd, src);
+			nd_puts(nd, " > ");
+			nd_puts(nd, dst);
+			nd_puts(nd, ": ");
+		}
 		if (!ND_TTEST_LEN(nd, bp, hlen)) {
 			nd_printf(nd, " [remaining caplen(%u) < header length(%u)]",
 				  (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, bp), hlen);
