@@ -176,10 +176,19 @@ static int queue_json(struct client *c, json_t *reply)
 {
 	size_t len;
 	uint8_t *frame = proto_frame_json(PROTO_REPLY, reply, &len);
-	int rc = frame ? queue_out(c, frame, len) : -1;
+	int rc;
 
-	free(frame);
 	json_decref(reply);
+	/* An answer that cannot be queued whole is replaced by one that says why. */
+	if (frame && len > MAX_PENDING_OUT) {
+		free(frame);
+		reply = json_pack("{s:b, s:s}", "ok", 0, "error",
+				  "the answer is too large: ask about one ring at a time");
+		frame = proto_frame_json(PROTO_REPLY, reply, &len);
+		json_decref(reply);
+	}
+	rc = frame ? queue_out(c, frame, len) : -1;
+	free(frame);
 	return rc;
 }
 
@@ -439,8 +448,15 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 			continue;
 		}
 		if (s->nclients >= MAX_CLIENTS) {
+			static const char busy[] = "{\"ok\":false,\"error\":\"pktcapd is busy: too many clients, try again\"}";
+			uint8_t frame[PROTO_HDR_LEN + sizeof(busy)];
+
 			log_warn("control socket: %d clients already, refusing pid %d", MAX_CLIENTS,
 				 (int)cred.pid);
+			proto_write_hdr(frame, PROTO_REPLY, sizeof(busy) - 1);
+			memcpy(frame + PROTO_HDR_LEN, busy, sizeof(busy) - 1);
+			if (send(cfd, frame, PROTO_HDR_LEN + sizeof(busy) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+				log_debug("cannot tell the client: %s", strerror(errno));
 			close(cfd);
 			continue;
 		}

@@ -105,7 +105,8 @@ void nd_print_invalid(struct nd *nd);
 #define ND_BYTES_AVAILABLE_AFTER(nd, p) \
 	((const uint8_t *)(p) < (nd)->snapend ? (size_t)((nd)->snapend - (const uint8_t *)(p)) : 0)
 #define ND_TTEST_LEN(nd, p, l) \
-	((const uint8_t *)(p) >= (nd)->packet && ND_BYTES_AVAILABLE_AFTER(nd, p) >= (size_t)(l))
+	((const uint8_t *)(p) >= (nd)->packet && (const uint8_t *)(p) <= (nd)->snapend && \
+	 ND_BYTES_AVAILABLE_AFTER(nd, p) >= (size_t)(l))
 #define ND_TCHECK_LEN(nd, p, l) do { if (!ND_TTEST_LEN(nd, p, l)) nd_trunc_longjmp(nd); } while (0)
 
 static inline uint8_t nd_get_u8(struct nd *nd, const uint8_t *p)
