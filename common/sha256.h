@@ -1,20 +1,21 @@
-/* sha256.h: SHA-256 (FIPS 180-4), to seal every closed capture file with its hash */
+/* sha256.h: SHA-256 of capture files, through libcrypto (which uses the CPU's SHA instructions) */
 #ifndef PKTCAP_SHA256_H
 #define PKTCAP_SHA256_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+struct evp_md_ctx_st;
+
+/* Zero-initialise before the first sha256_init; sha256_free releases it. */
 struct sha256 {
-	uint32_t h[8];
-	uint64_t len;		/* bytes hashed so far */
-	uint8_t buf[64];
-	size_t buflen;
+	struct evp_md_ctx_st *ctx;
 };
 
-void sha256_init(struct sha256 *s);
+int sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 void sha256_final(struct sha256 *s, uint8_t digest[32]);
+void sha256_free(struct sha256 *s);
 /* 64 lowercase hex digits and a NUL. */
 void sha256_hex(const uint8_t digest[32], char hex[65]);
 

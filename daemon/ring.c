@@ -98,6 +98,7 @@ void ring_free(struct ring *r)
 	pthread_cond_destroy(&r->cond);
 	free(r->files);
 	free(r->zout);
+	sha256_free(&r->sha);
 	free(r->conf.filter);
 	free(r->iface);
 	free(r->profile);

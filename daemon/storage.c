@@ -401,7 +401,7 @@ static int read_exact(int fd, gzFile gz, void *buf, size_t len)
 static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *size)
 {
 	uint8_t *buf = malloc(1 << 20);
-	struct sha256 sha;
+	struct sha256 sha = { 0 };
 	ssize_t n;
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
@@ -418,6 +418,7 @@ static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *
 		*size += (uint64_t)n;
 	}
 	sha256_final(&sha, digest);
+	sha256_free(&sha);
 	close(fd);
 	free(buf);
 	return n < 0 ? -1 : 0;

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
-zlib1g-dev libjansson-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
+zlib1g-dev libjansson-dev libssl-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
 clang libclang-rt-14-dev systemd"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
@@ -73,6 +73,18 @@ export PKTCAP_DAEMON_ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
 run_suite "asan+ubsan build" "$top/build-asan" \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	LDFLAGS="-fsanitize=address,undefined" || status=1
+
+# The release tarball builds, installs and passes the unit and decoder tests.
+echo "== make distcheck"
+if PKTCAP_SKIP_INTEGRATION=1 make -C "$top/build-ci" distcheck > "$top/build-ci/distcheck.out" 2>&1; then
+	passed=$((passed + 1))
+	echo "PASS: make distcheck"
+else
+	failed=$((failed + 1))
+	status=1
+	echo "FAIL: make distcheck"
+	tail -n 40 "$top/build-ci/distcheck.out"
+fi
 
 # Fuzzing, bounded: each target gets FUZZ_SECONDS under ASan/UBSan. A crash
 # fails the run; its input (crash-*) belongs in tests/fuzz/corpus/ for good.

@@ -151,7 +151,7 @@ static void check_index(const char *name, uint64_t packets, int gz)
 	char path[1024], idxname[300], hex1[65], hex2[65];
 	uint8_t digest[32], *data;
 	struct pcapidx idx;
-	struct sha256 sha;
+	struct sha256 sha = { 0 };
 	int dirfd, good = 1;
 	FILE *f;
 	long size;
@@ -174,6 +174,7 @@ static void check_index(const char *name, uint64_t packets, int gz)
 	sha256_init(&sha);
 	sha256_update(&sha, data, (size_t)size);
 	sha256_final(&sha, digest);
+	sha256_free(&sha);
 	sha256_hex(digest, hex1);
 	sha256_hex(idx.summary.sha256, hex2);
 	ok(good && !strcmp(hex1, hex2) && idx.summary.size == (uint64_t)size,
