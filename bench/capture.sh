@@ -10,7 +10,7 @@ set -euo pipefail
 usage()
 {
 	cat <<EOF
-usage: $0 [options]          (run as root from anywhere in the source tree)
+usage: $0 [options]          (as root; from any directory)
   -d SEC       generator run time per measurement, 1..600 (default 10)
   -n N         repetitions per tool and frame size, medians reported (default 3)
   -b MB        kernel capture buffer for every tool (default 256)
@@ -19,6 +19,7 @@ usage: $0 [options]          (run as root from anywhere in the source tree)
   -T DIR       parent of the temporary storage; must be a real disk (default /var/tmp)
   -o DIR       where the markdown result goes (default bench/results)
   -z, --gzip   compress the rings: compress = gzip for pktcapd, -z gzip for tcpdump
+  -r PPS       generator rate in packets per second (default 0: its top rate)
   -h           this text
 Environment: PKTCAPD (default ./daemon/pktcapd), KEEP=1 keeps the temporary storage.
 EOF
@@ -43,9 +44,10 @@ TOOLS="pktcapd tcpdump dumpcap"
 TMPBASE=/var/tmp
 OUTDIR=bench/results
 GZIP=0
+RATE=0
 FILE_MB=100
 
-opts=$(getopt -o d:n:b:s:t:T:o:zh -l gzip,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
+opts=$(getopt -o d:n:b:s:t:T:o:r:zh -l gzip,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
 eval set -- "$opts"
 while true; do
 	case "$1" in
@@ -57,6 +59,7 @@ while true; do
 	-T) TMPBASE=$2; shift 2 ;;
 	-o) OUTDIR=$2; shift 2 ;;
 	-z|--gzip) GZIP=1; shift ;;
+	-r) RATE=$2; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	--) shift; break ;;
 	*) usage >&2; exit 2 ;;
@@ -79,6 +82,11 @@ for t in $TOOLS; do
 done
 [ "$(id -u)" -eq 0 ] || die "must be run as root (namespaces, veth, raw sockets)"
 
+# Paths given by the user are taken from where they ran us; the defaults
+# from the top of the source tree, where the rest of the script works.
+[ -z "${PKTCAPD:-}" ] || PKTCAPD=$(realpath -m -- "$PKTCAPD")
+[ "$OUTDIR" = bench/results ] || OUTDIR=$(realpath -m -- "$OUTDIR")
+TMPBASE=$(realpath -m -- "$TMPBASE")
 cd "$(dirname "$0")/.."
 PKTCAPD=${PKTCAPD:-./daemon/pktcapd}
 PKTGEN=tests/pktgen
@@ -376,7 +384,7 @@ run_one()		# tool size index seconds
 	capture_cmd "$tool" "$run"
 	local full=(ip netns exec "$NS_CAP" taskset -c 0 "${CMD[@]}")
 	local gen=(ip netns exec "$NS_GEN" taskset -c 1 "$PKTGEN" -i "$IF_GEN" -c 0
-		   -d "$secs" -s "$size" -r 0)
+		   -d "$secs" -s "$size" -r "$RATE")
 	if [ "$idx" = 1 ] && ! grep -qxF "# $tool, $size-byte frames" "$COMMANDS"; then
 		{
 			echo "# $tool, $size-byte frames"
@@ -486,7 +494,7 @@ tool_version()
 note "storage $WORK ($FSTYPE), ring $RING_FILES x $FILE_MB MB, buffer $BUF_MB MB," \
      "$DURATION s x $REPEAT, sizes $SIZES, tools $TOOLS$([ "$GZIP" = 1 ] && echo ', gzip')"
 LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
-# The first capture after the namespaces appear costs several times the
+# The first capture in fresh namespaces was measured at several times the
 # system time of later ones, so one short run goes first and is not counted.
 # Tools take turns within each repetition, so any drift in the machine's
 # state (page cache, other load) spreads over all of them alike.

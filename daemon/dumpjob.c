@@ -149,8 +149,8 @@ static int seek_index(struct dump_job *j, const char *name)
 		return -1;
 	p = pcapidx_seek(&idx, j->since);
 	if (p && p->off && lseek(j->fd, (off_t)p->off, SEEK_SET) == (off_t)p->off) {
-		/* Inflate starts cold at a full-flush point: raw deflate, no wrapper. */
-		if (!j->gz || inflateInit2(&j->zs, -15) == Z_OK) {
+		/* A gzip ring's point is the start of a member: inflate starts there cold. */
+		if (!j->gz || inflateInit2(&j->zs, 15 + 16) == Z_OK) {
 			uint32_t magic;
 
 			memcpy(&magic, idx.pcap_header, 4);
@@ -262,8 +262,9 @@ static ssize_t fill_rbuf(struct dump_job *j)
 				j->zs.avail_in = (uInt)got;
 			}
 			zrc = inflate(&j->zs, Z_SYNC_FLUSH);
+			/* One member ends, the next (maybe not written yet) follows. */
 			if (zrc == Z_STREAM_END)
-				j->zend = 1;
+				inflateReset(&j->zs);
 			else if (zrc != Z_OK && zrc != Z_BUF_ERROR)
 				j->zend = 1;	/* damaged: what came out is all there is */
 		}

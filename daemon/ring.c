@@ -10,6 +10,8 @@
 #include "log.h"
 #include "ring.h"
 
+#include <libdeflate.h>
+
 /* Big enough that one write() moves a lot; small enough that a flush is quick. */
 #define WBUF_SIZE (1024 * 1024)
 
@@ -99,6 +101,8 @@ void ring_free(struct ring *r)
 	free(r->files);
 	free(r->zout);
 	sha256_free(&r->sha);
+	if (r->zc)
+		libdeflate_free_compressor(r->zc);
 	free(r->conf.filter);
 	free(r->iface);
 	free(r->profile);

@@ -6,7 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include <zlib.h>
+struct libdeflate_compressor;
 
 #include "conf.h"
 #include "pcapidx.h"
@@ -111,7 +111,8 @@ struct ring {
 	uint64_t synced_off;	/* bytes already handed to writeback */
 	int header_done;
 	int gzip;		/* the current file is compressed */
-	int broken;		/* a gzip stream that lost data: close, start anew */
+	struct libdeflate_compressor *zc;
+	int zc_level;
 	int dirty;		/* written since the last fdatasync */
 	int write_error;	/* logged once until writes succeed again */
 	int64_t last_retention_ms;
@@ -123,8 +124,6 @@ struct ring {
 	int have_point;
 	struct pcapidx_point pending[64];
 	size_t npending;
-	z_stream zs;
-	int zs_active;
 	uint8_t *zout;
 	size_t zout_cap;
 

@@ -240,80 +240,50 @@ static void repair_pcap(struct ring *r, struct ring_file *f, int fd)
 }
 
 /*
- * A gzip file cut off by a crash lacks its trailer: decompress what is
- * there up to the last whole record, write it again as a complete gzip
- * file and put that in its place, so gzip -t and every reader accept it.
+ * A gzip ring file is a sequence of members, one per chunk of whole
+ * records. A crash can leave the last member torn: cut the file after the
+ * last complete member, which leaves a complete gzip file of whole records.
  */
 static void repair_gz(struct ring *r, struct ring_file *f, int fd)
 {
-	uint8_t in[65536], *raw = NULL;
-	size_t rawlen = 0, rawcap = 0, good = 0;
-	char tmp[300];
+	uint8_t in[65536], out[65536];
+	uint64_t fed = 0, good = 0;
 	z_stream z = { 0 };
-	gzFile out;
-	int tfd, zrc = Z_OK;
+	int zrc = Z_OK;
+	off_t size = lseek(fd, 0, SEEK_END);
 	ssize_t n;
 
 	if (inflateInit2(&z, 15 + 16) != Z_OK)
 		return;
 	lseek(fd, 0, SEEK_SET);
-	while (zrc != Z_STREAM_END && (n = read(fd, in, sizeof(in))) > 0) {
+	while ((n = read(fd, in, sizeof(in))) > 0) {
+		fed += (uint64_t)n;
 		z.next_in = in;
 		z.avail_in = (uInt)n;
-		while (z.avail_in && zrc == Z_OK) {
-			if (rawcap - rawlen < 262144) {
-				uint8_t *nr = realloc(raw, rawcap ? rawcap * 2 : 1 << 20);
-
-				if (!nr)
-					goto out;
-				raw = nr;
-				rawcap = rawcap ? rawcap * 2 : 1 << 20;
-			}
-			z.next_out = raw + rawlen;
-			z.avail_out = (uInt)(rawcap - rawlen);
+		while (z.avail_in) {
+			z.next_out = out;
+			z.avail_out = sizeof(out);
 			zrc = inflate(&z, Z_NO_FLUSH);
-			rawlen = rawcap - z.avail_out;
+			if (zrc == Z_STREAM_END) {
+				good = fed - z.avail_in;
+				inflateReset(&z);
+			} else if (zrc != Z_OK) {
+				break;
+			}
 		}
 		if (zrc != Z_OK && zrc != Z_STREAM_END)
 			break;
 	}
-	if (zrc == Z_STREAM_END)
-		goto out;	/* complete after all */
-	/* The last whole record. */
-	if (rawlen >= 24) {
-		good = 24;
-		while (rawlen - good >= 16) {
-			uint32_t caplen;
-
-			memcpy(&caplen, raw + good + 8, 4);
-			if (caplen > MAX_CAPLEN || rawlen - good - 16 < caplen)
-				break;
-			good += 16 + caplen;
-		}
-	}
-	snprintf(tmp, sizeof(tmp), ".%s.repair", f->name);
-	tfd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
-	if (tfd < 0)
-		goto out;
-	out = gzdopen(tfd, "wb1");
-	if (!out || (good && gzwrite(out, raw, (unsigned)good) != (int)good) ||
-	    gzclose(out) != Z_OK) {
-		unlinkat(r->dirfd, tmp, 0);
-		goto out;
-	}
-	if (renameat(r->dirfd, tmp, r->dirfd, f->name) == 0) {
-		struct stat st;
-
-		if (fstatat(r->dirfd, f->name, &st, 0) == 0)
-			f->ret.size = (uint64_t)st.st_size;
-		rlog(r, LOG_NOTICE, "%s was not closed cleanly: rewritten as a complete gzip file with its %zu bytes of whole records",
-		     f->name, good);
-		/* The old descriptor still points at the replaced file; seal the new one. */
-		fchmodat(r->dirfd, f->name, 0440, 0);
-	}
-out:
 	inflateEnd(&z);
-	free(raw);
+	if ((off_t)good == size)
+		return;
+	if (ftruncate(fd, (off_t)good) < 0) {
+		rlog(r, LOG_WARNING, "cannot cut %s: %s", f->name, strerror(errno));
+		return;
+	}
+	f->ret.size = good;
+	rlog(r, LOG_NOTICE, "%s was not closed cleanly: cut after its last complete gzip member (%lld bytes dropped)",
+	     f->name, (long long)(size - (off_t)good));
 }
 
 void storage_repair(struct ring *r)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
-zlib1g-dev libjansson-dev libssl-dev tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
+zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
 clang libclang-rt-14-dev systemd"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=

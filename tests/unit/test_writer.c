@@ -193,7 +193,7 @@ static void check_index(const char *name, uint64_t packets, int gz)
 		if (gz) {
 			z_stream z = { 0 };
 
-			inflateInit2(&z, -15);
+			inflateInit2(&z, 15 + 16);
 			z.next_in = data + p->off;
 			z.avail_in = (uInt)(size - (long)p->off);
 			z.next_out = rec;
