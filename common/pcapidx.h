@@ -14,7 +14,7 @@
  *           u32 type, u32 crc32 of bytes 8..95, then
  *           type 1 (seek point): i64 first_ns, u64 off, u64 raw_off, u64 packets_before
  *             "the packet at uncompressed offset raw_off, stored from byte off
- *              of the file (a gzip full-flush point), is the first one at or
+ *              of the file (for gzip, the start of a gzip member), is the first one at or
  *              after first_ns; packets_before packets precede it"
  *           type 2 (summary, last, once the file is closed): i64 first_ns,
  *             i64 last_ns, u64 packets, u64 raw_bytes, u64 size, u8 sha256[32]

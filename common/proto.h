@@ -18,7 +18,7 @@
  *
  * The client sends one REQUEST frame (a JSON object, at most
  * PROTO_MAX_REQUEST bytes) per command and reads frames until a REPLY or an
- * END frame. A command that streams (dump, in a later version) answers with
+ * END frame. A command that streams (dump) answers with
  * DATA frames followed by END. Replies are JSON objects:
  *   {"ok": true, "result": {...}}  or  {"ok": false, "error": "text"}
  * A frame with another magic or version, an unknown type, an oversized

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "client.h"
 #include "dump.h"
 #include "nd.h"
 #include "pcapin.h"
@@ -369,6 +370,26 @@ static int fail(int json, const char *msg)
 	return 1;
 }
 
+/* True if the daemon has a ring on an interface called word ("eth0" before a filter). */
+static int is_interface(const char *sock, const char *word)
+{
+	json_t *req = json_pack("{s:s}", "cmd", "status"), *reply, *ring;
+	char err[256];
+	size_t i;
+	int found = 0;
+
+	reply = client_call(sock, req, 5000, err, sizeof(err));
+	json_decref(req);
+	json_array_foreach(json_object_get(json_object_get(reply, "result"), "rings"), i, ring) {
+		const char *iface = json_string_value(json_object_get(ring, "interface"));
+
+		if (iface && !strcmp(iface, word))
+			found = 1;
+	}
+	json_decref(reply);
+	return found;
+}
+
 int dump_main(int argc, char **argv, const char *sock, int json)
 {
 	enum { OPT_SINCE = 1000, OPT_UNTIL, OPT_PREC };
@@ -448,8 +469,8 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	}
 	if (d.nd.o.tflag > 5)
 		d.nd.o.tflag = 5;
-	/* The first word is a ring when it looks like one (INTERFACE/PROFILE). */
-	if (!nfiles && optind < argc && strchr(argv[optind], '/'))
+	/* The first word is a ring when it looks like one (INTERFACE/PROFILE) or names an interface. */
+	if (!nfiles && optind < argc && (strchr(argv[optind], '/') || is_interface(sock, argv[optind])))
 		ring = argv[optind++];
 	for (int i = optind; i < argc; i++) {
 		size_t n = strlen(argv[i]);

@@ -112,8 +112,13 @@ static json_t *ring_status(struct ring *r)
 		      "queue_buffers", (json_int_t)r->nbufs,
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
-	if (j)
+	if (j) {
 		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)r->stalls));
+		json_object_set_new(j, "gzip_chunks",
+				    json_integer((json_int_t)atomic_load(&r->gzip_chunks)));
+		json_object_set_new(j, "gzip_chunks_stored",
+				    json_integer((json_int_t)atomic_load(&r->stored_chunks)));
+	}
 	if (j && fstatvfs(r->dirfd, &sv) == 0)
 		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
 	return j;
@@ -231,8 +236,10 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 			continue;
 		ring_close_file(r);
 		/* No free buffer to carry the close: the writer is behind; say so. */
-		if (r->file_open)
+		if (r->file_open) {
+			json_decref(done);
 			return fail("ring %s/%s: the writer is behind; try again", r->iface, r->profile);
+		}
 		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
 		json_array_append_new(done, json_string(name));
 		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");
@@ -252,6 +259,9 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 {
 	json_t *queued = json_array();
 	int found = 0;
+	char **names;
+	uint64_t *seqs, *sizes;
+	size_t n;
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
@@ -259,25 +269,46 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 		if (!ring_matches(r, req->ring))
 			continue;
 		found++;
+		/* Indexes are read without the lock: the writer must not wait on us. */
 		pthread_mutex_lock(&r->lock);
-		for (size_t k = 0; k < r->nfiles; k++) {
-			struct ring_file *f = &r->files[k];
+		n = r->nfiles;
+		names = calloc(n ? n : 1, sizeof(*names));
+		seqs = calloc(n ? n : 1, sizeof(*seqs));
+		sizes = calloc(n ? n : 1, sizeof(*sizes));
+		for (size_t k = 0; names && seqs && sizes && k < n; k++) {
+			if (r->files[k].ret.open)
+				continue;
+			names[k] = strdup(r->files[k].name);
+			seqs[k] = r->files[k].ret.seq;
+			sizes[k] = r->files[k].ret.size;
+		}
+		pthread_mutex_unlock(&r->lock);
+		for (size_t k = 0; names && seqs && sizes && k < n; k++) {
 			struct pcapidx idx;
 			char iname[300];
 			int good;
 
-			if (f->ret.open)
+			if (!names[k])
 				continue;
-			snprintf(iname, sizeof(iname), "%s.idx", f->name);
+			snprintf(iname, sizeof(iname), "%s.idx", names[k]);
 			good = pcapidx_load(r->dirfd, iname, &idx) == 0 && idx.has_summary &&
-			       idx.summary.size == f->ret.size;
+			       idx.summary.size == sizes[k];
 			if (good)
 				pcapidx_free(&idx);
-			if (good)
-				continue;
-			f->meta = 0;
-			json_array_append_new(queued, json_string(f->name));
+			else
+				json_array_append_new(queued, json_string(names[k]));
+			pthread_mutex_lock(&r->lock);
+			for (size_t m = 0; !good && m < r->nfiles; m++)
+				if (r->files[m].ret.seq == seqs[k])
+					r->files[m].meta = 0;
+			pthread_mutex_unlock(&r->lock);
 		}
+		for (size_t k = 0; names && k < n; k++)
+			free(names[k]);
+		free(names);
+		free(seqs);
+		free(sizes);
+		pthread_mutex_lock(&r->lock);
 		pthread_cond_signal(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}

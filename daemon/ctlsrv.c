@@ -207,6 +207,8 @@ static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata);
 /* Moves the dump forward while the client keeps reading; -1 on failure. */
 static int pump_dump(struct client *c)
 {
+	int retry_now = 0;
+
 	while (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
 		size_t len = 0;
 		int rc = dump_job_fill(c->job, c->dbuf + PROTO_HDR_LEN, DUMP_CHUNK, &len);
@@ -215,6 +217,13 @@ static int pump_dump(struct client *c)
 			proto_write_hdr(c->dbuf, PROTO_DATA, (uint32_t)len);
 			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len) < 0)
 				return -1;
+		} else if (rc == DUMP_MORE) {
+			/*
+			 * A read budget spent on packets before the window: let the loop
+			 * turn (capture first) and go on at once from the retry timer.
+			 */
+			rc = DUMP_WAIT;
+			retry_now = 1;
 		}
 		if (rc == DUMP_DONE) {
 			size_t flen;
@@ -237,6 +246,8 @@ static int pump_dump(struct client *c)
 			uint64_t now;
 
 			sd_event_now(sd_event_source_get_event(c->io), CLOCK_MONOTONIC, &now);
+			if (retry_now)
+				now -= DUMP_RETRY_USEC;
 			if (!c->retry) {
 				if (sd_event_add_time(sd_event_source_get_event(c->io), &c->retry,
 						      CLOCK_MONOTONIC, now + DUMP_RETRY_USEC, 50000,

@@ -204,7 +204,7 @@ static int open_next(struct dump_job *j)
 	pthread_mutex_unlock(&r->lock);
 	if (!found)
 		return j->follow ? 0 : -1;
-	/* Names carry whole seconds: a file named after the window began cannot match. */
+	/* Names carry whole seconds: a file named after the window ended cannot match. */
 	if (j->until && first >= j->until + 1000000000LL)
 		return -1;
 	j->next_seq = j->seq + 1;
@@ -286,13 +286,27 @@ static void put_header(struct dump_job *j, uint8_t *out, size_t *len, const uint
 	j->sent_header = 1;
 }
 
+/* The end of the selection; a stream without packets still gets its header. */
+static int done(struct dump_job *j, uint8_t *out, size_t *len)
+{
+	if (!j->sent_header) {
+		uint32_t magic;
+
+		memcpy(&magic, j->r->header, 4);
+		j->nano = magic == 0xa1b23c4d;
+		put_header(j, out, len, j->r->header);
+	}
+	j->finished = 1;
+	return DUMP_DONE;
+}
+
 int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 {
 	size_t budget = READ_BUDGET;
 
 	*len = 0;
 	if (j->finished)
-		return DUMP_DONE;
+		return done(j, out, len);
 	while (*len < max && budget) {
 		size_t off = 0;
 		ssize_t n;
@@ -301,7 +315,7 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			int rc = open_next(j);
 
 			if (rc < 0)
-				return DUMP_DONE;
+				return done(j, out, len);
 			if (rc == 0)
 				return *len ? DUMP_MORE : DUMP_WAIT;
 			if (j->fd < 0)
@@ -317,7 +331,7 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 					continue;
 				/* A file with no header yet is being created: wait, or move on. */
 				if (is_open_in_ring(j))
-					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : DUMP_DONE);
+					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : done(j, out, len));
 				close_file(j);
 				continue;
 			}
@@ -351,7 +365,7 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			if (j->until && ns >= j->until) {
 				close_file(j);
 				j->finished = 1;
-				return *len ? DUMP_MORE : DUMP_DONE;
+				return *len ? DUMP_MORE : done(j, out, len);
 			}
 			if ((!j->since || ns >= j->since) && (!j->until || ns < j->until)) {
 				/* The stream keeps the first file's precision. */
@@ -377,7 +391,7 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 				newer = j->r->nfiles && j->r->files[j->r->nfiles - 1].ret.seq > j->seq;
 				pthread_mutex_unlock(&j->r->lock);
 				if (!newer)
-					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : DUMP_DONE);
+					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : done(j, out, len));
 			}
 			close_file(j);
 		}

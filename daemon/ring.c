@@ -103,6 +103,8 @@ void ring_free(struct ring *r)
 	sha256_free(&r->sha);
 	if (r->zc)
 		libdeflate_free_compressor(r->zc);
+	if (r->zc_store)
+		libdeflate_free_compressor(r->zc_store);
 	free(r->conf.filter);
 	free(r->iface);
 	free(r->profile);

@@ -112,6 +112,7 @@ struct ring {
 	int header_done;
 	int gzip;		/* the current file is compressed */
 	struct libdeflate_compressor *zc;
+	struct libdeflate_compressor *zc_store;	/* level 0, when the writer is behind */
 	int zc_level;
 	int dirty;		/* written since the last fdatasync */
 	int write_error;	/* logged once until writes succeed again */
@@ -132,6 +133,8 @@ struct ring {
 	_Atomic uint64_t written_bytes;	/* bytes on disk */
 	_Atomic uint64_t written_raw;	/* the same data as uncompressed pcap */
 	_Atomic uint64_t rotations;
+	_Atomic uint64_t gzip_chunks;	/* gzip members written */
+	_Atomic uint64_t stored_chunks;	/* of which stored uncompressed to keep up */
 	_Atomic uint64_t lost_packets;	/* lost to write errors */
 };
 

@@ -277,6 +277,7 @@ static void repair_gz(struct ring *r, struct ring_file *f, int fd)
 	inflateEnd(&z);
 	if ((off_t)good == size)
 		return;
+	/* Not one whole member: nothing is lost by removing it (storage_repair drops it). */
 	if (ftruncate(fd, (off_t)good) < 0) {
 		rlog(r, LOG_WARNING, "cannot cut %s: %s", f->name, strerror(errno));
 		return;
@@ -325,6 +326,16 @@ void storage_repair(struct ring *r)
 			snprintf(idx, sizeof(idx), "%s.idx", f->name);
 			unlinkat(r->dirfd, idx, 0);
 			f->meta = 0;
+		}
+		/* Nothing whole was left in it: the file goes. */
+		if (lseek(fd, 0, SEEK_END) == 0) {
+			close(fd);
+			unlinkat(r->dirfd, f->name, 0);
+			rlog(r, LOG_NOTICE, "removed %s: nothing whole in it", f->name);
+			memmove(f, f + 1, (r->nfiles - i - 1) * sizeof(*f));
+			r->nfiles--;
+			i--;
+			continue;
 		}
 		if (fchmod(fd, 0440) < 0)
 			rlog(r, LOG_WARNING, "cannot seal %s: %s", f->name, strerror(errno));
@@ -398,7 +409,7 @@ static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *
 /*
  * A file from an earlier run without a usable index: count its packets,
  * note its first and last time, hash it, and write its index anew (seek
- * points for plain files; a gzip file can only be entered at its start).
+ * points for plain files; for gzip files only the start, as gzread hides members).
  */
 int storage_scan_meta(struct ring *r, struct ring_file *f)
 {
@@ -407,8 +418,8 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 	size_t npoints = 0, maxpoints = 0;
 	uint64_t packets = 0, raw = 24, last_point = 0;
 	int64_t first = 0, last = 0;
-	uint32_t hdr[6], rec[4];
-	int fd, nano, gz_file = strstr(f->name, ".pcap.gz") != NULL;
+	uint32_t hdr[6] = { 0 }, rec[4];
+	int fd, nano, have_hdr = 0, gz_file = strstr(f->name, ".pcap.gz") != NULL;
 	gzFile gz = NULL;
 	uint8_t *skip = NULL;
 	const uint32_t skiplen = 65536;
@@ -428,6 +439,7 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 	if (read_exact(fd, gz, hdr, sizeof(hdr)) != 1 ||
 	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d))
 		goto close;
+	have_hdr = 1;
 	nano = hdr[0] == 0xa1b23c4d;
 	while (read_exact(fd, gz, rec, sizeof(rec)) == 1 && rec[2] <= MAX_CAPLEN) {
 		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
@@ -479,7 +491,7 @@ close:
 	else
 		close(fd);
 	/* The index of a closed file, written whole and then put in place. */
-	if (!f->ret.open && hash_file(r->dirfd, f->name, sum.sha256, &sum.size) == 0) {
+	if (have_hdr && !f->ret.open && hash_file(r->dirfd, f->name, sum.sha256, &sum.size) == 0) {
 		uint8_t hbuf[PCAPIDX_HDR_LEN], rbuf[PCAPIDX_REC_LEN];
 		int ifd;
 

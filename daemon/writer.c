@@ -234,7 +234,27 @@ static int file_write(struct ring *r, const void *data, size_t len)
  */
 static int gzip_member(struct ring *r, const void *data, size_t len)
 {
+	struct libdeflate_compressor *zc = r->zc;
 	size_t bound = libdeflate_gzip_compress_bound(r->zc, len), n;
+	size_t queued;
+
+	/*
+	 * Compression must not cost packets: when a quarter of the write queue
+	 * is waiting, this chunk is stored (deflate level 0, still gzip) at
+	 * memcpy speed so the writer catches up; status counts such chunks.
+	 */
+	pthread_mutex_lock(&r->lock);
+	queued = r->queued;
+	pthread_mutex_unlock(&r->lock);
+	if (queued * 4 >= r->nbufs && len > 4096) {
+		if (!r->zc_store)
+			r->zc_store = libdeflate_alloc_compressor(0);
+		if (r->zc_store) {
+			zc = r->zc_store;
+			atomic_fetch_add(&r->stored_chunks, 1);
+		}
+	}
+	atomic_fetch_add(&r->gzip_chunks, 1);
 
 	if (bound > r->zout_cap) {
 		uint8_t *nz = realloc(r->zout, bound);
@@ -244,7 +264,7 @@ static int gzip_member(struct ring *r, const void *data, size_t len)
 		r->zout = nz;
 		r->zout_cap = bound;
 	}
-	n = libdeflate_gzip_compress(r->zc, data, len, r->zout, r->zout_cap);
+	n = libdeflate_gzip_compress(zc, data, len, r->zout, r->zout_cap);
 	if (!n)
 		return -1;
 	return file_write(r, r->zout, n);
@@ -471,8 +491,8 @@ static void account(struct ring *r, const struct wseg *seg, size_t len)
 #define POINT_EVERY (256 * 1024)
 
 /*
- * Records where this segment's first packet will start. A gzip stream is
- * first brought to a full-flush point, from which inflate can start cold.
+ * Records where this segment's first packet will start; in a gzip file that
+ * is the start of the segment's own member, from which inflate can start.
  */
 static void add_point(struct ring *r, const struct wseg *seg)
 {

@@ -156,7 +156,7 @@ static inline uint32_t nd_get_le32(struct nd *nd, const uint8_t *p)
 const char *nd_ipaddr_string(struct nd *nd, const uint8_t *p);
 const char *nd_ip6addr_string(struct nd *nd, const uint8_t *p);
 const char *nd_etheraddr_string(struct nd *nd, const uint8_t *p);
-/* Port as tcpdump prints it: a name from /etc/services unless -nn. */
+/* Port as tcpdump -n prints it: a number (names are never resolved). */
 const char *nd_tcpport_string(struct nd *nd, uint16_t port);
 const char *nd_udpport_string(struct nd *nd, uint16_t port);
 /* IP protocol name ("tcp", "udp", ...) or NULL. */
