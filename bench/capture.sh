@@ -591,7 +591,11 @@ RESULT=$OUTDIR/capture-$STAMP.md
 {
 	echo "# Capture benchmark, $STAMP"
 	echo
-	echo "Medians of $REPEAT runs of $DURATION s at the generator's top rate (-r 0)."
+	if [ "$RATE" = 0 ]; then
+		echo "Medians of $REPEAT runs of $DURATION s at the generator's top rate (-r 0)."
+	else
+		echo "Medians of $REPEAT runs of $DURATION s at $RATE packets/s (-r $RATE)."
+	fi
 	echo "Loss = 1 - stored/sent; CPU is user+system time of the capture process over its"
 	echo "whole life (children it reaped included) per stored packet; peak RSS is VmHWM"
 	echo "just before the stop signal. Each column is its own median, so a row's stored/sent"

@@ -60,7 +60,8 @@ sleep 1
 target=$((gb * 1024 * 1024 * 1024))
 phase=0
 while :; do
-	have=$(du -sb --apparent-size "$work/store/$if_c/plain" | cut -f1)
+	have=$(du -sb --apparent-size "$work/store/$if_c/plain" 2>/dev/null | cut -f1)
+	have=${have:-0}
 	[ "$have" -ge "$target" ] && break
 	case $((phase % 3)) in
 	0) a="-p udp -s 1400" ;; 1) a="-p tcp -s 600" ;; 2) a="-p udp -s 200 --dport 53" ;;

@@ -407,9 +407,57 @@ static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *
 
 
 /*
+ * Sequential reading of a gzip ring file that notes where each member
+ * starts, in the file and in the uncompressed stream: those are the places
+ * a rebuilt index can point at.
+ */
+struct zreader {
+	int fd;
+	z_stream z;
+	uint8_t in[65536];
+	uint64_t fed;		/* compressed bytes read from the file */
+	uint64_t member_off;	/* the latest member start: file offset */
+	uint64_t member_raw;	/* and uncompressed offset */
+	int end;
+};
+
+static int zr_read(struct zreader *zr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len && !zr->end) {
+		int rc;
+
+		if (!zr->z.avail_in) {
+			ssize_t n = read(zr->fd, zr->in, sizeof(zr->in));
+
+			if (n <= 0) {
+				zr->end = 1;
+				break;
+			}
+			zr->fed += (uint64_t)n;
+			zr->z.next_in = zr->in;
+			zr->z.avail_in = (uInt)n;
+		}
+		zr->z.next_out = (Bytef *)buf + done;
+		zr->z.avail_out = (uInt)(len - done);
+		rc = inflate(&zr->z, Z_NO_FLUSH);
+		done = len - zr->z.avail_out;
+		if (rc == Z_STREAM_END) {
+			zr->member_raw += zr->z.total_out;
+			zr->member_off = zr->fed - zr->z.avail_in;
+			inflateReset(&zr->z);
+		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			zr->end = 1;
+		}
+	}
+	return done == len ? 1 : (done ? -1 : 0);
+}
+
+/*
  * A file from an earlier run without a usable index: count its packets,
  * note its first and last time, hash it, and write its index anew (seek
- * points for plain files; for gzip files only the start, as gzread hides members).
+ * points for plain files; for gzip files at the members' starts).
  */
 int storage_scan_meta(struct ring *r, struct ring_file *f)
 {
@@ -420,7 +468,7 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 	int64_t first = 0, last = 0;
 	uint32_t hdr[6] = { 0 }, rec[4];
 	int fd, nano, have_hdr = 0, gz_file = strstr(f->name, ".pcap.gz") != NULL;
-	gzFile gz = NULL;
+	struct zreader *zr = NULL;
 	uint8_t *skip = NULL;
 	const uint32_t skiplen = 65536;
 	char idxname[300], tmp[300];
@@ -430,22 +478,28 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 		goto done;
 	if (gz_file) {
 		skip = malloc(skiplen);
-		gz = skip ? gzdopen(fd, "rb") : NULL;
-		if (!gz) {
+		zr = calloc(1, sizeof(*zr));
+		if (!skip || !zr || inflateInit2(&zr->z, 15 + 16) != Z_OK) {
+			free(zr);
+			zr = NULL;
 			close(fd);
 			goto done;
 		}
+		zr->fd = fd;
 	}
-	if (read_exact(fd, gz, hdr, sizeof(hdr)) != 1 ||
+	if ((zr ? zr_read(zr, hdr, sizeof(hdr)) : read_exact(fd, NULL, hdr, sizeof(hdr))) != 1 ||
 	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d))
 		goto close;
 	have_hdr = 1;
 	nano = hdr[0] == 0xa1b23c4d;
-	while (read_exact(fd, gz, rec, sizeof(rec)) == 1 && rec[2] <= MAX_CAPLEN) {
+	while ((zr ? zr_read(zr, rec, sizeof(rec)) : read_exact(fd, NULL, rec, sizeof(rec))) == 1 &&
+	       rec[2] <= MAX_CAPLEN) {
 		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
 		uint32_t left = rec[2];
+		/* In a gzip file only a record that starts a member can be pointed at. */
+		int can_point = !zr || packets == 0 || (zr->member_raw == raw && zr->member_off);
 
-		if (!gz_file && (packets == 0 || raw - last_point >= 256 * 1024)) {
+		if (can_point && (packets == 0 || raw - last_point >= 256 * 1024)) {
 			if (npoints == maxpoints) {
 				size_t n = maxpoints ? maxpoints * 2 : 64;
 				struct pcapidx_point *np = realloc(points, n * sizeof(*np));
@@ -456,16 +510,18 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 				maxpoints = n;
 			}
 			points[npoints++] = (struct pcapidx_point){
-				.first_ns = ns, .off = packets ? raw : 0, .raw_off = packets ? raw : 0,
+				.first_ns = ns,
+				.off = packets ? (zr ? zr->member_off : raw) : 0,
+				.raw_off = packets ? raw : 0,
 				.packets_before = packets,
 			};
 			last_point = raw;
 		}
-		if (gz) {
+		if (zr) {
 			while (left) {
 				uint32_t n = left < skiplen ? left : skiplen;
 
-				if (read_exact(fd, gz, skip, n) != 1)
+				if (zr_read(zr, skip, n) != 1)
 					goto close;
 				left -= n;
 			}
@@ -478,18 +534,12 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 		packets++;
 		raw += 16 + rec[2];
 	}
-	if (gz_file) {
-		points = calloc(1, sizeof(*points));
-		if (points && packets) {
-			points[0].first_ns = first;
-			npoints = 1;
-		}
-	}
 close:
-	if (gz)
-		gzclose(gz);
-	else
-		close(fd);
+	if (zr) {
+		inflateEnd(&zr->z);
+		free(zr);
+	}
+	close(fd);
 	/* The index of a closed file, written whole and then put in place. */
 	if (have_hdr && !f->ret.open && hash_file(r->dirfd, f->name, sum.sha256, &sum.size) == 0) {
 		uint8_t hbuf[PCAPIDX_HDR_LEN], rbuf[PCAPIDX_REC_LEN];

@@ -88,6 +88,24 @@ done
 grep -q "indexed $f2" "$TMP/pktcapd.log" || fail "missing index of $f2 not rebuilt"
 grep -q "indexed $f1" "$TMP/pktcapd.log" || fail "damaged index of $f1 not rebuilt"
 [ "$(ctl reindex "$IF_CAP/plain")" = "every index is sound" ] || fail "indexes still unsound after rebuilding"
+
+# A rebuilt gzip index points at member starts too: a window is still read from the middle.
+dir=$(ring_dir "$IF_CAP" packed)
+g2=$(ring_files "$dir" | sed -n 2p)
+rm -f "$dir/$g2.idx"
+ctl reindex "$IF_CAP/packed" | grep -q "reindexing $g2" || fail "reindex did not queue $g2"
+for _ in $(seq 100); do grep -q "indexed $g2" "$TMP/pktcapd.log" && break; sleep 0.1; done
+grep -q "indexed $g2" "$TMP/pktcapd.log" || fail "gzip index of $g2 not rebuilt"
+zcat "$dir/$g2" | tcpdump -tt -nr - 2>/dev/null | awk '{ print $1 }' > "$TMP/times"
+n=$(wc -l < "$TMP/times")
+since=$(sed -n "$((n * 3 / 4))p" "$TMP/times")
+until=$(awk "BEGIN { printf \"%.6f\", $since + 0.01 }")
+want=$(awk -v a="$since" -v b="$until" '$1 >= a && $1 < b' "$TMP/times" | wc -l)
+before=$(grep -c "dump: $g2: starting at byte [1-9]" "$TMP/pktcapd.log")
+got=$(ctl dump "$IF_CAP/packed" --since "@$since" --until "@$until" -w - | tcpdump -nr - 2>/dev/null | wc -l)
+[ "$got" = "$want" ] || fail "rebuilt gzip index: window gave $got packets, tcpdump says $want"
+[ "$(grep -c "dump: $g2: starting at byte [1-9]" "$TMP/pktcapd.log")" -gt "$before" ] ||
+	fail "the rebuilt gzip index has no point inside $g2"
 stop_pktcapd
 
 # A crash in the middle of a gzip file: every complete member is readable at
