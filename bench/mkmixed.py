@@ -7,8 +7,6 @@ import sys
 from scapy.all import (ARP, DNS, DNSQR, DNSRR, ICMP, IP, TCP, UDP, Ether, ICMPv6EchoRequest,
                        ICMPv6ND_NS, IPv6, Raw, raw)
 
-out = sys.argv[1]
-total = int(sys.argv[2]) if len(sys.argv) > 2 else 1000000
 random.seed(42)
 
 def templates():
@@ -37,13 +35,16 @@ def templates():
         t.append(Ether(src="02:00:00:00:00:01", dst="ff:ff:ff:ff:ff:ff") / ARP(psrc=c, pdst=s))
     return [raw(p) for p in t]
 
-tpl = templates()
-with open(out, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-    t = 1700000000.0
-    for n in range(total):
-        p = tpl[n % len(tpl)]
-        t += random.random() * 0.0002
-        sec = int(t)
-        f.write(struct.pack("<IIII", sec, int((t - sec) * 1e6), len(p), len(p)))
-        f.write(p)
+if __name__ == "__main__":
+    out = sys.argv[1]
+    total = int(sys.argv[2]) if len(sys.argv) > 2 else 1000000
+    tpl = templates()
+    with open(out, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
+        t = 1700000000.0
+        for n in range(total):
+            p = tpl[n % len(tpl)]
+            t += random.random() * 0.0002
+            sec = int(t)
+            f.write(struct.pack("<IIII", sec, int((t - sec) * 1e6), len(p), len(p)))
+            f.write(p)
