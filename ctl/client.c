@@ -101,11 +101,17 @@ json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err
 		goto out;
 	}
 	frame = proto_frame_json(PROTO_REQUEST, request, &len);
-	if (!frame || send(fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len) {
-		snprintf(err, errlen, "cannot send to %s: %s", path, strerror(errno));
+	if (!frame)
 		goto out;
-	}
-	if (read_full(fd, hdrbuf, sizeof(hdrbuf), deadline) < 0) {
+	if (send(fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len) {
+		int e = errno;
+
+		/* A daemon that refuses us says why and hangs up, maybe before we wrote. */
+		if (read_full(fd, hdrbuf, sizeof(hdrbuf), deadline) < 0) {
+			snprintf(err, errlen, "cannot send to %s: %s", path, strerror(e));
+			goto out;
+		}
+	} else if (read_full(fd, hdrbuf, sizeof(hdrbuf), deadline) < 0) {
 		snprintf(err, errlen, "no answer from pktcapd on %s: %s", path, strerror(errno));
 		goto out;
 	}

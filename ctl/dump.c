@@ -210,13 +210,9 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 		json_object_set_new(req, "until", json_integer(d->until));
 	frame = proto_frame_json(PROTO_REQUEST, req, &len);
 	json_decref(req);
-	if (!frame || write(s->fd, frame, len) != (ssize_t)len) {
+	/* A failed send may be a refusal already on its way: read it below. */
+	if (!frame || send(s->fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len)
 		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
-		free(frame);
-		stream_close(s);
-		free(s);
-		return -1;
-	}
 	free(frame);
 	the_stream = s;
 	if (pcapin_open_reader(&d->src[0].in, stream_read, stream_close, s, ring ? ring : "ring",

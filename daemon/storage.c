@@ -204,7 +204,8 @@ int storage_adopt(struct ring *r)
 			adopt_index(r, f);
 	}
 	closedir(d);
-	qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
+	if (r->nfiles)
+		qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
 	if (r->nfiles)
 		rlog(r, LOG_INFO, "found %zu files from earlier runs; numbering goes on at %llu",
 		     r->nfiles, (unsigned long long)r->next_seq);

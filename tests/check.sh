@@ -53,7 +53,7 @@ run_suite() {
 	tally "$dir/check.out"
 	if [ $rc != 0 ]; then
 		for f in $(find "$dir/tests" -name '*.log' ! -name 'test-suite.log'); do
-			grep -qE "^(FAIL|ERROR)" "${f%.log}.trs" 2>/dev/null || continue
+			grep -qE "^:test-result: (FAIL|ERROR)" "${f%.log}.trs" 2>/dev/null || continue
 			echo "--- $f"
 			tail -n 40 "$f"
 		done

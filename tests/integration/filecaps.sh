@@ -27,8 +27,9 @@ echo "$out" | grep -q "no permission to capture" || fail "unclear message withou
 echo "$out" | grep -q "cap_net_raw" || fail "the message does not say how to fix it: $out"
 
 : > "$TMP/pktcapd.log"
+# Unprivileged, it can only make its control socket where it may write.
 ip netns exec "$NS_CAP" setpriv --reuid="$uid" --regid="$gid" --clear-groups \
-	"$TMP/pktcapd-netraw" -n -f "$TMP/pktcapd.conf" >> "$TMP/pktcapd.log" 2>&1 &
+	"$TMP/pktcapd-netraw" -n -f "$TMP/pktcapd.conf" -S "$TMP/store/ctl.sock" >> "$TMP/pktcapd.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do
 	grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && break
