@@ -34,7 +34,8 @@ expect_ok() {
 	out=$("$PKTCAPD" -t -f "$f" "$@" 2>"$TMP/err")
 	rc=$?
 	[ "$rc" = 0 ] || fail "pktcapd -t -f $f $* exited $rc: $(cat "$TMP/err")"
-	echo "$out" | grep -q "^$f: configuration OK" || fail "no OK from pktcapd -t -f $f: $out"
+	# The daemon names the file by its absolute path (reload must find it again).
+	echo "$out" | grep -q "^$(realpath "$f"): configuration OK" || fail "no OK from pktcapd -t -f $f: $out"
 }
 
 # expect_error WHAT FILE LINE REGEX: non-zero exit, and stderr names FILE:LINE: and matches REGEX.
