@@ -92,10 +92,27 @@ static void command_usage(FILE *out, const struct cmd *c)
 }
 
 /* Exact name, else a unique prefix; an empty word matches nothing. */
+static int json_errors;	/* --json came before the command: usage errors are JSON too */
+
+static void usage_error(const char *msg)
+{
+	if (json_errors) {
+		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
+
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(j);
+	} else {
+		fprintf(stderr, "pktctl: %s\n", msg);
+	}
+}
+
 static const struct cmd *find_command(const char *word)
 {
 	const struct cmd *found = NULL;
 	int matches = 0;
+	char msg[256];
+	size_t off;
 
 	if (!*word)
 		return NULL;
@@ -108,11 +125,12 @@ static const struct cmd *find_command(const char *word)
 		}
 	}
 	if (matches > 1) {
-		fprintf(stderr, "pktctl: '%s' is ambiguous:", word);
-		for (size_t i = 0; i < NCOMMANDS; i++)
+		off = (size_t)snprintf(msg, sizeof(msg), "'%.40s' is ambiguous:", word);
+		for (size_t i = 0; i < NCOMMANDS && off < sizeof(msg); i++)
 			if (!strncmp(commands[i].name, word, strlen(word)))
-				fprintf(stderr, " %s", commands[i].name);
-		fprintf(stderr, "\n");
+				off += (size_t)snprintf(msg + off, sizeof(msg) - off, " %s",
+							commands[i].name);
+		usage_error(msg);
 		exit(2);
 	}
 	return found;
@@ -254,12 +272,18 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	json_errors = o.json;
 	c = find_command(argv[optind]);
 	if (!c) {
-		fprintf(stderr, "pktctl: no command '%s'; the commands are:", argv[optind]);
-		for (size_t i = 0; i < NCOMMANDS; i++)
-			fprintf(stderr, " %s", commands[i].name);
-		fprintf(stderr, " (pktctl help)\n");
+		char msg[256];
+		size_t off = (size_t)snprintf(msg, sizeof(msg), "no command '%.40s'; the commands are:",
+					      argv[optind]);
+
+		for (size_t i = 0; i < NCOMMANDS && off < sizeof(msg); i++)
+			off += (size_t)snprintf(msg + off, sizeof(msg) - off, " %s", commands[i].name);
+		if (off < sizeof(msg))
+			snprintf(msg + off, sizeof(msg) - off, " (pktctl help)");
+		usage_error(msg);
 		return 2;
 	}
 	return c->run(&o, argc - optind, argv + optind, c);

@@ -91,6 +91,7 @@ ctl status nosuch/ring 2>&1 | grep -q 'no ring "nosuch/ring"' || fail "unknown r
 ctl --json status nosuch/ring | jget 'j["ok"]' | grep -q False || fail "--json unknown ring"
 out=$(ctl r 2>&1); [ $? = 2 ] && echo "$out" | grep -q "ambiguous" || fail "'r' is not ambiguous: $out"
 ctl st >/dev/null || fail "unique prefix 'st' not accepted"
+ctl --json bogus | jget 'j["ok"]' | grep -q False || fail "--json usage error is not JSON"
 out=$("$PKTCTL" -S "$TMP/none.sock" status 2>&1) && fail "status without a daemon succeeded"
 echo "$out" | grep -q "is pktcapd running" || fail "no advice when the daemon is missing: $out"
 "$PKTCTL" -S "$TMP/none.sock" --json status | jget 'j["error"]' | grep -q "is pktcapd running" ||
