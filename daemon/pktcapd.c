@@ -268,6 +268,8 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 		if (!abs) {
 			char cwd[4096];
 
+			while (storage[0] == '.' && storage[1] == '/')
+				storage += 2;
 			if (!getcwd(cwd, sizeof(cwd)) || asprintf(&abs, "%s/%s", cwd, storage) < 0)
 				return -1;
 		}
