@@ -26,6 +26,9 @@ struct daemon {
 	char *user;		/* user and group in use: config or -Z */
 	char *group;
 	int level_override;	/* -l given: a reload keeps that level */
+	int user_override;	/* -Z given */
+	int storage_override;	/* -w given */
+	char *socket_path;	/* the control socket in use (-S or the config's) */
 	uint64_t status_usec;	/* when STATUS= was last sent */
 };
 

@@ -52,11 +52,16 @@ static void send_status(struct daemon *d)
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 		struct pcap_stat st = { 0 };
+		int first_on_iface = 1;
 
 		if (r->pcap)
 			pcap_stats(r->pcap, &st);
+		/* The interface's own drops are the same figure on each of its rings. */
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(d->rings[k]->iface, r->iface))
+				first_on_iface = 0;
 		packets += atomic_load(&r->written_packets);
-		dropped += st.ps_drop + st.ps_ifdrop + r->queue_drops;
+		dropped += st.ps_drop + (first_on_iface ? st.ps_ifdrop : 0) + r->queue_drops;
 		lost += atomic_load(&r->lost_packets);
 	}
 	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors",
@@ -276,6 +281,8 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 		free(d->storage);
 		d->storage = abs;
 	}
+	d->storage_override = storage != NULL;
+	d->user_override = user != NULL;
 	if (user) {
 		struct passwd *pw = getpwnam(user);
 		struct group *gr = pw ? getgrgid(pw->pw_gid) : NULL;
@@ -364,6 +371,7 @@ int main(int argc, char **argv)
 		if (storage_prepare(d.rings[i], d.storage, geteuid() == 0 ? d.uid : (uid_t)-1,
 				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
 			goto out;
+	d.socket_path = strdup(sock ? sock : d.conf->socket);
 	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid);
 	if (!d.ctl)
 		goto out;
@@ -411,6 +419,7 @@ out:
 	sd_event_unref(d.event);
 	free(d.user);
 	free(d.group);
+	free(d.socket_path);
 	free(d.storage);
 	conf_free(d.conf);
 	free(conf_abs);

@@ -160,11 +160,12 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 			    nc->ifaces[i].promisc != d->conf->ifaces[k].promisc)
 				append(note, notelen, "%s: promisc changes at restart",
 				       nc->ifaces[i].name);
-	if (strcmp(nc->user, d->conf->user) || strcmp(nc->group, d->conf->group))
+	/* Against what runs now, so the note stays until a restart applies it. */
+	if (!d->user_override && (strcmp(nc->user, d->user) || strcmp(nc->group, d->group)))
 		append(note, notelen, "user and group change at restart");
-	if (strcmp(nc->storage, d->conf->storage))
+	if (!d->storage_override && strcmp(nc->storage, d->storage))
 		append(note, notelen, "storage changes at restart");
-	if (strcmp(nc->socket, d->conf->socket))
+	if (d->socket_path && strcmp(nc->socket, d->socket_path))
 		append(note, notelen, "socket changes at restart");
 	if (!d->level_override)
 		log_set_level(nc->log_level);

@@ -85,6 +85,12 @@ cp "$TMP/good.conf" "$TMP/pktcapd.conf"
 printf 'interface lo {\n\tprofiles = { web }\n}\n' >> "$TMP/pktcapd.conf"
 out=$(ctl reload) || fail "reload with a new interface failed: $out"
 echo "$out" | grep -q "lo/web is new.*restart" || fail "new ring not reported as needing a restart: $out"
+# A change that waits for a restart is reported on every reload until then.
+sed -i 's/^user = nobody/user = daemon/' "$TMP/pktcapd.conf"
+for i in 1 2; do
+	out=$(ctl reload) || fail "reload $i with another user failed: $out"
+	echo "$out" | grep -q "user and group change at restart" || fail "reload $i: user change not reported: $out"
+done
 
 # errors: unknown ring, bad word, ambiguous prefix; JSON on every path.
 ctl status nosuch/ring 2>&1 | grep -q 'no ring "nosuch/ring"' || fail "unknown ring not reported"
