@@ -139,3 +139,17 @@ out:
 	free(payload);
 	return reply;
 }
+
+int client_fail(int json, const char *msg)
+{
+	if (json) {
+		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
+
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(j);
+	} else {
+		fprintf(stderr, "pktctl: %s\n", msg);
+	}
+	return 1;
+}

@@ -10,4 +10,11 @@
  */
 json_t *client_call(const char *socket, json_t *request, int timeout_ms, char *err, size_t errlen);
 
+/*
+ * Reports a failure the way every pktctl command does: a JSON object
+ * {"ok": false, "error": msg} on stdout with --json, else one line on
+ * stderr. Returns 1, the exit status for it.
+ */
+int client_fail(int json, const char *msg);
+
 #endif

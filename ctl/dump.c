@@ -354,16 +354,7 @@ static int compile_filters(struct dump *d, char *err, size_t errlen)
 
 static int fail(int json, const char *msg)
 {
-	if (json) {
-		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
-
-		json_dumpf(j, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(j);
-	} else {
-		fprintf(stderr, "pktctl: %s\n", msg);
-	}
-	return 1;
+	return client_fail(json, msg);
 }
 
 /* True if the daemon has a ring on an interface called word ("eth0" before a filter). */

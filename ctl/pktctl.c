@@ -96,15 +96,7 @@ static int json_errors;	/* --json came before the command: usage errors are JSON
 
 static void usage_error(const char *msg)
 {
-	if (json_errors) {
-		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
-
-		json_dumpf(j, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(j);
-	} else {
-		fprintf(stderr, "pktctl: %s\n", msg);
-	}
+	client_fail(json_errors, msg);
 }
 
 static const struct cmd *find_command(const char *word)
@@ -138,16 +130,7 @@ static const struct cmd *find_command(const char *word)
 
 static int fail(struct opts *o, const char *msg)
 {
-	if (o->json) {
-		json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
-
-		json_dumpf(j, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(j);
-	} else {
-		fprintf(stderr, "pktctl: %s\n", msg);
-	}
-	return 1;
+	return client_fail(o->json, msg);
 }
 
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
