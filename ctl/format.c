@@ -92,10 +92,15 @@ void format_status(json_t *r)
 			printf("  state: %s\n", state);
 		printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
 		       " writer queue full, %" PRIu64 " write errors; queue high water %" PRIu64
-		       " of %" PRIu64 " buffers\n",
+		       " of %" PRIu64 " buffers, writer stalls %" PRIu64 "\n",
 		       num(ring, "dropped_kernel"), num(ring, "dropped_interface"),
 		       num(ring, "dropped_queue"), num(ring, "lost_write"),
-		       num(ring, "queue_high_water"), num(ring, "queue_buffers"));
+		       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
+		       num(ring, "writer_stalls"));
+		/* Compression given up to keep every packet shows up here. */
+		if (num(ring, "gzip_chunks"))
+			printf("  gzip: %" PRIu64 " chunks, %" PRIu64 " stored uncompressed to keep up\n",
+			       num(ring, "gzip_chunks"), num(ring, "gzip_chunks_stored"));
 	}
 }
 
