@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nd.h"
+#include "print-dns.h"
 
 #define DNS_HDRLEN 12
 #define DNS_MAXCDNAME 255
@@ -80,35 +81,6 @@ static const struct nd_tok type_names[] = {
 
 static const struct nd_tok class_names[] = {
 	{ 1, "IN" }, { 3, "CHAOS" }, { 4, "HS" }, { 255, "ANY" }, { 0, NULL },
-};
-
-enum {
-	EO_NSID = 3, EO_DAU = 5, EO_DHU = 6, EO_N3U = 7, EO_ECS = 8, EO_EXPIRE = 9,
-	EO_COOKIE = 10, EO_KEEPALIVE = 11, EO_PADDING = 12, EO_CHAIN = 13, EO_KEYTAG = 14,
-};
-
-static const struct nd_tok edns_opt_names[] = {
-	{ 1, "LLQ" }, { 2, "UL" }, { 3, "NSID" }, { 5, "DAU" }, { 6, "DHU" }, { 7, "N3U" },
-	{ 8, "ECS" }, { 9, "EXPIRE" }, { 10, "COOKIE" }, { 11, "KEEPALIVE" },
-	{ 12, "PADDING" }, { 13, "CHAIN" }, { 14, "KEY-TAG" }, { 16, "CLIENT-TAG" },
-	{ 17, "SERVER-TAG" }, { 0, NULL },
-};
-
-static const struct nd_tok dau_names[] = {
-	{ 0, "DELETE" }, { 1, "RSAMD5" }, { 2, "DH" }, { 3, "DS" }, { 5, "RSASHA1" },
-	{ 6, "DSA-NSEC3-SHA1" }, { 7, "RSASHA1-NSEC3-SHA1" }, { 8, "RSASHA256" },
-	{ 10, "RSASHA512" }, { 12, "ECC-GOST" }, { 13, "ECDSAP256SHA256" },
-	{ 14, "ECDSAP384SHA384" }, { 15, "ED25519" }, { 16, "ED448" }, { 252, "INDIRECT" },
-	{ 253, "PRIVATEDNS" }, { 254, "PRIVATEOID" }, { 0, NULL },
-};
-
-static const struct nd_tok dhu_names[] = {
-	{ 1, "SHA-1" }, { 2, "SHA-256" }, { 3, "GOST_R_34.11-94" }, { 4, "SHA-384" },
-	{ 0, NULL },
-};
-
-static const struct nd_tok n3u_names[] = {
-	{ 1, "SHA-1" }, { 0, NULL },
 };
 
 static int avail(struct nd *nd, const uint8_t *p, size_t len)
@@ -247,7 +219,7 @@ static int bitlabel_print(struct nd *nd, const uint8_t *cp)
  * Returns the end of the name where it sits (past the first pointer if
  * compressed), or NULL when it can't be printed whole.
  */
-static const uint8_t *name_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
+const uint8_t *nd_dns_name_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
 {
 	const uint8_t *end = NULL;
 	int jumped = 0, l;
@@ -344,129 +316,6 @@ static const uint8_t *charstr_print(struct nd *nd, const uint8_t *cp)
 	return cp + n;
 }
 
-/* EDNS client subnet: "addr/source/scope". */
-static void ecs_print(struct nd *nd, const uint8_t *cp, unsigned len)
-{
-	uint8_t addr[16] = { 0 };
-	char buf[INET6_ADDRSTRLEN];
-	unsigned family, src, scope, bits;
-
-	if (len < 4) {
-		nd_print_invalid(nd);
-		return;
-	}
-	family = GET_BE_U_2(cp);
-	src = GET_U_1(cp + 2);
-	scope = GET_U_1(cp + 3);
-	if (family == 1) {
-		bits = 32;
-	} else if (family == 2) {
-		bits = 128;
-	} else {
-		nd_print_invalid(nd);
-		return;
-	}
-	if (len - 4 > bits / 8 || src > bits || scope > bits || (src + 7) / 8 != len - 4) {
-		nd_print_invalid(nd);
-		return;
-	}
-	for (unsigned k = 0; k < len - 4; k++)
-		addr[k] = GET_U_1(cp + 4 + k);
-	inet_ntop(family == 1 ? AF_INET : AF_INET6, addr, buf, sizeof(buf));
-	nd_printf(nd, "%s/%d/%d", buf, (int)src, (int)scope);
-}
-
-static void alg_list_print(struct nd *nd, const struct nd_tok *names, const uint8_t *cp,
-			   unsigned len)
-{
-	char buf[16];
-
-	for (unsigned k = 0; k < len; k++) {
-		if (k)
-			nd_putc(nd, ' ');
-		nd_puts(nd, nd_tok2str(names, "Alg_%u", GET_U_1(cp + k), buf, sizeof(buf)));
-	}
-}
-
-/* One EDNS option; returns the next one or NULL when it runs off the capture. */
-static const uint8_t *edns_opt_print(struct nd *nd, const uint8_t *cp)
-{
-	char buf[16];
-	unsigned code, len, k;
-
-	if (!avail(nd, cp, 2))
-		return NULL;
-	code = GET_BE_U_2(cp);
-	cp += 2;
-	nd_puts(nd, nd_tok2str(edns_opt_names, "Opt%u", code, buf, sizeof(buf)));
-	if (!avail(nd, cp, 2))
-		return NULL;
-	len = GET_BE_U_2(cp);
-	cp += 2;
-	if (!avail(nd, cp, len))
-		return NULL;
-	if (!len)
-		return cp;
-	nd_putc(nd, ' ');
-	switch (code) {
-	case EO_ECS:
-		ecs_print(nd, cp, len);
-		break;
-	case EO_COOKIE:
-		if (len < 8 || (len > 8 && len < 16) || len > 40) {
-			nd_print_invalid(nd);
-			break;
-		}
-		for (k = 0; k < len; k++) {
-			if (k == 8)
-				nd_putc(nd, ' ');
-			nd_printf(nd, "%02x", GET_U_1(cp + k));
-		}
-		break;
-	case EO_KEEPALIVE:
-		if (len != 2)
-			nd_print_invalid(nd);
-		else
-			nd_printf(nd, "%0.1f sec", GET_BE_U_2(cp) / 10.0);
-		break;
-	case EO_EXPIRE:
-		if (len != 4)
-			nd_print_invalid(nd);
-		else
-			nd_printf(nd, "%u sec", GET_BE_U_4(cp));
-		break;
-	case EO_PADDING:
-		nd_printf(nd, "(%u)", len);
-		break;
-	case EO_KEYTAG:
-		if (len % 2) {
-			nd_print_invalid(nd);
-			break;
-		}
-		for (k = 0; k < len; k += 2)
-			nd_printf(nd, k ? " %u" : "%u", GET_BE_U_2(cp + k));
-		break;
-	case EO_DAU:
-		alg_list_print(nd, dau_names, cp, len);
-		break;
-	case EO_DHU:
-		alg_list_print(nd, dhu_names, cp, len);
-		break;
-	case EO_N3U:
-		alg_list_print(nd, n3u_names, cp, len);
-		break;
-	case EO_CHAIN:
-		/* tcpdump counts this name's pointers from the option's end. */
-		name_print(nd, cp, cp + len);
-		break;
-	default:
-		for (k = 0; k < len; k++)
-			nd_printf(nd, "%02x", GET_U_1(cp + k));
-		break;
-	}
-	return cp + len;
-}
-
 static void class_print(struct nd *nd, unsigned class)
 {
 	char buf[24];
@@ -498,18 +347,18 @@ static const uint8_t *question_print(struct nd *nd, const uint8_t *cp, const uin
 	if (mdns)
 		nd_puts(nd, class & C_TOP_BIT ? " (QU)" : " (QM)");
 	nd_puts(nd, "? ");
-	end = name_print(nd, name, msg);
+	end = nd_dns_name_print(nd, name, msg);
 	return end ? end + 4 : NULL;
 }
 
 static int soa_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
 {
 	nd_putc(nd, ' ');
-	cp = name_print(nd, cp, msg);
+	cp = nd_dns_name_print(nd, cp, msg);
 	if (!cp)
 		return -1;
 	nd_putc(nd, ' ');
-	cp = name_print(nd, cp, msg);
+	cp = nd_dns_name_print(nd, cp, msg);
 	if (!cp || !avail(nd, cp, 20))
 		return -1;
 	for (int k = 0; k < 5; k++)
@@ -540,7 +389,7 @@ static int a6_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
 	}
 	if (plen > 0) {
 		nd_putc(nd, ' ');
-		if (!name_print(nd, cp + 1 + 16 - skip, msg))
+		if (!nd_dns_name_print(nd, cp + 1 + 16 - skip, msg))
 			return -1;
 	}
 	return 0;
@@ -549,7 +398,7 @@ static int a6_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
 static int tsig_print(struct nd *nd, const uint8_t *cp, const uint8_t *msg)
 {
 	nd_putc(nd, ' ');
-	cp = name_print(nd, cp, msg);
+	cp = nd_dns_name_print(nd, cp, msg);
 	if (!cp)
 		return -1;
 	cp += 6;		/* the 48-bit signing time is not shown */
@@ -593,7 +442,7 @@ static int rdata_print(struct nd *nd, unsigned type, unsigned class, unsigned op
 	case T_PTR:
 	case T_DNAME:
 		nd_putc(nd, ' ');
-		if (!name_print(nd, cp, msg))
+		if (!nd_dns_name_print(nd, cp, msg))
 			return -1;
 		break;
 	case T_SOA:
@@ -602,7 +451,7 @@ static int rdata_print(struct nd *nd, unsigned type, unsigned class, unsigned op
 		break;
 	case T_MX:
 		nd_putc(nd, ' ');
-		if (!avail(nd, cp, 2) || !name_print(nd, cp + 2, msg))
+		if (!avail(nd, cp, 2) || !nd_dns_name_print(nd, cp + 2, msg))
 			return -1;
 		nd_printf(nd, " %u", GET_BE_U_2(cp));
 		break;
@@ -617,7 +466,7 @@ static int rdata_print(struct nd *nd, unsigned type, unsigned class, unsigned op
 		break;
 	case T_SRV:
 		nd_putc(nd, ' ');
-		if (!avail(nd, cp, 6) || !name_print(nd, cp + 6, msg))
+		if (!avail(nd, cp, 6) || !nd_dns_name_print(nd, cp + 6, msg))
 			return -1;
 		nd_printf(nd, ":%u %u %u", GET_BE_U_2(cp + 4), GET_BE_U_2(cp), GET_BE_U_2(cp + 2));
 		break;
@@ -645,7 +494,7 @@ static int rdata_print(struct nd *nd, unsigned type, unsigned class, unsigned op
 			break;
 		nd_puts(nd, " [");
 		while (cp < end) {
-			cp = edns_opt_print(nd, cp);
+			cp = nd_dns_edns_opt_print(nd, cp);
 			if (!cp)
 				return -1;
 			if (cp < end)
@@ -680,7 +529,7 @@ static const uint8_t *rr_print(struct nd *nd, const uint8_t *cp, const uint8_t *
 
 	if (nd->o.vflag) {
 		nd_putc(nd, ' ');
-		cp = name_print(nd, cp, msg);
+		cp = nd_dns_name_print(nd, cp, msg);
 		if (!cp)
 			return NULL;
 	} else {
