@@ -78,9 +78,28 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
 	return 0;
 }
 
-json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err, size_t errlen)
+int client_connect(const char *path, char *err, size_t errlen)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (strlen(path) >= sizeof(sa.sun_path)) {
+		snprintf(err, errlen, "socket path too long: %s", path);
+		return -1;
+	}
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		connect_advice(path, errno, err, errlen);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err, size_t errlen)
+{
 	int64_t deadline = now_ms() + timeout_ms;
 	uint8_t hdrbuf[PROTO_HDR_LEN], *frame = NULL, *payload = NULL;
 	struct proto_hdr hdr;
@@ -90,16 +109,9 @@ json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err
 	size_t len;
 	int fd;
 
-	if (strlen(path) >= sizeof(sa.sun_path)) {
-		snprintf(err, errlen, "socket path too long: %s", path);
+	fd = client_connect(path, err, errlen);
+	if (fd < 0)
 		return NULL;
-	}
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		connect_advice(path, errno, err, errlen);
-		goto out;
-	}
 	frame = proto_frame_json(PROTO_REQUEST, request, &len);
 	if (!frame)
 		goto out;

@@ -8,6 +8,9 @@
  * Sends REQUEST to the daemon at SOCKET and returns its reply object, or
  * NULL with advice for the operator in err ("is pktcapd running?").
  */
+/* Connects to the daemon's socket; -1 with advice in err ("is pktcapd running?"). */
+int client_connect(const char *path, char *err, size_t errlen);
+
 json_t *client_call(const char *socket, json_t *request, int timeout_ms, char *err, size_t errlen);
 
 /*

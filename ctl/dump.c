@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -180,7 +179,6 @@ static struct stream *the_stream;
 
 static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct stream *s = calloc(1, sizeof(*s));
 	json_t *req;
 	uint8_t *frame;
@@ -188,16 +186,8 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 
 	if (!s)
 		return -1;
-	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", sock);
-	s->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (s->fd < 0 || connect(s->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		int e = errno;
-
-		snprintf(err, errlen, "cannot connect to %s: %s%s", sock, strerror(e),
-			 e == ENOENT || e == ECONNREFUSED ? ": is pktcapd running? (systemctl status pktcapd)"
-			 : e == EACCES ? ": add yourself to the socket's group (usually pktcap)" : "");
-		if (s->fd >= 0)
-			close(s->fd);
+	s->fd = client_connect(sock, err, errlen);
+	if (s->fd < 0) {
 		free(s);
 		return -1;
 	}

@@ -47,15 +47,15 @@ static json_t *fail(const char *fmt, ...)
 	return json_pack("{s:b, s:s}", "ok", 0, "error", msg);
 }
 
-static int ring_matches(const struct ring *r, const char *want)
+/* A named ring (or interface) must exist; NULL when it does. */
+static json_t *unknown_ring(struct daemon *d, const char *want)
 {
-	size_t n = strlen(r->iface);
-
 	if (!*want)
-		return 1;
-	/* "eth0/web", or "eth0" for every ring of the interface. */
-	return !strncmp(want, r->iface, n) &&
-	       (want[n] == 0 || (want[n] == '/' && !strcmp(want + n + 1, r->profile)));
+		return NULL;
+	for (size_t i = 0; i < d->nrings; i++)
+		if (ring_matches(d->rings[i], want))
+			return NULL;
+	return fail("no ring \"%s\" (pktctl status lists them)", want);
 }
 
 static int64_t file_first_ns(const struct ring_file *f)
@@ -78,11 +78,9 @@ static json_t *ring_status(struct ring *r)
 	const char *current = NULL;
 	size_t nfiles;
 	json_t *j;
-	char name[300];
 
 	if (r->pcap)
 		pcap_stats(r->pcap, &st);
-	snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
 	pthread_mutex_lock(&r->lock);
 	nfiles = r->nfiles;
 	for (size_t i = 0; i < r->nfiles; i++)
@@ -93,7 +91,7 @@ static json_t *ring_status(struct ring *r)
 		current = r->files[r->nfiles - 1].name;
 	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
 		      " s:f, s:s?, s:I, s:I, s:o, s:I, s:I, s:I}",
-		      "name", name, "interface", r->iface, "profile", r->profile,
+		      "name", r->name, "interface", r->iface, "profile", r->profile,
 		      "filter", r->conf.filter, "state", r->state,
 		      "packets_received", (json_int_t)st.ps_recv,
 		      "packets_captured", (json_int_t)r->captured,
@@ -128,18 +126,11 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 {
 	json_t *rings = json_array();
 	struct timespec now;
-	int found = 0;
 
 	clock_gettime(CLOCK_REALTIME, &now);
 	for (size_t i = 0; i < d->nrings; i++)
-		if (ring_matches(d->rings[i], req->ring)) {
+		if (ring_matches(d->rings[i], req->ring))
 			json_array_append_new(rings, ring_status(d->rings[i]));
-			found++;
-		}
-	if (*req->ring && !found) {
-		json_decref(rings);
-		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
-	}
 	return ok(json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o}", "version", PACKAGE_VERSION,
 			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started),
 			    "started", json_time(d->started * 1000000000LL), "config", d->conf_file,
@@ -149,20 +140,16 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 static json_t *do_list(struct daemon *d, const struct proto_request *req)
 {
 	json_t *files = json_array();
-	int found = 0;
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
-		char name[300];
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		found++;
-		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
 		pthread_mutex_lock(&r->lock);
 		for (size_t k = 0; k < r->nfiles; k++) {
 			struct ring_file *f = &r->files[k];
-			json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", name,
+			json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", r->name,
 					      "name", f->name, "seq", (json_int_t)f->ret.seq,
 					      "size", (json_int_t)f->ret.size, "open", f->ret.open,
 					      "preserved", f->ret.preserved);
@@ -183,10 +170,6 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 		}
 		pthread_mutex_unlock(&r->lock);
 	}
-	if (*req->ring && !found) {
-		json_decref(files);
-		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
-	}
 	return ok(json_pack("{s:o}", "files", files));
 }
 
@@ -204,13 +187,8 @@ static json_t *do_interfaces(struct daemon *d)
 		json_t *rings = json_array();
 
 		for (size_t i = 0; i < d->nrings; i++)
-			if (!strcmp(d->rings[i]->iface, dev->name)) {
-				char name[300];
-
-				snprintf(name, sizeof(name), "%s/%s", d->rings[i]->iface,
-					 d->rings[i]->profile);
-				json_array_append_new(rings, json_string(name));
-			}
+			if (!strcmp(d->rings[i]->iface, dev->name))
+				json_array_append_new(rings, json_string(d->rings[i]->name));
 		json_array_append_new(list, json_pack("{s:s, s:s?, s:I, s:o}", "name", dev->name,
 						      "description", dev->description,
 						      "flags", (json_int_t)dev->flags,
@@ -223,30 +201,22 @@ static json_t *do_interfaces(struct daemon *d)
 static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 {
 	json_t *done = json_array();
-	int found = 0;
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
-		char name[300];
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		found++;
 		if (!r->file_open)
 			continue;
 		ring_close_file(r);
 		/* No free buffer to carry the close: the writer is behind; say so. */
 		if (r->file_open) {
 			json_decref(done);
-			return fail("ring %s/%s: the writer is behind; try again", r->iface, r->profile);
+			return fail("ring %s: the writer is behind; try again", r->name);
 		}
-		snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
-		json_array_append_new(done, json_string(name));
+		json_array_append_new(done, json_string(r->name));
 		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");
-	}
-	if (*req->ring && !found) {
-		json_decref(done);
-		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
 	}
 	return ok(json_pack("{s:o}", "rotated", done));
 }
@@ -258,7 +228,6 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 {
 	json_t *queued = json_array();
-	int found = 0;
 	char **names;
 	uint64_t *seqs, *sizes;
 	size_t n;
@@ -268,7 +237,6 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		found++;
 		/* Indexes are read without the lock: the writer must not wait on us. */
 		pthread_mutex_lock(&r->lock);
 		n = r->nfiles;
@@ -312,10 +280,6 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 		pthread_cond_signal(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
-	if (*req->ring && !found) {
-		json_decref(queued);
-		return fail("no ring \"%s\" (pktctl status lists them)", req->ring);
-	}
 	return ok(json_pack("{s:o}", "queued", queued));
 }
 
@@ -330,6 +294,10 @@ static json_t *do_reload(struct daemon *d)
 
 json_t *control_handle(struct daemon *d, const struct proto_request *req)
 {
+	json_t *err = unknown_ring(d, req->ring);
+
+	if (err)
+		return err;
 	switch (req->cmd) {
 	case CMD_STATUS:
 		return do_status(d, req);

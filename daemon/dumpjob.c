@@ -50,13 +50,8 @@ static struct ring *pick_ring(struct daemon *d, const char *want, char *err, siz
 	int n = 0;
 
 	for (size_t i = 0; i < d->nrings; i++) {
-		struct ring *r = d->rings[i];
-		size_t len = strlen(r->iface);
-		int match = !*want || (!strncmp(want, r->iface, len) &&
-				       (!want[len] || (want[len] == '/' && !strcmp(want + len + 1, r->profile))));
-
-		if (match) {
-			found = r;
+		if (ring_matches(d->rings[i], want)) {
+			found = d->rings[i];
 			n++;
 		}
 	}

@@ -11,13 +11,9 @@
 
 struct ring *daemon_find_ring(struct daemon *d, const char *name)
 {
-	for (size_t i = 0; i < d->nrings; i++) {
-		struct ring *r = d->rings[i];
-		size_t n = strlen(r->iface);
-
-		if (!strncmp(name, r->iface, n) && name[n] == '/' && !strcmp(name + n + 1, r->profile))
-			return r;
-	}
+	for (size_t i = 0; i < d->nrings; i++)
+		if (!strcmp(d->rings[i]->name, name))
+			return d->rings[i];
 	return NULL;
 }
 
@@ -77,9 +73,8 @@ static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_progr
 static void update_ring(struct ring *r, const struct profile_conf *p, struct bpf_program *prog,
 			char *note, size_t notelen)
 {
-	char name[300];
+	const char *name = r->name;
 
-	snprintf(name, sizeof(name), "%s/%s", r->iface, r->profile);
 	if (strcmp(p->filter, r->conf.filter)) {
 		char *f = strdup(p->filter);
 

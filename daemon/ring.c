@@ -29,6 +29,8 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	r->conf.filter = strdup(pc->filter);
 	if (asprintf(&r->prefix, "%s-%s", iface, pc->name) < 0)
 		r->prefix = NULL;
+	if (asprintf(&r->name, "%s/%s", iface, pc->name) < 0)
+		r->name = NULL;
 	r->fd = -1;
 	r->dirfd = -1;
 	r->wake_fd = -1;
@@ -39,7 +41,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	pthread_mutex_init(&r->lock, NULL);
 	pthread_cond_init(&r->cond, NULL);
 	snprintf(r->state, sizeof(r->state), "starting");
-	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix)
+	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix || !r->name)
 		goto fail;
 
 	/* A buffer must hold the largest record; at least four keep both threads busy. */
@@ -109,7 +111,13 @@ void ring_free(struct ring *r)
 	free(r->iface);
 	free(r->profile);
 	free(r->prefix);
+	free(r->name);
 	free(r);
+}
+
+int ring_matches(const struct ring *r, const char *want)
+{
+	return !*want || !strcmp(want, r->name) || !strcmp(want, r->iface);
 }
 
 static struct wbuf *get_buffer(struct ring *r)
@@ -274,7 +282,6 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	seg->packets++;
 	r->file_bytes += reclen;
 	r->file_packets++;
-	r->captured_bytes += h->len;
 }
 
 void ring_tick(struct ring *r, int64_t now_sec)

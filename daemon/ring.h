@@ -62,6 +62,7 @@ struct ring {
 	char *iface;
 	char *profile;
 	char *prefix;		/* "iface-profile", the start of every file name */
+	char *name;		/* "iface/profile", as operators name the ring */
 	struct profile_conf conf;	/* a copy: reload may replace it */
 
 	pcap_t *pcap;
@@ -80,7 +81,6 @@ struct ring {
 	uint64_t file_packets;
 	int64_t file_deadline;	/* time rotation: seconds since the epoch, 0 = none */
 	uint64_t captured;
-	uint64_t captured_bytes;
 	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
 	struct pcap_stat stats;
 	unsigned dispatch_errors;
@@ -141,6 +141,8 @@ struct ring {
 /* Capture side (ring.c). */
 struct ring *ring_new(const char *iface, const struct profile_conf *pc);
 void ring_free(struct ring *r);
+/* "eth0/web" names that ring, "eth0" every ring of the interface, "" every ring. */
+int ring_matches(const struct ring *r, const char *want);
 /* pcap_handler for pcap_dispatch: user is the ring. */
 void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
 /* Flush point: hand what is buffered to the writer; rotate by time if due. */

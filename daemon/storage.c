@@ -364,13 +364,12 @@ int64_t storage_name_time(const char *name)
 }
 
 /* Reads exactly len bytes from a plain or gzip file; 0 at a clean end, -1 short. */
-static int read_exact(int fd, gzFile gz, void *buf, size_t len)
+static int read_exact(int fd, void *buf, size_t len)
 {
 	size_t done = 0;
 
 	while (done < len) {
-		ssize_t n = gz ? gzread(gz, (char *)buf + done, (unsigned)(len - done))
-			       : read(fd, (char *)buf + done, len - done);
+		ssize_t n = read(fd, (char *)buf + done, len - done);
 
 		if (n <= 0)
 			return done ? -1 : 0;
@@ -488,12 +487,12 @@ int storage_scan_meta(struct ring *r, struct ring_file *f)
 		}
 		zr->fd = fd;
 	}
-	if ((zr ? zr_read(zr, hdr, sizeof(hdr)) : read_exact(fd, NULL, hdr, sizeof(hdr))) != 1 ||
+	if ((zr ? zr_read(zr, hdr, sizeof(hdr)) : read_exact(fd, hdr, sizeof(hdr))) != 1 ||
 	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d))
 		goto close;
 	have_hdr = 1;
 	nano = hdr[0] == 0xa1b23c4d;
-	while ((zr ? zr_read(zr, rec, sizeof(rec)) : read_exact(fd, NULL, rec, sizeof(rec))) == 1 &&
+	while ((zr ? zr_read(zr, rec, sizeof(rec)) : read_exact(fd, rec, sizeof(rec))) == 1 &&
 	       rec[2] <= MAX_CAPLEN) {
 		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
 		uint32_t left = rec[2];

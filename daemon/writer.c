@@ -393,7 +393,7 @@ static int file_open(struct ring *r, int64_t name_sec)
 }
 
 /* The header goes with the first data so a full disk never leaves a torn header. */
-static int write_data(struct ring *r, const uint8_t *data, size_t len, int flush)
+static int write_data(struct ring *r, const uint8_t *data, size_t len)
 {
 	if (r->gzip) {
 		if (!r->zc)
@@ -513,8 +513,7 @@ static void add_point(struct ring *r, const struct wseg *seg)
 	r->have_point = 1;
 }
 
-static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len,
-			  int flush)
+static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len)
 {
 	if (seg->flags & WB_OPEN) {
 		if (r->fd >= 0)
@@ -526,10 +525,10 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 		file_open(r, time(NULL));
 	if (len && seg->packets && r->fd >= 0)
 		add_point(r, seg);
-	if (len || flush) {
+	if (len) {
 		if (r->fd < 0)
 			atomic_fetch_add(&r->lost_packets, seg->packets);
-		else if (write_data(r, data, len, flush) < 0)
+		else if (write_data(r, data, len) < 0)
 			atomic_fetch_add(&r->lost_packets, seg->packets);
 		else
 			account(r, seg, len);
@@ -543,12 +542,8 @@ static void handle_buffer(struct ring *r, struct wbuf *b)
 	size_t start = 0;
 
 	for (unsigned i = 0; i < b->nseg; i++) {
-		const struct wseg *seg = &b->seg[i];
-		int last = i + 1 == b->nseg;
-
-		write_segment(r, seg, b->data + start, seg->end - start,
-			      last && (b->flags & WB_FLUSH) && !(seg->flags & WB_CLOSE));
-		start = seg->end;
+		write_segment(r, &b->seg[i], b->data + start, b->seg[i].end - start);
+		start = b->seg[i].end;
 	}
 	if (b->flags & WB_FLUSH)
 		flush_point(r);

@@ -210,87 +210,64 @@ uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 
 static const char hexdigits[] = "0123456789abcdef";
 
-/* "<indent>0x0010: " without printf: a dump line starts with it. */
+/* "<indent>0x0010: " without printf: at least four hex digits, more past 0xffff, as %04x. */
 static size_t line_start(char *line, const char *indent, unsigned off)
 {
 	size_t n = strlen(indent);
+	int digits = 4;
 
+	while (digits < 8 && off >> (4 * digits))
+		digits++;
 	memcpy(line, indent, n);
 	line[n++] = '0';
 	line[n++] = 'x';
-	line[n++] = hexdigits[off >> 12 & 15];
-	line[n++] = hexdigits[off >> 8 & 15];
-	line[n++] = hexdigits[off >> 4 & 15];
-	line[n++] = hexdigits[off & 15];
+	while (digits--)
+		line[n++] = hexdigits[off >> (4 * digits) & 15];
 	line[n++] = ':';
 	line[n++] = ' ';
 	return n;
 }
 
-void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
+/* tcpdump's -x lines, and with ascii its -X lines: hex padded to full width, then the text. */
+static void dump_lines(struct nd *nd, const char *indent, const uint8_t *p, unsigned len,
+		       int ascii)
 {
 	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
-	unsigned off = 0;
-	char line[128];
-
-	if (len > avail)
-		len = avail;
-	while (off < len) {
-		size_t n;
-
-		/* Offsets past 0xffff print with more digits, as printf's %04x does. */
-		if (off > 0xffff)
-			n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
-		else
-			n = line_start(line, indent, off);
-		for (unsigned i = 0; i < 16 && off + i < len; i++) {
-			if (!(i & 1))
-				line[n++] = ' ';
-			line[n++] = hexdigits[p[off + i] >> 4];
-			line[n++] = hexdigits[p[off + i] & 15];
-		}
-		nd_write(nd, line, n);
-		off += 16;
-	}
-}
-
-void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
-{
-	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
-	unsigned off = 0;
 	char line[160];
 
 	if (len > avail)
 		len = avail;
-	while (off < len) {
-		size_t n;
-		unsigned i;
+	for (unsigned off = 0; off < len; off += 16) {
+		size_t n = line_start(line, indent, off);
+		unsigned i, end = len - off < 16 ? len - off : 16;
 
-		if (off > 0xffff)
-			n = (size_t)snprintf(line, sizeof(line), "%s0x%04x: ", indent, off);
-		else
-			n = line_start(line, indent, off);
-		for (i = 0; i < 16; i++) {
+		for (i = 0; i < (ascii ? 16 : end); i++) {
 			if (!(i & 1))
 				line[n++] = ' ';
-			if (off + i < len) {
-				line[n++] = hexdigits[p[off + i] >> 4];
-				line[n++] = hexdigits[p[off + i] & 15];
-			} else {
-				line[n++] = ' ';
-				line[n++] = ' ';
+			line[n++] = i < end ? hexdigits[p[off + i] >> 4] : ' ';
+			line[n++] = i < end ? hexdigits[p[off + i] & 15] : ' ';
+		}
+		if (ascii) {
+			line[n++] = ' ';
+			line[n++] = ' ';
+			for (i = 0; i < end; i++) {
+				uint8_t c = p[off + i];
+
+				line[n++] = c >= 0x21 && c <= 0x7e ? (char)c : '.';
 			}
 		}
-		line[n++] = ' ';
-		line[n++] = ' ';
-		for (i = 0; i < 16 && off + i < len; i++) {
-			uint8_t c = p[off + i];
-
-			line[n++] = c >= 0x21 && c <= 0x7e ? (char)c : '.';
-		}
 		nd_write(nd, line, n);
-		off += 16;
 	}
+}
+
+void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
+{
+	dump_lines(nd, indent, p, len, 0);
+}
+
+void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len)
+{
+	dump_lines(nd, indent, p, len, 1);
 }
 
 void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len)
@@ -460,7 +437,6 @@ void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, c
 	int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
 		     (int64_t)h->ts.tv_usec * (nano_ts ? 1 : 1000);
 	unsigned hdrlen;
-	volatile int printed_link = 0;
 
 	nd->count++;
 	if (nd->o.number)
@@ -506,12 +482,10 @@ void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, c
 			nd_printf(nd, "[unsupported link type %d]", linktype);
 			hdrlen = 0;
 		}
-		printed_link = 1;
 	} else {
 		nd_print_trunc(nd);
 		hdrlen = nd->ll_hdr_len;
 	}
-	(void)printed_link;
 	nd->snapend = p + h->caplen;
 	if (nd->o.Xflag) {
 		if (nd->o.Xflag > 1)
