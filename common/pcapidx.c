@@ -1,13 +1,32 @@
 /* pcapidx.c: encode and load the sidecar time index of a capture file */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "pcapidx.h"
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
 
 static void put32(uint8_t *p, uint32_t v)
 {
@@ -65,19 +84,102 @@ void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summ
 	put64(out + 32, s->raw_bytes);
 	put64(out + 40, s->size);
 	memcpy(out + 48, s->sha256, 32);
+	put32(out + 80, s->flags);
 	seal(out, PCAPIDX_SUMMARY);
+}
+
+static int points_valid(const struct pcapidx *idx)
+{
+	for (size_t i = 0; i < idx->npoints; i++) {
+		const struct pcapidx_point *p = &idx->points[i];
+
+		/* The first point is "from the start"; every other one is inside the data. */
+		if (i == 0 ? p->off != 0 || p->raw_off != 0 || p->packets_before != 0
+			   : p->off <= idx->points[i - 1].off ||
+			     p->raw_off <= idx->points[i - 1].raw_off ||
+			     p->first_ns < idx->points[i - 1].first_ns ||
+			     p->packets_before <= idx->points[i - 1].packets_before || p->raw_off < 24)
+			return 0;
+		if (idx->has_summary && (p->off >= idx->summary.size ||
+					 p->raw_off >= idx->summary.raw_bytes ||
+					 p->packets_before >= idx->summary.packets))
+			return 0;
+		if (!idx->gzip && p->off != p->raw_off)
+			return 0;
+	}
+	return 1;
+}
+
+int pcapidx_writer_open(struct pcapidx_writer *w, int dirfd, const char *name,
+			const uint8_t pcap_header[24], int gzip)
+{
+	uint8_t hdr[PCAPIDX_HDR_LEN];
+
+	w->fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
+	if (w->fd < 0)
+		return -1;
+	pcapidx_header(hdr, pcap_header, gzip);
+	if (write_all(w->fd, hdr, sizeof(hdr)) < 0) {
+		pcapidx_writer_abort(w);
+		return -1;
+	}
+	return 0;
+}
+
+int pcapidx_writer_point(struct pcapidx_writer *w, const struct pcapidx_point *p)
+{
+	uint8_t rec[PCAPIDX_REC_LEN];
+
+	if (w->fd < 0)
+		return -1;
+	pcapidx_point_rec(rec, p);
+	/* A short index is still a true one: give up on the rest of it. */
+	if (write_all(w->fd, rec, sizeof(rec)) < 0) {
+		pcapidx_writer_abort(w);
+		return -1;
+	}
+	return 0;
+}
+
+int pcapidx_writer_finish(struct pcapidx_writer *w, const struct pcapidx_summary *s)
+{
+	uint8_t rec[PCAPIDX_REC_LEN];
+	int rc = -1;
+
+	if (w->fd < 0)
+		return -1;
+	pcapidx_summary_rec(rec, s);
+	if (write_all(w->fd, rec, sizeof(rec)) == 0 && fdatasync(w->fd) == 0 &&
+	    fchmod(w->fd, 0440) == 0)
+		rc = 0;
+	close(w->fd);
+	w->fd = -1;
+	return rc;
+}
+
+void pcapidx_writer_abort(struct pcapidx_writer *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
 }
 
 int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
 {
 	uint8_t hdr[PCAPIDX_HDR_LEN], rec[PCAPIDX_REC_LEN];
 	size_t max = 0;
+	struct stat st;
 	int fd;
 
 	memset(idx, 0, sizeof(*idx));
-	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
+	/* A FIFO or device planted in its place must not stop the reader. */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -1;
+	}
 	if (read(fd, hdr, sizeof(hdr)) != (ssize_t)sizeof(hdr) || memcmp(hdr, "PKIX", 4) ||
 	    hdr[4] != 1) {
 		close(fd);
@@ -116,12 +218,19 @@ int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
 			idx->summary.raw_bytes = get64(rec + 32);
 			idx->summary.size = get64(rec + 40);
 			memcpy(idx->summary.sha256, rec + 48, 32);
+			idx->summary.flags = get32(rec + 80);
 			break;
 		} else {
 			break;
 		}
 	}
 	close(fd);
+	if (!points_valid(idx)) {
+		free(idx->points);
+		idx->points = NULL;
+		idx->npoints = 0;
+		idx->bad_points = 1;
+	}
 	return 0;
 }
 

@@ -17,7 +17,8 @@
  *              of the file (for gzip, the start of a gzip member), is the first one at or
  *              after first_ns; packets_before packets precede it"
  *           type 2 (summary, last, once the file is closed): i64 first_ns,
- *             i64 last_ns, u64 packets, u64 raw_bytes, u64 size, u8 sha256[32]
+ *             i64 last_ns, u64 packets, u64 raw_bytes, u64 size, u8 sha256[32],
+ *             u32 flags (1 = the file no longer matches size and sha256, its seal)
  *
  * Records are written only after the data they describe is on disk, so a
  * crash can lose the last ones but never leaves one pointing past the data;
@@ -28,6 +29,8 @@
 #define PCAPIDX_POINT 1
 #define PCAPIDX_SUMMARY 2
 #define PCAPIDX_GZIP 1
+/* Summary flag: the file was found damaged; size and sha256 are still its seal. */
+#define PCAPIDX_DAMAGED 1
 
 struct pcapidx_point {
 	int64_t first_ns;
@@ -42,7 +45,8 @@ struct pcapidx_summary {
 	uint64_t packets;
 	uint64_t raw_bytes;
 	uint64_t size;
-	uint8_t sha256[32];
+	uint8_t sha256[32];	/* the seal: written once, never recomputed into place */
+	uint32_t flags;		/* PCAPIDX_DAMAGED */
 };
 
 struct pcapidx {
@@ -52,12 +56,30 @@ struct pcapidx {
 	size_t npoints;
 	int has_summary;
 	struct pcapidx_summary summary;
+	int bad_points;		/* points that cannot be true were dropped: rebuild it */
+};
+
+/* Writes an index: header, points as their data reaches the disk, the summary last. */
+struct pcapidx_writer {
+	int fd;
 };
 
 void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip);
 void pcapidx_point_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_point *p);
 void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summary *s);
-/* Reads an index (dirfd-relative name); -1 if missing or its header is bad. */
+/* Creates dirfd/name (replacing it) with its header; -1 if it cannot. */
+int pcapidx_writer_open(struct pcapidx_writer *w, int dirfd, const char *name,
+			const uint8_t pcap_header[24], int gzip);
+int pcapidx_writer_point(struct pcapidx_writer *w, const struct pcapidx_point *p);
+/* Appends the summary, syncs and seals (0440) the index, and closes it. */
+int pcapidx_writer_finish(struct pcapidx_writer *w, const struct pcapidx_summary *s);
+void pcapidx_writer_abort(struct pcapidx_writer *w);
+/*
+ * Reads an index (dirfd-relative name); -1 if missing or its header is bad.
+ * Points must be in order (offsets increasing, times not decreasing) and,
+ * with a summary, inside the file; if any is not, all are dropped and
+ * bad_points is set, so readers scan instead of trusting them.
+ */
 int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx);
 void pcapidx_free(struct pcapidx *idx);
 /* The last seek point at or before ns, or NULL. */

@@ -34,7 +34,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	r->fd = -1;
 	r->dirfd = -1;
 	r->wake_fd = -1;
-	r->idx_fd = -1;
+	r->idx.fd = -1;
 	r->pcap_fd = -1;
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;
@@ -102,6 +102,7 @@ void ring_free(struct ring *r)
 	pthread_cond_destroy(&r->cond);
 	free(r->files);
 	free(r->zout);
+	free(r->pending);
 	sha256_free(&r->sha);
 	if (r->zc)
 		libdeflate_free_compressor(r->zc);

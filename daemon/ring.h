@@ -118,13 +118,15 @@ struct ring {
 	int write_error;	/* logged once until writes succeed again */
 	int64_t last_retention_ms;
 	/* The current file's index: seek points wait here until their data is on disk. */
-	int idx_fd;
+	struct pcapidx_writer idx;
 	struct sha256 sha;
 	uint64_t raw_off;	/* uncompressed pcap bytes of the current file */
 	uint64_t last_point_raw;
 	int have_point;
-	struct pcapidx_point pending[64];
-	size_t npending;
+	struct pcapidx_point *pending;
+	size_t npending, maxpending;
+	int sync_failed;	/* a sync of the current file failed: it is not sealed */
+	int nano;		/* the ring's files store nanoseconds */
 	uint8_t *zout;
 	size_t zout_cap;
 
@@ -136,6 +138,7 @@ struct ring {
 	_Atomic uint64_t gzip_chunks;	/* gzip members written */
 	_Atomic uint64_t stored_chunks;	/* of which stored uncompressed to keep up */
 	_Atomic uint64_t lost_packets;	/* lost to write errors */
+	_Atomic uint64_t sync_errors;	/* failed fdatasync calls */
 };
 
 /* Capture side (ring.c). */

@@ -14,6 +14,7 @@
 #include <libdeflate.h>
 
 #include "log.h"
+#include "pcapfile.h"
 #include "ring.h"
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
@@ -273,69 +274,51 @@ static int gzip_member(struct ring *r, const void *data, size_t len)
 /* NAME.idx beside the data file; capture goes on without one if it cannot be made. */
 static void idx_open(struct ring *r, const char *name)
 {
-	uint8_t hdr[PCAPIDX_HDR_LEN];
 	char path[300];
 
 	snprintf(path, sizeof(path), "%s.idx", name);
-	r->idx_fd = openat(r->dirfd, path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-			   0640);
-	if (r->idx_fd < 0)
-		return;
-	pcapidx_header(hdr, r->header, r->gzip);
-	if (write_all(r->idx_fd, hdr, sizeof(hdr)) < 0) {
-		close(r->idx_fd);
-		r->idx_fd = -1;
-	}
+	if (pcapidx_writer_open(&r->idx, r->dirfd, path, r->header, r->gzip) < 0)
+		rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
 }
 
 /* Appends the seek points whose data is now on disk. */
 static void idx_flush(struct ring *r)
 {
-	uint8_t rec[PCAPIDX_REC_LEN];
-
-	for (size_t i = 0; i < r->npending && r->idx_fd >= 0; i++) {
-		pcapidx_point_rec(rec, &r->pending[i]);
-		if (write_all(r->idx_fd, rec, sizeof(rec)) < 0) {
-			/* A short index is still a true one: give up on this file's. */
-			close(r->idx_fd);
-			r->idx_fd = -1;
-		}
-	}
+	for (size_t i = 0; i < r->npending; i++)
+		pcapidx_writer_point(&r->idx, &r->pending[i]);
 	r->npending = 0;
 }
 
-static void idx_close(struct ring *r, struct ring_file *f)
+/*
+ * The summary seals the file: its SHA-256, written once. A file whose data
+ * may not have reached the disk (a failed sync) is not sealed: it stays
+ * writable, and the next start repairs it like any file cut short.
+ */
+static int idx_close(struct ring *r, struct ring_file *f)
 {
 	struct pcapidx_summary sum = { 0 };
-	uint8_t rec[PCAPIDX_REC_LEN];
 
-	idx_flush(r);
-	if (r->idx_fd < 0)
-		return;
-	if (f) {
-		pthread_mutex_lock(&r->lock);
-		sum.first_ns = f->first_ns;
-		sum.last_ns = f->last_ns;
-		sum.packets = f->packets;
-		pthread_mutex_unlock(&r->lock);
+	if (r->sync_failed) {
+		r->npending = 0;
+		pcapidx_writer_abort(&r->idx);
+		return -1;
 	}
+	idx_flush(r);
 	sum.raw_bytes = r->raw_off;
 	sum.size = r->file_off;
 	sha256_final(&r->sha, sum.sha256);
-	pcapidx_summary_rec(rec, &sum);
-	if (write_all(r->idx_fd, rec, sizeof(rec)) >= 0) {
-		fdatasync(r->idx_fd);
-		if (fchmod(r->idx_fd, 0440) < 0)
-			rlog(r, LOG_DEBUG, "cannot seal the index of %s", r->cur_name);
-	}
+	pthread_mutex_lock(&r->lock);
 	if (f) {
-		pthread_mutex_lock(&r->lock);
+		sum.first_ns = f->first_ns;
+		sum.last_ns = f->last_ns;
+		sum.packets = f->packets;
 		memcpy(f->sha256, sum.sha256, 32);
 		f->has_sha = 1;
-		pthread_mutex_unlock(&r->lock);
 	}
-	close(r->idx_fd);
-	r->idx_fd = -1;
+	pthread_mutex_unlock(&r->lock);
+	if (pcapidx_writer_finish(&r->idx, &sum) < 0)
+		rlog(r, LOG_WARNING, "cannot write the index of %s; the indexer rebuilds it", r->cur_name);
+	return 0;
 }
 
 static int file_open(struct ring *r, int64_t name_sec)
@@ -373,6 +356,13 @@ static int file_open(struct ring *r, int64_t name_sec)
 	r->raw_off = 0;
 	r->have_point = 0;
 	r->npending = 0;
+	r->sync_failed = 0;
+	{
+		uint32_t magic;
+
+		memcpy(&magic, r->header, 4);
+		r->nano = magic == PCAP_MAGIC_NSEC;
+	}
 	sha256_init(&r->sha);
 	snprintf(r->cur_name, sizeof(r->cur_name), "%s", name);
 	add_file(r, seq, name);
@@ -435,11 +425,24 @@ static void flush_point(struct ring *r)
 		return;
 	if (r->dirty) {
 		/* Data and size reach the disk: a power cut loses at most one interval. */
-		fdatasync(r->fd);
+		if (fdatasync(r->fd) < 0) {
+			/*
+			 * What the kernel could not write is gone from its cache: no
+			 * index point may promise it, and the file is not sealed.
+			 */
+			if (!r->sync_failed)
+				rlog(r, LOG_ERR, "sync of %s failed: %s; the file will not be sealed",
+				     r->cur_name, strerror(errno));
+			r->sync_failed = 1;
+			atomic_fetch_add(&r->sync_errors, 1);
+		}
 		r->dirty = 0;
 	}
 	/* Only now may the index point at that data. */
-	idx_flush(r);
+	if (r->sync_failed)
+		r->npending = 0;
+	else
+		idx_flush(r);
 	update_current(r);
 }
 
@@ -450,9 +453,8 @@ static void file_close(struct ring *r)
 	if (r->fd < 0)
 		return;
 	flush_point(r);
-	idx_close(r, f);
 	/* Read-only marks a cleanly closed file; a restart repairs writable ones. */
-	if (fchmod(r->fd, 0440) < 0)
+	if (idx_close(r, f) == 0 && fchmod(r->fd, 0440) < 0)
 		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->cur_name, strerror(errno));
 	close(r->fd);
 	r->fd = -1;
@@ -469,21 +471,29 @@ static void file_close(struct ring *r)
 	apply_retention(r);
 }
 
-/* What a written segment adds to the counters and to its file's metadata. */
-static void account(struct ring *r, const struct wseg *seg, size_t len)
+/* A run of whole records written in one go: for gzip, one member. */
+struct piece {
+	const uint8_t *data;
+	size_t len;
+	uint32_t packets;
+	int64_t first_ns, last_ns;
+};
+
+/* What a written piece adds to the counters and to its file's metadata. */
+static void account(struct ring *r, const struct piece *pc)
 {
 	struct ring_file *f = current_file(r);
 
-	atomic_fetch_add(&r->written_packets, seg->packets);
-	atomic_fetch_add(&r->written_raw, len);
-	r->raw_off += len;
-	if (!f || !seg->packets)
+	atomic_fetch_add(&r->written_packets, pc->packets);
+	atomic_fetch_add(&r->written_raw, pc->len);
+	r->raw_off += pc->len;
+	if (!f || !pc->packets)
 		return;
 	pthread_mutex_lock(&r->lock);
 	if (!f->packets)
-		f->first_ns = seg->first_ns;
-	f->last_ns = seg->last_ns;
-	f->packets += seg->packets;
+		f->first_ns = pc->first_ns;
+	f->last_ns = pc->last_ns;
+	f->packets += pc->packets;
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -491,26 +501,74 @@ static void account(struct ring *r, const struct wseg *seg, size_t len)
 #define POINT_EVERY (256 * 1024)
 
 /*
- * Records where this segment's first packet will start; in a gzip file that
- * is the start of the segment's own member, from which inflate can start.
+ * Records where this piece's first packet will start; in a gzip file that
+ * is the start of the piece's own member, from which inflate can start.
+ * Points wait in pending until their data is synced.
  */
-static void add_point(struct ring *r, const struct wseg *seg)
+static void add_point(struct ring *r, const struct piece *pc)
 {
 	struct ring_file *f = current_file(r);
 	struct pcapidx_point *p;
 
 	if (r->have_point && r->raw_off - r->last_point_raw < POINT_EVERY)
 		return;
-	if (r->npending == sizeof(r->pending) / sizeof(r->pending[0]))
-		return;
+	if (r->npending == r->maxpending) {
+		size_t n = r->maxpending ? r->maxpending * 2 : 64;
+		struct pcapidx_point *np = realloc(r->pending, n * sizeof(*np));
+
+		if (!np)
+			return;
+		r->pending = np;
+		r->maxpending = n;
+	}
 	p = &r->pending[r->npending++];
-	p->first_ns = seg->first_ns;
-	/* For gzip this is where the segment's member will start. */
+	p->first_ns = pc->first_ns;
+	/* For gzip this is where the piece's member will start. */
 	p->off = r->header_done ? r->file_off : 0;
 	p->raw_off = r->header_done ? r->raw_off : 0;
 	p->packets_before = f ? f->packets : 0;
 	r->last_point_raw = r->raw_off;
 	r->have_point = 1;
+}
+
+static int64_t rec_ns(const struct ring *r, const uint8_t *h)
+{
+	uint32_t sec, frac;
+
+	memcpy(&sec, h, 4);
+	memcpy(&frac, h + 4, 4);
+	return (int64_t)sec * 1000000000 + (int64_t)frac * (r->nano ? 1 : 1000);
+}
+
+/*
+ * Cuts the segment into pieces of about POINT_EVERY bytes at record
+ * boundaries, so that a seek point (and, for gzip, a member) starts every
+ * POINT_EVERY bytes however large the write buffers are.
+ */
+static size_t next_piece(const struct ring *r, const uint8_t *data, size_t len, struct piece *pc)
+{
+	size_t off = 0;
+
+	pc->data = data;
+	pc->packets = 0;
+	pc->first_ns = pc->last_ns = 0;
+	while (off + PCAP_REC_HDR_LEN <= len && (off < POINT_EVERY || !pc->packets)) {
+		uint32_t caplen;
+
+		memcpy(&caplen, data + off + 8, 4);
+		if (off + PCAP_REC_HDR_LEN + caplen > len)
+			break;
+		if (!pc->packets)
+			pc->first_ns = rec_ns(r, data + off);
+		pc->last_ns = rec_ns(r, data + off);
+		pc->packets++;
+		off += PCAP_REC_HDR_LEN + caplen;
+	}
+	/* Records are whole by construction; anything else is taken as it is. */
+	if (!pc->packets)
+		off = len;
+	pc->len = off;
+	return off;
 }
 
 static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len)
@@ -523,15 +581,22 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 	/* After a failed create, data goes to a new file. */
 	if (r->fd < 0 && len && !(seg->flags & WB_OPEN))
 		file_open(r, time(NULL));
-	if (len && seg->packets && r->fd >= 0)
-		add_point(r, seg);
-	if (len) {
-		if (r->fd < 0)
-			atomic_fetch_add(&r->lost_packets, seg->packets);
-		else if (write_data(r, data, len) < 0)
-			atomic_fetch_add(&r->lost_packets, seg->packets);
-		else
-			account(r, seg, len);
+	while (len) {
+		struct piece pc;
+		size_t n = next_piece(r, data, len, &pc);
+
+		if (r->fd < 0) {
+			atomic_fetch_add(&r->lost_packets, pc.packets);
+		} else {
+			if (pc.packets)
+				add_point(r, &pc);
+			if (write_data(r, pc.data, pc.len) < 0)
+				atomic_fetch_add(&r->lost_packets, pc.packets);
+			else
+				account(r, &pc);
+		}
+		data += n;
+		len -= n;
 	}
 	if (seg->flags & WB_CLOSE)
 		file_close(r);
