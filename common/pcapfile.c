@@ -248,6 +248,19 @@ static int fill(struct pcapfile *pf, size_t need)
 		if (pf->info.gzip) {
 			int rc = gz_member(pf);
 
+			/*
+			 * A file cut inside a member (not one still growing): what
+			 * inflated cleanly before the cut is handed out, as zcat and
+			 * tcpdump do; the cut itself is then reported as damage. A
+			 * member that fails its checks never gets here.
+			 */
+			if (rc == 0 && pf->mlen && !(pf->flags & PCAPFILE_GROWING)) {
+				if (release_member(pf) < 0)
+					return pf->sticky;
+				pf->m_released = 1;
+				pf->cur_member = pf->member_off;
+				continue;
+			}
 			if (rc <= 0)
 				return rc;
 			continue;
@@ -287,8 +300,8 @@ static int torn(struct pcapfile *pf, const char *what)
 		return PCAPFILE_AGAIN;
 	if (mid_member)
 		return fail(pf, PCAPFILE_DAMAGED, pf->member_off,
-			    "the file ends inside a gzip member");
-	return fail(pf, PCAPFILE_DAMAGED, where(pf, pf->raw), "the file ends inside %s", what);
+			    "truncated: the file ends inside a gzip member");
+	return fail(pf, PCAPFILE_DAMAGED, where(pf, pf->raw), "truncated: the file ends inside %s", what);
 }
 
 static void consumed(struct pcapfile *pf, size_t len)
@@ -399,7 +412,7 @@ static int open_common(struct pcapfile *pf, char *err, size_t errlen, int *damag
 	rc = fill(pf, PCAP_FILE_HDR_LEN);
 	if (rc == 0)
 		rc = fail(pf, PCAPFILE_DAMAGED, 0, pf->end == pf->start && !pf->z.total_in
-			  ? "empty file, not even a pcap header" : "the file ends inside its pcap header");
+			  ? "empty file, not even a pcap header" : "truncated: the file ends inside its pcap header");
 	if (rc > 0)
 		rc = parse_header(pf, pf->buf + pf->start);
 	if (rc < 0) {

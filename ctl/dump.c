@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,14 +17,19 @@
 #include "client.h"
 #include "dump.h"
 #include "nd.h"
-#include "pcapin.h"
+#include "pcapfile.h"
 #include "proto.h"
 #include "timeparse.h"
 
 #define MAX_SOURCES 64
 
 struct source {
-	struct pcapin in;
+	struct pcapfile *pf;
+	int fd;			/* -r FILE, closed with the source */
+	char name[256];
+	int linktype, snaplen, nano;
+	pcap_t *dead;		/* for compiling the filter */
+	struct pcap_pkthdr hdr;
 	struct bpf_program prog;
 	int has_prog;
 	struct pcap_pkthdr *h;	/* the packet waiting to be merged, or NULL at the end */
@@ -148,6 +154,17 @@ static ssize_t stream_read(void *cookie, void *buf, size_t size)
 				const char *e = json_string_value(json_object_get(j, "error"));
 
 				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
+			} else {
+				json_t *dmg = json_object_get(j, "damaged"), *m;
+				size_t i;
+
+				/* What came before was printed; damaged records never are. */
+				json_array_foreach(dmg, i, m)
+					fprintf(stderr, "pktctl: %s\n", json_string_value(m));
+				if (json_array_size(dmg))
+					snprintf(s->err, sizeof(s->err),
+						 "%zu damaged file(s): their damaged records were left out (pktctl list shows them)",
+						 json_array_size(dmg));
 			}
 			json_decref(j);
 			s->len = 0;
@@ -163,11 +180,9 @@ static ssize_t stream_read(void *cookie, void *buf, size_t size)
 	return (ssize_t)size;
 }
 
-/* libpcap closing the stream closes the socket; the struct lives on for its error text. */
-static void stream_close(void *cookie)
+/* Closes the socket; the struct lives on for its error text. */
+static void stream_close(struct stream *s)
 {
-	struct stream *s = cookie;
-
 	if (s->fd >= 0)
 		close(s->fd);
 	s->fd = -1;
@@ -176,6 +191,15 @@ static void stream_close(void *cookie)
 }
 
 static struct stream *the_stream;
+
+static void source_info(struct source *src)
+{
+	const struct pcapfile_info *info = pcapfile_info(src->pf);
+
+	src->linktype = (int)info->linktype;
+	src->snaplen = info->snaplen ? (int)info->snaplen : PCAP_MAX_CAPLEN;
+	src->nano = info->nano;
+}
 
 static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
 {
@@ -205,14 +229,32 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
 	free(frame);
 	the_stream = s;
-	if (pcapin_open_reader(&d->src[0].in, stream_read, stream_close, s, ring ? ring : "ring",
-			       err, errlen) < 0) {
+	d->src[0].fd = -1;
+	snprintf(d->src[0].name, sizeof(d->src[0].name), "%s", ring ? ring : "ring");
+	d->src[0].pf = pcapfile_open_reader(stream_read, s, d->src[0].name, 0, err, errlen, NULL);
+	if (!d->src[0].pf) {
 		/* The daemon's own error says more than "truncated header". */
 		if (*s->err)
 			snprintf(err, errlen, "%s", s->err);
 		return -1;
 	}
+	source_info(&d->src[0]);
 	d->nsrc = 1;
+	return 0;
+}
+
+static int open_file(struct source *src, const char *path, char *err, size_t errlen)
+{
+	src->fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : dup(0);
+	snprintf(src->name, sizeof(src->name), "%s", path);
+	if (src->fd < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	src->pf = pcapfile_open(src->fd, path, 0, err, errlen, NULL);
+	if (!src->pf)
+		return -1;
+	source_info(src);
 	return 0;
 }
 
@@ -221,23 +263,28 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 static int advance(struct dump *d, struct source *s)
 {
 	for (;;) {
-		int rc = pcap_next_ex(s->in.p, &s->h, &s->data);
-		int64_t ns;
+		struct pcapfile_rec rec;
+		int rc = pcapfile_next(s->pf, &rec);
 
-		if (rc == PCAP_ERROR_BREAK || rc == 0) {
+		if (rc != PCAPFILE_OK) {
+			/* Damage ends this source after what came before it, as tcpdump does. */
+			if (rc != PCAPFILE_END) {
+				fprintf(stderr, "pktctl: %s\n", pcapfile_error(s->pf));
+				d->errors++;
+			}
 			s->done = 1;
 			return 0;
 		}
-		if (rc < 0) {
-			fprintf(stderr, "pktctl: %s: %s\n", s->in.name, pcap_geterr(s->in.p));
-			d->errors++;
-			s->done = 1;
-			return 0;
-		}
-		ns = (int64_t)s->h->ts.tv_sec * 1000000000 + s->h->ts.tv_usec;
-		if (d->since && ns < d->since)
+		/* Times in nanoseconds, as the printers want them. */
+		s->hdr.ts.tv_sec = (time_t)rec.sec;
+		s->hdr.ts.tv_usec = (suseconds_t)(s->nano ? rec.frac : (uint64_t)rec.frac * 1000);
+		s->hdr.caplen = rec.caplen;
+		s->hdr.len = rec.len;
+		s->h = &s->hdr;
+		s->data = rec.data;
+		if (d->since && rec.ns < d->since)
 			continue;
-		if (d->until && ns >= d->until) {
+		if (d->until && rec.ns >= d->until) {
 			/* Files are in time order: nothing later can match. */
 			if (!d->follow) {
 				s->done = 1;
@@ -258,16 +305,16 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 	if (!d->wfile)
 		return 0;
 	for (int i = 0; i < d->nsrc; i++) {
-		if (d->src[i].in.linktype != d->src[0].in.linktype) {
+		if (d->src[i].linktype != d->src[0].linktype) {
 			snprintf(err, errlen, "-w: %s and %s have different link types",
-				 d->src[0].in.name, d->src[i].in.name);
+				 d->src[0].name, d->src[i].name);
 			return -1;
 		}
-		nano |= d->src[i].in.nano;
+		nano |= d->src[i].nano;
 	}
 	d->out_nano = nano || d->nd.o.nano;
-	d->dead = pcap_open_dead_with_tstamp_precision(d->src[0].in.linktype,
-						       d->src[0].in.snaplen,
+	d->dead = pcap_open_dead_with_tstamp_precision(d->src[0].linktype,
+						       d->src[0].snaplen,
 						       d->out_nano ? PCAP_TSTAMP_PRECISION_NANO
 								   : PCAP_TSTAMP_PRECISION_MICRO);
 	if (!d->dead)
@@ -293,7 +340,7 @@ static void emit(struct dump *d, struct source *s)
 			pcap_dump_flush(d->dumper);
 		return;
 	}
-	nd_print_packet(&d->nd, s->in.linktype, s->h, s->data, 1);
+	nd_print_packet(&d->nd, s->linktype, s->h, s->data, 1);
 }
 
 static int run(struct dump *d)
@@ -333,8 +380,11 @@ static int compile_filters(struct dump *d, char *err, size_t errlen)
 	for (int i = 0; i < d->nsrc; i++) {
 		struct source *s = &d->src[i];
 
-		if (pcap_compile(s->in.p, &s->prog, d->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			snprintf(err, errlen, "filter \"%s\": %s", d->filter, pcap_geterr(s->in.p));
+		s->dead = pcap_open_dead(s->linktype, s->snaplen);
+		if (!s->dead)
+			return -1;
+		if (pcap_compile(s->dead, &s->prog, d->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+			snprintf(err, errlen, "filter \"%s\": %s", d->filter, pcap_geterr(s->dead));
 			return -1;
 		}
 		s->has_prog = 1;
@@ -471,11 +521,11 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			goto out;
 		}
 		for (int i = 0; i < nfiles; i++) {
-			if (pcapin_open(&d.src[i].in, files[i], err, sizeof(err)) < 0) {
+			d.nsrc++;
+			if (open_file(&d.src[i], files[i], err, sizeof(err)) < 0) {
 				rc = fail(json, err);
 				goto out;
 			}
-			d.nsrc++;
 		}
 	} else if (open_ring(&d, sock, ring, err, sizeof(err)) < 0) {
 		rc = fail(json, err);
@@ -502,9 +552,15 @@ out:
 	for (int i = 0; i < d.nsrc; i++) {
 		if (d.src[i].has_prog)
 			pcap_freecode(&d.src[i].prog);
-		pcapin_close(&d.src[i].in);
+		if (d.src[i].dead)
+			pcap_close(d.src[i].dead);
+		pcapfile_close(d.src[i].pf);
+		if (d.src[i].fd >= 0)
+			close(d.src[i].fd);
 	}
 	free(filter);
+	if (the_stream)
+		stream_close(the_stream);
 	free(the_stream);
 	the_stream = NULL;
 	return rc;

@@ -69,7 +69,16 @@ void format_status(json_t *r)
 
 	printf("pktcapd %s, pid %" PRIu64 ", up %s, config %s\n", str(r, "version", "?"),
 	       num(r, "pid"), duration(num(r, "uptime"), a, sizeof(a)), str(r, "config", "?"));
-	printf("storage %s\n\n", str(r, "storage", "?"));
+	printf("storage %s\n", str(r, "storage", "?"));
+	{
+		json_t *ix = json_object_get(r, "indexer");
+
+		if (num(ix, "files_left"))
+			printf("indexer: %" PRIu64 " files (%s) left to index or check, %" PRIu64 " done\n",
+			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
+			       num(ix, "files_done"));
+	}
+	printf("\n");
 	printf("%-20s %-10s %8s %8s %8s %7s %5s %5s %7s %7s  %s\n", "RING", "STATE", "CAPTURED",
 	       "DROPPED", "WRITTEN", "BYTES", "RATIO", "FILES", "KEPT", "FREE", "OLDEST");
 	json_array_foreach(rings, i, ring) {
@@ -98,6 +107,12 @@ void format_status(json_t *r)
 		       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
 		       num(ring, "writer_stalls"));
 		/* Compression given up to keep every packet shows up here. */
+		if (num(ring, "files_damaged"))
+			printf("  damaged: %" PRIu64 " files no longer match their seal or cannot be read whole (pktctl list shows them)\n",
+			       num(ring, "files_damaged"));
+		if (num(ring, "sync_errors"))
+			printf("  sync errors: %" PRIu64 " (files written then are not sealed)\n",
+			       num(ring, "sync_errors"));
 		if (num(ring, "gzip_chunks"))
 			printf("  gzip: %" PRIu64 " chunks, %" PRIu64 " stored uncompressed to keep up\n",
 			       num(ring, "gzip_chunks"), num(ring, "gzip_chunks_stored"));
@@ -115,13 +130,16 @@ void format_list(json_t *r)
 	json_array_foreach(files, i, f) {
 		json_t *packets = json_object_get(f, "packets");
 
-		printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s\n", str(f, "ring", "?"),
+		printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s%s\n", str(f, "ring", "?"),
 		       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
 		       when(str(f, "last", NULL), b, sizeof(b)),
 		       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
 		       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
-		       json_is_true(json_object_get(f, "open")) ? "  open" : "",
+		       strcmp(str(f, "state", "sealed"), "sealed") ? "  " : "",
+		       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "",
 		       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
+		if (json_object_get(f, "damage"))
+			printf("  damage: %s\n", str(f, "damage", ""));
 	}
 }
 
@@ -214,7 +232,11 @@ void format_reindex(json_t *r)
 	size_t i;
 
 	if (!json_array_size(list))
-		printf("every index is sound\n");
+		printf("no closed file to check\n");
 	json_array_foreach(list, i, name)
-		printf("reindexing %s\n", json_string_value(name));
+		printf("checking %s\n", json_string_value(name));
+	if (json_array_size(list))
+		printf("%zu files queued: each is read again against its seal and its index rebuilt;\n"
+		       "pktctl status shows the indexer's progress, pktctl list any damaged file\n",
+		       json_array_size(list));
 }

@@ -51,7 +51,7 @@ static const struct cmd commands[] = {
 	  "Close the current file of every ring (or of RING) now; the next packet starts a new one",
 	  "pktctl rotate eth0/web", cmd_request, "rotate", 1, format_rotate },
 	{ "reindex", "[RING] [--json]",
-	  "Rebuild every missing or damaged file index (the daemon does it in the background)",
+	  "Check every closed file against its seal and rebuild its index (in the background)",
 	  "pktctl reindex eth0/web", cmd_request, "reindex", 1, format_reindex },
 	{ "reload", "[--json]",
 	  "Re-read the configuration; an invalid one is reported and the old one keeps running",

@@ -11,6 +11,7 @@
 #include <pcap/pcap.h>
 
 #include "control.h"
+#include "indexer.h"
 #include "log.h"
 #include "ring.h"
 #include "sha256.h"
@@ -68,6 +69,20 @@ static int64_t file_first_ns(const struct ring_file *f)
 	return sec > 0 ? sec * 1000000000 : 0;
 }
 
+/* open, damaged, repairing, indexing (not yet read), sealed or unsealed. */
+static const char *file_state(const struct ring_file *f)
+{
+	if (f->ret.open)
+		return "open";
+	if (f->damaged)
+		return "damaged";
+	if (f->repair)
+		return "repairing";
+	if (f->queued)
+		return "indexing";
+	return f->has_sha ? "sealed" : "unsealed";
+}
+
 static json_t *ring_status(struct ring *r)
 {
 	struct pcap_stat st = { 0 };
@@ -75,6 +90,7 @@ static json_t *ring_status(struct ring *r)
 	uint64_t kept = 0, raw = atomic_load(&r->written_raw);
 	uint64_t disk = atomic_load(&r->written_bytes);
 	int64_t oldest = 0;
+	size_t damaged = 0;
 	const char *current = NULL;
 	size_t nfiles;
 	json_t *j;
@@ -83,8 +99,10 @@ static json_t *ring_status(struct ring *r)
 		pcap_stats(r->pcap, &st);
 	pthread_mutex_lock(&r->lock);
 	nfiles = r->nfiles;
-	for (size_t i = 0; i < r->nfiles; i++)
+	for (size_t i = 0; i < r->nfiles; i++) {
 		kept += r->files[i].ret.size;
+		damaged += r->files[i].damaged;
+	}
 	if (r->nfiles)
 		oldest = file_first_ns(&r->files[0]);
 	if (r->nfiles && r->files[r->nfiles - 1].ret.open)
@@ -111,6 +129,9 @@ static json_t *ring_status(struct ring *r)
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
 	if (j) {
+		json_object_set_new(j, "files_damaged", json_integer((json_int_t)damaged));
+		json_object_set_new(j, "sync_errors",
+				    json_integer((json_int_t)atomic_load(&r->sync_errors)));
 		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)r->stalls));
 		json_object_set_new(j, "gzip_chunks",
 				    json_integer((json_int_t)atomic_load(&r->gzip_chunks)));
@@ -125,16 +146,24 @@ static json_t *ring_status(struct ring *r)
 static json_t *do_status(struct daemon *d, const struct proto_request *req)
 {
 	json_t *rings = json_array();
+	struct indexer_stats ist;
 	struct timespec now;
 
-	clock_gettime(CLOCK_REALTIME, &now);
+	clock_gettime(CLOCK_MONOTONIC, &now);
 	for (size_t i = 0; i < d->nrings; i++)
 		if (ring_matches(d->rings[i], req->ring))
 			json_array_append_new(rings, ring_status(d->rings[i]));
-	return ok(json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o}", "version", PACKAGE_VERSION,
-			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started),
+	indexer_get_stats(&ist);
+	return ok(json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
+			    "version", PACKAGE_VERSION,
+			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started_mono),
 			    "started", json_time(d->started * 1000000000LL), "config", d->conf_file,
-			    "storage", d->storage, "rings", rings));
+			    "storage", d->storage, "rings", rings, "indexer",
+			    "files_left", (json_int_t)ist.files_left,
+			    "bytes_left", (json_int_t)ist.bytes_left,
+			    "files_done", (json_int_t)ist.files_done,
+			    "bytes_done", (json_int_t)ist.bytes_done,
+			    "files_damaged", (json_int_t)ist.damaged));
 }
 
 static json_t *do_list(struct daemon *d, const struct proto_request *req)
@@ -154,6 +183,9 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 					      "size", (json_int_t)f->ret.size, "open", f->ret.open,
 					      "preserved", f->ret.preserved);
 
+			json_object_set_new(j, "state", json_string(file_state(f)));
+			if (f->damaged)
+				json_object_set_new(j, "damage", json_string(f->damage));
 			json_object_set_new(j, "first", json_time(file_first_ns(f)));
 			json_object_set_new(j, "last", f->meta ? json_time(f->last_ns) : json_null());
 			json_object_set_new(j, "packets",
@@ -222,62 +254,30 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 }
 
 /*
- * Marks every closed file whose index is missing, damaged or disagrees with
- * the file for rebuilding; the ring's writer does it when idle.
+ * Asks the indexer to read every closed file again against its seal (and
+ * to index any without one): damage is found, reported and kept apart, and
+ * a seal is never replaced. The indexer works at idle priority.
  */
 static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 {
 	json_t *queued = json_array();
-	char **names;
-	uint64_t *seqs, *sizes;
-	size_t n;
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		/* Indexes are read without the lock: the writer must not wait on us. */
 		pthread_mutex_lock(&r->lock);
-		n = r->nfiles;
-		names = calloc(n ? n : 1, sizeof(*names));
-		seqs = calloc(n ? n : 1, sizeof(*seqs));
-		sizes = calloc(n ? n : 1, sizeof(*sizes));
-		for (size_t k = 0; names && seqs && sizes && k < n; k++) {
-			if (r->files[k].ret.open)
-				continue;
-			names[k] = strdup(r->files[k].name);
-			seqs[k] = r->files[k].ret.seq;
-			sizes[k] = r->files[k].ret.size;
-		}
-		pthread_mutex_unlock(&r->lock);
-		for (size_t k = 0; names && seqs && sizes && k < n; k++) {
-			struct pcapidx idx;
-			char iname[300];
-			int good;
+		for (size_t k = 0; k < r->nfiles; k++) {
+			struct ring_file *f = &r->files[k];
 
-			if (!names[k])
+			if (f->ret.open)
 				continue;
-			snprintf(iname, sizeof(iname), "%s.idx", names[k]);
-			good = pcapidx_load(r->dirfd, iname, &idx) == 0 && idx.has_summary &&
-			       idx.summary.size == sizes[k];
-			if (good)
-				pcapidx_free(&idx);
-			else
-				json_array_append_new(queued, json_string(names[k]));
-			pthread_mutex_lock(&r->lock);
-			for (size_t m = 0; !good && m < r->nfiles; m++)
-				if (r->files[m].ret.seq == seqs[k])
-					r->files[m].meta = 0;
-			pthread_mutex_unlock(&r->lock);
+			if (indexer_queue(r, f->ret.seq, f->ret.size, INDEX_VERIFY) == 0) {
+				f->queued = 1;
+				json_array_append_new(queued, json_string(f->name));
+			}
 		}
-		for (size_t k = 0; names && k < n; k++)
-			free(names[k]);
-		free(names);
-		free(seqs);
-		free(sizes);
-		pthread_mutex_lock(&r->lock);
-		pthread_cond_signal(&r->cond);
 		pthread_mutex_unlock(&r->lock);
 	}
 	return ok(json_pack("{s:o}", "queued", queued));

@@ -229,7 +229,13 @@ static int pump_dump(struct client *c)
 			size_t flen;
 			json_t *end = json_pack("{s:b, s:I}", "ok", 1, "packets",
 						(json_int_t)dump_job_packets(c->job));
-			uint8_t *frame = proto_frame_json(PROTO_END, end, &flen);
+			json_t *damage = dump_job_damage(c->job);
+			uint8_t *frame;
+
+			/* Damaged records were not sent; the client says so and fails. */
+			if (damage)
+				json_object_set(end, "damaged", damage);
+			frame = proto_frame_json(PROTO_END, end, &flen);
 
 			json_decref(end);
 			dump_job_free(c->job);

@@ -21,7 +21,8 @@ struct daemon {
 	struct ctlsrv *ctl;
 	uid_t uid;		/* the user the daemon runs as */
 	gid_t gid;		/* its group, also the control socket's group */
-	int64_t started;	/* CLOCK_REALTIME seconds */
+	int64_t started;	/* CLOCK_REALTIME seconds: when, for people */
+	int64_t started_mono;	/* CLOCK_MONOTONIC seconds: for uptime, which a clock step must not change */
 	char *storage;		/* storage root in use (a reload cannot move it) */
 	char *user;		/* user and group in use: config or -Z */
 	char *group;

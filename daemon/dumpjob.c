@@ -6,20 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
-#include <zlib.h>
-
-#include "pcapidx.h"
 
 #include "dumpjob.h"
+#include "indexer.h"
 #include "log.h"
+#include "pcapfile.h"
+#include "pcapidx.h"
 #include "ring.h"
+
+#define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
 /* Work done per call, so capture in the same loop never waits long. */
 #define READ_BUDGET (1024 * 1024)
-#define RBUF_SIZE (2 * 1024 * 1024)
-#define MAX_RECORD (262144 + 16)
-#define ZIN_SIZE (256 * 1024)
+/* Damage messages kept for the END frame; more files are counted, not named. */
+#define MAX_DAMAGE 16
 
 struct dump_job {
 	struct ring *r;
@@ -28,20 +30,17 @@ struct dump_job {
 	uint64_t next_seq;	/* the next file to read has a sequence >= this */
 	/* The file being read. */
 	int fd;
-	int gz;			/* inflate the file through zs */
-	z_stream zs;
-	uint8_t *zin;		/* compressed bytes read, not yet inflated */
-	int zend;		/* the gzip stream ended */
+	struct pcapfile *pf;
 	uint64_t seq;
+	char name[256];
 	int nano;		/* this file's precision */
-	int header_read;
-	uint8_t *rbuf;		/* bytes read from the file, not yet parsed */
-	size_t rlen;
 	/* The stream. */
 	int sent_header;
 	int out_nano;
 	uint64_t packets;
 	int finished;		/* a packet at or after --until was seen */
+	json_t *damage;
+	size_t ndamaged;
 };
 
 static struct ring *pick_ring(struct daemon *d, const char *want, char *err, size_t errlen)
@@ -74,9 +73,7 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 	if (!r)
 		return NULL;
 	j = calloc(1, sizeof(*j));
-	if (!j || !(j->rbuf = malloc(RBUF_SIZE)) || !(j->zin = malloc(ZIN_SIZE))) {
-		if (j)
-			free(j->rbuf);
+	if (!j || !(j->damage = json_array())) {
 		free(j);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
@@ -85,6 +82,13 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 	j->since = req->since;
 	j->until = req->until;
 	j->follow = req->follow;
+	/* Following without --since starts at the present, like tcpdump -i. */
+	if (j->follow && !j->since) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		j->since = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+	}
 	j->fd = -1;
 	return j;
 }
@@ -94,16 +98,18 @@ uint64_t dump_job_packets(const struct dump_job *j)
 	return j->packets;
 }
 
+json_t *dump_job_damage(const struct dump_job *j)
+{
+	return j->ndamaged ? j->damage : NULL;
+}
+
 static void close_file(struct dump_job *j)
 {
-	if (j->gz)
-		inflateEnd(&j->zs);
+	pcapfile_close(j->pf);
+	j->pf = NULL;
 	if (j->fd >= 0)
 		close(j->fd);
-	j->gz = 0;
 	j->fd = -1;
-	j->rlen = 0;
-	j->header_read = 0;
 }
 
 void dump_job_free(struct dump_job *j)
@@ -111,8 +117,7 @@ void dump_job_free(struct dump_job *j)
 	if (!j)
 		return;
 	close_file(j);
-	free(j->rbuf);
-	free(j->zin);
+	json_decref(j->damage);
 	free(j);
 }
 
@@ -127,42 +132,71 @@ static int64_t file_first(const struct ring_file *f)
 }
 
 /*
- * With an index, starts reading at the last seek point before --since
- * instead of the beginning: only the window and at most one point's worth
- * of packets before it are read. Returns 0 when positioned, -1 to read
- * from the start.
+ * The file is damaged: say so in the answer, mark it for list and status,
+ * and have the indexer check it against its seal and rebuild its index.
  */
-static int seek_index(struct dump_job *j, const char *name)
+static void met_damage(struct dump_job *j, const char *why)
+{
+	struct ring *r = j->r;
+	uint64_t size = 0;
+
+	if (j->ndamaged++ < MAX_DAMAGE)
+		json_array_append_new(j->damage, json_string(why));
+	rlog(r, LOG_WARNING, "dump: %s", why);
+	pthread_mutex_lock(&r->lock);
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (r->files[i].ret.seq == j->seq) {
+			r->files[i].damaged = 1;
+			snprintf(r->files[i].damage, sizeof(r->files[i].damage), "%.199s", why);
+			r->files[i].queued = 1;
+			size = r->files[i].ret.size;
+		}
+	pthread_mutex_unlock(&r->lock);
+	indexer_queue(r, j->seq, size, INDEX_VERIFY);
+}
+
+/*
+ * With a sound index, starts reading at the last seek point before --since:
+ * only the window and at most one point's worth of packets before it are
+ * read. A point that turns out not to lead to a whole record is not
+ * trusted: the file is read from its start and the index rebuilt.
+ */
+static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 {
 	const struct pcapidx_point *p;
 	struct pcapidx idx;
-	char iname[300];
-	int rc = -1;
+	struct pcapfile *pf = NULL;
+	char iname[300], err[512];
 
-	snprintf(iname, sizeof(iname), "%s.idx", name);
+	snprintf(iname, sizeof(iname), "%s.idx", j->name);
 	if (pcapidx_load(j->r->dirfd, iname, &idx) < 0)
-		return -1;
+		return NULL;
 	p = pcapidx_seek(&idx, j->since);
-	if (p && p->off && lseek(j->fd, (off_t)p->off, SEEK_SET) == (off_t)p->off) {
-		/* A gzip ring's point is the start of a member: inflate starts there cold. */
-		if (!j->gz || inflateInit2(&j->zs, 15 + 16) == Z_OK) {
-			uint32_t magic;
+	if (p && p->off)
+		pf = pcapfile_open_at(j->fd, j->name, flags, idx.pcap_header, idx.gzip, p->off,
+				      p->raw_off, err, sizeof(err));
+	if (pf) {
+		struct pcapfile_rec rec;
+		int rc = pcapfile_next(pf, &rec);
 
-			memcpy(&magic, idx.pcap_header, 4);
-			j->nano = magic == 0xa1b23c4d;
-			log_ring(LOG_DEBUG, j->r->iface, j->r->profile,
-				 "dump: %s: starting at byte %llu (index point)", name,
-				 (unsigned long long)p->off);
-			/* The file header is not where we start reading: take it from the index. */
-			memcpy(j->rbuf, idx.pcap_header, 24);
-			j->rlen = 24;
-			rc = 0;
-		}
+		/* Peeked only to check the point: read it again from there. */
+		pcapfile_close(pf);
+		pf = NULL;
+		if (rc == PCAPFILE_OK && rec.ns >= p->first_ns)
+			pf = pcapfile_open_at(j->fd, j->name, flags, idx.pcap_header, idx.gzip,
+					      p->off, p->raw_off, err, sizeof(err));
+		else
+			rlog(j->r, LOG_WARNING,
+			     "dump: %s: its index points at byte %llu, where no record starts; reading from the start and rebuilding the index",
+			     j->name, (unsigned long long)p->off);
+		if (!pf)
+			indexer_queue(j->r, j->seq, 0, INDEX_VERIFY);
 	}
+	if (pf)
+		rlog(j->r, LOG_DEBUG, "dump: %s: starting at byte %llu (index point)", j->name,
+		     (unsigned long long)p->off);
 	pcapidx_free(&idx);
-	if (rc < 0)
-		lseek(j->fd, 0, SEEK_SET);
-	return rc;
+	return pf;
 }
 
 /*
@@ -172,9 +206,10 @@ static int seek_index(struct dump_job *j, const char *name)
 static int open_next(struct dump_job *j)
 {
 	struct ring *r = j->r;
-	char name[256] = "";
 	int64_t first = 0;
-	int gz = 0, found = 0;
+	int found = 0, growing = 0;
+	unsigned flags;
+	char err[512];
 
 	pthread_mutex_lock(&r->lock);
 	for (size_t i = 0; i < r->nfiles; i++) {
@@ -189,10 +224,11 @@ static int open_next(struct dump_job *j)
 		if (j->since && i + 1 < r->nfiles && file_first(&r->files[i + 1]) &&
 		    file_first(&r->files[i + 1]) < j->since - 1000000000LL)
 			continue;
-		snprintf(name, sizeof(name), "%s", f->name);
+		snprintf(j->name, sizeof(j->name), "%s", f->name);
 		j->seq = f->ret.seq;
 		first = file_first(f);
-		gz = strstr(f->name, ".pcap.gz") != NULL;
+		/* A file being written, or one a crash left torn and not yet repaired. */
+		growing = f->ret.open || f->repair;
 		found = 1;
 		break;
 	}
@@ -203,80 +239,55 @@ static int open_next(struct dump_job *j)
 	if (j->until && first >= j->until + 1000000000LL)
 		return -1;
 	j->next_seq = j->seq + 1;
-	j->fd = openat(r->dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (j->fd < 0)
-		return 1;	/* deleted by retention meanwhile: go on with the next */
-	j->gz = gz;
-	j->zend = 0;
-	memset(&j->zs, 0, sizeof(j->zs));
-	if (j->since && seek_index(j, name) == 0)
+	j->fd = pcapfile_openat(r->dirfd, j->name, O_RDONLY);
+	if (j->fd < 0) {
+		if (errno != ENOENT)	/* ENOENT: deleted by retention meanwhile */
+			rlog(r, LOG_WARNING, "dump: cannot open %s: %s", j->name,
+			     errno == EINVAL ? "not a regular file" : strerror(errno));
 		return 1;
-	/* From the start: 15 + 16 reads the gzip wrapper. */
-	if (gz && inflateInit2(&j->zs, 15 + 16) != Z_OK) {
-		close(j->fd);
-		j->fd = -1;
-		j->gz = 0;
 	}
+	flags = growing ? PCAPFILE_GROWING : 0;
+	if (j->since)
+		j->pf = open_at_point(j, flags);
+	if (!j->pf) {
+		int damaged = 0;
+
+		lseek(j->fd, 0, SEEK_SET);
+		j->pf = pcapfile_open(j->fd, j->name, flags, err, sizeof(err), &damaged);
+		if (!j->pf) {
+			/* A file still without its header is being created: look again later. */
+			if (!damaged || growing) {
+				close_file(j);
+				j->next_seq = j->seq;
+				return growing ? (j->follow ? 0 : -1) : 1;
+			}
+			met_damage(j, err);
+			close_file(j);
+			return 1;
+		}
+	}
+	j->nano = pcapfile_info(j->pf)->nano;
 	return 1;
 }
 
-static int is_open_in_ring(struct dump_job *j)
+/* Whether the file being read is still the one the writer is writing. */
+static int still_growing(struct dump_job *j)
 {
 	struct ring *r = j->r;
-	int open = 0;
+	int growing = 0;
 
 	pthread_mutex_lock(&r->lock);
 	for (size_t i = 0; i < r->nfiles; i++)
 		if (r->files[i].ret.seq == j->seq)
-			open = r->files[i].ret.open;
+			growing = r->files[i].ret.open || r->files[i].repair;
 	pthread_mutex_unlock(&r->lock);
-	return open;
-}
-
-/* Reads more of the current file into rbuf; returns bytes read, 0 at its end now. */
-static ssize_t fill_rbuf(struct dump_job *j)
-{
-	size_t room = RBUF_SIZE - j->rlen;
-	ssize_t n;
-
-	if (!room)
-		return 0;
-	if (j->gz) {
-		j->zs.next_out = j->rbuf + j->rlen;
-		j->zs.avail_out = (uInt)room;
-		while (j->zs.avail_out == room && !j->zend) {
-			int zrc;
-
-			if (!j->zs.avail_in) {
-				ssize_t got = read(j->fd, j->zin, ZIN_SIZE);
-
-				/* At the end of a file still being written: look again later. */
-				if (got <= 0)
-					break;
-				j->zs.next_in = j->zin;
-				j->zs.avail_in = (uInt)got;
-			}
-			zrc = inflate(&j->zs, Z_SYNC_FLUSH);
-			/* One member ends, the next (maybe not written yet) follows. */
-			if (zrc == Z_STREAM_END)
-				inflateReset(&j->zs);
-			else if (zrc != Z_OK && zrc != Z_BUF_ERROR)
-				j->zend = 1;	/* damaged: what came out is all there is */
-		}
-		n = (ssize_t)(room - j->zs.avail_out);
-	} else {
-		n = read(j->fd, j->rbuf + j->rlen, room);
-	}
-	if (n < 0)
-		return 0;
-	j->rlen += (size_t)n;
-	return n;
+	return growing;
 }
 
 static void put_header(struct dump_job *j, uint8_t *out, size_t *len, const uint8_t *hdr)
 {
-	memcpy(out + *len, hdr, 24);
-	*len += 24;
+	memcpy(out + *len, hdr, PCAP_FILE_HDR_LEN);
+	*len += PCAP_FILE_HDR_LEN;
 	j->out_nano = j->nano;
 	j->sent_header = 1;
 }
@@ -288,7 +299,7 @@ static int done(struct dump_job *j, uint8_t *out, size_t *len)
 		uint32_t magic;
 
 		memcpy(&magic, j->r->header, 4);
-		j->nano = magic == 0xa1b23c4d;
+		j->nano = magic == PCAP_MAGIC_NSEC;
 		put_header(j, out, len, j->r->header);
 	}
 	j->finished = 1;
@@ -303,92 +314,59 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 	if (j->finished)
 		return done(j, out, len);
 	while (*len < max && budget) {
-		size_t off = 0;
-		ssize_t n;
+		struct pcapfile_rec rec;
+		int rc;
 
-		if (j->fd < 0) {
-			int rc = open_next(j);
-
+		if (!j->pf) {
+			rc = open_next(j);
 			if (rc < 0)
 				return done(j, out, len);
 			if (rc == 0)
 				return *len ? DUMP_MORE : DUMP_WAIT;
-			if (j->fd < 0)
+			if (!j->pf)
 				continue;
-		}
-		n = fill_rbuf(j);
-		budget = (size_t)n < budget ? budget - (size_t)n : 0;
-		if (!j->header_read) {
-			uint32_t magic;
-
-			if (j->rlen < 24) {
-				if (n > 0)
-					continue;
-				/* A file with no header yet is being created: wait, or move on. */
-				if (is_open_in_ring(j))
-					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : done(j, out, len));
-				close_file(j);
-				continue;
-			}
-			memcpy(&magic, j->rbuf, 4);
-			if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) {
-				log_ring(LOG_WARNING, j->r->iface, j->r->profile,
-					 "dump: skipping a file with a bad header (sequence %llu)",
-					 (unsigned long long)j->seq);
-				close_file(j);
-				continue;
-			}
-			j->nano = magic == 0xa1b23c4d;
 			if (!j->sent_header)
-				put_header(j, out, len, j->rbuf);
-			j->header_read = 1;
-			off = 24;
+				put_header(j, out, len, pcapfile_info(j->pf)->header);
 		}
-		while (j->rlen - off >= 16) {
-			uint32_t rec[4];
-			int64_t ns;
-
-			memcpy(rec, j->rbuf + off, 16);
-			if (rec[2] > MAX_RECORD) {
-				off = j->rlen;	/* damaged: the rest of this file is unusable */
-				break;
-			}
-			if (j->rlen - off < 16 + (size_t)rec[2])
-				break;
-			ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (j->nano ? 1 : 1000);
-			/* Files are in time order: nothing after this can be in the window. */
-			if (j->until && ns >= j->until) {
-				close_file(j);
-				j->finished = 1;
-				return *len ? DUMP_MORE : done(j, out, len);
-			}
-			if ((!j->since || ns >= j->since) && (!j->until || ns < j->until)) {
-				/* The stream keeps the first file's precision. */
-				if (j->nano != j->out_nano)
-					rec[1] = j->out_nano ? rec[1] * 1000 : rec[1] / 1000;
-				memcpy(out + *len, rec, 16);
-				memcpy(out + *len + 16, j->rbuf + off + 16, rec[2]);
-				*len += 16 + rec[2];
-				j->packets++;
-			}
-			off += 16 + rec[2];
-			if (*len >= max)
-				break;
+		rc = pcapfile_next(j->pf, &rec);
+		if (rc == PCAPFILE_AGAIN) {
+			/* The end of what is on disk: an open file may grow, a closed one is done. */
+			if (still_growing(j))
+				return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : done(j, out, len));
+			pcapfile_stop_growing(j->pf);
+			continue;
 		}
-		memmove(j->rbuf, j->rbuf + off, j->rlen - off);
-		j->rlen -= off;
-		if (n == 0 && *len < max) {
-			/* The end of what is on disk: a closed file is done, an open one may grow. */
-			if (is_open_in_ring(j) || (j->follow && !j->r->nfiles)) {
-				int newer;
-
-				pthread_mutex_lock(&j->r->lock);
-				newer = j->r->nfiles && j->r->files[j->r->nfiles - 1].ret.seq > j->seq;
-				pthread_mutex_unlock(&j->r->lock);
-				if (!newer)
-					return *len ? DUMP_MORE : (j->follow ? DUMP_WAIT : done(j, out, len));
-			}
+		if (rc == PCAPFILE_DAMAGED || rc == PCAPFILE_ERROR) {
+			if (rc == PCAPFILE_DAMAGED)
+				met_damage(j, pcapfile_error(j->pf));
+			else
+				rlog(j->r, LOG_WARNING, "dump: %s", pcapfile_error(j->pf));
 			close_file(j);
+			continue;
+		}
+		if (rc == PCAPFILE_END) {
+			close_file(j);
+			continue;
+		}
+		budget = budget > PCAP_REC_HDR_LEN + rec.caplen ? budget - PCAP_REC_HDR_LEN - rec.caplen : 0;
+		/* Files are in time order: nothing after this can be in the window. */
+		if (j->until && rec.ns >= j->until) {
+			close_file(j);
+			j->finished = 1;
+			return *len ? DUMP_MORE : done(j, out, len);
+		}
+		if (j->since && rec.ns < j->since)
+			continue;
+		{
+			uint32_t hdr[4] = { rec.sec, rec.frac, rec.caplen, rec.len };
+
+			/* The stream keeps the first file's precision. */
+			if (j->nano != j->out_nano)
+				hdr[1] = j->out_nano ? rec.frac * 1000 : rec.frac / 1000;
+			memcpy(out + *len, hdr, PCAP_REC_HDR_LEN);
+			memcpy(out + *len + PCAP_REC_HDR_LEN, rec.data, rec.caplen);
+			*len += PCAP_REC_HDR_LEN + rec.caplen;
+			j->packets++;
 		}
 	}
 	return DUMP_MORE;

@@ -22,6 +22,12 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 enum { DUMP_DONE, DUMP_MORE, DUMP_WAIT };
 int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len);
 uint64_t dump_job_packets(const struct dump_job *j);
+/*
+ * The damage the dump met, one message per damaged file ("NAME: damaged at
+ * byte N: what"), or NULL. Damaged records are never streamed; the files
+ * after a damaged one still are.
+ */
+json_t *dump_job_damage(const struct dump_job *j);
 void dump_job_free(struct dump_job *j);
 
 #endif

@@ -21,6 +21,7 @@
 #include "conf.h"
 #include "ctlsrv.h"
 #include "daemon.h"
+#include "indexer.h"
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
@@ -394,8 +395,18 @@ int main(int argc, char **argv)
 		if (writer_start(d.rings[i]) < 0)
 			goto out;
 
+	/* Old files are adopted, repaired and indexed beside capture, never in its way. */
+	if (indexer_start() < 0)
+		goto out;
+
 	/* 4. The loop. */
 	d.started = (int64_t)time(NULL);
+	{
+		struct timespec ts;
+
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		d.started_mono = ts.tv_sec;
+	}
 	if (sd_event_default(&d.event) < 0 || setup_loop(&d) < 0)
 		goto out;
 	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
@@ -409,6 +420,7 @@ int main(int argc, char **argv)
 	}
 out:
 	ctlsrv_close(d.ctl);
+	indexer_stop();
 	for (size_t i = 0; i < d.nrings; i++) {
 		writer_stop(d.rings[i]);
 		if (d.event && d.rings[i]->pcap)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -39,7 +40,15 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;
 	pthread_mutex_init(&r->lock, NULL);
-	pthread_cond_init(&r->cond, NULL);
+	{
+		pthread_condattr_t ca;
+
+		/* Timed waits measure intervals: a wall-clock step must not stretch them. */
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&r->cond, &ca);
+		pthread_condattr_destroy(&ca);
+	}
 	snprintf(r->state, sizeof(r->state), "starting");
 	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix || !r->name)
 		goto fail;

@@ -55,7 +55,12 @@ struct ring_file {
 	int64_t first_ns;
 	int64_t last_ns;
 	int has_sha;
-	uint8_t sha256[32];	/* of the closed file, from its index */
+	uint8_t sha256[32];	/* the seal: of the closed file, written once at close */
+	uint64_t seal_size;	/* the size the seal covers */
+	int damaged;		/* no longer matches its seal, or unreadable past a point */
+	char damage[200];	/* what is wrong, for list and status */
+	int repair;		/* left open by a crash: the indexer cuts its torn tail */
+	int queued;		/* waiting for the indexer */
 };
 
 struct ring {
@@ -159,13 +164,11 @@ void writer_stop(struct ring *r);
 
 /* Files on disk (storage.c). */
 int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid);
+/* Lists the ring's files from earlier runs and queues what needs the indexer. */
 int storage_adopt(struct ring *r);
-void storage_repair(struct ring *r);
 int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, int gzip, char *buf,
 		      size_t len);
 /* Seconds since the epoch from a file name's time stamp, or -1. */
 int64_t storage_name_time(const char *name);
-/* Reads a file's packets, first and last time; for files from earlier runs. */
-int storage_scan_meta(struct ring *r, struct ring_file *f);
 
 #endif

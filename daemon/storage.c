@@ -11,15 +11,12 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
+#include "indexer.h"
 #include "log.h"
 #include "ring.h"
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
-
-/* Largest record a repair accepts; libpcap's own limit for any link type. */
-#define MAX_CAPLEN (256 * 1024 * 1024)
 
 int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, int gzip, char *buf,
 		      size_t len)
@@ -131,27 +128,65 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 		     strerror(errno));
 		return -1;
 	}
+	/* Only the daemon writes here: a directory others may write to is made private. */
+	{
+		struct stat st;
+
+		if (fstat(fd, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH))) {
+			rlog(r, LOG_WARNING, "%s/%s/%s was writable by others (mode %04o): made 0750",
+			     root, r->iface, r->profile, (unsigned)(st.st_mode & 07777));
+			if (fchmod(fd, 0750) < 0)
+				rlog(r, LOG_WARNING, "cannot change its mode: %s", strerror(errno));
+		}
+	}
 	r->dirfd = fd;
 	return 0;
 }
 
-static void adopt_index(struct ring *r, struct ring_file *f)
+/*
+ * A closed file is adopted from its index alone: one small read. The index
+ * must have a summary whose size is the file's; anything else goes to the
+ * indexer. A file that no longer has its sealed size is damaged, and keeps
+ * its seal.
+ */
+static enum indexer_job adopt_index(struct ring *r, struct ring_file *f)
 {
 	struct pcapidx idx;
 	char name[300];
+	enum indexer_job job = INDEX_ADOPT;
 
 	snprintf(name, sizeof(name), "%s.idx", f->name);
-	if (pcapidx_load(r->dirfd, name, &idx) < 0)
-		return;
-	if (idx.has_summary && idx.summary.size == f->ret.size) {
-		f->meta = 1;
-		f->packets = idx.summary.packets;
-		f->first_ns = idx.summary.first_ns;
-		f->last_ns = idx.summary.last_ns;
-		memcpy(f->sha256, idx.summary.sha256, 32);
-		f->has_sha = 1;
+	if (pcapidx_load(r->dirfd, name, &idx) < 0 || !idx.has_summary) {
+		pcapidx_free(&idx);
+		return INDEX_ADOPT;
+	}
+	f->meta = 1;
+	f->packets = idx.summary.packets;
+	f->first_ns = idx.summary.first_ns;
+	f->last_ns = idx.summary.last_ns;
+	memcpy(f->sha256, idx.summary.sha256, 32);
+	f->seal_size = idx.summary.size;
+	f->has_sha = 1;
+	if (idx.summary.flags & PCAPIDX_DAMAGED) {
+		f->damaged = 1;
+		snprintf(f->damage, sizeof(f->damage), "found damaged earlier (pktctl reindex checks it again)");
+		job = (enum indexer_job)-1;
+	} else if (idx.summary.size != f->ret.size) {
+		f->damaged = 1;
+		snprintf(f->damage, sizeof(f->damage), "%.120s: %llu bytes, sealed as %llu", f->name,
+			 (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+		rlog(r, LOG_WARNING, "%s no longer has its sealed size: %llu bytes, sealed as %llu",
+		     f->name, (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+		job = INDEX_VERIFY;
+	} else if (idx.bad_points) {
+		rlog(r, LOG_WARNING, "%s: its index has seek points that cannot be true; rebuilding it",
+		     f->name);
+		job = INDEX_VERIFY;
+	} else {
+		job = (enum indexer_job)-1;
 	}
 	pcapidx_free(&idx);
+	return job;
 }
 
 static int cmp_files(const void *a, const void *b)
@@ -179,9 +214,12 @@ int storage_adopt(struct ring *r)
 		struct ring_file *f;
 		struct stat st;
 
-		if (!seq || fstatat(r->dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-		    !S_ISREG(st.st_mode))
+		if (!seq || fstatat(r->dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
+		if (!S_ISREG(st.st_mode)) {
+			rlog(r, LOG_WARNING, "%s is not a regular file: ignored", de->d_name);
+			continue;
+		}
 		if (r->nfiles == r->maxfiles) {
 			size_t n = r->maxfiles ? r->maxfiles * 2 : 64;
 			struct ring_file *nf = realloc(r->files, n * sizeof(*nf));
@@ -199,149 +237,27 @@ int storage_adopt(struct ring *r)
 		snprintf(f->name, sizeof(f->name), "%s", de->d_name);
 		if (seq >= r->next_seq)
 			r->next_seq = seq + 1;
-		/* A closed file's index says what it holds without reading it. */
-		if (!(st.st_mode & S_IWUSR))
-			adopt_index(r, f);
+		/* Writable means the daemon stopped without closing it. */
+		if (st.st_mode & S_IWUSR)
+			f->repair = 1;
 	}
 	closedir(d);
 	if (r->nfiles)
 		qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
+	/* In order, oldest first: the indexer takes the newest first. */
+	for (size_t i = 0; i < r->nfiles; i++) {
+		struct ring_file *f = &r->files[i];
+		enum indexer_job job = f->repair ? INDEX_REPAIR : adopt_index(r, f);
+
+		if ((int)job >= 0) {
+			f->queued = 1;
+			indexer_queue(r, f->ret.seq, f->ret.size, job);
+		}
+	}
 	if (r->nfiles)
 		rlog(r, LOG_INFO, "found %zu files from earlier runs; numbering goes on at %llu",
 		     r->nfiles, (unsigned long long)r->next_seq);
 	return 0;
-}
-
-/* Cuts a plain pcap file after its last whole record. */
-static void repair_pcap(struct ring *r, struct ring_file *f, int fd)
-{
-	uint32_t hdr[6], rec[4];
-	off_t off = 24, size = lseek(fd, 0, SEEK_END);
-
-	if (size < 24 || pread(fd, hdr, sizeof(hdr), 0) != sizeof(hdr) ||
-	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d)) {
-		rlog(r, LOG_WARNING, "%s has no valid pcap header; left as it is", f->name);
-		return;
-	}
-	while (off + 16 <= size) {
-		if (pread(fd, rec, sizeof(rec), off) != sizeof(rec) || rec[2] > MAX_CAPLEN ||
-		    off + 16 + (off_t)rec[2] > size)
-			break;
-		off += 16 + (off_t)rec[2];
-	}
-	if (off < size) {
-		if (ftruncate(fd, off) < 0) {
-			rlog(r, LOG_WARNING, "cannot cut %s: %s", f->name, strerror(errno));
-			return;
-		}
-		rlog(r, LOG_NOTICE, "%s was cut after its last whole record (%lld bytes dropped)",
-		     f->name, (long long)(size - off));
-	}
-	f->ret.size = (uint64_t)off;
-}
-
-/*
- * A gzip ring file is a sequence of members, one per chunk of whole
- * records. A crash can leave the last member torn: cut the file after the
- * last complete member, which leaves a complete gzip file of whole records.
- */
-static void repair_gz(struct ring *r, struct ring_file *f, int fd)
-{
-	uint8_t in[65536], out[65536];
-	uint64_t fed = 0, good = 0;
-	z_stream z = { 0 };
-	int zrc = Z_OK;
-	off_t size = lseek(fd, 0, SEEK_END);
-	ssize_t n;
-
-	if (inflateInit2(&z, 15 + 16) != Z_OK)
-		return;
-	lseek(fd, 0, SEEK_SET);
-	while ((n = read(fd, in, sizeof(in))) > 0) {
-		fed += (uint64_t)n;
-		z.next_in = in;
-		z.avail_in = (uInt)n;
-		while (z.avail_in) {
-			z.next_out = out;
-			z.avail_out = sizeof(out);
-			zrc = inflate(&z, Z_NO_FLUSH);
-			if (zrc == Z_STREAM_END) {
-				good = fed - z.avail_in;
-				inflateReset(&z);
-			} else if (zrc != Z_OK) {
-				break;
-			}
-		}
-		if (zrc != Z_OK && zrc != Z_STREAM_END)
-			break;
-	}
-	inflateEnd(&z);
-	if ((off_t)good == size)
-		return;
-	/* Not one whole member: nothing is lost by removing it (storage_repair drops it). */
-	if (ftruncate(fd, (off_t)good) < 0) {
-		rlog(r, LOG_WARNING, "cannot cut %s: %s", f->name, strerror(errno));
-		return;
-	}
-	f->ret.size = good;
-	rlog(r, LOG_NOTICE, "%s was not closed cleanly: cut after its last complete gzip member (%lld bytes dropped)",
-	     f->name, (long long)(size - (off_t)good));
-}
-
-void storage_repair(struct ring *r)
-{
-	for (size_t i = 0; i < r->nfiles; i++) {
-		struct ring_file *f = &r->files[i];
-		struct stat st;
-		int fd;
-
-		if (f->ret.open)
-			continue;
-		if (fstatat(r->dirfd, f->name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
-		    !(st.st_mode & S_IWUSR))
-			continue;
-		/* Writable means the daemon stopped without closing it. */
-		fd = openat(r->dirfd, f->name, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
-		if (fd < 0) {
-			rlog(r, LOG_WARNING, "cannot open %s to repair it: %s", f->name,
-			     strerror(errno));
-			continue;
-		}
-		if (st.st_size == 0) {
-			close(fd);
-			unlinkat(r->dirfd, f->name, 0);
-			rlog(r, LOG_NOTICE, "removed %s: empty", f->name);
-			memmove(f, f + 1, (r->nfiles - i - 1) * sizeof(*f));
-			r->nfiles--;
-			i--;
-			continue;
-		}
-		if (strstr(f->name, ".gz"))
-			repair_gz(r, f, fd);
-		else
-			repair_pcap(r, f, fd);
-		/* The index of an interrupted file has no summary: build it anew. */
-		{
-			char idx[300];
-
-			snprintf(idx, sizeof(idx), "%s.idx", f->name);
-			unlinkat(r->dirfd, idx, 0);
-			f->meta = 0;
-		}
-		/* Nothing whole was left in it: the file goes. */
-		if (lseek(fd, 0, SEEK_END) == 0) {
-			close(fd);
-			unlinkat(r->dirfd, f->name, 0);
-			rlog(r, LOG_NOTICE, "removed %s: nothing whole in it", f->name);
-			memmove(f, f + 1, (r->nfiles - i - 1) * sizeof(*f));
-			r->nfiles--;
-			i--;
-			continue;
-		}
-		if (fchmod(fd, 0440) < 0)
-			rlog(r, LOG_WARNING, "cannot seal %s: %s", f->name, strerror(errno));
-		close(fd);
-	}
 }
 
 int64_t storage_name_time(const char *name)
@@ -363,227 +279,3 @@ int64_t storage_name_time(const char *name)
 	return (int64_t)timegm(&tm);
 }
 
-/* Reads exactly len bytes from a plain or gzip file; 0 at a clean end, -1 short. */
-static int read_exact(int fd, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-
-		if (n <= 0)
-			return done ? -1 : 0;
-		done += (size_t)n;
-	}
-	return 1;
-}
-
-/* Reads a whole file for its SHA-256, as stored on disk. */
-static int hash_file(int dirfd, const char *name, uint8_t digest[32], uint64_t *size)
-{
-	uint8_t *buf = malloc(1 << 20);
-	struct sha256 sha = { 0 };
-	ssize_t n;
-	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-
-	if (fd < 0 || !buf) {
-		if (fd >= 0)
-			close(fd);
-		free(buf);
-		return -1;
-	}
-	sha256_init(&sha);
-	*size = 0;
-	while ((n = read(fd, buf, 1 << 20)) > 0) {
-		sha256_update(&sha, buf, (size_t)n);
-		*size += (uint64_t)n;
-	}
-	sha256_final(&sha, digest);
-	sha256_free(&sha);
-	close(fd);
-	free(buf);
-	return n < 0 ? -1 : 0;
-}
-
-
-/*
- * Sequential reading of a gzip ring file that notes where each member
- * starts, in the file and in the uncompressed stream: those are the places
- * a rebuilt index can point at.
- */
-struct zreader {
-	int fd;
-	z_stream z;
-	uint8_t in[65536];
-	uint64_t fed;		/* compressed bytes read from the file */
-	uint64_t member_off;	/* the latest member start: file offset */
-	uint64_t member_raw;	/* and uncompressed offset */
-	int end;
-};
-
-static int zr_read(struct zreader *zr, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len && !zr->end) {
-		int rc;
-
-		if (!zr->z.avail_in) {
-			ssize_t n = read(zr->fd, zr->in, sizeof(zr->in));
-
-			if (n <= 0) {
-				zr->end = 1;
-				break;
-			}
-			zr->fed += (uint64_t)n;
-			zr->z.next_in = zr->in;
-			zr->z.avail_in = (uInt)n;
-		}
-		zr->z.next_out = (Bytef *)buf + done;
-		zr->z.avail_out = (uInt)(len - done);
-		rc = inflate(&zr->z, Z_NO_FLUSH);
-		done = len - zr->z.avail_out;
-		if (rc == Z_STREAM_END) {
-			zr->member_raw += zr->z.total_out;
-			zr->member_off = zr->fed - zr->z.avail_in;
-			inflateReset(&zr->z);
-		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			zr->end = 1;
-		}
-	}
-	return done == len ? 1 : (done ? -1 : 0);
-}
-
-/*
- * A file from an earlier run without a usable index: count its packets,
- * note its first and last time, hash it, and write its index anew (seek
- * points for plain files; for gzip files at the members' starts).
- */
-int storage_scan_meta(struct ring *r, struct ring_file *f)
-{
-	struct pcapidx_summary sum = { 0 };
-	struct pcapidx_point *points = NULL;
-	size_t npoints = 0, maxpoints = 0;
-	uint64_t packets = 0, raw = 24, last_point = 0;
-	int64_t first = 0, last = 0;
-	uint32_t hdr[6] = { 0 }, rec[4];
-	int fd, nano, have_hdr = 0, gz_file = strstr(f->name, ".pcap.gz") != NULL;
-	struct zreader *zr = NULL;
-	uint8_t *skip = NULL;
-	const uint32_t skiplen = 65536;
-	char idxname[300], tmp[300];
-
-	fd = openat(r->dirfd, f->name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		goto done;
-	if (gz_file) {
-		skip = malloc(skiplen);
-		zr = calloc(1, sizeof(*zr));
-		if (!skip || !zr || inflateInit2(&zr->z, 15 + 16) != Z_OK) {
-			free(zr);
-			zr = NULL;
-			close(fd);
-			goto done;
-		}
-		zr->fd = fd;
-	}
-	if ((zr ? zr_read(zr, hdr, sizeof(hdr)) : read_exact(fd, hdr, sizeof(hdr))) != 1 ||
-	    (hdr[0] != 0xa1b2c3d4 && hdr[0] != 0xa1b23c4d))
-		goto close;
-	have_hdr = 1;
-	nano = hdr[0] == 0xa1b23c4d;
-	while ((zr ? zr_read(zr, rec, sizeof(rec)) : read_exact(fd, rec, sizeof(rec))) == 1 &&
-	       rec[2] <= MAX_CAPLEN) {
-		int64_t ns = (int64_t)rec[0] * 1000000000 + (int64_t)rec[1] * (nano ? 1 : 1000);
-		uint32_t left = rec[2];
-		/* In a gzip file only a record that starts a member can be pointed at. */
-		int can_point = !zr || packets == 0 || (zr->member_raw == raw && zr->member_off);
-
-		if (can_point && (packets == 0 || raw - last_point >= 256 * 1024)) {
-			if (npoints == maxpoints) {
-				size_t n = maxpoints ? maxpoints * 2 : 64;
-				struct pcapidx_point *np = realloc(points, n * sizeof(*np));
-
-				if (!np)
-					break;
-				points = np;
-				maxpoints = n;
-			}
-			points[npoints++] = (struct pcapidx_point){
-				.first_ns = ns,
-				.off = packets ? (zr ? zr->member_off : raw) : 0,
-				.raw_off = packets ? raw : 0,
-				.packets_before = packets,
-			};
-			last_point = raw;
-		}
-		if (zr) {
-			while (left) {
-				uint32_t n = left < skiplen ? left : skiplen;
-
-				if (zr_read(zr, skip, n) != 1)
-					goto close;
-				left -= n;
-			}
-		} else if (lseek(fd, left, SEEK_CUR) < 0) {
-			break;
-		}
-		if (!packets)
-			first = ns;
-		last = ns;
-		packets++;
-		raw += 16 + rec[2];
-	}
-close:
-	if (zr) {
-		inflateEnd(&zr->z);
-		free(zr);
-	}
-	close(fd);
-	/* The index of a closed file, written whole and then put in place. */
-	if (have_hdr && !f->ret.open && hash_file(r->dirfd, f->name, sum.sha256, &sum.size) == 0) {
-		uint8_t hbuf[PCAPIDX_HDR_LEN], rbuf[PCAPIDX_REC_LEN];
-		int ifd;
-
-		snprintf(idxname, sizeof(idxname), "%s.idx", f->name);
-		snprintf(tmp, sizeof(tmp), ".%s.idx.tmp", f->name);
-		ifd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0440);
-		if (ifd >= 0) {
-			int ok = 1;
-
-			pcapidx_header(hbuf, (const uint8_t *)hdr, gz_file);
-			ok &= write(ifd, hbuf, sizeof(hbuf)) == (ssize_t)sizeof(hbuf);
-			for (size_t i = 0; i < npoints && ok; i++) {
-				pcapidx_point_rec(rbuf, &points[i]);
-				ok &= write(ifd, rbuf, sizeof(rbuf)) == (ssize_t)sizeof(rbuf);
-			}
-			sum.first_ns = first;
-			sum.last_ns = last;
-			sum.packets = packets;
-			sum.raw_bytes = raw;
-			pcapidx_summary_rec(rbuf, &sum);
-			ok &= write(ifd, rbuf, sizeof(rbuf)) == (ssize_t)sizeof(rbuf);
-			ok &= fdatasync(ifd) == 0;
-			close(ifd);
-			if (ok && renameat(r->dirfd, tmp, r->dirfd, idxname) == 0)
-				rlog(r, LOG_INFO, "indexed %s (%llu packets)", f->name,
-				     (unsigned long long)packets);
-			else
-				unlinkat(r->dirfd, tmp, 0);
-		}
-	}
-done:
-	free(skip);
-	free(points);
-	pthread_mutex_lock(&r->lock);
-	f->packets = packets;
-	f->first_ns = first;
-	f->last_ns = last;
-	f->meta = 1;
-	if (sum.size) {
-		memcpy(f->sha256, sum.sha256, 32);
-		f->has_sha = 1;
-	}
-	pthread_mutex_unlock(&r->lock);
-	return 0;
-}

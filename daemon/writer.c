@@ -313,6 +313,7 @@ static int idx_close(struct ring *r, struct ring_file *f)
 		sum.last_ns = f->last_ns;
 		sum.packets = f->packets;
 		memcpy(f->sha256, sum.sha256, 32);
+		f->seal_size = sum.size;
 		f->has_sha = 1;
 	}
 	pthread_mutex_unlock(&r->lock);
@@ -614,22 +615,11 @@ static void handle_buffer(struct ring *r, struct wbuf *b)
 		flush_point(r);
 }
 
-/* Files from earlier runs get their packet counts and times while the writer is idle. */
-static void scan_one(struct ring *r)
-{
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (!r->files[i].meta && !r->files[i].ret.open) {
-			storage_scan_meta(r, &r->files[i]);
-			return;
-		}
-}
-
 static void *writer_main(void *arg)
 {
 	struct ring *r = arg;
-	int64_t last_flush = now_ms(CLOCK_MONOTONIC), last_scan = 0;
+	int64_t last_flush = now_ms(CLOCK_MONOTONIC);
 
-	storage_repair(r);
 	apply_retention(r);
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
@@ -641,17 +631,6 @@ static void *writer_main(void *arg)
 
 			if (r->stopping)
 				break;
-			/*
-			 * Caught up with capture: index one file from an earlier run (or
-			 * one reindex asked for), at most one a second.
-			 */
-			if (now - last_scan >= 1000) {
-				last_scan = now;
-				pthread_mutex_unlock(&r->lock);
-				scan_one(r);
-				pthread_mutex_lock(&r->lock);
-				continue;
-			}
 			/* Nothing queued for a whole interval: make a flush point anyway. */
 			if (now - last_flush >= (int64_t)r->conf.flush_ms) {
 				pthread_mutex_unlock(&r->lock);
@@ -662,7 +641,8 @@ static void *writer_main(void *arg)
 				pthread_mutex_lock(&r->lock);
 				continue;
 			}
-			clock_gettime(CLOCK_REALTIME, &until);
+			/* The condition waits on CLOCK_MONOTONIC (ring.c): a clock step cannot stall it. */
+			clock_gettime(CLOCK_MONOTONIC, &until);
 			until.tv_nsec += (long)(r->conf.flush_ms % 1000) * 1000000;
 			until.tv_sec += (time_t)(r->conf.flush_ms / 1000) + until.tv_nsec / 1000000000;
 			until.tv_nsec %= 1000000000;

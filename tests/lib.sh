@@ -193,4 +193,13 @@ wait_written() {
 }
 
 # The capture files of a ring directory (not their .idx sidecars), one per line.
+# Waits (at most 30 s) until the daemon's indexer has nothing left to do.
+wait_indexer() {
+	for _ in $(seq 300); do
+		[ "$(ctl status --json | jget "j['result']['indexer']['files_left']")" = 0 ] && return 0
+		sleep 0.1
+	done
+	fail "the indexer did not finish within 30 s"
+}
+
 ring_files() { ls "$1" | grep -E '\.pcap(\.gz)?$'; }

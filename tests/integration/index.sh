@@ -79,22 +79,68 @@ chmod 640 "$dir/$f1.idx"
 printf 'garbage!' | dd of="$dir/$f1.idx" bs=1 seek=100 conv=notrunc 2>/dev/null
 rm -f "$dir/$f2.idx"
 ctl reindex "$IF_CAP/plain" > "$TMP/reindex.out" || fail "reindex failed"
-grep -q "reindexing $f1" "$TMP/reindex.out" && grep -q "reindexing $f2" "$TMP/reindex.out" ||
-	fail "reindex did not queue the damaged files: $(cat "$TMP/reindex.out")"
-for _ in $(seq 100); do
-	grep -q "indexed $f2" "$TMP/pktcapd.log" && grep -q "indexed $f1" "$TMP/pktcapd.log" && break
-	sleep 0.1
-done
+grep -q "checking $f1" "$TMP/reindex.out" && grep -q "checking $f2" "$TMP/reindex.out" ||
+	fail "reindex did not queue the files: $(cat "$TMP/reindex.out")"
+wait_indexer
 grep -q "indexed $f2" "$TMP/pktcapd.log" || fail "missing index of $f2 not rebuilt"
 grep -q "indexed $f1" "$TMP/pktcapd.log" || fail "damaged index of $f1 not rebuilt"
-[ "$(ctl reindex "$IF_CAP/plain")" = "every index is sound" ] || fail "indexes still unsound after rebuilding"
+[ -f "$dir/$f2.idx" ] || fail "no index file for $f2"
+ctl list --json "$IF_CAP/plain" | jget "[f['name'] for f in j['result']['files'] if f['state'] != 'sealed' and not f['open']]" > "$TMP/unsealed"
+[ "$(cat "$TMP/unsealed")" = "[]" ] || fail "files not sealed after rebuilding: $(cat "$TMP/unsealed")"
+
+# A sealed file cut short while the daemon runs: reindex finds it damaged, it
+# keeps its seal (never recomputed into place), and a restart still says so.
+f3=$(ring_files "$dir" | sed -n 3p)
+seal3=$(ctl list --json "$IF_CAP/plain" | jget "[f['sha256'] for f in j['result']['files'] if f['name'] == '$f3'][0]")
+size3=$(stat -c %s "$dir/$f3")
+chmod 640 "$dir/$f3"
+truncate -s $((size3 - 40)) "$dir/$f3"
+chmod 440 "$dir/$f3"
+ctl reindex "$IF_CAP/plain" > /dev/null || fail "reindex failed"
+wait_indexer
+grep -q "$f3 no longer matches its seal" "$TMP/pktcapd.log" || fail "reindex did not find $f3 damaged"
+state=$(ctl list --json "$IF_CAP/plain" | jget "[(f['state'], f['sha256']) for f in j['result']['files'] if f['name'] == '$f3'][0]")
+[ "$state" = "('damaged', '$seal3')" ] || fail "$f3 after reindex: $state (sealed $seal3)"
+if ctl dump "$IF_CAP/plain" -w "$TMP/d3.pcap" 2> "$TMP/d3.err"; then
+	fail "a dump over a damaged file exited 0"
+fi
+grep -q "$f3: damaged at byte" "$TMP/d3.err" || fail "the dump did not name the damage: $(cat "$TMP/d3.err")"
+tcpdump -nr "$TMP/d3.pcap" > /dev/null 2> "$TMP/d3.tcpdump" || fail "-w wrote a damaged record: $(cat "$TMP/d3.tcpdump")"
+stop_pktcapd
+start_pktcapd
+grep -q "$f3 no longer has its sealed size" "$TMP/pktcapd.log" || fail "the restart re-blessed $f3"
+state=$(ctl list --json "$IF_CAP/plain" | jget "[(f['state'], f['sha256']) for f in j['result']['files'] if f['name'] == '$f3'][0]")
+[ "$state" = "('damaged', '$seal3')" ] || fail "$f3 after a restart: $state (sealed $seal3)"
+
+# One flipped byte inside a sealed gzip file: the dump prints what is intact
+# and exits non-zero, names the damage, and never writes a damaged record.
+gdir=$(ring_dir "$IF_CAP" packed)
+g3=$(ring_files "$gdir" | sed -n 3p)
+total=$(zcat "$gdir"/*.pcap.gz 2>/dev/null | tcpdump -nr - 2>/dev/null | wc -l)
+chmod 640 "$gdir/$g3"
+gsize=$(stat -c %s "$gdir/$g3")
+printf '\x55' | dd of="$gdir/$g3" bs=1 seek=$((gsize / 2)) conv=notrunc 2>/dev/null
+chmod 440 "$gdir/$g3"
+gzip -t "$gdir/$g3" 2>/dev/null && fail "the flipped byte did not damage $g3"
+if ctl dump "$IF_CAP/packed" -w "$TMP/g3.pcap" 2> "$TMP/g3.err"; then
+	fail "a dump over a damaged gzip file exited 0"
+fi
+grep -q "$g3: damaged at byte" "$TMP/g3.err" || fail "the gzip damage was not named: $(cat "$TMP/g3.err")"
+got=$(tcpdump -nr "$TMP/g3.pcap" 2> "$TMP/g3.tcpdump" | wc -l)
+[ -s "$TMP/g3.tcpdump" ] && grep -qi "truncated\|bogus\|error" "$TMP/g3.tcpdump" && fail "-w wrote damaged data: $(cat "$TMP/g3.tcpdump")"
+[ "$got" -lt "$total" ] && [ "$got" -gt 0 ] || fail "damaged gzip ring: $got of $total packets"
+tcpdump -nr "$TMP/g3.pcap" 2>/dev/null | grep -q "ip-proto-\|unknown" && fail "garbage came out as packets"
+log "flipped byte in $g3: $got of $total packets, then: $(head -c 200 "$TMP/g3.err")"
+wait_indexer
+state=$(ctl list --json "$IF_CAP/packed" | jget "[f['state'] for f in j['result']['files'] if f['name'] == '$g3'][0]")
+[ "$state" = "damaged" ] || fail "$g3 not marked damaged after the dump found it: $state"
 
 # A rebuilt gzip index points at member starts too: a window is still read from the middle.
 dir=$(ring_dir "$IF_CAP" packed)
 g2=$(ring_files "$dir" | sed -n 2p)
 rm -f "$dir/$g2.idx"
-ctl reindex "$IF_CAP/packed" | grep -q "reindexing $g2" || fail "reindex did not queue $g2"
-for _ in $(seq 100); do grep -q "indexed $g2" "$TMP/pktcapd.log" && break; sleep 0.1; done
+ctl reindex "$IF_CAP/packed" | grep -q "checking $g2" || fail "reindex did not queue $g2"
+wait_indexer
 grep -q "indexed $g2" "$TMP/pktcapd.log" || fail "gzip index of $g2 not rebuilt"
 zcat "$dir/$g2" | tcpdump -tt -nr - 2>/dev/null | awk '{ print $1 }' > "$TMP/times"
 n=$(wc -l < "$TMP/times")

@@ -134,7 +134,7 @@ static void test_plain(void)
 	fd = write_tmp(plain, plain_len - 7);
 	n = read_all(fd, 0, &rc, err, sizeof(err), &good);
 	ok(n == NREC - 1 && rc == PCAPFILE_DAMAGED, "truncated plain file: %d records, then damage", n);
-	ok(strstr(err, "ends inside a record") != NULL, "the error says so: %s", err);
+	ok(strstr(err, "truncated: the file ends inside a record") != NULL, "the error says so: %s", err);
 	ok(good == rec_off[NREC - 1], "good length ends after the last whole record");
 	lseek(fd, 0, SEEK_SET);
 	n = read_all(fd, PCAPFILE_GROWING, &rc, err, sizeof(err), NULL);
@@ -238,8 +238,9 @@ static void test_gzip(void)
 	/* Cut inside the last member (a crash while writing). */
 	fd = write_tmp(gz, len - 30);
 	n = read_all(fd, 0, &rc, err, sizeof(err), &good);
-	ok(n == NREC - PER_MEMBER && rc == PCAPFILE_DAMAGED && strstr(err, "inside a gzip member"),
-	   "torn last member: %d records, then damage: %s", n, err);
+	ok(n >= NREC - PER_MEMBER && n < NREC && rc == PCAPFILE_DAMAGED &&
+	   strstr(err, "inside a gzip member"),
+	   "torn last member: what inflated before the cut (%d records), then damage: %s", n, err);
 	ok(good == member_start[nmembers - 1], "good length ends at the last whole member");
 	lseek(fd, 0, SEEK_SET);
 	n = read_all(fd, PCAPFILE_GROWING, &rc, err, sizeof(err), NULL);

@@ -1,0 +1,552 @@
+/* indexer.c: one low-priority thread adopts, repairs, indexes and checks stored files beside capture */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "indexer.h"
+#include "log.h"
+#include "pcapfile.h"
+#include "pcapidx.h"
+#include "ring.h"
+
+#define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
+
+/* As the writer: a seek point every this many uncompressed bytes. */
+#define POINT_EVERY (256 * 1024)
+/* How often, in bytes read, the indexer looks whether a writer needs the machine. */
+#define YIELD_EVERY (1024 * 1024)
+#define MAX_RINGS 256
+
+struct job {
+	struct ring *r;
+	uint64_t seq;
+	uint64_t size;
+	enum indexer_job kind;
+};
+
+/* The queue is the only state shared with other threads; its lock guards it and the stats. */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	pthread_cond_t idle;	/* a job finished */
+	struct job *q;
+	size_t n, max;
+	int stop;
+	int started;
+	pthread_t thread;
+	struct indexer_stats st;
+	struct ring *rings[MAX_RINGS];
+	size_t nrings;
+} ix = { .lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER,
+	 .idle = PTHREAD_COND_INITIALIZER };
+
+/* What one pass over a file found. */
+struct scan {
+	uint8_t header[PCAP_FILE_HDR_LEN];
+	int gzip;
+	struct pcapidx_point *points;
+	size_t npoints, maxpoints;
+	uint64_t packets, raw;
+	int64_t first_ns, last_ns;
+	int damaged;
+	char why[800];
+	uint64_t good_len;
+	uint8_t sha256[32];
+	uint64_t size;
+};
+
+int indexer_queue(struct ring *r, uint64_t seq, uint64_t size, enum indexer_job kind)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&ix.lock);
+	for (size_t i = 0; i < ix.n; i++)
+		if (ix.q[i].r == r && ix.q[i].seq == seq) {
+			/* A repair stays a repair; a verify asked for later goes first. */
+			if (ix.q[i].kind != INDEX_REPAIR)
+				ix.q[i].kind = kind;
+			goto out;
+		}
+	if (ix.n == ix.max) {
+		size_t n = ix.max ? ix.max * 2 : 256;
+		struct job *nq = realloc(ix.q, n * sizeof(*nq));
+
+		if (!nq) {
+			rc = -1;
+			goto out;
+		}
+		ix.q = nq;
+		ix.max = n;
+	}
+	ix.q[ix.n++] = (struct job){ r, seq, size, kind };
+	ix.st.files_left++;
+	ix.st.bytes_left += size;
+	if (ix.nrings < MAX_RINGS) {
+		size_t k;
+
+		for (k = 0; k < ix.nrings && ix.rings[k] != r; k++)
+			;
+		if (k == ix.nrings)
+			ix.rings[ix.nrings++] = r;
+	}
+	pthread_cond_signal(&ix.cond);
+out:
+	pthread_mutex_unlock(&ix.lock);
+	return rc;
+}
+
+void indexer_wait_idle(void)
+{
+	pthread_mutex_lock(&ix.lock);
+	while (ix.st.files_left && ix.started && !ix.stop)
+		pthread_cond_wait(&ix.idle, &ix.lock);
+	pthread_mutex_unlock(&ix.lock);
+}
+
+void indexer_get_stats(struct indexer_stats *st)
+{
+	pthread_mutex_lock(&ix.lock);
+	*st = ix.st;
+	pthread_mutex_unlock(&ix.lock);
+}
+
+/*
+ * Repairs first (a crash file holds the newest packets and is not sealed),
+ * then the newest file: that is what an operator asks about first.
+ */
+static int take(struct job *jb)
+{
+	size_t pick;
+
+	pthread_mutex_lock(&ix.lock);
+	while (!ix.n && !ix.stop)
+		pthread_cond_wait(&ix.cond, &ix.lock);
+	if (ix.stop) {
+		pthread_mutex_unlock(&ix.lock);
+		return 0;
+	}
+	pick = ix.n - 1;
+	for (size_t i = 0; i < ix.n; i++)
+		if (ix.q[i].kind == INDEX_REPAIR) {
+			pick = i;
+			break;
+		}
+	*jb = ix.q[pick];
+	ix.q[pick] = ix.q[--ix.n];
+	pthread_mutex_unlock(&ix.lock);
+	return 1;
+}
+
+static void done_job(const struct job *jb, int damaged)
+{
+	pthread_mutex_lock(&ix.lock);
+	ix.st.files_left--;
+	ix.st.bytes_left -= jb->size < ix.st.bytes_left ? jb->size : ix.st.bytes_left;
+	ix.st.files_done++;
+	ix.st.bytes_done += jb->size;
+	ix.st.damaged += damaged;
+	pthread_cond_broadcast(&ix.idle);
+	pthread_mutex_unlock(&ix.lock);
+}
+
+static int stopping(void)
+{
+	int stop;
+
+	pthread_mutex_lock(&ix.lock);
+	stop = ix.stop;
+	pthread_mutex_unlock(&ix.lock);
+	return stop;
+}
+
+/* Waits while any ring's writer has work queued: old files never cost live capture. */
+static void yield_to_writers(void)
+{
+	for (;;) {
+		size_t busy = 0, n;
+
+		pthread_mutex_lock(&ix.lock);
+		n = ix.nrings;
+		pthread_mutex_unlock(&ix.lock);
+		for (size_t i = 0; i < n && !busy; i++) {
+			struct ring *r = ix.rings[i];
+
+			pthread_mutex_lock(&r->lock);
+			busy = r->queued > 1 || r->stalled;
+			pthread_mutex_unlock(&r->lock);
+		}
+		if (!busy || stopping())
+			return;
+		nanosleep(&(struct timespec){ 0, 5 * 1000 * 1000 }, NULL);
+	}
+}
+
+static int add_point(struct scan *sc, const struct pcapidx_point *p)
+{
+	if (sc->npoints == sc->maxpoints) {
+		size_t n = sc->maxpoints ? sc->maxpoints * 2 : 64;
+		struct pcapidx_point *np = realloc(sc->points, n * sizeof(*np));
+
+		if (!np)
+			return -1;
+		sc->points = np;
+		sc->maxpoints = n;
+	}
+	sc->points[sc->npoints++] = *p;
+	return 0;
+}
+
+/* One sequential pass: records, seek points, times and the SHA-256 of every byte. */
+static int scan_file(int fd, const char *name, struct scan *sc)
+{
+	struct pcapfile_rec rec;
+	struct pcapfile *pf;
+	uint64_t last_point = 0, since_yield = 0;
+	int damaged = 0, rc;
+
+	free(sc->points);
+	memset(sc, 0, sizeof(*sc));
+	lseek(fd, 0, SEEK_SET);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	pf = pcapfile_open(fd, name, PCAPFILE_HASH, sc->why, sizeof(sc->why), &damaged);
+	if (!pf) {
+		if (!damaged)
+			return -1;
+		/* No usable header: nothing can be read; run_job still hashes the bytes. */
+		sc->damaged = 1;
+		return 1;
+	}
+	memcpy(sc->header, pcapfile_info(pf)->header, PCAP_FILE_HDR_LEN);
+	sc->gzip = pcapfile_info(pf)->gzip;
+	sc->raw = PCAP_FILE_HDR_LEN;
+	while ((rc = pcapfile_next(pf, &rec)) == PCAPFILE_OK) {
+		if (!sc->packets) {
+			if (add_point(sc, &(struct pcapidx_point){ rec.ns, 0, 0, 0 }) < 0)
+				goto nomem;
+			sc->first_ns = rec.ns;
+		} else if (rec.point_off && rec.raw_off - last_point >= POINT_EVERY) {
+			if (add_point(sc, &(struct pcapidx_point){ rec.ns, rec.point_off, rec.raw_off,
+								  sc->packets }) < 0)
+				goto nomem;
+			last_point = rec.raw_off;
+		}
+		sc->last_ns = rec.ns;
+		sc->packets++;
+		sc->raw = rec.raw_off + PCAP_REC_HDR_LEN + rec.caplen;
+		since_yield += PCAP_REC_HDR_LEN + rec.caplen;
+		if (since_yield >= YIELD_EVERY) {
+			since_yield = 0;
+			yield_to_writers();
+			if (stopping())
+				break;
+		}
+	}
+	if (rc == PCAPFILE_ERROR) {
+		snprintf(sc->why, sizeof(sc->why), "%s", pcapfile_error(pf));
+		pcapfile_close(pf);
+		return -1;
+	}
+	if (rc == PCAPFILE_DAMAGED) {
+		sc->damaged = 1;
+		snprintf(sc->why, sizeof(sc->why), "%s", pcapfile_error(pf));
+	}
+	sc->good_len = pcapfile_good_len(pf);
+	rc = pcapfile_hash(pf, sc->sha256, &sc->size);
+	pcapfile_close(pf);
+	posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+	return rc < 0 ? -1 : 1;
+nomem:
+	pcapfile_close(pf);
+	snprintf(sc->why, sizeof(sc->why), "%s: out of memory", name);
+	return -1;
+}
+
+/* A file with no readable header still gets the hash of its bytes. */
+static int hash_only(int fd, struct scan *sc)
+{
+	uint8_t *buf = malloc(1 << 20);
+	struct sha256 sha = { 0 };
+	ssize_t n;
+
+	if (!buf || sha256_init(&sha) < 0) {
+		free(buf);
+		return -1;
+	}
+	lseek(fd, 0, SEEK_SET);
+	sc->size = 0;
+	while ((n = read(fd, buf, 1 << 20)) > 0) {
+		sha256_update(&sha, buf, (size_t)n);
+		sc->size += (uint64_t)n;
+	}
+	sha256_final(&sha, sc->sha256);
+	sha256_free(&sha);
+	free(buf);
+	return n < 0 ? -1 : 0;
+}
+
+/* Writes NAME.idx anew (through a temporary name) if the file is still the ring's. */
+static int write_index(struct ring *r, uint64_t seq, const char *name, const struct scan *sc,
+		       const struct pcapidx_summary *sum)
+{
+	struct pcapidx_writer w;
+	char tmp[300], idx[300];
+	int listed = 0, rc = -1;
+
+	snprintf(tmp, sizeof(tmp), ".%s.idx.tmp", name);
+	snprintf(idx, sizeof(idx), "%s.idx", name);
+	if (pcapidx_writer_open(&w, r->dirfd, tmp, sc->header, sc->gzip) < 0)
+		return -1;
+	for (size_t i = 0; i < sc->npoints; i++)
+		pcapidx_writer_point(&w, &sc->points[i]);
+	if (pcapidx_writer_finish(&w, sum) < 0) {
+		unlinkat(r->dirfd, tmp, 0);
+		return -1;
+	}
+	/* Retention deletes under the lock: an index never outlives its file. */
+	pthread_mutex_lock(&r->lock);
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (r->files[i].ret.seq == seq)
+			listed = 1;
+	if (listed && renameat(r->dirfd, tmp, r->dirfd, idx) == 0)
+		rc = 0;
+	pthread_mutex_unlock(&r->lock);
+	if (rc < 0)
+		unlinkat(r->dirfd, tmp, 0);
+	return rc;
+}
+
+static struct ring_file *find_file(struct ring *r, uint64_t seq)
+{
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (r->files[i].ret.seq == seq)
+			return &r->files[i];
+	return NULL;
+}
+
+static void drop_file(struct ring *r, uint64_t seq, const char *name, const char *why)
+{
+	char idx[300];
+
+	snprintf(idx, sizeof(idx), "%s.idx", name);
+	pthread_mutex_lock(&r->lock);
+	for (size_t i = 0; i < r->nfiles; i++)
+		if (r->files[i].ret.seq == seq) {
+			unlinkat(r->dirfd, name, 0);
+			unlinkat(r->dirfd, idx, 0);
+			memmove(&r->files[i], &r->files[i + 1], (r->nfiles - i - 1) * sizeof(r->files[0]));
+			r->nfiles--;
+			break;
+		}
+	pthread_mutex_unlock(&r->lock);
+	rlog(r, LOG_NOTICE, "removed %s: %s", name, why);
+}
+
+static void hex(const uint8_t d[32], char out[65])
+{
+	sha256_hex(d, out);
+}
+
+static int run_job(const struct job *jb, struct scan *sc)
+{
+	struct ring *r = jb->r;
+	struct pcapidx_summary sum = { 0 };
+	struct ring_file *f;
+	char name[256], sealed_hex[65], found_hex[65];
+	uint8_t seal[32];
+	uint64_t seal_size;
+	int has_seal, fd, damaged = 0, was_damaged, rc;
+	enum indexer_job kind = jb->kind;
+
+	pthread_mutex_lock(&r->lock);
+	f = find_file(r, jb->seq);
+	if (!f || f->ret.open) {
+		if (f)
+			f->queued = 0;
+		pthread_mutex_unlock(&r->lock);
+		return 0;
+	}
+	snprintf(name, sizeof(name), "%s", f->name);
+	has_seal = f->has_sha;
+	memcpy(seal, f->sha256, 32);
+	seal_size = f->seal_size;
+	was_damaged = f->damaged;
+	if (f->repair)
+		kind = INDEX_REPAIR;
+	pthread_mutex_unlock(&r->lock);
+
+	fd = pcapfile_openat(r->dirfd, name, kind == INDEX_REPAIR ? O_RDWR : O_RDONLY);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;	/* retention took it meanwhile */
+		rlog(r, LOG_WARNING, "cannot read %s: %s", name,
+		     errno == EINVAL ? "not a regular file" : strerror(errno));
+		return 0;
+	}
+	rc = scan_file(fd, name, sc);
+	if (rc > 0 && sc->damaged && !sc->size)
+		rc = hash_only(fd, sc) < 0 ? -1 : 1;
+	if (rc < 0) {
+		rlog(r, LOG_WARNING, "cannot index %s: %s", name, *sc->why ? sc->why : strerror(errno));
+		close(fd);
+		return 0;
+	}
+	if (kind == INDEX_REPAIR) {
+		/* Only the file a crash left open is ever cut, and only back to its last whole record. */
+		if (sc->damaged) {
+			uint64_t was = sc->size;
+
+			if (sc->good_len <= PCAP_FILE_HDR_LEN || !sc->packets) {
+				close(fd);
+				drop_file(r, jb->seq, name, "nothing whole in it");
+				return 0;
+			}
+			if (ftruncate(fd, (off_t)sc->good_len) < 0) {
+				rlog(r, LOG_WARNING, "cannot cut %s: %s", name, strerror(errno));
+				close(fd);
+				return 0;
+			}
+			rlog(r, LOG_NOTICE, "%s was not closed cleanly: cut after its last %s (%llu bytes dropped)",
+			     name, sc->gzip ? "complete gzip member" : "whole record",
+			     (unsigned long long)(was - sc->good_len));
+			rlog(r, LOG_DEBUG, "what the repair found: %s", sc->why);
+			if (scan_file(fd, name, sc) < 0 || sc->damaged) {
+				rlog(r, LOG_WARNING, "%s: still unreadable after the repair: %s", name, sc->why);
+				close(fd);
+				return 0;
+			}
+		}
+		if (fchmod(fd, 0440) < 0)
+			rlog(r, LOG_WARNING, "cannot seal %s: %s", name, strerror(errno));
+		has_seal = 0;
+	}
+	close(fd);
+
+	if (!has_seal) {
+		/* First seal of this file: what it holds now. */
+		memcpy(seal, sc->sha256, 32);
+		seal_size = sc->size;
+		if (sc->damaged)
+			rlog(r, LOG_WARNING, "%s had no seal and is damaged: %s", name, sc->why);
+		damaged = sc->damaged;
+	} else if (sc->size != seal_size || memcmp(sc->sha256, seal, 32)) {
+		hex(seal, sealed_hex);
+		hex(sc->sha256, found_hex);
+		if (!was_damaged)
+			rlog(r, LOG_WARNING, "%s no longer matches its seal: %llu bytes, sha256 %s; sealed %llu bytes, sha256 %s%s%s",
+			     name, (unsigned long long)sc->size, found_hex,
+			     (unsigned long long)seal_size, sealed_hex, sc->damaged ? "; " : "",
+			     sc->damaged ? sc->why : "");
+		damaged = 1;
+		if (!sc->damaged)
+			snprintf(sc->why, sizeof(sc->why), "%s: %llu bytes with sha256 %.16s..., sealed as %llu bytes with sha256 %.16s...",
+				 name, (unsigned long long)sc->size, found_hex,
+				 (unsigned long long)seal_size, sealed_hex);
+	} else if (sc->damaged) {
+		/* Sealed damaged: the seal itself covers a damaged file (damage older than the seal). */
+		damaged = 1;
+	}
+
+	/* The index describes what can still be read; the seal is never replaced. */
+	sum.first_ns = sc->first_ns;
+	sum.last_ns = sc->last_ns;
+	sum.packets = sc->packets;
+	sum.raw_bytes = sc->raw;
+	sum.size = seal_size;
+	memcpy(sum.sha256, seal, 32);
+	sum.flags = damaged ? PCAPIDX_DAMAGED : 0;
+	if (write_index(r, jb->seq, name, sc, &sum) < 0 && errno != ENOENT)
+		rlog(r, LOG_WARNING, "cannot write the index of %s: %s", name, strerror(errno));
+	else if (!damaged)
+		rlog(r, LOG_INFO, "indexed %s (%llu packets)%s", name, (unsigned long long)sc->packets,
+		     has_seal ? ", matches its seal" : "");
+
+	pthread_mutex_lock(&r->lock);
+	f = find_file(r, jb->seq);
+	if (f) {
+		f->meta = 1;
+		f->packets = sc->packets;
+		f->first_ns = sc->first_ns;
+		f->last_ns = sc->last_ns;
+		f->ret.size = sc->size;
+		memcpy(f->sha256, seal, 32);
+		f->seal_size = seal_size;
+		f->has_sha = 1;
+		f->damaged = damaged;
+		if (damaged)
+			snprintf(f->damage, sizeof(f->damage), "%.199s", sc->why);
+		f->repair = 0;
+		f->queued = 0;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return damaged;
+}
+
+static void set_priority(void)
+{
+	struct sched_param sp = { 0 };
+	pid_t tid = (pid_t)syscall(SYS_gettid);
+
+	/* Idle CPU and I/O classes: the kernel runs us only when capture does not need to. */
+	if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp) != 0)
+		setpriority(PRIO_PROCESS, (id_t)tid, 19);
+	/* IOPRIO_WHO_PROCESS = 1, IOPRIO_CLASS_IDLE = 3 << IOPRIO_CLASS_SHIFT (13). */
+	if (syscall(SYS_ioprio_set, 1, tid, 3 << 13) < 0)
+		log_debug("indexer: no idle I/O class: %s", strerror(errno));
+}
+
+static void *indexer_main(void *arg)
+{
+	struct scan sc = { 0 };
+	struct job jb;
+
+	(void)arg;
+	set_priority();
+	while (take(&jb)) {
+		int damaged = run_job(&jb, &sc);
+
+		done_job(&jb, damaged > 0);
+	}
+	free(sc.points);
+	return NULL;
+}
+
+int indexer_start(void)
+{
+	int err = pthread_create(&ix.thread, NULL, indexer_main, NULL);
+
+	if (err) {
+		log_err("cannot start the indexer thread: %s", strerror(err));
+		return -1;
+	}
+	ix.started = 1;
+	return 0;
+}
+
+void indexer_stop(void)
+{
+	if (!ix.started)
+		return;
+	pthread_mutex_lock(&ix.lock);
+	ix.stop = 1;
+	pthread_cond_broadcast(&ix.cond);
+	pthread_mutex_unlock(&ix.lock);
+	pthread_join(ix.thread, NULL);
+	ix.started = 0;
+	ix.stop = 0;
+	free(ix.q);
+	ix.q = NULL;
+	ix.n = ix.max = 0;
+	ix.nrings = 0;
+	memset(&ix.st, 0, sizeof(ix.st));
+}

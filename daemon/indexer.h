@@ -1,0 +1,35 @@
+/* indexer.h: the low-priority thread that adopts, repairs, indexes and checks stored files */
+#ifndef PKTCAP_INDEXER_H
+#define PKTCAP_INDEXER_H
+
+#include <stdint.h>
+
+struct ring;
+
+enum indexer_job {
+	INDEX_ADOPT,		/* a closed file without a usable index: index and seal it */
+	INDEX_REPAIR,		/* a file a crash left open: cut its torn tail, then seal it */
+	INDEX_VERIFY,		/* re-read a sealed file against its seal (reindex, a dump's find) */
+};
+
+struct indexer_stats {
+	uint64_t files_left;
+	uint64_t bytes_left;
+	uint64_t files_done;
+	uint64_t bytes_done;
+	uint64_t damaged;	/* files found damaged */
+};
+
+int indexer_start(void);
+/* Finishes the file at hand, drops the rest of the queue and joins the thread. */
+void indexer_stop(void);
+/*
+ * Queues a file of r (by sequence number) for the indexer; any thread may
+ * call it. size is for the backlog figure. Returns -1 if it cannot be queued.
+ */
+int indexer_queue(struct ring *r, uint64_t seq, uint64_t size, enum indexer_job kind);
+void indexer_get_stats(struct indexer_stats *st);
+/* Waits until every queued file is done (tests). */
+void indexer_wait_idle(void);
+
+#endif
