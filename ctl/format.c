@@ -66,7 +66,7 @@ static void print_link(json_t *ring)
 {
 	const char *since = str(ring, "waiting_since", NULL), *seen;
 	double gap = json_number_value(json_object_get(ring, "seconds_without_capture"));
-	uint64_t lost = num(ring, "interface_lost");
+	uint64_t lost = num(ring, "interface_lost"), gap_ms;
 	char a[40], b[40], c[32];
 
 	if (since) {
@@ -75,10 +75,13 @@ static void print_link(json_t *ring)
 		       json_is_integer(json_object_get(ring, "interface_index")) ? "come up" : "appear",
 		       when(since, a, sizeof(a)), seen ? when(seen, b, sizeof(b)) : "never");
 	}
+	/* Whole seconds once there is one: "1m12s", not "1m12s300ms". */
+	gap_ms = gap > 0 ? (uint64_t)(gap * 1000) : 0;
+	if (gap_ms >= 1000)
+		gap_ms -= gap_ms % 1000;
 	if (since || lost)
 		printf("  interface: went away %" PRIu64 " time%s; %s without capture\n", lost,
-		       lost == 1 ? "" : "s",
-		       units_format_duration((uint64_t)(gap * 1000), c, sizeof(c)));
+		       lost == 1 ? "" : "s", units_format_duration(gap_ms, c, sizeof(c)));
 }
 
 void format_status(json_t *r)
