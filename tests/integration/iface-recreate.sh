@@ -41,7 +41,11 @@ for _ in $(seq 50); do [ "$(open_files "$IF_CAP/all")" = 0 ] && break; sleep 0.1
 out=$(ctl status "$IF_CAP/all")
 echo "$out" | grep -q "waiting: for $IF_CAP to appear, since .*; last seen 20" ||
 	fail "pktctl status does not say what the ring waits for: $out"
+# Waiting does not spin: the daemon sleeps (well under 10% of a CPU).
+t0=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
 sleep 1.5
+t1=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
+[ $((t1 - t0)) -lt 15 ] || fail "the daemon used $((t1 - t0)) ticks in 1.5 s while waiting"
 
 # The same names again, with a new ifindex.
 ip -n "$NS_CAP" link add "$IF_CAP" type veth peer name "$IF_PEER" netns "$NS_PEER" ||
