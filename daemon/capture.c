@@ -1,4 +1,4 @@
-/* capture.c: one libpcap handle per ring, opened while privileged and re-bound as its interface comes and goes */
+/* capture.c: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
 #include "config.h"
 
 #include <errno.h>
@@ -272,8 +272,8 @@ static void membership(struct ring *r, int ifindex, int add)
 /*
  * The ring's interface went away, or its name now belongs to another one.
  * The socket is parked so it cannot keep capturing a renamed interface;
- * the file stays open until the last packets the kernel still holds for
- * it are read (one block timeout), then capture_tick closes it.
+ * the file stays open until the kernel has handed over its last block
+ * (two block timeouts, with room to spare), then capture_tick closes it.
  */
 static void vanished(struct ring *r)
 {

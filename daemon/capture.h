@@ -1,4 +1,4 @@
-/* capture.h: a ring's libpcap handle, opened while privileged and re-bound as its interface comes and goes */
+/* capture.h: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
 #ifndef PKTCAP_CAPTURE_H
 #define PKTCAP_CAPTURE_H
 
@@ -32,7 +32,6 @@ int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog
 /* What status shows of a ring's interface. */
 struct capture_link_status {
 	int waiting;		/* no capture now: the interface is missing or down */
-	int present;		/* an interface of that name exists now */
 	int up;
 	int ifindex;		/* bound to; 0 when none */
 	uint64_t lost;		/* times the interface went away */
