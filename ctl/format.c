@@ -61,6 +61,29 @@ static const char *duration(uint64_t sec, char *buf, size_t len)
 	return units_format_duration(sec * 1000, buf, len);
 }
 
+/* A ring without its interface, and what the interface's coming and going cost. */
+static void print_link(json_t *ring)
+{
+	const char *since = str(ring, "waiting_since", NULL), *seen;
+	double gap = json_number_value(json_object_get(ring, "seconds_without_capture"));
+	uint64_t lost = num(ring, "interface_lost"), gap_ms;
+	char a[40], b[40], c[32];
+
+	if (since) {
+		seen = str(ring, "interface_last_seen", NULL);
+		printf("  waiting: for %s to %s, since %s; last seen %s\n", str(ring, "interface", "?"),
+		       json_is_integer(json_object_get(ring, "interface_index")) ? "come up" : "appear",
+		       when(since, a, sizeof(a)), seen ? when(seen, b, sizeof(b)) : "never");
+	}
+	/* Whole seconds once there is one: "1m12s", not "1m12s300ms". */
+	gap_ms = gap > 0 ? (uint64_t)(gap * 1000) : 0;
+	if (gap_ms >= 1000)
+		gap_ms -= gap_ms % 1000;
+	if (since || lost)
+		printf("  interface: went away %" PRIu64 " time%s; %s without capture\n", lost,
+		       lost == 1 ? "" : "s", units_format_duration(gap_ms, c, sizeof(c)));
+}
+
 void format_status(json_t *r)
 {
 	json_t *rings = json_object_get(r, "rings"), *ring;
@@ -99,6 +122,7 @@ void format_status(json_t *r)
 		printf("  current: %s\n", str(ring, "current_file", "(none: opens at the next packet)"));
 		if (strlen(state) > 10)
 			printf("  state: %s\n", state);
+		print_link(ring);
 		printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
 		       " writer queue full, %" PRIu64 " write errors; queue high water %" PRIu64
 		       " of %" PRIu64 " buffers, writer stalls %" PRIu64 "\n",

@@ -1,16 +1,49 @@
-/* capture.h: opening a ring's libpcap handle while the daemon still has the right to */
+/* capture.h: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
 #ifndef PKTCAP_CAPTURE_H
 #define PKTCAP_CAPTURE_H
 
+#include <stdint.h>
+
 #include "ring.h"
 
-/* Opens, configures, activates and filters the ring's handle; logs and returns -1 on failure. */
+/*
+ * Opens, configures, activates and filters the ring's handle; logs and
+ * returns -1 on failure. An interface that is missing or down is no
+ * failure: the handle is made on a placeholder and the ring waits.
+ */
 int capture_open(struct ring *r, int promisc);
+/* Closes the handle and frees what capture_open made; the ring itself stays. */
+void capture_close(struct ring *r);
 /* Reads everything the kernel has for the ring now; returns packets read or -1. */
 int capture_dispatch(struct ring *r);
-/* The 24-byte pcap file header exactly as libpcap writes it for handle P. */
-int capture_file_header(pcap_t *p, uint8_t *out);
+/*
+ * Looks up the interface that has the ring's name now and follows it:
+ * re-binds the handle to a new interface of that name, or lets the ring
+ * wait while there is none (or it is down). Needs no privilege. Returns 1
+ * when the handle was bound to a new interface.
+ */
+int capture_follow(struct ring *r);
+/* Closes a vanished interface's file once its last packets are read; from the flush timer. */
+void capture_tick(struct ring *r);
+/* Compiles FILTER for the link type the ring's files hold; the reason for a failure goes to err. */
+int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog, char *err,
+		    size_t errlen);
+
+/* What status shows of a ring's interface. */
+struct capture_link_status {
+	int waiting;		/* no capture now: the interface is missing or down */
+	int up;
+	int ifindex;		/* bound to; 0 when none */
+	uint64_t lost;		/* times the interface went away */
+	uint64_t gap_ms;	/* time without capture since start, the current gap included */
+	int64_t last_seen_ns;	/* CLOCK_REALTIME the interface was last there; 0 never */
+	int64_t waiting_since_ns;	/* CLOCK_REALTIME the current gap began; 0 if none */
+};
+void capture_link_status(const struct ring *r, struct capture_link_status *st);
+
 /* The block timeout of the handle: a partly filled kernel block is handed over after it. */
 #define CAPTURE_TIMEOUT_MS 100
+/* The 24-byte pcap file header exactly as libpcap writes it for handle P. */
+int capture_file_header(pcap_t *p, uint8_t *out);
 
 #endif

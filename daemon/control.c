@@ -10,6 +10,7 @@
 
 #include <pcap/pcap.h>
 
+#include "capture.h"
 #include "control.h"
 #include "indexer.h"
 #include "log.h"
@@ -83,6 +84,21 @@ static const char *file_state(const struct ring_file *f)
 	return f->has_sha ? "sealed" : "unsealed";
 }
 
+/* The ring's interface: there or not, and what its coming and going cost. */
+static void link_status(struct ring *r, json_t *j)
+{
+	struct capture_link_status ls;
+
+	capture_link_status(r, &ls);
+	json_object_set_new(j, "interface_index",
+			    ls.ifindex ? json_integer(ls.ifindex) : json_null());
+	json_object_set_new(j, "interface_last_seen", json_time(ls.last_seen_ns));
+	json_object_set_new(j, "waiting_since", json_time(ls.waiting_since_ns));
+	json_object_set_new(j, "interface_lost", json_integer((json_int_t)ls.lost));
+	json_object_set_new(j, "seconds_without_capture",
+			    json_real((double)(ls.gap_ms / 100) / 10.0));
+}
+
 static json_t *ring_status(struct ring *r)
 {
 	struct pcap_stat st = { 0 };
@@ -138,6 +154,8 @@ static json_t *ring_status(struct ring *r)
 		json_object_set_new(j, "gzip_chunks_stored",
 				    json_integer((json_int_t)atomic_load(&r->stored_chunks)));
 	}
+	if (j)
+		link_status(r, j);
 	if (j && fstatvfs(r->dirfd, &sv) == 0)
 		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
 	return j;

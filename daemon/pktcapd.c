@@ -22,12 +22,15 @@
 #include "ctlsrv.h"
 #include "daemon.h"
 #include "indexer.h"
+#include "linkmon.h"
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
 
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)
+/* Without link events (no netlink socket), how often waiting rings look for their interface. */
+#define RETRY_USEC (2ULL * 1000000)
 
 static void usage(FILE *out)
 {
@@ -49,11 +52,17 @@ static void usage(FILE *out)
 static void send_status(struct daemon *d)
 {
 	uint64_t packets = 0, dropped = 0, lost = 0;
+	size_t waiting = 0;
+	char wait_note[64] = "";
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 		struct pcap_stat st = { 0 };
+		struct capture_link_status ls;
 		int first_on_iface = 1;
+
+		capture_link_status(r, &ls);
+		waiting += ls.waiting != 0;
 
 		if (r->pcap)
 			pcap_stats(r->pcap, &st);
@@ -65,9 +74,11 @@ static void send_status(struct daemon *d)
 		dropped += st.ps_drop + (first_on_iface ? st.ps_ifdrop : 0) + r->queue_drops;
 		lost += atomic_load(&r->lost_packets);
 	}
-	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors",
+	if (waiting)
+		snprintf(wait_note, sizeof(wait_note), ", %zu waiting for their interface", waiting);
+	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors%s",
 		   d->nrings, (unsigned long long)packets, (unsigned long long)dropped,
-		   (unsigned long long)lost);
+		   (unsigned long long)lost, wait_note);
 }
 
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
@@ -76,7 +87,7 @@ static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userda
 	int stalled;
 
 	if (capture_dispatch(r) < 0 && r->dispatch_errors > 10) {
-		/* A handle that keeps failing (interface gone) must not spin the loop. */
+		/* A handle that keeps failing must not spin the loop; a new interface wakes it. */
 		sd_event_source_set_enabled(s, SD_EVENT_OFF);
 		log_ring(LOG_ERR, r->iface, r->profile, "capture stopped: %s", r->state);
 	}
@@ -104,9 +115,42 @@ static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
 {
 	struct ring *r = userdata;
 
+	capture_tick(r);
 	ring_tick(r, (int64_t)time(NULL));
 	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
 	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
+	sd_event_source_set_enabled(s, SD_EVENT_ON);
+	return 0;
+}
+
+/* Every ring looks up its interface again; one that was bound anew reads again. */
+static void follow_links(struct daemon *d)
+{
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+		int stalled;
+
+		if (capture_follow(r) <= 0)
+			continue;
+		pthread_mutex_lock(&r->lock);
+		stalled = r->stalled;
+		pthread_mutex_unlock(&r->lock);
+		if (!stalled)
+			sd_event_source_set_enabled(r->io_source, SD_EVENT_ON);
+	}
+}
+
+static int on_link(sd_event_source *s, int fd, uint32_t revents, void *userdata)
+{
+	if (linkmon_read(fd) > 0)
+		follow_links(userdata);
+	return 0;
+}
+
+static int on_retry(sd_event_source *s, uint64_t usec, void *userdata)
+{
+	follow_links(userdata);
+	sd_event_source_set_time(s, usec + RETRY_USEC);
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
 	return 0;
 }
@@ -179,7 +223,7 @@ static void block_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static int setup_loop(struct daemon *d)
+static int setup_loop(struct daemon *d, int linkfd)
 {
 	sd_event_source *src;
 	uint64_t now;
@@ -208,11 +252,19 @@ static int setup_loop(struct daemon *d)
 			log_err("cannot set up the event loop");
 			return -1;
 		}
-		snprintf(r->state, sizeof(r->state), "capturing");
 	}
 	if (sd_event_add_time(d->event, &src, CLOCK_MONOTONIC, now + STATUS_USEC, 100000, on_status,
 			      d) < 0)
 		return -1;
+	/* Link events say at once when an interface comes or goes; polling is the fallback. */
+	if (linkfd >= 0 ? sd_event_add_io(d->event, NULL, linkfd, EPOLLIN, on_link, d) < 0
+			: sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + RETRY_USEC, 100000,
+					    on_retry, d) < 0) {
+		log_err("cannot set up the event loop");
+		return -1;
+	}
+	/* A link that changed between opening the handles and now. */
+	follow_links(d);
 	return d->ctl ? ctlsrv_start(d->ctl, d) : 0;
 }
 
@@ -316,6 +368,7 @@ int main(int argc, char **argv)
 	int foreground = 0, check = 0, c, rc = 1;
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
 	char err[1024], *conf_abs = NULL;
+	int linkfd = -1;
 
 	while ((c = getopt(argc, argv, "f:ntS:w:Z:l:Vh")) != -1) {
 		switch (c) {
@@ -368,6 +421,8 @@ int main(int argc, char **argv)
 	/* 2. While privileged: capture handles, storage directories, the control socket. */
 	if (setup_rings(&d) < 0)
 		goto out;
+	/* Needs no privilege, but whatever confines the daemon later need not allow a socket(). */
+	linkfd = linkmon_open();
 	for (size_t i = 0; i < d.nrings; i++)
 		if (storage_prepare(d.rings[i], d.storage, geteuid() == 0 ? d.uid : (uid_t)-1,
 				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
@@ -407,7 +462,7 @@ int main(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		d.started_mono = ts.tv_sec;
 	}
-	if (sd_event_default(&d.event) < 0 || setup_loop(&d) < 0)
+	if (sd_event_default(&d.event) < 0 || setup_loop(&d, linkfd) < 0)
 		goto out;
 	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
 	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings, d.storage);
@@ -425,8 +480,11 @@ out:
 		writer_stop(d.rings[i]);
 		if (d.event && d.rings[i]->pcap)
 			report(d.rings[i]);
+		capture_close(d.rings[i]);
 		ring_free(d.rings[i]);
 	}
+	if (linkfd >= 0)
+		close(linkfd);
 	free(d.rings);
 	sd_event_unref(d.event);
 	free(d.user);

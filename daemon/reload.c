@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "daemon.h"
 #include "log.h"
 
@@ -51,17 +52,17 @@ static const struct profile_conf *find_in(const struct conf *c, const struct rin
 static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_program *progs,
 		       char *err, size_t errlen)
 {
+	char why[PCAP_ERRBUF_SIZE];
+
 	for (size_t i = 0; i < d->nrings; i++) {
 		const struct profile_conf *p = find_in(nc, d->rings[i]);
 
 		memset(&progs[i], 0, sizeof(progs[i]));
 		if (!p || !d->rings[i]->pcap)
 			continue;
-		if (pcap_compile(d->rings[i]->pcap, &progs[i], p->filter, 1,
-				 PCAP_NETMASK_UNKNOWN) < 0) {
+		if (capture_compile(d->rings[i], p->filter, &progs[i], why, sizeof(why)) < 0) {
 			snprintf(err, errlen, "%s: profile '%s': filter \"%s\" does not compile for %s: %s",
-				 nc->file, p->name, p->filter, d->rings[i]->iface,
-				 pcap_geterr(d->rings[i]->pcap));
+				 nc->file, p->name, p->filter, d->rings[i]->iface, why);
 			for (size_t k = 0; k < i; k++)
 				pcap_freecode(&progs[k]);
 			return -1;

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 struct libdeflate_compressor;
+struct capture_link;
 
 #include "conf.h"
 #include "pcapidx.h"
@@ -89,6 +90,7 @@ struct ring {
 	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
 	struct pcap_stat stats;
 	unsigned dispatch_errors;
+	struct capture_link *link;	/* the interface behind the handle (capture.c) */
 
 	/* Shared between the threads, under lock. */
 	pthread_mutex_t lock;
