@@ -343,7 +343,7 @@ int main(int argc, char **argv)
 	/* 1. The configuration. */
 	if (conf_load(d.conf_file, &d.conf, err, sizeof(err)) < 0) {
 		fprintf(stderr, "pktcapd: %s\n", err);
-		return 1;
+		goto out;
 	}
 	if (apply_overrides(&d, storage, user, level) < 0)
 		goto out;
@@ -355,6 +355,10 @@ int main(int argc, char **argv)
 		d.uid = getuid();
 		d.gid = getgid();
 	}
+	/* Allowed, for a quick test, but every parser bug would then run as root. */
+	if (d.uid == 0)
+		log_warn("%s: user = %s: the daemon keeps running as root after start-up; use an unprivileged user such as pktcap",
+			 d.conf_file, d.user);
 	if (check) {
 		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
 		       d.conf->nprofiles, d.conf->nifaces);
