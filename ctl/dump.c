@@ -419,9 +419,16 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			int64_t t;
 
 			if (timeparse(optarg, now_ns(), &t) < 0) {
-				snprintf(err, sizeof(err),
-					 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
-					 ch == OPT_SINCE ? "--since" : "--until", optarg);
+				const char *opt = ch == OPT_SINCE ? "--since" : "--until";
+
+				if (errno == ERANGE)
+					snprintf(err, sizeof(err),
+						 "%s %s: out of range (packets carry times from 1970-01-01 to 2106-02-07)",
+						 opt, optarg);
+				else
+					snprintf(err, sizeof(err),
+						 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
+						 opt, optarg);
 				return fail(json, err);
 			}
 			if (ch == OPT_SINCE)
