@@ -108,7 +108,7 @@ static int src_close(void *cookie)
 }
 
 int pcapin_open_reader(struct pcapin *in, pcapin_read_fn read_fn, pcapin_close_fn close_fn,
-		       void *ctx, const char *name, char *err, size_t errlen)
+		       void *ctx, const char *name, int precision, char *err, size_t errlen)
 {
 	cookie_io_functions_t io = { .read = src_read, .close = src_close };
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
@@ -149,13 +149,14 @@ int pcapin_open_reader(struct pcapin *in, pcapin_read_fn read_fn, pcapin_close_f
 		src_close(s);
 		return -1;
 	}
-	in->p = pcap_fopen_offline_with_tstamp_precision(cf, PCAP_TSTAMP_PRECISION_NANO, errbuf);
+	in->p = pcap_fopen_offline_with_tstamp_precision(cf, precision, errbuf);
 	if (!in->p) {
 		snprintf(err, errlen, "%s: %s", name,
 			 *errbuf ? errbuf : "not a pcap file (or truncated header)");
 		fclose(cf);
 		return -1;
 	}
+	in->nano_ts = precision == PCAP_TSTAMP_PRECISION_NANO;
 	in->linktype = pcap_datalink(in->p);
 	in->snaplen = pcap_snapshot(in->p);
 	in->nano = (s->magic[0] == 0xa1 && s->magic[1] == 0xb2 && s->magic[2] == 0x3c &&
@@ -188,7 +189,8 @@ static void fd_close(void *ctx)
  * A regular file that is not compressed goes to libpcap as a plain FILE:
  * no cookie layer between them, which is most of the reading cost.
  */
-static int open_plain(struct pcapin *in, int fd, const char *path, char *err, size_t errlen)
+static int open_plain(struct pcapin *in, int fd, const char *path, int precision, char *err,
+		      size_t errlen)
 {
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
 	uint8_t m[4];
@@ -201,13 +203,14 @@ static int open_plain(struct pcapin *in, int fd, const char *path, char *err, si
 		return 1;
 	memset(in, 0, sizeof(*in));
 	snprintf(in->name, sizeof(in->name), "%s", path);
-	in->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_NANO, errbuf);
+	in->p = pcap_fopen_offline_with_tstamp_precision(f, precision, errbuf);
 	if (!in->p) {
 		snprintf(err, errlen, "%s: %s", path,
 			 *errbuf ? errbuf : "not a pcap file (or truncated header)");
 		fclose(f);
 		return -1;
 	}
+	in->nano_ts = precision == PCAP_TSTAMP_PRECISION_NANO;
 	in->linktype = pcap_datalink(in->p);
 	in->snaplen = pcap_snapshot(in->p);
 	in->nano = (m[0] == 0xa1 && m[1] == 0xb2 && m[2] == 0x3c && m[3] == 0x4d) ||
@@ -215,7 +218,7 @@ static int open_plain(struct pcapin *in, int fd, const char *path, char *err, si
 	return 0;
 }
 
-int pcapin_open(struct pcapin *in, const char *path, char *err, size_t errlen)
+int pcapin_open(struct pcapin *in, const char *path, int precision, char *err, size_t errlen)
 {
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
 	struct stat st;
@@ -225,12 +228,13 @@ int pcapin_open(struct pcapin *in, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	if (fd != 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		int rc = open_plain(in, fd, path, err, errlen);
+		int rc = open_plain(in, fd, path, precision, err, errlen);
 
 		if (rc <= 0)
 			return rc;
 	}
-	return pcapin_open_reader(in, fd_read, fd_close, (void *)(intptr_t)fd, path, err, errlen);
+	return pcapin_open_reader(in, fd_read, fd_close, (void *)(intptr_t)fd, path, precision, err,
+				  errlen);
 }
 
 void pcapin_close(struct pcapin *in)

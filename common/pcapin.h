@@ -10,6 +10,7 @@
 struct pcapin {
 	pcap_t *p;
 	int nano;		/* the file itself stores nanoseconds */
+	int nano_ts;		/* ts.tv_usec comes back in nanoseconds */
 	int linktype;
 	int snaplen;
 	char name[256];
@@ -22,12 +23,13 @@ typedef void (*pcapin_close_fn)(void *ctx);
 /*
  * Opens PATH ("-" for stdin); gzip data is recognised by its magic and
  * decompressed on the fly, from a file or a pipe. Timestamps come back in
- * nanoseconds whatever the file holds. Returns -1 with a message in err.
+ * PRECISION (PCAP_TSTAMP_PRECISION_MICRO or _NANO) whatever the file holds,
+ * scaled by libpcap. Returns -1 with a message in err.
  */
-int pcapin_open(struct pcapin *in, const char *path, char *err, size_t errlen);
+int pcapin_open(struct pcapin *in, const char *path, int precision, char *err, size_t errlen);
 /* The same for bytes from a reader (e.g. the daemon's socket); close_fn frees ctx. */
 int pcapin_open_reader(struct pcapin *in, pcapin_read_fn read_fn, pcapin_close_fn close_fn,
-		       void *ctx, const char *name, char *err, size_t errlen);
+		       void *ctx, const char *name, int precision, char *err, size_t errlen);
 void pcapin_close(struct pcapin *in);
 
 #endif

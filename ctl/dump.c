@@ -177,6 +177,16 @@ static void stream_close(void *cookie)
 
 static struct stream *the_stream;
 
+/*
+ * Files open in the precision that is printed, as tcpdump opens them: libpcap
+ * then hands over the very fields tcpdump would print, odd ones included.
+ * Nanoseconds for -w, so nothing is lost in the copy.
+ */
+static int precision(const struct dump *d)
+{
+	return d->nd.o.nano || d->wfile ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO;
+}
+
 static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
 {
 	struct stream *s = calloc(1, sizeof(*s));
@@ -206,7 +216,7 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 	free(frame);
 	the_stream = s;
 	if (pcapin_open_reader(&d->src[0].in, stream_read, stream_close, s, ring ? ring : "ring",
-			       err, errlen) < 0) {
+			       precision(d), err, errlen) < 0) {
 		/* The daemon's own error says more than "truncated header". */
 		if (*s->err)
 			snprintf(err, errlen, "%s", s->err);
@@ -234,7 +244,8 @@ static int advance(struct dump *d, struct source *s)
 			s->done = 1;
 			return 0;
 		}
-		ns = (int64_t)s->h->ts.tv_sec * 1000000000 + s->h->ts.tv_usec;
+		ns = (int64_t)s->h->ts.tv_sec * 1000000000 +
+		     (int64_t)s->h->ts.tv_usec * (s->in.nano_ts ? 1 : 1000);
 		if (d->since && ns < d->since)
 			continue;
 		if (d->until && ns >= d->until) {
@@ -293,7 +304,7 @@ static void emit(struct dump *d, struct source *s)
 			pcap_dump_flush(d->dumper);
 		return;
 	}
-	nd_print_packet(&d->nd, s->in.linktype, s->h, s->data, 1);
+	nd_print_packet(&d->nd, s->in.linktype, s->h, s->data, s->in.nano_ts);
 }
 
 static int run(struct dump *d)
@@ -478,7 +489,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			goto out;
 		}
 		for (int i = 0; i < nfiles; i++) {
-			if (pcapin_open(&d.src[i].in, files[i], err, sizeof(err)) < 0) {
+			if (pcapin_open(&d.src[i].in, files[i], precision(&d), err, sizeof(err)) < 0) {
 				rc = fail(json, err);
 				goto out;
 			}
