@@ -345,7 +345,9 @@ static int compile_filters(struct dump *d, char *err, size_t errlen)
 		struct source *s = &d->src[i];
 
 		if (pcap_compile(s->in.p, &s->prog, d->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			snprintf(err, errlen, "filter \"%s\": %s", d->filter, pcap_geterr(s->in.p));
+			/* libpcap's reason comes after at most 100 bytes of the filter, never cut off. */
+			snprintf(err, errlen, "filter \"%.100s%s\": %s", d->filter,
+				 strlen(d->filter) > 100 ? "..." : "", pcap_geterr(s->in.p));
 			return -1;
 		}
 		s->has_prog = 1;
@@ -398,6 +400,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	size_t flen = 0;
 
 	memset(&d, 0, sizeof(d));
+	/* Every exit below goes through out: nd_init's output buffer is 256 KiB. */
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
@@ -405,13 +408,17 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
-			if (d.count <= 0)
-				return fail(json, "-c wants a positive count");
+			if (d.count <= 0) {
+				rc = fail(json, "-c wants a positive count");
+				goto out;
+			}
 			break;
 		case 'f': d.follow = 1; break;
 		case 'r':
-			if (nfiles == MAX_SOURCES)
-				return fail(json, "too many -r files");
+			if (nfiles == MAX_SOURCES) {
+				rc = fail(json, "too many -r files");
+				goto out;
+			}
 			files[nfiles++] = optarg;
 			break;
 		case 'w': d.wfile = optarg; break;
@@ -440,7 +447,8 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 					snprintf(err, sizeof(err),
 						 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
 						 opt, optarg);
-				return fail(json, err);
+				rc = fail(json, err);
+				goto out;
 			}
 			if (ch == OPT_SINCE)
 				d.since = t;
@@ -451,15 +459,19 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		case OPT_PREC:
 			if (!strcmp(optarg, "nano"))
 				d.nd.o.nano = 1;
-			else if (strcmp(optarg, "micro"))
-				return fail(json, "--time-stamp-precision: micro or nano");
+			else if (strcmp(optarg, "micro")) {
+				rc = fail(json, "--time-stamp-precision: micro or nano");
+				goto out;
+			}
 			break;
 		case 'h':
 			dump_usage(stdout);
-			return 0;
+			rc = 0;
+			goto out;
 		default:
 			dump_usage(stderr);
-			return 2;
+			rc = 2;
+			goto out;
 		}
 	}
 	if (d.nd.o.tflag > 5)
@@ -471,8 +483,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		size_t n = strlen(argv[i]);
 		char *nf = realloc(filter, flen + n + 2);
 
-		if (!nf)
-			return fail(json, "out of memory");
+		if (!nf) {
+			rc = fail(json, "out of memory");
+			goto out;
+		}
 		filter = nf;
 		if (flen)
 			filter[flen++] = ' ';
@@ -480,8 +494,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		flen += n;
 	}
 	d.filter = filter;
-	if (d.since && d.until && d.until <= d.since)
-		return fail(json, "--until must be later than --since");
+	if (d.since && d.until && d.until <= d.since) {
+		rc = fail(json, "--until must be later than --since");
+		goto out;
+	}
 
 	if (nfiles) {
 		if (d.follow) {

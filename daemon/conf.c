@@ -367,8 +367,10 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 		if (!dead)
 			goto nomem;
 		if (pcap_compile(dead, &prog, p->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			set_error(line_of(sec, "filter"), "profile '%s': filter \"%s\" does not compile: %s",
-				  p->name, p->filter, pcap_geterr(dead));
+			/* At most 100 bytes of the filter, so libpcap's reason is never cut off. */
+			set_error(line_of(sec, "filter"),
+				  "profile '%s': filter \"%.100s%s\" does not compile: %s", p->name,
+				  p->filter, strlen(p->filter) > 100 ? "..." : "", pcap_geterr(dead));
 			pcap_close(dead);
 			return -1;
 		}

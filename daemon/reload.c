@@ -59,9 +59,10 @@ static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_progr
 			continue;
 		if (pcap_compile(d->rings[i]->pcap, &progs[i], p->filter, 1,
 				 PCAP_NETMASK_UNKNOWN) < 0) {
-			snprintf(err, errlen, "%s: profile '%s': filter \"%s\" does not compile for %s: %s",
-				 nc->file, p->name, p->filter, d->rings[i]->iface,
-				 pcap_geterr(d->rings[i]->pcap));
+			snprintf(err, errlen,
+				 "%s: profile '%s': filter \"%.100s%s\" does not compile for %s: %s",
+				 nc->file, p->name, p->filter, strlen(p->filter) > 100 ? "..." : "",
+				 d->rings[i]->iface, pcap_geterr(d->rings[i]->pcap));
 			for (size_t k = 0; k < i; k++)
 				pcap_freecode(&progs[k]);
 			return -1;
