@@ -19,6 +19,7 @@
 
 #include "capture.h"
 #include "conf.h"
+#include "confine.h"
 #include "ctlsrv.h"
 #include "daemon.h"
 #include "log.h"
@@ -394,6 +395,9 @@ int main(int argc, char **argv)
 		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
 	}
 	block_signals();
+	/* After daemon()'s fork, before the first thread: nothing runs unfiltered. */
+	if (confine_install() < 0)
+		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
 		if (writer_start(d.rings[i]) < 0)
 			goto out;

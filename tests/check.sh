@@ -9,7 +9,7 @@ top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
 zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
-clang libclang-rt-14-dev systemd"
+clang libclang-rt-14-dev systemd libseccomp-dev gdb"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
