@@ -521,7 +521,7 @@ static int escapes_nul(const char *p)
 static int check_text(const char *text, size_t len)
 {
 	enum { PLAIN, DQUOTE, SQUOTE, LINE_COMMENT, BLOCK_COMMENT } st = PLAIN;
-	int line = 1;
+	int line = 1, at_token;
 
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i], n = i + 1 < len ? text[i + 1] : 0;
@@ -543,14 +543,18 @@ static int check_text(const char *text, size_t len)
 		}
 		switch (st) {
 		case PLAIN:
-			if (c == '#' || (c == '/' && n == '/'))
+			/* '#' starts a comment anywhere, "//" and slash-star only as a token. */
+			at_token = i == 0 || strchr(" \t\r\n{},=", text[i - 1]);
+			if (c == '#' || (c == '/' && n == '/' && at_token)) {
 				st = LINE_COMMENT;
-			else if (c == '/' && n == '*')
-				st = BLOCK_COMMENT, i++;
-			else if (c == '"')
+			} else if (c == '/' && n == '*' && at_token) {
+				st = BLOCK_COMMENT;
+				i++;
+			} else if (c == '"') {
 				st = DQUOTE;
-			else if (c == '\'')
+			} else if (c == '\'') {
 				st = SQUOTE;
+			}
 			break;
 		case DQUOTE:
 			if (c == '"') {
@@ -569,8 +573,10 @@ static int check_text(const char *text, size_t len)
 				i++;
 			break;
 		case BLOCK_COMMENT:
-			if (c == '*' && n == '/')
-				st = PLAIN, i++;
+			if (c == '*' && n == '/') {
+				st = PLAIN;
+				i++;
+			}
 			break;
 		case LINE_COMMENT:
 			break;

@@ -90,11 +90,13 @@ int confine_install(void)
 		log_err("seccomp: cannot create a filter");
 		return -1;
 	}
-	if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1) < 0 ||
-	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_LOG, 1) < 0) {
-		log_err("seccomp: the kernel cannot synchronise threads or log");
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1) < 0) {
+		log_err("seccomp: the kernel cannot apply a filter to every thread");
 		goto out;
 	}
+	/* Logging needs Linux 4.14; without it denials are silent, not allowed. */
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_LOG, 1) < 0)
+		log_warn("seccomp: the kernel cannot log refused system calls");
 	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
 		if (allow(ctx, allowed[i], 0, NULL) < 0)
 			goto out;
