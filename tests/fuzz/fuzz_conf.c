@@ -1,4 +1,4 @@
-/* fuzz_conf.c: libFuzzer target for pktcapd.conf as pktcapd -t reads it (libconfuse and our checks) */
+/* fuzz_conf.c: libFuzzer target for pktcapd.conf as pktcapd -t reads it */
 #include "config.h"
 
 #include <stddef.h>

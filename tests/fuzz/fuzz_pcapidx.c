@@ -1,4 +1,4 @@
-/* fuzz_pcapidx.c: libFuzzer target for the .idx loader, reading a file as the daemon and pktctl do */
+/* fuzz_pcapidx.c: libFuzzer target for the .idx loader, reading a file as daemon and pktctl do */
 #include "config.h"
 
 #include <fcntl.h>
@@ -44,7 +44,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data + 1, size - 1);
 	size--;
 	if (data[0] & 1)
-		for (size_t off = PCAPIDX_HDR_LEN; off + PCAPIDX_REC_LEN <= size; off += PCAPIDX_REC_LEN) {
+		for (size_t off = PCAPIDX_HDR_LEN; off + PCAPIDX_REC_LEN <= size;
+		     off += PCAPIDX_REC_LEN) {
 			uint32_t c = (uint32_t)crc32(0, buf + off + 8, PCAPIDX_REC_LEN - 8);
 
 			for (int i = 0; i < 4; i++)
