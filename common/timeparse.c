@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,32 @@
 
 #include "timeparse.h"
 #include "units.h"
+
+#define S 1000000000LL
+
+/* Seconds to nanoseconds, or ERANGE outside what a pcap record can hold. */
+static int to_ns(int64_t sec, int64_t frac, int64_t *ns)
+{
+	if (sec < 0 || sec > TIMEPARSE_MAX_SEC) {
+		errno = ERANGE;
+		return -1;
+	}
+	*ns = sec * S + frac;
+	return 0;
+}
+
+/* NOW_NS minus a duration of MS milliseconds (at most UNITS_DURATION_MAX_MS). */
+static int before(int64_t now_ns, uint64_t ms, int64_t *ns)
+{
+	int64_t t = now_ns - (int64_t)ms * 1000000;
+
+	if (t < 0) {
+		errno = ERANGE;
+		return -1;
+	}
+	*ns = t;
+	return 0;
+}
 
 /* ".123" after seconds: up to nine digits of fraction. */
 static const char *fraction(const char *p, int64_t *ns)
@@ -67,8 +94,7 @@ static int rfc3339(const char *s, int64_t *ns)
 	}
 	if (*p)
 		return -1;
-	*ns = (int64_t)t * 1000000000 + frac;
-	return 0;
+	return to_ns((int64_t)t, frac, ns);
 }
 
 static int time_of_day(const char *s, int64_t now_ns, int64_t *ns)
@@ -96,8 +122,7 @@ static int time_of_day(const char *s, int64_t now_ns, int64_t *ns)
 	tm.tm_min = mm;
 	tm.tm_sec = ss;
 	tm.tm_isdst = -1;
-	*ns = (int64_t)mktime(&tm) * 1000000000 + frac;
-	return 0;
+	return to_ns((int64_t)mktime(&tm), frac, ns);
 }
 
 int timeparse(const char *text, int64_t now_ns, int64_t *ns)
@@ -106,6 +131,7 @@ int timeparse(const char *text, int64_t now_ns, int64_t *ns)
 	uint64_t ms;
 	size_t len;
 
+	errno = 0;
 	if (!text || strlen(text) >= sizeof(buf))
 		return -1;
 	snprintf(buf, sizeof(buf), "%s", text);
@@ -118,30 +144,40 @@ int timeparse(const char *text, int64_t now_ns, int64_t *ns)
 	}
 	if (buf[0] == '@') {
 		char *end;
-		long long sec = strtoll(buf + 1, &end, 10);
+		long long sec;
 		int64_t frac;
 		const char *p;
 
-		if (end == buf + 1 || sec < 0)
+		if (!isdigit((unsigned char)buf[1]) && buf[1] != '-')
+			return -1;
+		errno = 0;
+		sec = strtoll(buf + 1, &end, 10);
+		if (end == buf + 1)
 			return -1;
 		p = fraction(end, &frac);
 		if (!p || *p)
 			return -1;
-		*ns = (int64_t)sec * 1000000000 + frac;
-		return 0;
+		/* strtoll's ERANGE stands: LLONG_MAX is out of range below too. */
+		return to_ns(errno == ERANGE ? -1 : sec, frac, ns);
 	}
-	if (buf[0] == '-' && units_parse_duration(buf + 1, &ms) == 0) {
-		*ns = now_ns - (int64_t)ms * 1000000;
-		return 0;
+	if (buf[0] == '-') {
+		errno = 0;
+		if (units_parse_duration(buf + 1, &ms) == 0)
+			return before(now_ns, ms, ns);
+		if (errno == ERANGE)
+			return -1;
 	}
 	if (len > 4 && !strcmp(buf + len - 4, " ago")) {
 		buf[len - 4] = 0;
+		errno = 0;
 		if (units_parse_duration(buf, &ms) < 0)
 			return -1;
-		*ns = now_ns - (int64_t)ms * 1000000;
-		return 0;
+		return before(now_ns, ms, ns);
 	}
+	errno = 0;
 	if (rfc3339(buf, ns) == 0)
 		return 0;
+	if (errno == ERANGE)
+		return -1;
 	return time_of_day(buf, now_ns, ns);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -19,8 +20,10 @@ static int read_number(const char **p, uint64_t *out)
 	while (isdigit((unsigned char)*s)) {
 		unsigned d = (unsigned)(*s - '0');
 
-		if (v > (UINT64_MAX - d) / 10)
+		if (v > (UINT64_MAX - d) / 10) {
+			errno = ERANGE;
 			return -1;
+		}
 		v = v * 10 + d;
 		s++;
 	}
@@ -56,8 +59,10 @@ int units_parse_size(const char *s, uint64_t *bytes)
 		s++;
 	if (*s)
 		return -1;
-	if (v && mult > UINT64_MAX / v)
+	if (v > UNITS_SIZE_MAX || (v && mult > UNITS_SIZE_MAX / v)) {
+		errno = ERANGE;
 		return -1;
+	}
 	*bytes = v * mult;
 	return 0;
 }
@@ -97,10 +102,11 @@ int units_parse_duration(const char *s, uint64_t *ms)
 				mult = units[i].ms;
 		if (!mult)
 			return -1;
-		if (v && mult > UINT64_MAX / v)
+		if (v > UNITS_DURATION_MAX_MS || (v && mult > UNITS_DURATION_MAX_MS / v) ||
+		    total > UNITS_DURATION_MAX_MS - v * mult) {
+			errno = ERANGE;
 			return -1;
-		if (total > UINT64_MAX - v * mult)
-			return -1;
+		}
 		total += v * mult;
 		s += n;
 		pairs++;

@@ -49,6 +49,7 @@ struct dump {
 	pcap_dumper_t *dumper;
 	pcap_t *dead;
 	int out_nano;
+	int nano_ts;		/* records carry nanoseconds (else microseconds) */
 	int errors;
 };
 
@@ -275,9 +276,20 @@ static int advance(struct dump *d, struct source *s)
 			s->done = 1;
 			return 0;
 		}
-		/* Times in nanoseconds, as the printers want them. */
-		s->hdr.ts.tv_sec = (time_t)rec.sec;
-		s->hdr.ts.tv_usec = (suseconds_t)(s->nano ? rec.frac : (uint64_t)rec.frac * 1000);
+		/*
+		 * The fields in the precision printed, scaled as libpcap scales
+		 * them when tcpdump opens a file in that precision (odd values
+		 * included): nanoseconds for -w, so nothing is lost in the copy.
+		 */
+		s->hdr.ts.tv_sec = (time_t)(int32_t)rec.sec;
+		{
+			/* libpcap reads both fields as signed 32-bit numbers. */
+			int64_t frac = (int32_t)rec.frac;
+
+			if (s->nano != d->nano_ts)
+				frac = d->nano_ts ? frac * 1000 : frac / 1000;
+			s->hdr.ts.tv_usec = (suseconds_t)frac;
+		}
 		s->hdr.caplen = rec.caplen;
 		s->hdr.len = rec.len;
 		s->h = &s->hdr;
@@ -333,14 +345,14 @@ static void emit(struct dump *d, struct source *s)
 	if (d->dumper) {
 		struct pcap_pkthdr h = *s->h;
 
-		if (!d->out_nano)
+		if (!d->out_nano && d->nano_ts)
 			h.ts.tv_usec /= 1000;
 		pcap_dump((u_char *)d->dumper, &h, s->data);
 		if (d->follow)
 			pcap_dump_flush(d->dumper);
 		return;
 	}
-	nd_print_packet(&d->nd, s->linktype, s->h, s->data, 1);
+	nd_print_packet(&d->nd, s->linktype, s->h, s->data, d->nano_ts);
 }
 
 static int run(struct dump *d)
@@ -384,7 +396,9 @@ static int compile_filters(struct dump *d, char *err, size_t errlen)
 		if (!s->dead)
 			return -1;
 		if (pcap_compile(s->dead, &s->prog, d->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			snprintf(err, errlen, "filter \"%s\": %s", d->filter, pcap_geterr(s->dead));
+			/* libpcap's reason comes after at most 100 bytes of the filter, never cut off. */
+			snprintf(err, errlen, "filter \"%.100s%s\": %s", d->filter,
+				 strlen(d->filter) > 100 ? "..." : "", pcap_geterr(s->dead));
 			return -1;
 		}
 		s->has_prog = 1;
@@ -437,6 +451,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	size_t flen = 0;
 
 	memset(&d, 0, sizeof(d));
+	/* Every exit below goes through out: nd_init's output buffer is 256 KiB. */
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
@@ -444,13 +459,17 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
-			if (d.count <= 0)
-				return fail(json, "-c wants a positive count");
+			if (d.count <= 0) {
+				rc = fail(json, "-c wants a positive count");
+				goto out;
+			}
 			break;
 		case 'f': d.follow = 1; break;
 		case 'r':
-			if (nfiles == MAX_SOURCES)
-				return fail(json, "too many -r files");
+			if (nfiles == MAX_SOURCES) {
+				rc = fail(json, "too many -r files");
+				goto out;
+			}
 			files[nfiles++] = optarg;
 			break;
 		case 'w': d.wfile = optarg; break;
@@ -469,10 +488,18 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			int64_t t;
 
 			if (timeparse(optarg, now_ns(), &t) < 0) {
-				snprintf(err, sizeof(err),
-					 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
-					 ch == OPT_SINCE ? "--since" : "--until", optarg);
-				return fail(json, err);
+				const char *opt = ch == OPT_SINCE ? "--since" : "--until";
+
+				if (errno == ERANGE)
+					snprintf(err, sizeof(err),
+						 "%s %s: out of range (packets carry times from 1970-01-01 to 2106-02-07)",
+						 opt, optarg);
+				else
+					snprintf(err, sizeof(err),
+						 "%s %s: not a time (use 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\" or @EPOCH)",
+						 opt, optarg);
+				rc = fail(json, err);
+				goto out;
 			}
 			if (ch == OPT_SINCE)
 				d.since = t;
@@ -483,15 +510,19 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		case OPT_PREC:
 			if (!strcmp(optarg, "nano"))
 				d.nd.o.nano = 1;
-			else if (strcmp(optarg, "micro"))
-				return fail(json, "--time-stamp-precision: micro or nano");
+			else if (strcmp(optarg, "micro")) {
+				rc = fail(json, "--time-stamp-precision: micro or nano");
+				goto out;
+			}
 			break;
 		case 'h':
 			dump_usage(stdout);
-			return 0;
+			rc = 0;
+			goto out;
 		default:
 			dump_usage(stderr);
-			return 2;
+			rc = 2;
+			goto out;
 		}
 	}
 	if (d.nd.o.tflag > 5)
@@ -503,8 +534,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		size_t n = strlen(argv[i]);
 		char *nf = realloc(filter, flen + n + 2);
 
-		if (!nf)
-			return fail(json, "out of memory");
+		if (!nf) {
+			rc = fail(json, "out of memory");
+			goto out;
+		}
 		filter = nf;
 		if (flen)
 			filter[flen++] = ' ';
@@ -512,8 +545,12 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		flen += n;
 	}
 	d.filter = filter;
-	if (d.since && d.until && d.until <= d.since)
-		return fail(json, "--until must be later than --since");
+	/* Files are printed in the precision tcpdump would open them in. */
+	d.nano_ts = d.nd.o.nano || d.wfile;
+	if (d.since && d.until && d.until <= d.since) {
+		rc = fail(json, "--until must be later than --since");
+		goto out;
+	}
 
 	if (nfiles) {
 		if (d.follow) {

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <net/if.h>
 #include <pcap/pcap.h>
@@ -10,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include <confuse.h>
 
@@ -112,7 +115,7 @@ static void confuse_error(cfg_t *cfg, const char *fmt, va_list ap)
 	char msg[512];
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	if (cfg && cfg->filename)
+	if (cfg)
 		set_error(cfg->line, "%s", msg);
 	else
 		set_error(0, "%s", msg);
@@ -120,8 +123,23 @@ static void confuse_error(cfg_t *cfg, const char *fmt, va_list ap)
 
 static int remember_line(cfg_t *cfg, cfg_opt_t *opt)
 {
+	const char *section = cfg->name ? cfg->name : "";
+	const char *title = cfg_title(cfg) ? cfg_title(cfg) : "";
 	struct opt_line *l;
 
+	/*
+	 * libconfuse keeps the last of two settings silently: one of them is a
+	 * mistake. (Lists call this once per value; their "+=" appends on purpose.)
+	 */
+	for (size_t i = 0; !(opt->flags & CFGF_LIST) && i < ctx->nlines; i++) {
+		l = &ctx->lines[i];
+		if (!strcmp(l->section, section) && !strcmp(l->title, title) &&
+		    !strcmp(l->option, opt->name)) {
+			set_error(cfg->line, "%s is set twice in the same section (first on line %d)",
+				  opt->name, l->line);
+			return -1;
+		}
+	}
 	if (ctx->nlines == ctx->maxlines) {
 		size_t n = ctx->maxlines ? ctx->maxlines * 2 : 64;
 		struct opt_line *nl = realloc(ctx->lines, n * sizeof(*nl));
@@ -132,8 +150,8 @@ static int remember_line(cfg_t *cfg, cfg_opt_t *opt)
 		ctx->maxlines = n;
 	}
 	l = &ctx->lines[ctx->nlines++];
-	snprintf(l->section, sizeof(l->section), "%s", cfg->name ? cfg->name : "");
-	snprintf(l->title, sizeof(l->title), "%s", cfg_title(cfg) ? cfg_title(cfg) : "");
+	snprintf(l->section, sizeof(l->section), "%s", section);
+	snprintf(l->title, sizeof(l->title), "%s", title);
 	snprintf(l->option, sizeof(l->option), "%s", opt->name);
 	l->line = cfg->line;
 	return 0;
@@ -158,26 +176,35 @@ static int get_size(cfg_t *sec, const char *opt, uint64_t *out)
 {
 	const char *s = cfg_getstr(sec, opt);
 
-	if (units_parse_size(s, out) < 0) {
+	errno = 0;
+	if (units_parse_size(s, out) == 0)
+		return 0;
+	if (errno == ERANGE)
+		set_error(line_of(sec, opt), "%s '%s': %s = '%s' is too large (at most 8191P)",
+			  sec->name, cfg_title(sec), opt, s);
+	else
 		set_error(line_of(sec, opt),
 			  "%s '%s': %s = '%s' is not a size (use a number with K, M, G, T or P, e.g. 100M)",
 			  sec->name, cfg_title(sec), opt, s ? s : "");
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 static int get_duration(cfg_t *sec, const char *opt, uint64_t *out)
 {
 	const char *s = cfg_getstr(sec, opt);
 
-	if (units_parse_duration(s, out) < 0) {
+	errno = 0;
+	if (units_parse_duration(s, out) == 0)
+		return 0;
+	if (errno == ERANGE)
+		set_error(line_of(sec, opt),
+			  "%s '%s': %s = '%s' is too long (at most 15250w, about 292 years)",
+			  sec->name, cfg_title(sec), opt, s);
+	else
 		set_error(line_of(sec, opt),
 			  "%s '%s': %s = '%s' is not a duration (use ms, s, m, h, d or w, e.g. 30s, 1h, 7d)",
 			  sec->name, cfg_title(sec), opt, s ? s : "");
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /* Names become directory and file names, so keep them to a safe alphabet. */
@@ -219,9 +246,10 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 	    get_duration(sec, "flush-interval", &p->flush_ms) < 0 ||
 	    get_size(sec, "write-queue", &p->write_queue) < 0)
 		return -1;
-	if (p->buffer_size < 64 * 1024) {
-		set_error(line_of(sec, "buffer-size"), "profile '%s': buffer-size must be at least 64K",
-			  p->name);
+	/* libpcap takes the kernel buffer size as an int. */
+	if (p->buffer_size < 64 * 1024 || p->buffer_size > CONF_BUFFER_SIZE_MAX) {
+		set_error(line_of(sec, "buffer-size"),
+			  "profile '%s': buffer-size must be between 64K and 2047M", p->name);
 		return -1;
 	}
 	if (p->rotate_size && p->rotate_size < 4096) {
@@ -244,6 +272,13 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 	if (p->flush_ms < 10 || p->flush_ms > 3600000) {
 		set_error(line_of(sec, "flush-interval"),
 			  "profile '%s': flush-interval must be between 10ms and 1h", p->name);
+		return -1;
+	}
+	/* Allocated whole at start-up: a typo such as 1T must fail here, not there. */
+	if (p->write_queue > CONF_WRITE_QUEUE_MAX) {
+		set_error(line_of(sec, "write-queue"),
+			  "profile '%s': write-queue must be at most 1G (it is allocated at start-up)",
+			  p->name);
 		return -1;
 	}
 	if (p->write_queue < 256 * 1024 || p->write_queue < 4 * ((uint64_t)p->snaplen + 16)) {
@@ -332,8 +367,10 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 		if (!dead)
 			goto nomem;
 		if (pcap_compile(dead, &prog, p->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-			set_error(line_of(sec, "filter"), "profile '%s': filter \"%s\" does not compile: %s",
-				  p->name, p->filter, pcap_geterr(dead));
+			/* At most 100 bytes of the filter, so libpcap's reason is never cut off. */
+			set_error(line_of(sec, "filter"),
+				  "profile '%s': filter \"%.100s%s\" does not compile: %s", p->name,
+				  p->filter, strlen(p->filter) > 100 ? "..." : "", pcap_geterr(dead));
 			pcap_close(dead);
 			return -1;
 		}
@@ -455,7 +492,101 @@ static void add_validators(cfg_t *cfg)
 	}
 }
 
-int conf_load(const char *file, struct conf **out, char *err, size_t errlen)
+/* Whether the escape after a backslash ("0", "x00", ...) is libconfuse's NUL. */
+static int escapes_nul(const char *p)
+{
+	const char *digits = "01234567";
+	int max = 3, i;
+
+	if (*p == 'x') {
+		p++;
+		digits = "0123456789abcdefABCDEF";
+		max = 2;
+	}
+	if (!*p || !strchr(digits, *p))
+		return 0;
+	for (i = 0; i < max && p[i] && strchr(digits, p[i]); i++)
+		if (p[i] != '0')
+			return 0;
+	return 1;
+}
+
+/*
+ * libconfuse replaces ${NAME} with the daemon's environment and ends a string
+ * at an escaped NUL: the first makes the file mean something else under
+ * systemd than in a shell, the second cuts a filter short without a word.
+ * Both are refused here, before libconfuse sees the text; comments and single
+ * quotes (taken literally) are skipped the way its lexer skips them.
+ */
+static int check_text(const char *text, size_t len)
+{
+	enum { PLAIN, DQUOTE, SQUOTE, LINE_COMMENT, BLOCK_COMMENT } st = PLAIN;
+	int line = 1, at_token;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i], n = i + 1 < len ? text[i + 1] : 0;
+
+		if (!c) {
+			set_error(line, "a NUL byte is not allowed in the configuration");
+			return -1;
+		}
+		if (c == '\n') {
+			line++;
+			if (st == LINE_COMMENT)
+				st = PLAIN;
+			continue;
+		}
+		if (c == '$' && n == '{' && (st == PLAIN || st == DQUOTE)) {
+			set_error(line,
+				  "${...} is not expanded: environment variables are not read, write the value itself");
+			return -1;
+		}
+		switch (st) {
+		case PLAIN:
+			/* '#' starts a comment anywhere, "//" and slash-star only as a token. */
+			at_token = i == 0 || strchr(" \t\r\n{},=", text[i - 1]);
+			if (c == '#' || (c == '/' && n == '/' && at_token)) {
+				st = LINE_COMMENT;
+			} else if (c == '/' && n == '*' && at_token) {
+				st = BLOCK_COMMENT;
+				i++;
+			} else if (c == '"') {
+				st = DQUOTE;
+			} else if (c == '\'') {
+				st = SQUOTE;
+			}
+			break;
+		case DQUOTE:
+			if (c == '"') {
+				st = PLAIN;
+			} else if (c == '\\' && escapes_nul(text + i + 1)) {
+				set_error(line, "a string may not contain a NUL character (\\0)");
+				return -1;
+			} else if (c == '\\' && n && n != '\n') {
+				i++;
+			}
+			break;
+		case SQUOTE:
+			if (c == '\'')
+				st = PLAIN;
+			else if (c == '\\' && (n == '\'' || n == '\\'))
+				i++;
+			break;
+		case BLOCK_COMMENT:
+			if (c == '*' && n == '/') {
+				st = PLAIN;
+				i++;
+			}
+			break;
+		case LINE_COMMENT:
+			break;
+		}
+	}
+	return 0;
+}
+
+int conf_load_text(const char *file, const char *text, size_t len, struct conf **out, char *err,
+		   size_t errlen)
 {
 	struct load_ctx lc = { .err = err, .errlen = errlen, .file = file };
 	struct conf *conf;
@@ -473,14 +604,14 @@ int conf_load(const char *file, struct conf **out, char *err, size_t errlen)
 	cfg_set_error_function(cfg, confuse_error);
 	add_validators(cfg);
 	conf->file = strdup(file);
-
-	switch (cfg_parse(cfg, file)) {
-	case CFG_SUCCESS:
-		break;
-	case CFG_FILE_ERROR:
-		snprintf(err, errlen, "%s: cannot read: %s", file, strerror(errno));
+	if (!conf->file) {
+		snprintf(err, errlen, "%s: out of memory", file);
 		goto out;
-	default:
+	}
+	if (check_text(text, len) < 0)
+		goto out;
+
+	if (cfg_parse_buf(cfg, text) != CFG_SUCCESS) {
 		if (!lc.failed)
 			snprintf(err, errlen, "%s: parse error", file);
 		goto out;
@@ -517,6 +648,54 @@ out:
 		conf = NULL;
 	}
 	*out = conf;
+	return rc;
+}
+
+int conf_load(const char *file, struct conf **out, char *err, size_t errlen)
+{
+	size_t len = 0, cap = 0;
+	char *text = NULL;
+	int fd, rc = -1;
+
+	*out = NULL;
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		goto fail;
+	for (;;) {
+		ssize_t n;
+
+		if (cap - len < 4096) {
+			char *nt;
+
+			cap = cap ? cap * 2 : 8192;
+			nt = realloc(text, cap + 1);
+			if (!nt)
+				goto fail;
+			text = nt;
+		}
+		n = read(fd, text + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > CONF_FILE_MAX) {
+			snprintf(err, errlen, "%s: larger than %d KiB, not a configuration file", file,
+				 CONF_FILE_MAX >> 10);
+			goto out;
+		}
+	}
+	text[len] = 0;
+	rc = conf_load_text(file, text, len, out, err, errlen);
+	goto out;
+fail:
+	snprintf(err, errlen, "%s: cannot read: %s", file, strerror(errno));
+out:
+	if (fd >= 0)
+		close(fd);
+	free(text);
 	return rc;
 }
 

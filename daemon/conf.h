@@ -7,6 +7,12 @@
 
 #define CONF_DEFAULT_FILE SYSCONFDIR "/pktcapd.conf"
 
+/* Upper limits beyond which start-up would fail rather than the check. */
+#define CONF_BUFFER_SIZE_MAX (2047ULL << 20)
+#define CONF_WRITE_QUEUE_MAX (1ULL << 30)
+/* A configuration file is text of a few KiB; anything this big is a mistake. */
+#define CONF_FILE_MAX (1 << 20)
+
 enum compress { COMPRESS_NONE, COMPRESS_GZIP };
 
 /* A named capture policy; every limit of 0 means "no limit". */
@@ -22,7 +28,13 @@ struct profile_conf {
 	uint64_t keep_bytes;
 	uint64_t keep_age_ms;
 	uint64_t min_free;
-	enum compress compress;
+	/* Upper limits beyond which start-up would fail rather than the check. */
+#define CONF_BUFFER_SIZE_MAX (2047ULL << 20)
+#define CONF_WRITE_QUEUE_MAX (1ULL << 30)
+/* A configuration file is text of a few KiB; anything this big is a mistake. */
+#define CONF_FILE_MAX (1 << 20)
+
+enum compress compress;
 	int compress_level;
 	uint64_t flush_ms;
 	int nanosecond;		/* nanosecond timestamps in the files */
@@ -57,6 +69,9 @@ struct conf {
  * form "file:line: what is wrong" in err; nothing is allocated then.
  */
 int conf_load(const char *file, struct conf **out, char *err, size_t errlen);
+/* The same for a configuration held in memory, TEXT[LEN] == 0; FILE names it in messages. */
+int conf_load_text(const char *file, const char *text, size_t len, struct conf **out, char *err,
+		   size_t errlen);
 void conf_free(struct conf *conf);
 struct profile_conf *conf_profile(const struct conf *conf, const char *name);
 

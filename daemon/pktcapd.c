@@ -19,6 +19,7 @@
 
 #include "capture.h"
 #include "conf.h"
+#include "confine.h"
 #include "ctlsrv.h"
 #include "daemon.h"
 #include "indexer.h"
@@ -397,7 +398,7 @@ int main(int argc, char **argv)
 	/* 1. The configuration. */
 	if (conf_load(d.conf_file, &d.conf, err, sizeof(err)) < 0) {
 		fprintf(stderr, "pktcapd: %s\n", err);
-		return 1;
+		goto out;
 	}
 	if (apply_overrides(&d, storage, user, level) < 0)
 		goto out;
@@ -409,6 +410,10 @@ int main(int argc, char **argv)
 		d.uid = getuid();
 		d.gid = getgid();
 	}
+	/* Allowed, for a quick test, but every parser bug would then run as root. */
+	if (d.uid == 0)
+		log_warn("%s: user = %s: the daemon keeps running as root after start-up; use an unprivileged user such as pktcap",
+			 d.conf_file, d.user);
 	if (check) {
 		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
 		       d.conf->nprofiles, d.conf->nifaces);
@@ -446,6 +451,9 @@ int main(int argc, char **argv)
 		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
 	}
 	block_signals();
+	/* After daemon()'s fork, before the first thread: nothing runs unfiltered. */
+	if (confine_install() < 0)
+		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
 		if (writer_start(d.rings[i]) < 0)
 			goto out;

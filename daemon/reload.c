@@ -61,8 +61,10 @@ static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_progr
 		if (!p || !d->rings[i]->pcap)
 			continue;
 		if (capture_compile(d->rings[i], p->filter, &progs[i], why, sizeof(why)) < 0) {
-			snprintf(err, errlen, "%s: profile '%s': filter \"%s\" does not compile for %s: %s",
-				 nc->file, p->name, p->filter, d->rings[i]->iface, why);
+			snprintf(err, errlen,
+				 "%s: profile '%s': filter \"%.100s%s\" does not compile for %s: %s",
+				 nc->file, p->name, p->filter, strlen(p->filter) > 100 ? "..." : "",
+				 d->rings[i]->iface, why);
 			for (size_t k = 0; k < i; k++)
 				pcap_freecode(&progs[k]);
 			return -1;

@@ -23,7 +23,9 @@ size_t retention_select(const struct ret_file *files, size_t n, const struct ret
 			over = 1;
 		if (pol->keep_bytes && bytes > pol->keep_bytes)
 			over = 1;
-		if (pol->keep_age_ms && now_ms - f->mtime_ms > (int64_t)pol->keep_age_ms)
+		/* Compared unsigned: an age limit beyond INT64_MAX must not turn negative. */
+		if (pol->keep_age_ms && now_ms > f->mtime_ms &&
+		    (uint64_t)now_ms - (uint64_t)f->mtime_ms > pol->keep_age_ms)
 			over = 1;
 		if (pol->min_free && fs_free + freed < pol->min_free)
 			over = 1;

@@ -305,88 +305,138 @@ static void put_digits(struct nd *nd, uint64_t v, int width)
 	nd_write(nd, buf, (size_t)width);
 }
 
-/* Seconds and fraction as tcpdump prints them for the precision asked for. */
-static void print_frac(struct nd *nd, int64_t ns)
+/*
+ * The fraction as tcpdump prints it: the field as an unsigned 32-bit number,
+ * at least six (micro) or nine (nano) digits; a field of a million or more
+ * microseconds is printed as it is, digits and all.
+ */
+static void print_frac(struct nd *nd, int64_t frac)
 {
+	uint32_t v = (uint32_t)frac;
+	int width = nd->o.nano ? 9 : 6;
+	uint32_t t = v;
+	int n = 0;
+
+	do
+		n++;
+	while (t /= 10);
 	nd_putc(nd, '.');
-	if (nd->o.nano)
-		put_digits(nd, (uint64_t)ns, 9);
-	else
-		put_digits(nd, (uint64_t)(ns / 1000), 6);
+	put_digits(nd, v, n > width ? n : width);
 }
 
 /* localtime_r is slow; packets come many to a second, so remember the last one. */
 static const struct tm *local_tm(struct nd *nd, time_t sec)
 {
 	if (!nd->tm_valid || sec != nd->tm_sec) {
-		localtime_r(&sec, &nd->tm_cache);
+		if (!localtime_r(&sec, &nd->tm_cache))
+			return NULL;
 		nd->tm_sec = sec;
 		nd->tm_valid = 1;
 	}
 	return &nd->tm_cache;
 }
 
-static void print_hms_delta(struct nd *nd, int64_t delta)
+/*
+ * tcpdump's test for a time it will not convert: bit 31 of the seconds,
+ * which is every record time from 2038 on (libpcap reads them as signed
+ * 32-bit numbers) and every delta of 68 years or more.
+ */
+static int bad_time(int64_t sec)
 {
-	int64_t sec = delta / 1000000000, ns = delta % 1000000000;
-
-	if (delta < 0) {
-		nd_putc(nd, '-');
-		sec = -sec;
-		ns = -ns;
-	}
-	nd_printf(nd, "%02lld:%02lld:%02lld", (long long)(sec / 3600), (long long)(sec % 3600 / 60),
-		  (long long)(sec % 60));
-	print_frac(nd, ns);
+	return ((uint32_t)sec & 0x80000000) != 0;
 }
 
-static void ts_print(struct nd *nd, int64_t ns)
+/* [YYYY-MM-DD ]HH:MM:SS.frac, local time or UTC (deltas). */
+static void print_hmsfrac(struct nd *nd, int64_t sec, int64_t frac, int date, int local)
 {
-	time_t sec = (time_t)(ns / 1000000000);
-	int64_t frac = ns % 1000000000;
+	time_t t = (time_t)sec;
 	const struct tm *tm;
+	struct tm utc;
 
+	tm = bad_time(sec) ? NULL : local ? local_tm(nd, t) : gmtime_r(&t, &utc);
+	if (!tm) {
+		nd_puts(nd, "[Error converting time]");
+		return;
+	}
+	if (date) {
+		nd_printf(nd, "%04d-", tm->tm_year + 1900);
+		put_digits(nd, (uint64_t)tm->tm_mon + 1, 2);
+		nd_putc(nd, '-');
+		put_digits(nd, (uint64_t)tm->tm_mday, 2);
+		nd_putc(nd, ' ');
+	}
+	put_digits(nd, (uint64_t)tm->tm_hour, 2);
+	nd_putc(nd, ':');
+	put_digits(nd, (uint64_t)tm->tm_min, 2);
+	nd_putc(nd, ':');
+	put_digits(nd, (uint64_t)tm->tm_sec, 2);
+	print_frac(nd, frac);
+}
+
+/*
+ * -ttt and -ttttt: the distance to the reference, computed as tcpdump does,
+ * in whole seconds and fractions with one borrow and no normalising, so odd
+ * fractions come out the same odd way. A reference of exactly 0.0 counts as
+ * unset, and the packet becomes the reference.
+ */
+static void print_delta(struct nd *nd, int64_t sec, int64_t frac)
+{
+	int64_t a_sec = sec, a_frac = frac, b_sec, b_frac, d_sec, d_frac;
+	int negative;
+
+	if (!nd->ref_sec && !nd->ref_frac) {
+		nd->ref_sec = sec;
+		nd->ref_frac = frac;
+	}
+	b_sec = nd->ref_sec;
+	b_frac = nd->ref_frac;
+	negative = a_sec == b_sec ? a_frac < b_frac : a_sec < b_sec;
+	if (negative) {
+		d_sec = b_sec - a_sec;
+		d_frac = b_frac - a_frac;
+	} else {
+		d_sec = a_sec - b_sec;
+		d_frac = a_frac - b_frac;
+	}
+	if (d_frac < 0) {
+		d_sec--;
+		d_frac += nd->o.nano ? 1000000000 : 1000000;
+	}
+	nd_putc(nd, negative ? '-' : ' ');
+	print_hmsfrac(nd, d_sec, d_frac, 0, 0);
+	if (nd->o.tflag == 3) {
+		nd->ref_sec = sec;
+		nd->ref_frac = frac;
+	}
+}
+
+static void ts_print(struct nd *nd, int64_t sec, int64_t frac)
+{
 	switch (nd->o.tflag) {
 	case 0: /* local time of day */
-		tm = local_tm(nd, sec);
-		put_digits(nd, (uint64_t)tm->tm_hour, 2);
-		nd_putc(nd, ':');
-		put_digits(nd, (uint64_t)tm->tm_min, 2);
-		nd_putc(nd, ':');
-		put_digits(nd, (uint64_t)tm->tm_sec, 2);
-		print_frac(nd, frac);
-		nd_putc(nd, ' ');
+		print_hmsfrac(nd, sec, frac, 0, 1);
 		break;
 	case 1:
-		break;
+		return;
 	case 2:
-		nd_putu(nd, (uint64_t)sec);
-		print_frac(nd, frac);
-		nd_putc(nd, ' ');
+		if (bad_time(sec)) {
+			nd_puts(nd, "[Error converting time]");
+		} else {
+			nd_putu(nd, (uint32_t)sec);
+			print_frac(nd, frac);
+		}
 		break;
 	case 3: /* since the previous packet */
-		nd_putc(nd, ' ');
-		print_hms_delta(nd, nd->have_first ? ns - nd->prev_ns : 0);
-		nd_putc(nd, ' ');
+		print_delta(nd, sec, frac);
 		break;
 	case 4:
-		tm = local_tm(nd, sec);
-		nd_printf(nd, "%04d-%02d-%02d %02d:%02d:%02d", tm->tm_year + 1900, tm->tm_mon + 1,
-			  tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec);
-		print_frac(nd, frac);
-		nd_putc(nd, ' ');
+		print_hmsfrac(nd, sec, frac, 1, 1);
 		break;
 	default: /* since the first packet */
-		nd_putc(nd, ' ');
-		print_hms_delta(nd, nd->have_first ? ns - nd->first_ns : 0);
-		nd_putc(nd, ' ');
+		print_delta(nd, sec, frac);
 		break;
 	}
-	if (!nd->have_first) {
-		nd->first_ns = ns;
-		nd->have_first = 1;
-	}
-	nd->prev_ns = ns;
+	nd_putc(nd, ' ');
 }
 
 int nd_has_printer(int linktype)
@@ -434,9 +484,14 @@ static unsigned link_print(struct nd *nd, int linktype, const uint8_t *p, unsign
 void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, const uint8_t *p,
 		     int nano_ts)
 {
-	int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
-		     (int64_t)h->ts.tv_usec * (nano_ts ? 1 : 1000);
+	int64_t sec = h->ts.tv_sec, frac = h->ts.tv_usec;
 	unsigned hdrlen;
+
+	/* As libpcap scales when the file's precision differs from the one asked for. */
+	if (nano_ts && !nd->o.nano)
+		frac /= 1000;
+	else if (!nano_ts && nd->o.nano)
+		frac *= 1000;
 
 	nd->count++;
 	if (nd->o.number)
@@ -470,7 +525,7 @@ void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, c
 		nd_puts(nd, "]\n");
 		return;
 	}
-	ts_print(nd, ns);
+	ts_print(nd, sec, frac);
 	nd->packet = p;
 	nd->snapend = p + h->caplen;
 	nd->protocol = "";

@@ -45,9 +45,11 @@ struct nd {
 	struct tm tm_cache;
 	time_t tm_sec;
 	int tm_valid;
-	/* Timestamps for -ttt and -ttttt. */
-	int64_t first_ns, prev_ns;
-	int have_first;
+	/*
+	 * The reference for -ttt (previous packet) and -ttttt (first packet), as
+	 * tcpdump keeps it: seconds and fraction, "unset" while both are zero.
+	 */
+	int64_t ref_sec, ref_frac;
 	uint64_t count;
 	struct nd_tcp_state *tcp;	/* relative sequence numbers */
 	/* Scratch for address strings returned by the helpers. */
@@ -58,7 +60,13 @@ struct nd {
 int nd_init(struct nd *nd, FILE *fp);
 void nd_free(struct nd *nd);
 int nd_flush(struct nd *nd);
-/* Prints one packet, as tcpdump would, for pcap LINKTYPE linktype. */
+/*
+ * Prints one packet, as tcpdump would, for pcap LINKTYPE linktype. h->ts is
+ * what libpcap returns (the file's signed 32-bit fields, the fraction scaled
+ * by 1000 up or down), in nanoseconds if nano_ts, else microseconds. It should be in the
+ * precision printed (o.nano), as tcpdump opens files; otherwise it is scaled
+ * here the way libpcap would have scaled it.
+ */
 void nd_print_packet(struct nd *nd, int linktype, const struct pcap_pkthdr *h, const uint8_t *p,
 		     int nano_ts);
 /* True if this link type has a printer (else tcpdump's "unsupported" line is printed). */

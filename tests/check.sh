@@ -9,7 +9,7 @@ top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
 zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
-clang libclang-rt-14-dev systemd"
+clang libclang-rt-14-dev systemd libseccomp-dev gdb"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
@@ -110,6 +110,11 @@ fuzz() {
 if command -v clang >/dev/null; then
 	fuzz request "$top/tests/fuzz/fuzz_request.c" "$top/common/proto.c"
 	fuzz decode "$top/tests/fuzz/fuzz_decode.c" -I"$top/decode" "$top"/decode/*.c -lpcap
+	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" \
+		"$top/common/log.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
+		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
+	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" \
+		$(pkg-config --cflags --libs zlib)
 fi
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -6,4 +6,6 @@ top_builddir=${top_builddir:-$top_srcdir}
 rc=0
 "$top_builddir/tests/fuzz/replay_request" "$top_srcdir"/tests/fuzz/corpus/request/* || rc=1
 "$top_builddir/tests/fuzz/replay_decode" "$top_srcdir"/tests/fuzz/corpus/decode/* || rc=1
+"$top_builddir/tests/fuzz/replay_conf" "$top_srcdir"/tests/fuzz/corpus/conf/* || rc=1
+"$top_builddir/tests/fuzz/replay_pcapidx" "$top_srcdir"/tests/fuzz/corpus/pcapidx/* || rc=1
 exit $rc

@@ -16,7 +16,7 @@ user = nobody
 group = nogroup
 storage = $TMP/store
 profile web {
-	filter = "tcp port 80"
+	compress = none
 	rotate-size = 1M
 $2
 }

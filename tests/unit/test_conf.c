@@ -121,6 +121,48 @@ int main(void)
 	bad("profile p {\n keep-files = three\n}\n" IFACE, 2, "invalid integer");
 	bad("profile p {\n", 2, "");
 
+	/* Values that used to pass the check and then misbehave at run time. */
+	bad("profile p {\n keep-age = 16000000000w\n}\n" IFACE, 2,
+	    "keep-age = '16000000000w' is too long");
+	bad("profile p {\n rotate-interval = 106751992d\n}\n" IFACE, 2, "is too long");
+	bad("profile p {\n keep-bytes = 8192P\n}\n" IFACE, 2, "keep-bytes = '8192P' is too large");
+	bad("profile p {\n min-free = 99999999999999999999\n}\n" IFACE, 2, "is too large");
+	bad("profile p {\n rotate-packets = 99999999999999999999\n}\n" IFACE, 2, "out of range");
+	bad("profile p {\n keep-files = 9223372036854775808\n}\n" IFACE, 2, "out of range");
+	bad("profile p {\n write-queue = 1T\n}\n" IFACE, 2, "write-queue must be at most 1G");
+	bad("profile p {\n buffer-size = 4G\n}\n" IFACE, 2, "between 64K and 2047M");
+	bad("profile p {\n keep-age = 1d\n\n keep-age = 2d\n}\n" IFACE, 4,
+	    "keep-age is set twice in the same section (first on line 2)");
+	bad("user = a\nuser = b\nprofile p { }\n" IFACE, 2, "user is set twice");
+	bad("profile p {\n\n filter = \"tcp\\0 or not tcp\"\n}\n" IFACE, 3, "NUL");
+	bad("profile p {\n filter = \"tcp\\x00 or udp\"\n}\n" IFACE, 2, "NUL");
+	bad("profile p {\n filter = \"tcp\\000\"\n}\n" IFACE, 2, "NUL");
+	{
+		static const char raw[] = "profile p {\n filter = \"tcp\0port 80\"\n}\n" IFACE;
+		FILE *f = fopen(path, "w");
+
+		fwrite(raw, 1, sizeof(raw) - 1, f);
+		fclose(f);
+		ok(conf_load(path, &c, err, sizeof(err)) < 0 && strstr(err, ":2: a NUL byte"),
+		   "a NUL byte in the file is refused: %s", err);
+	}
+	setenv("PKTCAP_TEST_DIR", "/srv/cap", 1);
+	bad("\nstorage = ${PKTCAP_TEST_DIR}\nprofile p { }\n" IFACE, 2, "is not expanded");
+	bad("storage = \"${PKTCAP_TEST_DIR}\"\nprofile p { }\n" IFACE, 1, "is not expanded");
+	/* "//" inside a word is no comment for libconfuse, so not for the check either. */
+	bad("storage = /srv//${PKTCAP_TEST_DIR}\nprofile p { }\n" IFACE, 1, "is not expanded");
+	ok(load("# storage = ${HOME}\n/* ${HOME} */ storage = '/srv/${x}'\n"
+		"socket = \"/run/a\\x01\"\nprofile p { }\n" IFACE, &c) == 0 &&
+	   !strcmp(c->storage, "/srv/${x}"),
+	   "${ in comments and single quotes, and \\x01, are left alone: %s", err);
+	conf_free(c);
+	c = NULL;
+	ok(load("profile p {\n keep-age = 15250w\n buffer-size = 2047M\n write-queue = 1G\n}\n"
+		IFACE, &c) == 0 && c->profiles[0].keep_age_ms == 15250ULL * 604800000,
+	   "the largest values are accepted: %s", err);
+	conf_free(c);
+	c = NULL;
+
 	ok(conf_load("/nonexistent/pktcapd.conf", &c, err, sizeof(err)) < 0 &&
 	   strstr(err, "/nonexistent/pktcapd.conf: cannot read"), "missing file: %s", err);
 	unlink(path);

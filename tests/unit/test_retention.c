@@ -59,6 +59,12 @@ int main(void)
 	n = retention_select(files, N, &pol, 1000000 + 5000, 0, victim);
 	ok(n == 3 && !strcmp(pattern(), "xxx..."), "keep-age: files older than 2.5s go (%s)", pattern());
 
+	/* 16000000000w: once a cast to int64 made it negative and every closed file went. */
+	pol.keep_age_ms = 16000000000ULL * 604800000;
+	n = retention_select(files, N, &pol, 1000000 + 5000, 0, victim);
+	ok(n == 0 && !strcmp(pattern(), "......"), "keep-age beyond INT64_MAX keeps all (%s)",
+	   pattern());
+
 	memset(&pol, 0, sizeof(pol));
 	pol.min_free = 100 * MB;
 	n = retention_select(files, N, &pol, 2000000, 75 * MB, victim);

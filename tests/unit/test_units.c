@@ -1,6 +1,7 @@
 /* test_units.c: sizes and durations parse as documented and reject everything else */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "tap.h"
@@ -23,9 +24,11 @@ static int dur_is(const char *s, uint64_t want)
 int main(void)
 {
 	const char *bad_sizes[] = { "", "M", "-1", "1.5G", "10X", "10 M B", "1MM",
-				    "99999999999999999999", "16777216T", "0x10" };
+				    "99999999999999999999", "16777216T", "0x10", "8192P",
+				    "9223372036854775808" };
 	const char *bad_durs[] = { "", "s", "-1s", "1x", "1.5h", "10 s", "1h 2", "5 5",
-				   "99999999999999999999s", "1hh" };
+				   "99999999999999999999s", "1hh", "16000000000w", "15251w",
+				   "106751992d", "9223372036855s", "15250w1w" };
 	uint64_t v;
 	char buf[32];
 
@@ -50,6 +53,13 @@ int main(void)
 	ok(dur_is("2w", 14 * 86400000ULL), "w");
 	ok(dur_is("1h30m", 5400000), "pairs add up");
 	ok(dur_is("0", 0), "0 is off");
+	ok(size_is("8191P", 8191ULL << 50), "8191P is the largest size");
+	ok(size_is("9223372036854775807", UNITS_SIZE_MAX), "INT64_MAX bytes accepted");
+	ok(dur_is("15250w", 15250ULL * 604800000), "15250w is accepted");
+	ok(dur_is("9223372036854ms", UNITS_DURATION_MAX_MS), "the largest duration is accepted");
+	ok(units_parse_duration("16000000000w", &v) < 0 && errno == ERANGE,
+	   "an overflowing duration says ERANGE");
+	ok(units_parse_size("8192P", &v) < 0 && errno == ERANGE, "an overflowing size says ERANGE");
 	for (size_t i = 0; i < sizeof(bad_durs) / sizeof(bad_durs[0]); i++)
 		ok(units_parse_duration(bad_durs[i], &v) < 0, "duration '%s' rejected", bad_durs[i]);
 
