@@ -151,12 +151,15 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		print_length(nd, ulen, length, fragmented);
 		return;
 	}
+	/* tcpdump's order, which decides when the two ports name different protocols */
 	if (is_port(sport, dport, 53))
 		nd_dns_print(nd, cp, length, 0, 0);
-	else if (is_port(sport, dport, 123))
-		ntp_print(nd, cp, length);
 	else if (is_port(sport, dport, 5353))
 		nd_dns_print(nd, cp, length, 0, 1);
+	else if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
+		nd_bootp_print(nd, cp, length);
+	else if (is_port(sport, dport, 123))
+		ntp_print(nd, cp, length);
 	else	/* also for the ports tcpdump has other printers for: see the report */
 		print_length(nd, ulen, length, fragmented);
 }
