@@ -230,5 +230,6 @@ void nd_icmp6_print(struct nd *nd, const uint8_t *bp, unsigned length, const uin
 void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tcp, int mdns);
 void nd_http_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ntp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 #endif

@@ -184,5 +184,55 @@ def dhcp_pcaps():
     write("dhcp-trunc.pcap", recs)
 
 
+# ---- NTP ---------------------------------------------------------------------
+
+def ntp(li=0, vn=4, mode=3, stratum=2, poll=6, prec=-20, delay=0x00008000, disp=0x00012345,
+        refid=b"\x0a\x00\x00\x01", ref=(0, 0), org=(0, 0), rec=(0, 0), xmt=(0, 0), tail=b""):
+    """An NTP time message; timestamps are (seconds since 1900, fraction)."""
+    return struct.pack("!BBbbII4s", li << 6 | vn << 3 | mode, stratum, poll, prec, delay, disp,
+                       refid) + struct.pack("!8I", *ref, *org, *rec, *xmt) + tail
+
+
+def ntpctl(r=0, e=0, m=0, op=2, seq=1, status=0, assoc=0, offset=0, count=0, data=b"", vn=2):
+    return struct.pack("!BBHHHHH", vn << 3 | 6, r << 7 | e << 6 | m << 5 | op, seq, status, assoc,
+                       offset, count) + data
+
+
+def ntp_pcaps():
+    now = (3908000000, 0x80000000)
+    t1, t2, t3 = (3908000000, 0x10000000), (3908000001, 0x08000000), (3907999999, 0xffffffff)
+    msgs = [ntp(mode=3, stratum=0, poll=0, prec=0, delay=0, disp=0, refid=bytes(4), xmt=now),
+            ntp(mode=4, ref=t1, org=t1, rec=t2, xmt=t3),
+            ntp(mode=4, stratum=1, refid=b"GPS\0", ref=now, org=t2, rec=t1, xmt=t2),
+            ntp(mode=4, stratum=1, refid=b"P\x01\x80S", org=t1, rec=t1, xmt=(3908000000, 0)),
+            ntp(mode=4, stratum=16, li=3), ntp(mode=1, stratum=15, li=1, vn=3, poll=-6),
+            ntp(mode=2, li=2, poll=17, prec=-128), ntp(mode=5, poll=40, prec=127, vn=2),
+            ntp(mode=0, poll=-32, vn=1), ntp(mode=3, poll=31), ntp(mode=3, poll=-31),
+            ntp(stratum=62), ntp(stratum=63), ntp(stratum=64),
+            ntp(delay=0xffffffff, disp=0x7fff0001, ref=(1, 1), org=(0xffffffff, 0xffffffff),
+                rec=(0, 0), xmt=(0, 1)),
+            ntp(org=(5, 10), rec=(5, 3), xmt=(5, 10)),
+            ntp(org=(5, 10), rec=(4, 20), xmt=(6, 5)),
+            ntp(tail=struct.pack("!I", 7)),
+            ntp(tail=struct.pack("!I", 1) + bytes(range(16))),
+            ntp(tail=struct.pack("!I", 2) + bytes(range(100, 120))),
+            ntp(tail=bytes(12)), ntp(tail=bytes(1)), ntp()[:47], ntp()[:1],
+            ntp(mode=7), ntp(mode=7, vn=7)[:1], ntp(vn=0, mode=3),
+            ntpctl(), ntpctl(r=1, m=1, op=1, seq=65535, status=0x0615, assoc=12345, offset=4,
+                              count=8, data=b"abcdefgh"),
+            ntpctl(r=1, e=1, op=31, status=1), ntpctl(count=20, data=b"abc"), ntpctl()[:11],
+            ntpctl(count=4, data=b"abcd", vn=4) + bytes(4)]
+    recs = [udp4(123, 123, m) for m in msgs]
+    recs += [udp6(123, 123, msgs[1]), udp4(40000, 123, msgs[0]), udp4(123, 40000, msgs[1])]
+    write("ntp-basic.pcap", recs)
+    recs = sweep(udp4(123, 123, ntp(mode=4, stratum=1, refid=b"GPS\0", ref=t1, org=t1, rec=t2,
+                                    xmt=t3, tail=struct.pack("!I", 1) + bytes(16))), 42)
+    recs += sweep(udp4(123, 123, ntpctl(count=4, data=b"abcd")), 42)
+    recs += sweep(udp4(123, 123, ntp(stratum=62)), 42 + 12)
+    recs += [cut(udp4(123, 123, ntp()[:20]), 42 + 8)]
+    write("ntp-trunc.pcap", recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
+    ntp_pcaps()
