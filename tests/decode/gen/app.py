@@ -233,6 +233,24 @@ def ntp_pcaps():
     write("ntp-trunc.pcap", recs)
 
 
+# ---- syslog ------------------------------------------------------------------
+
+def syslog_pcaps():
+    msgs = [b"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",
+            b"<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 "
+            b"[exampleSDID@32473 iut=\"3\"] An application event log entry...",
+            b"<0>kernel panic", b"<7>", b"<191>x", b"<192>too big", b"<999>max", b"<1000>four",
+            b"<13>tab\there\x00nul\x01\x7f\x80\xff end\n", b"<>empty", b"<12", b"12>", b"",
+            b"<", b"<1", b"<abc>", b"<7>" + b"y" * 300, b"<86>a" * 3]
+    recs = [udp4(514, 514, m) for m in msgs]
+    recs += [udp6(40000, 514, msgs[0]), udp4(514, 40000, msgs[2])]
+    write("syslog-basic.pcap", recs)
+    recs = sweep(udp4(514, 514, b"<30>Nov 27 10:00:00 host prog[1]: hi"), 42)
+    recs += [cut(udp4(514, 514, b"<1"), 43), cut(udp4(514, 514, b"<12>"), 45)]
+    write("syslog-trunc.pcap", recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
+    syslog_pcaps()
