@@ -232,5 +232,6 @@ void nd_http_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ntp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_syslog_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 #endif

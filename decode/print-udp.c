@@ -134,6 +134,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_dns_print(nd, cp, length, 0, 0);
 	else if (is_port(sport, dport, 5353))
 		nd_dns_print(nd, cp, length, 0, 1);
+	else if (is_port(sport, dport, 69))
+		nd_tftp_print(nd, cp, length);
 	else if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
 		nd_bootp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))

@@ -250,7 +250,33 @@ def syslog_pcaps():
     write("syslog-trunc.pcap", recs)
 
 
+# ---- TFTP --------------------------------------------------------------------
+
+def tftp_pcaps():
+    def tf(op, body=b""):
+        return struct.pack("!H", op) + body
+    msgs = [tf(1, b"pxelinux.0\0octet\0"), tf(2, b"upload.bin\0netascii\0"),
+            tf(1, b"f\0octet\0blksize\x001468\0tsize\x000\0timeout\x005\0"),
+            tf(1, b"f\0octet\0\0\0x\0"), tf(1, b"f\x01\x80\xff\0mail\0"),
+            tf(1, b"f\0octet"), tf(1, b"file"), tf(1, b"f\0"), tf(1), tf(2, b"\0\0"),
+            tf(3, b"\x00\x01" + b"A" * 512), tf(3, b"\xff\xff"), tf(3, b"\x00"), tf(3),
+            tf(4, b"\x00\x07"), tf(4, b"\x12\x34extra"), tf(4),
+            tf(5, b"\x00\x01File not found\0"), tf(5, b"\x00\x00\0"),
+            tf(5, b"\x00\x07who?\0"), tf(5, b"\x00\x08odd code\0"), tf(5, b"\x00\x02"),
+            tf(5, b"\x00\x03no nul"), tf(5, b"\x00"),
+            tf(6, b"blksize\x001468\0tsize\x00123\0"), tf(6), tf(6, b"\0\0"), tf(6, b"abc"),
+            tf(0), tf(7, b"abc"), tf(0xffff), b"\x00", b""]
+    recs = [udp4(40000, 69, m) for m in msgs]
+    recs += [udp6(69, 40000, msgs[0]), udp4(69, 69, msgs[13])]
+    write("tftp-basic.pcap", recs)
+    recs = sweep(udp4(40000, 69, msgs[2]), 42)
+    recs += sweep(udp4(40000, 69, msgs[17]), 42)
+    recs += sweep(udp4(40000, 69, msgs[24]), 42)
+    write("tftp-trunc.pcap", recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
     syslog_pcaps()
+    tftp_pcaps()
