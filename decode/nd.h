@@ -231,7 +231,11 @@ void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tc
 void nd_http_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ntp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also used by RADIUS). */
+void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 void nd_syslog_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_radius_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 #endif

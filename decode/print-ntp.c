@@ -58,7 +58,7 @@ static void p_sfix(struct nd *nd, const uint8_t *p)
 }
 
 /* A 32.32 NTP time stamp, in seconds since 1900 and, when set, as UTC. */
-static void p_ntp_time(struct nd *nd, const uint8_t *p)
+void nd_ntp_time_print(struct nd *nd, const uint8_t *p)
 {
 	uint32_t i = GET_BE_U_4(p);
 	double ff = GET_BE_U_4(p + 4) / FMAXINT;
@@ -87,7 +87,7 @@ static void p_ntp_delta(struct nd *nd, const uint8_t *olfp, const uint8_t *lfp)
 	int neg;
 
 	if (ou == 0 && ouf == 0) {
-		p_ntp_time(nd, lfp);
+		nd_ntp_time_print(nd, lfp);
 		return;
 	}
 	if (u > ou) {
@@ -176,16 +176,16 @@ static void ntp_time_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	}
 	ND_TCHECK_LEN(nd, bp + NTP_REF_TS, 8);
 	nd_puts(nd, "\n\t  Reference Timestamp:  ");
-	p_ntp_time(nd, bp + NTP_REF_TS);
+	nd_ntp_time_print(nd, bp + NTP_REF_TS);
 	ND_TCHECK_LEN(nd, bp + NTP_ORG_TS, 8);
 	nd_puts(nd, "\n\t  Originator Timestamp: ");
-	p_ntp_time(nd, bp + NTP_ORG_TS);
+	nd_ntp_time_print(nd, bp + NTP_ORG_TS);
 	ND_TCHECK_LEN(nd, bp + NTP_REC_TS, 8);
 	nd_puts(nd, "\n\t  Receive Timestamp:    ");
-	p_ntp_time(nd, bp + NTP_REC_TS);
+	nd_ntp_time_print(nd, bp + NTP_REC_TS);
 	ND_TCHECK_LEN(nd, bp + NTP_XMT_TS, 8);
 	nd_puts(nd, "\n\t  Transmit Timestamp:   ");
-	p_ntp_time(nd, bp + NTP_XMT_TS);
+	nd_ntp_time_print(nd, bp + NTP_XMT_TS);
 	nd_puts(nd, "\n\t    Originator - Receive Timestamp:  ");
 	p_ntp_delta(nd, bp + NTP_ORG_TS, bp + NTP_REC_TS);
 	nd_puts(nd, "\n\t    Originator - Transmit Timestamp: ");

@@ -275,8 +275,133 @@ def tftp_pcaps():
     write("tftp-trunc.pcap", recs)
 
 
+# ---- RADIUS ------------------------------------------------------------------
+
+AUTH = bytes(range(0xa0, 0xb0))
+
+
+def radius(code, attrs=b"", ident=0x2a, length=None):
+    if length is None:
+        length = 20 + len(attrs)
+    return struct.pack("!BBH", code, ident, length) + AUTH + attrs
+
+
+def attr(t, v):
+    v = bytes(v)
+    return bytes([t, len(v) + 2]) + v
+
+
+def eap(code, ident=1, typ=None, data=b"", length=None):
+    body = (bytes([typ]) if typ is not None else b"") + data
+    return struct.pack("!BBH", code, ident, length if length is not None else 4 + len(body)) + body
+
+
+def u32(v):
+    return struct.pack("!I", v)
+
+
+def radius_pcaps():
+    ntpts = struct.pack("!II", 3908000000, 0x80000000)
+    req = radius(1, attr(1, b"alice") + attr(2, bytes(16)) + attr(4, ip4("10.0.0.9")) +
+                 attr(5, u32(7)) + attr(6, u32(2)) + attr(7, u32(1)) + attr(30, b"00-11-22") +
+                 attr(31, b"aa-bb\x01\x80") + attr(61, u32(15)) + attr(80, bytes(16)) +
+                 attr(79, eap(2, 5, 1, b"alice@example.org")) + attr(32, b"nas1"))
+    acc = radius(2, attr(25, b"class\x00hidden") + attr(27, u32(3600)) + attr(28, u32(59)) +
+                 attr(8, b"\xff\xff\xff\xff") + attr(8, b"\xff\xff\xff\xfe") +
+                 attr(14, ip4("10.1.1.1")) + attr(9, ip4("255.255.255.0")) + attr(18, b"Welcome!") +
+                 attr(85, u32(60)) + attr(41, u32(3599)) + attr(46, u32(90061)) +
+                 attr(23, b"\xff\xff\xff\xfe") + attr(23, u32(5)) + attr(37, u32(0)) +
+                 attr(37, u32(3)) + attr(38, u32(0)) + attr(38, u32(4)) + attr(55, u32(0)) +
+                 attr(55, u32(1700000000)) + attr(55, u32(0xffffffff)) +
+                 attr(64, b"\x01\x00\x00\x03") + attr(64, b"\x00\x00\x00\x0e") +
+                 attr(65, b"\x1f\x00\x00\x01") + attr(83, b"\x02\x00\x00\x09") +
+                 attr(83, b"\x00\x00\x01\x00") + attr(56, b"\x31\x00\x00\x64") +
+                 attr(56, b"\x33\x00\x01\x00") + attr(58, b"\x32vlan10") + attr(58, b"xvlan") +
+                 attr(69, b"\x01\x12\x34secret") + attr(69, b"\x20\x00\x01pw") + attr(69, b"\x00\x01") +
+                 attr(66, b"\x01host") + attr(66, b"host") + attr(81, b"\x00grp") +
+                 attr(90, b"\x1fid") + attr(82, b" x"))
+    recs = [udp4(40000, 1812, req), udp4(1812, 40000, acc)]
+    # Every attribute type with values of several sizes: each printer and its length checks.
+    for v in (u32(2), b"hello", bytes(range(1, 17)), b"\x40" + bytes(range(16)),
+              b"\x01\x02" + bytes(range(3, 15)), b"\x00\x00\x00\x00\x00\x00\x01\x00",
+              b"\x00\x07\x01\x00" + ntpts + ntpts + b"gps", b"A", b"\x00\x10" + bytes(12) +
+              b"\x30\x31"):
+        recs.append(udp4(40000, 1813, radius(4, b"".join(attr(t, v) for t in range(0, 136)))))
+    recs.append(udp4(40000, 1813, radius(4, b"".join(attr(t, b"") for t in range(0, 136)))))
+    # Enumerated values in range and beyond.
+    enums = {6: 21, 7: 9, 10: 5, 13: 5, 15: 10, 29: 3, 40: 17, 45: 6, 49: 25, 57: 4, 61: 45,
+             72: 6, 76: 3}
+    recs.append(udp4(1813, 40000, radius(5, b"".join(attr(t, u32(v)) for t, n in
+                                                     sorted(enums.items())
+                                                     for v in range(0, n + 1)))))
+    recs.append(udp4(1813, 40000, radius(5, b"".join(attr(t, bytes([tag]) + struct.pack("!I", v)[1:])
+                                                     for t in (64, 65) for tag in (0, 5)
+                                                     for v in range(0, 18)))))
+    # Vendor-Specific, Error-Cause, IPv6 prefixes, MIP6, location attributes, operator names.
+    vsa = [attr(26, u32(9) + attr(1, b"cisco-avpair=x") + attr(2, b"\x00\x01")),
+           attr(26, u32(311) + attr(16, bytes(4)) + b"\x01"), attr(26, u32(35632)),
+           attr(26, u32(99999) + b"\x05\x01"), attr(26, u32(46098) + b"\x05\x09abc"),
+           attr(26, b"\x00\x09"), attr(26, u32(10415) + attr(1, b"") + attr(2, b"x"))]
+    misc = [attr(101, u32(c)) for c in (201, 202, 401, 404, 509, 600, 0)] + [
+        attr(101, b"\x00\x01"), attr(97, b"\x00\x40\x20\x01\x0d\xb8\x00\x01\x00\x00\x00\x00"),
+        attr(97, b"\x00\x00"), attr(97, b"\x00\x81" + bytes(16)), attr(97, b"\x00\x80" + bytes(17)),
+        attr(97, b"\x00\x80\x20\x01"), attr(123, b"\x00\x38\x20\x01\x0d\xb8\xff\xff\xff"),
+        attr(97, b"\x00\x60" + bytes(10) + b"\xff\xff\x0a\x00\x00\x01"),
+        attr(124, struct.pack("!Q", 0x0003ff0000000003)), attr(124, struct.pack("!Q", 0)),
+        attr(124, bytes(4)), attr(125, b"\x40" + bytes(16)), attr(125, b"\x81" + bytes(16)),
+        attr(125, bytes(16)), attr(126, b"\x31example.org"), attr(126, b"\x39x\x01"),
+        attr(126, b"\x30"), attr(127, b"\x00\x01\x00\x01" + ntpts + bytes(8) + b"GPS"),
+        attr(127, b"\x00\x02\x05\x07" + bytes(16) + b"\x80"), attr(127, bytes(20)),
+        attr(128, b"\x00\x05" + b"where am I? " * 2), attr(128, b"\x00\x01"),
+        attr(129, b"\x80\x01" + ntpts + b"note"), attr(129, b"\x00\x00" + bytes(8)),
+        attr(129, b"\x7f\xfe" + ntpts), attr(129, bytes(9)),
+        attr(70, bytes(range(16))), attr(70, bytes(3)),
+        attr(71, b"\x01\x06" + bytes(range(12))), attr(71, b"\x00\x06" + bytes(12)),
+        attr(71, bytes(5)), attr(84, bytes(range(8))), attr(84, bytes(range(10))),
+        attr(84, bytes(7)), attr(95, bytes(range(16))), attr(98, bytes(range(16))),
+        attr(95, bytes(4)), attr(130, b"x"), attr(200, b"y"), attr(255, b"")]
+    recs.append(udp4(40000, 1645, radius(1, b"".join(vsa))))
+    recs.append(udp4(40000, 1646, radius(4, b"".join(misc))))
+    # EAP inside EAP-Message.
+    eaps = [eap(1, 1, 1), eap(2, 1, 1, b"bob"), eap(1, 2, 2, b"notice\x00hidden"), eap(1, 2, 2),
+            eap(2, 3, 3, b"\x0d\x15\x19\x63"), eap(2, 3, 3), eap(1, 4, 4, b"\x10" + bytes(16)),
+            eap(1, 5, 13, b"\x20"), eap(1, 5, 13, b"\xa0\x00\x00\x10\x00"),
+            eap(1, 5, 13, b"\x80\x00"), eap(2, 6, 21, b"\xe1\x00\x00\x00\x40"), eap(2, 6, 21),
+            eap(2, 6, 43, b"\x81"), eap(2, 6, 43, b"\x01\x02"), eap(1, 7, 23, b"\x01\x00\x00"),
+            eap(1, 7, 18, b"\x0a"), eap(1, 7, 18, b"\x63"), eap(1, 7, 18), eap(3, 8), eap(4, 9),
+            eap(9, 9), eap(1, 10), eap(1, 1, 254, b"abc"), eap(1, 1, 99),
+            eap(1, 1, 1, b"x", length=50), eap(1, 1, length=3)[:3] + b"",
+            struct.pack("!BBH", 1, 1, 3) + b"\x01\x02\x03"[:0]]
+    recs.append(udp4(40000, 3799, radius(43, b"".join(attr(79, e) for e in eaps))))
+    recs.append(udp4(40000, 1700, radius(40, attr(79, b"\x01\x01\x00\x03") +
+                                            attr(79, b"\x01\x01\x00\x02"))))
+    # Header and attribute framing.
+    for code in (1, 2, 3, 4, 5, 11, 12, 13, 40, 41, 42, 43, 44, 45, 255, 0, 99):
+        recs.append(udp4(40000, 1812, radius(code, attr(18, b"m"))))
+    recs += [udp4(40000, 1812, radius(1, attr(1, b"abc"), length=19)),
+             udp4(40000, 1812, radius(1, attr(1, b"abc") + attr(1, b"ignored"), length=25)),
+             udp4(40000, 1812, radius(1, attr(1, b"abc"), length=200)),
+             udp4(40000, 1812, radius(1, b"\x01\x00" + attr(1, b"x"))),
+             udp4(40000, 1812, radius(1, b"\x01\x01")),
+             udp4(40000, 1812, radius(1, b"\x01\x09abc")),
+             udp4(40000, 1812, radius(1, attr(1, b"a") + b"\x01")),
+             udp4(40000, 1812, radius(1)[:19]), udp4(40000, 1812, b""),
+             udp6(1812, 40000, req), udp4(1812, 1812, radius(3))]
+    write("radius-basic.pcap", recs)
+    rich = udp4(40000, 1812, radius(1, attr(1, b"al") + attr(26, u32(9) + attr(1, b"ab")) +
+                                    attr(79, eap(2, 5, 21, b"\x80\x00\x00\x00\x10")) +
+                                    attr(97, b"\x00\x40\x20\x01\x0d\xb8") +
+                                    attr(125, b"\x40" + bytes(16)) + attr(6, u32(2)) +
+                                    attr(127, b"\x00\x01\x00\x01" + ntpts + ntpts + b"m") +
+                                    attr(128, b"\x00\x05ab") + attr(129, b"\x80\x01" + ntpts + b"n") +
+                                    attr(126, b"\x31ex") + attr(101, u32(201)) +
+                                    attr(55, u32(1)) + attr(124, bytes(8)) + attr(70, bytes(16))))
+    write("radius-trunc.pcap", sweep(rich, 42))
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
     syslog_pcaps()
     tftp_pcaps()
+    radius_pcaps()
