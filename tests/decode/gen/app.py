@@ -399,9 +399,109 @@ def radius_pcaps():
     write("radius-trunc.pcap", sweep(rich, 42))
 
 
+# ---- DHCPv6 ------------------------------------------------------------------
+
+def ip6(a):
+    import socket
+    return socket.inet_pton(socket.AF_INET6, a)
+
+
+def o6(code, data=b""):
+    data = bytes(data)
+    return struct.pack("!HH", code, len(data)) + data
+
+
+def d6(msgtype, opts=b"", xid=0x123456):
+    return struct.pack("!I", msgtype << 24 | xid) + opts
+
+
+def relay(msgtype, opts, hops=0, link="2001:db8::1", peer="fe80::2"):
+    return bytes([msgtype, hops]) + ip6(link) + ip6(peer) + opts
+
+
+def dname(*labels):
+    return b"".join(bytes([len(x)]) + x for x in labels) + b"\0"
+
+
+def dhcp6_pcaps():
+    duid_llt = struct.pack("!HHI", 1, 1, 0x2a3b4c5d) + CHADDR
+    duid_en = struct.pack("!HI", 2, 9) + b"\x01\x02\x03\x04"
+    duid_ll = struct.pack("!HH", 3, 1) + CHADDR
+    iaaddr = o6(5, ip6("2001:db8::100") + struct.pack("!II", 3600, 7200))
+    iaaddr_sub = o6(5, ip6("2001:db8::101") + struct.pack("!II", 1, 2) + o6(13, b"\x00\x00ok"))
+    iapfx = o6(26, struct.pack("!IIB", 100, 200, 56) + ip6("2001:db8:ff00::"))
+    sol = d6(1, o6(1, duid_llt) + o6(3, struct.pack("!III", 1, 0, 0)) + o6(8, b"\x00\x00") +
+             o6(6, struct.pack("!7H", 23, 24, 31, 56, 64, 82, 999)) + o6(14) +
+             o6(25, struct.pack("!III", 7, 100, 200) + iapfx) + o6(16, b"\x00\x00\x01\x37xx") +
+             o6(39, b"\x01" + dname(b"host", b"example", b"org")))
+    adv = d6(2, o6(1, duid_llt) + o6(2, duid_en) + o6(7, [255]) +
+             o6(3, struct.pack("!III", 1, 1800, 2880) + iaaddr + iaaddr_sub) +
+             o6(23, ip6("2001:db8::53") + ip6("2001:db8::54")) +
+             o6(24, dname(b"example", b"org") + dname(b"corp", b"example")) +
+             o6(21, dname(b"sip", b"example")) + o6(22, ip6("2001:db8::5060")) +
+             o6(31, ip6("2001:db8::123")) + o6(27, ip6("::1")) + o6(28, ip6("::ffff:10.0.0.1")) +
+             o6(34, ip6("ff05::1:3")) + o6(40, ip6("2001:db8::40")) + o6(48, ip6("2001:db8::48")) +
+             o6(32, struct.pack("!I", 86400)) + o6(46, struct.pack("!I", 5)) +
+             o6(12, ip6("2001:db8::1")) + o6(15, b"\x00\x03abc") + o6(17, b"\x00\x00\x00\x09\x00\x01\x00\x01x"),
+             xid=0xffffff)
+    msgs = [sol, adv,
+            d6(3, o6(1, duid_ll) + o6(2, duid_en) + o6(4, struct.pack("!I", 9) + iaaddr)),
+            d6(4, o6(1, struct.pack("!H", 4) + b"uuid")), d6(5, o6(1, b"\x00")),
+            d6(6, o6(1, struct.pack("!HH", 1, 1))), d6(7, o6(13, b"\x00\x00")),
+            d6(7, o6(13, b"\x00\x02no addrs") + o6(13, b"\x00\x0a") + o6(13, b"\x00\x63") +
+               o6(13, b"\x01\x00") + o6(13, b"\x00")),
+            d6(8), d6(9, o6(7, b"\x01\x02")), d6(10, o6(19, [5]) + o6(19, [11]) + o6(19, [7]) +
+                                                 o6(19, b"\x05\x05") + o6(20)),
+            d6(11, o6(8, b"\x12\x34") + o6(8, b"\x01") + o6(6, b"\x00\x17\x00") + o6(43, b"\x00\x01")),
+            d6(14, o6(44, b"\x01" + ip6("2001:db8::9") + o6(1, duid_ll)) +
+               o6(44, b"\x02" + ip6("::")) + o6(44, b"\x07" + ip6("::1")) + o6(44, b"\x01" + bytes(15))),
+            d6(15, o6(45, o6(1, duid_ll) + iaaddr + o6(46, struct.pack("!I", 60))) + o6(45) +
+               o6(47, ip6("2001:db8::47") + bytes(range(12))) + o6(47, ip6("::2")) + o6(47, bytes(5))),
+            d6(16), d6(0), d6(255),
+            d6(11, o6(11, b"\x02\x01\x00" + bytes(range(8)) + b"realm" + struct.pack("!I", 77) + bytes(range(16)))),
+            d6(11, o6(11, b"\x02\x01\x00" + bytes(8))),
+            d6(11, o6(11, b"\x02\x05\x01" + bytes(8) + bytes(19))),
+            d6(11, o6(11, b"\x03\x01\x00" + bytes(8) + b"\x01" + bytes(range(16)))),
+            d6(11, o6(11, b"\x03\x01\x00" + bytes(8) + b"\x02" + bytes(16))),
+            d6(11, o6(11, b"\x03\x01\x00" + bytes(8) + b"\x09" + bytes(16))),
+            d6(11, o6(11, b"\x03\x01\x00" + bytes(8) + b"\x01")),
+            d6(11, o6(11, b"\x07\x01\x00" + bytes(8))), d6(11, o6(11, bytes(10))),
+            d6(7, o6(18, b"eth0") + o6(18, bytes(range(20))) + o6(38, b"sub") + o6(37, struct.pack("!I", 9) + b"remote-id-long") +
+               o6(37, b"\x00\x01")),
+            d6(7, o6(56, o6(1, ip6("2001:db8::7b")) + o6(2, ip6("ff02::101")) + o6(3, dname(b"ntp", b"org")) +
+                        o6(9, b"x") + o6(1, b"short")) + o6(56, b"\x00")),
+            d6(7, o6(56, o6(3, b"\x03ntp\xc0\x00"))), d6(7, o6(56, o6(1, bytes(40)))),
+            d6(7, o6(64, dname(b"aftr", b"example", b"net")) + o6(64, b"\x01") + o6(64, b"\x09ab\x00") +
+               o6(64, b"\x03abc\x00\x00")),
+            d6(7, o6(41, b"EST5EDT,M3.2.0/02:00:00,M11.1.0/02:00:00") + o6(42, b"Europe/Zurich") +
+               o6(112, b"https://mud.example/x") + o6(41, b"UTC")),
+            d6(7, o6(24, b"\x03abc") + o6(23, bytes(17))), d6(7, o6(24, b"\xc0\x05")),
+            d6(7, o6(24, b"\x80")), d6(7, o6(24, b"\x41\x08\xff")),
+            d6(7, o6(3, struct.pack("!III", 1, 2, 3) + b"\x00\x05\x00\x30")),
+            d6(7, o6(3, b"\x00\x01") + o6(4) + o6(25, bytes(11)) + o6(26, bytes(24)) + o6(5, bytes(23)) +
+               o6(26, struct.pack("!IIB", 1, 2, 129) + bytes(16) + o6(14))),
+            d6(7, b"\x00\x01\x00"), d6(7, o6(1, duid_llt)[:-2]), d6(7, b"\x00\x0d\x00\x20\x00\x00"),
+            relay(12, o6(18, b"ifid") + o6(9, sol) + o6(37, struct.pack("!I", 4) + b"r")),
+            relay(13, o6(9, relay(13, o6(9, adv), 1)), 0, "::", "fe80::1"),
+            relay(12, o6(9, d6(1, o6(1, duid_llt) + o6(3, bytes(40))))),
+            relay(12, o6(9, b"\x01")), relay(12, b""), d6(1)[:3], b""]
+    recs = [udp6(546, 547, m, src="fe80::1", dst="ff02::1:2") for m in msgs]
+    recs += [udp4(546, 547, msgs[0]), udp6(40000, 547, msgs[1]), udp6(547, 546, msgs[1])]
+    write("dhcp6-basic.pcap", recs)
+    rich = udp6(547, 546, d6(7, o6(1, duid_llt) + o6(3, struct.pack("!III", 1, 2, 3) + iaaddr) +
+                             o6(24, dname(b"ab", b"cd")) + o6(11, b"\x03\x01\x00" + bytes(8) + b"\x01" + bytes(16)) +
+                             o6(56, o6(1, ip6("::1")) + o6(3, dname(b"n"))) + o6(64, dname(b"a", b"b")) +
+                             o6(37, struct.pack("!I", 1) + b"xy") + o6(13, b"\x00\x01x")))
+    recs = sweep(rich, 14 + 40 + 8)
+    recs += sweep(udp6(547, 546, relay(13, o6(9, d6(7, o6(2, duid_en) + o6(23, ip6("::1")))) +
+                                        o6(18, b"i"))), 14 + 40 + 8)
+    write("dhcp6-trunc.pcap", recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
     syslog_pcaps()
     tftp_pcaps()
     radius_pcaps()
+    dhcp6_pcaps()
