@@ -238,5 +238,6 @@ void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_radius_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_dhcp6_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_snmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 #endif

@@ -138,6 +138,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_tftp_print(nd, cp, length);
 	else if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
 		nd_bootp_print(nd, cp, length);
+	else if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
+		nd_snmp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))
 		nd_ntp_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))

@@ -498,6 +498,173 @@ def dhcp6_pcaps():
     write("dhcp6-trunc.pcap", recs)
 
 
+# ---- SNMP --------------------------------------------------------------------
+
+def ber_len(n, octets=None):
+    if octets is None:
+        if n < 0x80:
+            return bytes([n])
+        octets = (n.bit_length() + 7) // 8
+    return bytes([0x80 | octets]) + n.to_bytes(octets, "big")
+
+
+def tlv(tag, content, octets=None):
+    content = bytes(content)
+    return bytes([tag]) + ber_len(len(content), octets) + content
+
+
+def bint(v, tag=0x02, size=None):
+    if size is None:
+        size = 1
+        while not -(1 << (8 * size - 1)) <= v < (1 << (8 * size - 1)):
+            size += 1
+    return tlv(tag, (v & ((1 << (8 * size)) - 1)).to_bytes(size, "big"))
+
+
+def buns(v, tag):
+    size = max(1, (v.bit_length() + 7) // 8)
+    return tlv(tag, v.to_bytes(size, "big"))
+
+
+def boid(s):
+    arcs = [int(x) for x in s.split(".")]
+    out = []
+    for a in [arcs[0] * 40 + arcs[1]] + arcs[2:]:
+        enc = [a & 0x7f]
+        a >>= 7
+        while a:
+            enc.insert(0, 0x80 | (a & 0x7f))
+            a >>= 7
+        out += enc
+    return tlv(0x06, out)
+
+
+def seq(*parts):
+    return tlv(0x30, b"".join(parts))
+
+
+NULL = b"\x05\x00"
+
+
+def vb(oid, val=NULL):
+    return seq(boid(oid) if isinstance(oid, str) else oid, val)
+
+
+def pdu(tag, reqid, vbs, err=0, idx=0):
+    return tlv(tag, bint(reqid) + bint(err) + bint(idx) + seq(*vbs))
+
+
+def snmp1(p, version=0, community=b"public"):
+    return seq(bint(version), tlv(0x04, community), p)
+
+
+def snmp3(p, flags=b"\x04", model=3, user=b"admin", ctx=b"", engine=b"\x80\x00\x1f\x88\x04abc"):
+    usm = seq(tlv(0x04, engine), bint(5), bint(123456), tlv(0x04, user), tlv(0x04, b""),
+              tlv(0x04, b""))
+    hdr = seq(bint(42), bint(65507), tlv(0x04, flags), bint(model))
+    scoped = p if p[:1] == b"\x04" else seq(tlv(0x04, engine), tlv(0x04, ctx), p)
+    return seq(bint(3), hdr, tlv(0x04, usm), scoped)
+
+
+def snmp_pcaps():
+    sys = "1.3.6.1.2.1.1"
+    values = [bint(0), bint(-1), bint(127), bint(128), bint(-129), bint(2 ** 31 - 1),
+              bint(-2 ** 31), bint(5, size=6), tlv(0x04, b"Linux host 6.1"),
+              tlv(0x04, b"\x00\x01bin\xff"), tlv(0x04, b""), NULL, boid("1.3.6.1.4.1.8072.3.2.10"),
+              boid("2.999.1"), tlv(0x40, b"\x0a\x00\x00\x01"), tlv(0x40, b"\x0a\x00\x00\x01\x05"),
+              buns(4294967295, 0x41), buns(12345, 0x42), buns(8640000, 0x43), tlv(0x44, b"\x9f\x78\x04"),
+              buns(2 ** 64 - 1, 0x46), tlv(0x46, b""), tlv(0x01, b"\xff"), tlv(0x03, b"\x00\x80"),
+              tlv(0x80, b""), tlv(0x81, b""), tlv(0x82, b""), tlv(0x83, b""), tlv(0x45, b"x"),
+              tlv(0xc0, b"p"), tlv(0x02, b""), tlv(0x31, NULL), tlv(0x61, b"\x02\x01\x01"),
+              tlv(0xe0, b"z"), tlv(0x07, b"d"), tlv(0x1f, b""), tlv(0x14, b"")]
+    resp = pdu(0xa2, 7, [vb(sys + ".%d.0" % i, v) for i, v in enumerate(values)])
+    msgs = [snmp1(pdu(0xa0, 1, [vb(sys + ".1.0"), vb(sys + ".3.0")])),
+            snmp1(pdu(0xa1, -5, [vb("1.3.6.1.2.1.2.2.1.10")]), community=b"private"),
+            snmp1(resp), snmp1(resp, version=1, community=b"s\x01cret"),
+            snmp1(pdu(0xa3, 9, [vb(sys + ".5.0", tlv(0x04, b"newname"))])),
+            snmp1(pdu(0xa2, 8, [vb(sys + ".1.0")], err=2, idx=1)),
+            snmp1(pdu(0xa2, 8, [], err=99, idx=3)), snmp1(pdu(0xa2, 8, [], err=5)),
+            snmp1(pdu(0xa2, 8, [], idx=4)), snmp1(pdu(0xa2, 8, [], err=-1, idx=1)),
+            snmp1(pdu(0xa0, 8, [vb(sys + ".1.0", bint(3))], err=1, idx=2)),
+            snmp1(pdu(0xa3, 8, [], err=18, idx=1)),
+            snmp1(pdu(0xa5, 10, [vb(sys)], err=0, idx=10), version=1),
+            snmp1(pdu(0xa5, 10, [vb(sys)]), version=0),
+            snmp1(pdu(0xa6, 11, [vb("1.3.6.1.6.3.1.1.4.1.0", boid("1.3.6.1.6.3.1.1.5.1"))]), version=1),
+            snmp1(pdu(0xa7, 12, [vb("1.3.6.1.2.1.1.3.0", buns(100, 0x43)),
+                                 vb("1.3.6.1.6.3.1.1.4.1.0", boid("1.3.6.1.6.3.1.1.5.3"))]), version=1),
+            snmp1(pdu(0xa8, 13, [vb("1.3.6.1.6.3.15.1.1.4.0", buns(1, 0x41))], err=1), version=1),
+            snmp1(pdu(0xa2, 14, [vb(sys + ".1.0", tlv(0x80, b"")), vb(sys + ".2.0", tlv(0x81, b"")),
+                                 vb(sys + ".3.0", tlv(0x82, b""))]), version=1)]
+    for g, sp in ((0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 17), (7, 0), (2, 9), (-1, 0)):
+        msgs.append(snmp1(tlv(0xa4, boid("1.3.6.1.4.1.9") + tlv(0x40, ip4("10.0.0.1")) + bint(g) +
+                              bint(sp) + buns(123456, 0x43) +
+                              seq(vb("1.3.6.1.2.1.2.2.1.1.3", bint(3))))))
+    msgs += [snmp1(tlv(0xa4, boid("1.3.6.1.4.1.9")), version=1),
+             snmp1(tlv(0xa4, bint(1))), snmp1(tlv(0xa4, boid("1.3") + bint(1))),
+             snmp1(tlv(0xa4, boid("1.3") + tlv(0x40, b"\x01\x02\x03\x04") + tlv(0x04, b""))),
+             snmp1(tlv(0xa4, boid("1.3") + tlv(0x40, b"\x01\x02\x03\x04") + bint(0) + NULL)),
+             snmp1(tlv(0xa4, boid("1.3") + tlv(0x40, b"\x01\x02\x03\x04") + bint(0) + bint(0) + bint(5))),
+             # Malformed encodings.
+             seq(bint(2), tlv(0x04, b"public"), pdu(0xa0, 1, [])), seq(bint(9)), seq(tlv(0x04, b"v")),
+             bint(5), seq(bint(0), tlv(0x04, b"public"), pdu(0xa0, 1, [])) + b"junk",
+             seq(bint(0), bint(1)), seq(bint(0), tlv(0x04, b"public"), bint(1)),
+             seq(bint(0), tlv(0x04, b"public"), pdu(0xa0, 1, []) + b"\x05\x00"),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + bint(0) + NULL)),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + bint(0) + seq(NULL))),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + bint(0) + seq(seq(bint(1))))),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, tlv(0x04, b"x"))),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + NULL)),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + NULL)),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + bint(0) +
+                                                  seq(vb(sys)) + b"\x00")),
+             seq(bint(0), tlv(0x04, b"public"), tlv(0xa0, bint(1) + bint(0) + bint(0) +
+                                                  seq(vb(sys)[:-2])[:-0] + b"")),
+             tlv(0x30, bint(0) + tlv(0x04, b"public"), octets=2),
+             tlv(0x30, bint(0) + tlv(0x04, b"public", octets=3), octets=1),
+             b"\x30\x84\xff\xff\xff\xff\x02\x01\x00", b"\x30\x85\x00\x00", b"\x30\x83\x00",
+             b"\x30", b"\x30\x05\x02", b"\x3f\x81\x01\x00", b"\x3f\x81", b"\x3f\x01\x00", b"\x1f\x85\x05\x00",
+             b"\x30\x03\x02\x00\x00", b"\x02\x05\x00", b"", b"\x30\x02\xd5\x00", b"\x30\x02\x34\x00",
+             b"\x30\x02\x12\x00",
+             snmp1(pdu(0xa2, 1, [vb(b"\x06\x03\xff\x81\x01"), vb(b"\x06\x02\x2b\x86"),
+                                 vb(b"\x06\x00"), vb(b"\x06\x06\x8f\xff\xff\xff\xff\x7f"),
+                                 vb(b"\x06\x01\x78")])),
+             # SNMPv3.
+             snmp3(pdu(0xa0, 1, [vb(sys + ".1.0")])), snmp3(pdu(0xa2, 1, [vb(sys + ".1.0", bint(1))]), flags=b"\x03"),
+             snmp3(pdu(0xa8, 2, [vb("1.3.6.1.6.3.15.1.1.4.0", buns(7, 0x41))]), flags=b"\x00",
+                   user=b"", ctx=b"ctx\x01"),
+             snmp3(tlv(0x04, b"\x12\x34\x56"), flags=b"\x07"), snmp3(pdu(0xa0, 1, []), flags=b"\x02"),
+             snmp3(pdu(0xa0, 1, []), flags=b"\x01\x00"), snmp3(pdu(0xa0, 1, []), model=1),
+             snmp3(pdu(0xa0, 1, []), flags=b"\x05", ctx=b"bridge1"),
+             snmp3(tlv(0xa4, boid("1.3") + tlv(0x40, b"\x01\x02\x03\x04") + bint(0) + bint(0) + buns(1, 0x43) + seq())),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3), bint(9)), tlv(0x04, b"")),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3)), tlv(0x04, seq(bint(1))), seq()),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3)), bint(4)),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3)),
+                 tlv(0x04, seq(tlv(0x04, b"e"), bint(1), bint(2), tlv(0x04, b"u"), tlv(0x04, b""), tlv(0x04, b""), bint(7))),
+                 seq(tlv(0x04, b"e"), tlv(0x04, b""), bint(1))),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3)),
+                 tlv(0x04, seq(tlv(0x04, b"e"), bint(1), bint(2), tlv(0x04, b"u"), tlv(0x04, b""), bint(7))),
+                 seq(bint(1))),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), NULL)),
+             seq(bint(3), seq(bint(1), bint(2), bint(3))), seq(bint(3), seq(bint(1), NULL)),
+             seq(bint(3), seq(NULL)), seq(bint(3), NULL),
+             seq(bint(3), seq(bint(1), bint(2), tlv(0x04, b"\x04"), bint(3)),
+                 tlv(0x04, NULL), seq())]
+    recs = [udp4(40000, 161, m) for m in msgs]
+    recs += [udp4(161, 40000, msgs[2]), udp4(40000, 162, msgs[20]), udp6(40000, 161, msgs[0]),
+             udp6(162, 162, msgs[-10])]
+    write("snmp-basic.pcap", recs)
+    recs = sweep(udp4(161, 40000, snmp1(pdu(0xa2, 7, [vb(sys + ".1.0", tlv(0x04, b"abc")),
+                                                      vb(sys + ".2.0", boid("1.3.6.1.4.1.9")),
+                                                      vb(sys + ".3.0", tlv(0x40, ip4("10.1.2.3"))),
+                                                      vb(sys + ".4.0", tlv(0x04, b"\x01\x02"))]),
+                                        community=b"c")), 42)
+    recs += sweep(udp4(40000, 162, snmp1(tlv(0xa4, boid("1.3.6.1.4.1.9") + tlv(0x40, ip4("10.0.0.1")) +
+                                             bint(6) + bint(1) + buns(5, 0x43) + seq()))), 42)
+    recs += sweep(udp4(40000, 161, snmp3(pdu(0xa0, 1, [vb(sys + ".1.0")]), ctx=b"c")), 42)
+    write("snmp-trunc.pcap", recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
@@ -505,3 +672,4 @@ if __name__ == "__main__":
     tftp_pcaps()
     radius_pcaps()
     dhcp6_pcaps()
+    snmp_pcaps()
