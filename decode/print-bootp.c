@@ -1,8 +1,6 @@
 /* print-bootp.c: BOOTP and DHCP (RFC 951, 2131, 2132 and the option RFCs) as tcpdump prints them */
 #include "config.h"
 
-#include <string.h>
-
 #include "nd.h"
 
 /* Offsets in the fixed header (RFC 951). */
@@ -23,6 +21,9 @@
 #define BP_FILE 108
 #define BP_FILE_LEN 128
 #define BP_VEND 236
+
+#define VM_RFC1048 0x63825363u
+#define VM_CMU 0x434d5500u
 
 #define BOOTPREQUEST 1
 #define MAC_ADDR_LEN 6
@@ -485,9 +486,7 @@ static void print_addr_field(struct nd *nd, const char *label, const uint8_t *p)
 
 void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
-	static const uint8_t vm_rfc1048[4] = { 99, 130, 83, 99 };
-	static const uint8_t vm_cmu[4] = { 'C', 'M', 'U', 0 };
-	unsigned op, htype, hlen;
+	unsigned op, htype, hlen, magic;
 	char buf[64];
 
 	nd->protocol = "bootp";
@@ -526,11 +525,12 @@ void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length)
 			  nd_etheraddr_string(nd, bp + BP_CHADDR));
 	print_name_field(nd, "sname", bp + BP_SNAME, BP_SNAME_LEN);
 	print_name_field(nd, "file", bp + BP_FILE, BP_FILE_LEN);
-	ND_TCHECK_LEN(nd, bp + BP_VEND, 4);
-	if (memcmp(bp + BP_VEND, vm_rfc1048, 4) == 0)
+	/* The vendor area's magic number says how to read it (RFC 1048, or CMU's "CMU\0"). */
+	magic = GET_BE_U_4(bp + BP_VEND);
+	if (magic == VM_RFC1048)
 		rfc1048_print(nd, bp + BP_VEND);
-	else if (memcmp(bp + BP_VEND, vm_cmu, 4) == 0)
+	else if (magic == VM_CMU)
 		cmu_print(nd, bp + BP_VEND);
-	else if (GET_BE_U_4(bp + BP_VEND))
-		nd_printf(nd, "\n\t  Vendor-#0x%x", GET_BE_U_4(bp + BP_VEND));
+	else if (magic)
+		nd_printf(nd, "\n\t  Vendor-#0x%x", magic);
 }

@@ -1,7 +1,6 @@
 /* print-radius.c: RADIUS (RFC 2865, 2866 and later attributes) as tcpdump prints it */
 #include "config.h"
 
-#include <string.h>
 #include <time.h>
 
 #include "nd.h"
@@ -557,7 +556,8 @@ static void print_attr_netmask6(struct nd *nd, const uint8_t *data, unsigned len
 		nd_printf(nd, "ERROR: netmask %u not in range (0..128)", plen);
 		return;
 	}
-	memcpy(addr, data + 2, length - 2);
+	for (unsigned i = 0; i < length - 2; i++)
+		addr[i] = GET_U_1(data + 2 + i);
 	nd_printf(nd, "%s/%u", ip6addr_local(nd, addr), plen);
 	if (plen > 8 * (length - 2))
 		nd_puts(nd, " (inconsistent prefix length)");

@@ -1,8 +1,6 @@
 /* print-snmp.c: SNMP v1, v2c and v3 through a bounds-checked BER reader, as tcpdump -n prints it */
 #include "config.h"
 
-#include <string.h>
-
 #include "nd.h"
 
 /* ASN.1 identifier octet: class (2 bits), form (1 bit), tag number (5 bits). */
@@ -688,6 +686,18 @@ static void scopedpdu_print(struct nd *nd, const uint8_t *np, unsigned length, i
 	pdu_print(nd, np, length, version);
 }
 
+static int is_public(struct nd *nd, const struct be *elem)
+{
+	static const char def[] = "public";
+
+	if (elem->asnlen != sizeof(def) - 1)
+		return 0;
+	for (unsigned i = 0; i < sizeof(def) - 1; i++)
+		if (GET_U_1(elem->data.raw + i) != (uint8_t)def[i])
+			return 0;
+	return 1;
+}
+
 /* v1 and v2c: the community (left out when it is "public"), then the PDU. */
 static void community_print(struct nd *nd, const uint8_t *np, unsigned length, int version)
 {
@@ -697,7 +707,7 @@ static void community_print(struct nd *nd, const uint8_t *np, unsigned length, i
 	count = parse_expect(nd, np, length, &elem, BE_STR, "comm!=STR");
 	if (count < 0)
 		return;
-	if (!(elem.asnlen == 6 && memcmp(elem.data.raw, "public", 6) == 0)) {
+	if (!is_public(nd, &elem)) {
 		nd_puts(nd, "C=");
 		if (asn1_print_string(nd, &elem) < 0)
 			return;
