@@ -300,7 +300,8 @@ static void dhcp6opt_print(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				break;
 			}
 			nd_printf(nd, " %s", nd_ip6addr_string(nd, tp));
-			nd_printf(nd, " pltime:%u vltime:%u", GET_BE_U_4(tp + 16), GET_BE_U_4(tp + 20));
+			nd_printf(nd, " pltime:%u vltime:%u", GET_BE_U_4(tp + 16),
+				  GET_BE_U_4(tp + 20));
 			if (optlen > 24)
 				dhcp6opt_print(nd, tp + 24, end);
 			nd_putc(nd, ')');
@@ -311,9 +312,11 @@ static void dhcp6opt_print(struct nd *nd, const uint8_t *cp, const uint8_t *ep)
 				nd_puts(nd, " ?)");
 				break;
 			}
-			for (unsigned i = 0; i < optlen; i += 2)
-				nd_printf(nd, " %s", nd_tok2str(dh6opt_str, "opt_%u",
-								GET_BE_U_2(tp + i), buf, sizeof(buf)));
+			for (unsigned i = 0; i < optlen; i += 2) {
+				v = GET_BE_U_2(tp + i);
+				nd_printf(nd, " %s",
+					  nd_tok2str(dh6opt_str, "opt_%u", v, buf, sizeof(buf)));
+			}
 			nd_putc(nd, ')');
 			break;
 		case DH6OPT_PREFERENCE:

@@ -209,7 +209,8 @@ static void ntp_control_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		goto invalid;
 	control = GET_U_1(bp + 1);
 	nd_printf(nd, ", %s, %s, %s, OpCode=%u\n", control & 0x80 ? "Response" : "Request",
-		  control & 0x40 ? "Error" : "OK", control & 0x20 ? "More" : "Last", control & 0x1f);
+		  control & 0x40 ? "Error" : "OK", control & 0x20 ? "More" : "Last",
+		  control & 0x1f);
 	nd_printf(nd, "\tSequence=%hu", (unsigned short)GET_BE_U_2(bp + 2));
 	nd_printf(nd, ", Status=%#hx", (unsigned short)GET_BE_U_2(bp + 4));
 	nd_printf(nd, ", Assoc.=%hu", (unsigned short)GET_BE_U_2(bp + 6));

@@ -3,7 +3,7 @@
 
 #include <time.h>
 
-#include "nd.h"
+#include "print-radius.h"
 
 #define MIN_RADIUS_LEN 20
 
@@ -47,61 +47,6 @@ static const struct nd_tok radius_command_values[] = {
 static const struct nd_tok rfc4675_tagged[] = {
 	{ 0x31, "Tagged" }, { 0x32, "Untagged" }, { 0, NULL },
 };
-
-/* Standard values of the enumerated attributes, from the first value on. */
-static const char *const serv_type[] = {
-	"Login", "Framed", "Callback Login", "Callback Framed", "Outbound", "Administrative",
-	"NAS Prompt", "Authenticate Only", "Callback NAS Prompt", "Call Check",
-	"Callback Administrative", "Voice", "Fax", "Modem Relay", "IAPP-Register",
-	"IAPP-AP-Check", "Authorize Only", "Framed-Management", "Additional-Authorization",
-};
-static const char *const frm_proto[] = {
-	"PPP", "SLIP", "ARAP", "Gandalf proprietary", "Xylogics IPX/SLIP", "X.75 Synchronous",
-	"GPRS PDP Context",
-};
-static const char *const frm_routing[] = { "None", "Send", "Listen", "Send&Listen" };
-static const char *const frm_comp[] = { "None", "VJ TCP/IP", "IPX", "Stac-LZS" };
-static const char *const login_serv[] = {
-	"Telnet", "Rlogin", "TCP Clear", "PortMaster(proprietary)", "LAT", "X.25-PAD",
-	"X.25-T3POS", "Unassigned", "TCP Clear Quiet",
-};
-static const char *const term_action[] = { "Default", "RADIUS-Request" };
-static const char *const ingress_filters[] = { "Enabled", "Disabled" };
-static const char *const nas_port_type[] = {
-	"Async", "Sync", "ISDN Sync", "ISDN Async V.120", "ISDN Async V.110", "Virtual", "PIAFS",
-	"HDLC Clear Channel", "X.25", "X.75", "G.3 Fax", "SDSL", "ADSL-CAP", "ADSL-DMT",
-	"ISDN-DSL", "Ethernet", "xDSL", "Cable", "Wireless - Other", "Wireless - IEEE 802.11",
-	"Token-Ring", "FDDI", "Wireless - CDMA200", "Wireless - UMTS", "Wireless - 1X-EV", "IAPP",
-	"FTTP", "Wireless - IEEE 802.16", "Wireless - IEEE 802.20", "Wireless - IEEE 802.22",
-	"PPPoA", "PPPoEoA", "PPPoEoE", "PPPoEoVLAN", "PPPoEoQinQ", "xPON", "Wireless - XGP",
-	"WiMAX Pre-Release 8 IWK Function", "WIMAX-WIFI-IWK", "WIMAX-SFF", "WIMAX-HA-LMA",
-	"WIMAX-DHCP", "WIMAX-LBS", "WIMAX-WVS",
-};
-static const char *const acct_status[] = {
-	"Start", "Stop", "Interim-Update", "Unassigned", "Unassigned", "Unassigned",
-	"Accounting-On", "Accounting-Off", "Tunnel-Start", "Tunnel-Stop", "Tunnel-Reject",
-	"Tunnel-Link-Start", "Tunnel-Link-Stop", "Tunnel-Link-Reject", "Failed",
-};
-static const char *const acct_auth[] = { "RADIUS", "Local", "Remote", "Diameter" };
-static const char *const acct_term[] = {
-	"User Request", "Lost Carrier", "Lost Service", "Idle Timeout", "Session Timeout",
-	"Admin Reset", "Admin Reboot", "Port Error", "NAS Error", "NAS Request", "NAS Reboot",
-	"Port Unneeded", "Port Preempted", "Port Suspended", "Service Unavailable", "Callback",
-	"User Error", "Host Request", "Supplicant Restart", "Reauthentication Failure",
-	"Port Reinitialized", "Port Administratively Disabled", "Lost Power",
-};
-static const char *const tunnel_type[] = {
-	"PPTP", "L2F", "L2TP", "ATMP", "VTP", "AH", "IP-IP", "MIN-IP-IP", "ESP", "GRE", "DVS",
-	"IP-in-IP Tunneling", "VLAN",
-};
-static const char *const tunnel_medium[] = {
-	"IPv4", "IPv6", "NSAP", "HDLC", "BBN 1822", "802", "E.163", "E.164", "F.69", "X.121",
-	"IPX", "Appletalk", "Decnet IV", "Banyan Vines", "E.164 with NSAP subaddress",
-};
-static const char *const arap_zone[] = {
-	"Only access to dfl zone", "Use zone filter inc.", "Not used", "Use zone filter exc.",
-};
-static const char *const prompt[] = { "No Echo", "Echo" };
 
 static const struct nd_tok errorcausetype[] = {
 	{ 201, "Residual Session Context Removed" }, { 202, "Invalid EAP Packet (Ignored)" },
@@ -154,185 +99,20 @@ static const struct nd_tok blpr_bm[] = {
 	{ 0x8000, "Retransmission Allowed" }, { 0, NULL },
 };
 
-/* SMI network management private enterprise codes that tcpdump names. */
-static const struct nd_tok smi_values[] = {
-	{ 0, "IETF (reserved)" }, { 5, "ACC" }, { 9, "Cisco" }, { 11, "Hewlett Packard" },
-	{ 42, "Sun Microsystems" }, { 61, "Merit" }, { 74, "AT&T" }, { 161, "Motorola" },
-	{ 166, "Shiva" }, { 193, "Ericsson AB" }, { 255, "Cisco VPN 5000" },
-	{ 307, "Livingston" }, { 311, "Microsoft" }, { 429, "3Com" }, { 529, "Ascend" },
-	{ 1584, "Bay Networks" }, { 1991, "Foundry" }, { 2180, "Versanet" }, { 2352, "Redback" },
-	{ 2636, "Juniper Networks" }, { 2637, "Aptis" }, { 2937, "Deutsche Telekom AG" },
-	{ 3054, "Ixia Communications" }, { 3076, "Cisco VPN 3000" },
-	{ 3085, "CoSine Communications" }, { 3224, "Netscreen" }, { 3199, "Shasta" },
-	{ 3309, "Nomadix" }, { 3414, "T-Mobile" }, { 3561, "The Broadband Forum" },
-	{ 3902, "ZTE" }, { 4329, "Siemens" }, { 4491, "CableLabs" },
-	{ 4874, "Unisphere Networks" }, { 5263, "Cisco BBSM" },
-	{ 5535, "3rd Generation Partnership Project 2 (3GPP2)" }, { 5806, "SK Telecom" },
-	{ 5925, "ipUnplugged" }, { 5948, "Issanni Communications" }, { 5951, "Netscaler" },
-	{ 6490, "T-Mobile" }, { 6618, "Quintum" }, { 6728, "Interlink" }, { 7951, "CNCTC" },
-	{ 8164, "Starent Networks" }, { 8744, "Colubris" }, { 10415, "3GPP" },
-	{ 10529, "Gemtek-Systems" }, { 10704, "Barracuda Networks" },
-	{ 10923, "Ericsson AB - Packet Core Networks" }, { 11665, "dacom" },
-	{ 11862, "Columbia University" }, { 12356, "Fortinet" }, { 12951, "Verizon Wireless" },
-	{ 13745, "Plixer" }, { 14122, "Wi-Fi Alliance" }, { 16787, "T-Systems Nova" },
-	{ 20942, "China Telecom - Guangzhou Research Institute" }, { 26866, "Gigamon Systems" },
-	{ 32622, "CACE Technologies" }, { 35632, "ntop" }, { 46098, "Ericsson Canada" },
-	{ 0, NULL },
-};
-
-enum attr_fmt {
-	A_NONE, A_STRING, A_NUM, A_ADDR, A_ADDR6, A_NETMASK6, A_VENDOR, A_TIME, A_VECTOR64,
-	A_STRANGE, A_HOME_LINK, A_OPERATOR, A_LOC_INFO, A_LOC_DATA, A_BLPR,
-};
-
-#define VALUES(t, first) t, sizeof(t) / sizeof(t[0]), first
-
-/* Each attribute type: its name, how its value prints, and its standard values if any. */
-static const struct attrtype {
-	const char *name;
-	enum attr_fmt fmt;
-	const char *const *values;
-	unsigned nvalues;
-	unsigned first;
-} attr_type[] = {
-	{ NULL, A_NONE, NULL, 0, 0 },
-	{ "User-Name", A_STRING, NULL, 0, 0 },
-	{ "User-Password", A_NONE, NULL, 0, 0 },
-	{ "CHAP-Password", A_NONE, NULL, 0, 0 },
-	{ "NAS-IP-Address", A_ADDR, NULL, 0, 0 },
-	{ "NAS-Port", A_NUM, NULL, 0, 0 },
-	{ "Service-Type", A_NUM, VALUES(serv_type, 1) },
-	{ "Framed-Protocol", A_NUM, VALUES(frm_proto, 1) },
-	{ "Framed-IP-Address", A_ADDR, NULL, 0, 0 },
-	{ "Framed-IP-Netmask", A_ADDR, NULL, 0, 0 },
-	{ "Framed-Routing", A_NUM, VALUES(frm_routing, 0) },
-	{ "Filter-Id", A_STRING, NULL, 0, 0 },
-	{ "Framed-MTU", A_NUM, NULL, 0, 0 },
-	{ "Framed-Compression", A_NUM, VALUES(frm_comp, 0) },
-	{ "Login-IP-Host", A_ADDR, NULL, 0, 0 },
-	{ "Login-Service", A_NUM, VALUES(login_serv, 0) },
-	{ "Login-TCP-Port", A_NUM, NULL, 0, 0 },
-	{ "Unassigned", A_NONE, NULL, 0, 0 },
-	{ "Reply-Message", A_STRING, NULL, 0, 0 },
-	{ "Callback-Number", A_STRING, NULL, 0, 0 },
-	{ "Callback-Id", A_STRING, NULL, 0, 0 },
-	{ "Unassigned", A_NONE, NULL, 0, 0 },
-	{ "Framed-Route", A_STRING, NULL, 0, 0 },
-	{ "Framed-IPX-Network", A_NUM, NULL, 0, 0 },
-	{ "State", A_STRING, NULL, 0, 0 },
-	{ "Class", A_STRING, NULL, 0, 0 },
-	{ "Vendor-Specific", A_VENDOR, NULL, 0, 0 },
-	{ "Session-Timeout", A_NUM, NULL, 0, 0 },
-	{ "Idle-Timeout", A_NUM, NULL, 0, 0 },
-	{ "Termination-Action", A_NUM, VALUES(term_action, 0) },
-	{ "Called-Station-Id", A_STRING, NULL, 0, 0 },
-	{ "Calling-Station-Id", A_STRING, NULL, 0, 0 },
-	{ "NAS-Identifier", A_STRING, NULL, 0, 0 },
-	{ "Proxy-State", A_STRING, NULL, 0, 0 },
-	{ "Login-LAT-Service", A_STRING, NULL, 0, 0 },
-	{ "Login-LAT-Node", A_STRING, NULL, 0, 0 },
-	{ "Login-LAT-Group", A_STRING, NULL, 0, 0 },
-	{ "Framed-AppleTalk-Link", A_NUM, NULL, 0, 0 },
-	{ "Framed-AppleTalk-Network", A_NUM, NULL, 0, 0 },
-	{ "Framed-AppleTalk-Zone", A_STRING, NULL, 0, 0 },
-	{ "Acct-Status-Type", A_NUM, VALUES(acct_status, 1) },
-	{ "Acct-Delay-Time", A_NUM, NULL, 0, 0 },
-	{ "Acct-Input-Octets", A_NUM, NULL, 0, 0 },
-	{ "Acct-Output-Octets", A_NUM, NULL, 0, 0 },
-	{ "Acct-Session-Id", A_STRING, NULL, 0, 0 },
-	{ "Acct-Authentic", A_NUM, VALUES(acct_auth, 1) },
-	{ "Acct-Session-Time", A_NUM, NULL, 0, 0 },
-	{ "Acct-Input-Packets", A_NUM, NULL, 0, 0 },
-	{ "Acct-Output-Packets", A_NUM, NULL, 0, 0 },
-	{ "Acct-Terminate-Cause", A_NUM, VALUES(acct_term, 1) },
-	{ "Acct-Multi-Session-Id", A_STRING, NULL, 0, 0 },
-	{ "Acct-Link-Count", A_NUM, NULL, 0, 0 },
-	{ "Acct-Input-Gigawords", A_NUM, NULL, 0, 0 },
-	{ "Acct-Output-Gigawords", A_NUM, NULL, 0, 0 },
-	{ "Unassigned", A_NONE, NULL, 0, 0 },
-	{ "Event-Timestamp", A_TIME, NULL, 0, 0 },
-	{ "Egress-VLANID", A_NUM, NULL, 0, 0 },
-	{ "Ingress-Filters", A_NUM, VALUES(ingress_filters, 1) },
-	{ "Egress-VLAN-Name", A_STRING, NULL, 0, 0 },
-	{ "User-Priority-Table", A_NONE, NULL, 0, 0 },
-	{ "CHAP-Challenge", A_STRING, NULL, 0, 0 },
-	{ "NAS-Port-Type", A_NUM, VALUES(nas_port_type, 0) },
-	{ "Port-Limit", A_NUM, NULL, 0, 0 },
-	{ "Login-LAT-Port", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Type", A_NUM, VALUES(tunnel_type, 1) },
-	{ "Tunnel-Medium-Type", A_NUM, VALUES(tunnel_medium, 1) },
-	{ "Tunnel-Client-Endpoint", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Server-Endpoint", A_STRING, NULL, 0, 0 },
-	{ "Acct-Tunnel-Connection", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Password", A_STRING, NULL, 0, 0 },
-	{ "ARAP-Password", A_STRANGE, NULL, 0, 0 },
-	{ "ARAP-Features", A_STRANGE, NULL, 0, 0 },
-	{ "ARAP-Zone-Access", A_NUM, VALUES(arap_zone, 1) },
-	{ "ARAP-Security", A_STRING, NULL, 0, 0 },
-	{ "ARAP-Security-Data", A_STRING, NULL, 0, 0 },
-	{ "Password-Retry", A_NUM, NULL, 0, 0 },
-	{ "Prompt", A_NUM, VALUES(prompt, 0) },
-	{ "Connect-Info", A_STRING, NULL, 0, 0 },
-	{ "Configuration-Token", A_STRING, NULL, 0, 0 },
-	{ "EAP-Message", A_STRING, NULL, 0, 0 },
-	{ "Message-Authenticator", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Private-Group-ID", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Assignment-ID", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Preference", A_NUM, NULL, 0, 0 },
-	{ "ARAP-Challenge-Response", A_STRANGE, NULL, 0, 0 },
-	{ "Acct-Interim-Interval", A_NUM, NULL, 0, 0 },
-	{ "Acct-Tunnel-Packets-Lost", A_NUM, NULL, 0, 0 },
-	{ "NAS-Port-Id", A_STRING, NULL, 0, 0 },
-	{ "Framed-Pool", A_STRING, NULL, 0, 0 },
-	{ "CUI", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Client-Auth-ID", A_STRING, NULL, 0, 0 },
-	{ "Tunnel-Server-Auth-ID", A_STRING, NULL, 0, 0 },
-	{ "NAS-Filter-Rule", A_STRING, NULL, 0, 0 },
-	{ "Unassigned", A_NONE, NULL, 0, 0 },
-	{ "Originating-Line-Info", A_NONE, NULL, 0, 0 },
-	{ "NAS-IPv6-Address", A_ADDR6, NULL, 0, 0 },
-	{ "Framed-Interface-ID", A_NONE, NULL, 0, 0 },
-	{ "Framed-IPv6-Prefix", A_NETMASK6, NULL, 0, 0 },
-	{ "Login-IPv6-Host", A_ADDR6, NULL, 0, 0 },
-	{ "Framed-IPv6-Route", A_STRING, NULL, 0, 0 },
-	{ "Framed-IPv6-Pool", A_STRING, NULL, 0, 0 },
-	{ "Error-Cause", A_STRANGE, NULL, 0, 0 },
-	{ "EAP-Key-Name", A_NONE, NULL, 0, 0 },
-	{ "Digest-Response", A_STRING, NULL, 0, 0 },
-	{ "Digest-Realm", A_STRING, NULL, 0, 0 },
-	{ "Digest-Nonce", A_STRING, NULL, 0, 0 },
-	{ "Digest-Response-Auth", A_STRING, NULL, 0, 0 },
-	{ "Digest-Nextnonce", A_STRING, NULL, 0, 0 },
-	{ "Digest-Method", A_STRING, NULL, 0, 0 },
-	{ "Digest-URI", A_STRING, NULL, 0, 0 },
-	{ "Digest-Qop", A_STRING, NULL, 0, 0 },
-	{ "Digest-Algorithm", A_STRING, NULL, 0, 0 },
-	{ "Digest-Entity-Body-Hash", A_STRING, NULL, 0, 0 },
-	{ "Digest-CNonce", A_STRING, NULL, 0, 0 },
-	{ "Digest-Nonce-Count", A_STRING, NULL, 0, 0 },
-	{ "Digest-Username", A_STRING, NULL, 0, 0 },
-	{ "Digest-Opaque", A_STRING, NULL, 0, 0 },
-	{ "Digest-Auth-Param", A_STRING, NULL, 0, 0 },
-	{ "Digest-AKA-Auts", A_STRING, NULL, 0, 0 },
-	{ "Digest-Domain", A_STRING, NULL, 0, 0 },
-	{ "Digest-Stale", A_STRING, NULL, 0, 0 },
-	{ "Digest-HA1", A_STRING, NULL, 0, 0 },
-	{ "SIP-AOR", A_STRING, NULL, 0, 0 },
-	{ "Delegated-IPv6-Prefix", A_NETMASK6, NULL, 0, 0 },
-	{ "MIP6-Feature-Vector", A_VECTOR64, NULL, 0, 0 },
-	{ "MIP6-Home-Link-Prefix", A_HOME_LINK, NULL, 0, 0 },
-	{ "Operator-Name", A_OPERATOR, NULL, 0, 0 },
-	{ "Location-Information", A_LOC_INFO, NULL, 0, 0 },
-	{ "Location-Data", A_LOC_DATA, NULL, 0, 0 },
-	{ "Basic-Location-Policy-Rules", A_BLPR, NULL, 0, 0 },
-};
-
-#define NATTR (sizeof(attr_type) / sizeof(attr_type[0]))
 
 /* Printable ASCII as itself, anything else as a dot. */
 static void print_dotted(struct nd *nd, uint8_t c)
 {
 	nd_putc(nd, c >= 0x20 && c < 0x7f ? (char)c : '.');
+}
+
+/* RFC 4675's tag byte of the egress VLAN attributes. */
+static void print_vlan_tag(struct nd *nd, unsigned tag)
+{
+	char buf[32];
+
+	nd_printf(nd, "%s (0x%02x) ", nd_tok2str(rfc4675_tagged, "Unknown tag", tag, buf,
+						 sizeof(buf)), tag);
 }
 
 static void print_tag(struct nd *nd, unsigned tag)
@@ -351,8 +131,6 @@ static void print_tag(struct nd *nd, unsigned tag)
 static void print_attr_string(struct nd *nd, const uint8_t *data, unsigned length,
 			      unsigned code)
 {
-	char buf[32];
-
 	if (!ND_TTEST_LEN(nd, data, length))
 		goto trunc;
 	switch (code) {
@@ -380,9 +158,7 @@ static void print_attr_string(struct nd *nd, const uint8_t *data, unsigned lengt
 		}
 		break;
 	case EGRESS_VLAN_NAME:
-		nd_printf(nd, "%s (0x%02x) ",
-			  nd_tok2str(rfc4675_tagged, "Unknown tag", GET_U_1(data), buf, sizeof(buf)),
-			  GET_U_1(data));
+		print_vlan_tag(nd, GET_U_1(data));
 		data++;
 		length--;
 		break;
@@ -409,19 +185,19 @@ static void print_vendor_attr(struct nd *nd, const uint8_t *data, unsigned lengt
 	id = GET_BE_U_4(data);
 	data += 4;
 	length -= 4;
-	nd_printf(nd, "Vendor: %s (%u)", nd_tok2str(smi_values, "Unknown", id, buf, sizeof(buf)),
+	nd_printf(nd, "Vendor: %s (%u)", nd_tok2str(nd_smi_values, "Unknown", id, buf, sizeof(buf)),
 		  id);
 	while (length >= 2) {
 		type = GET_U_1(data);
 		vlen = GET_U_1(data + 1);
 		if (vlen < 2) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, must be >= 2)",
-				  type, vlen);
+			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u "
+				  "(bogus, must be >= 2)", type, vlen);
 			return;
 		}
 		if (vlen > length) {
-			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, goes past end "
-				  "of vendor-specific attribute)", type, vlen);
+			nd_printf(nd, "\n\t    Vendor Attribute: %u, Length: %u (bogus, "
+				  "goes past end of vendor-specific attribute)", type, vlen);
 			return;
 		}
 		data += 2;
@@ -450,9 +226,8 @@ static void print_timeout(struct nd *nd, uint32_t t)
 
 static void print_attr_num(struct nd *nd, const uint8_t *data, unsigned length, unsigned code)
 {
-	const struct attrtype *a = &attr_type[code];
+	const struct nd_radius_attr *a = &nd_radius_attrs[code];
 	uint32_t v;
-	char buf[32];
 
 	if (length != 4) {
 		nd_printf(nd, "ERROR: length %u != 4", length);
@@ -498,9 +273,7 @@ static void print_attr_num(struct nd *nd, const uint8_t *data, unsigned length, 
 		nd_putu(nd, GET_BE_U_3(data + 1));
 		break;
 	case EGRESS_VLAN_ID:
-		nd_printf(nd, "%s (0x%02x) ",
-			  nd_tok2str(rfc4675_tagged, "Unknown tag", GET_U_1(data), buf, sizeof(buf)),
-			  GET_U_1(data));
+		print_vlan_tag(nd, GET_U_1(data));
 		nd_putu(nd, GET_BE_U_3(data + 1));
 		break;
 	default:
@@ -766,52 +539,52 @@ static void print_attr_strange(struct nd *nd, const uint8_t *data, unsigned leng
 
 static void print_value(struct nd *nd, const uint8_t *data, unsigned length, unsigned code)
 {
-	switch (attr_type[code].fmt) {
-	case A_NONE:
+	switch (nd_radius_attrs[code].fmt) {
+	case RAD_NONE:
 		break;
-	case A_STRING:
+	case RAD_STRING:
 		print_attr_string(nd, data, length, code);
 		break;
-	case A_NUM:
+	case RAD_NUM:
 		print_attr_num(nd, data, length, code);
 		break;
-	case A_ADDR:
+	case RAD_ADDR:
 		print_attr_address(nd, data, length, code);
 		break;
-	case A_ADDR6:
+	case RAD_ADDR6:
 		if (length != 16)
 			nd_printf(nd, "ERROR: length %u != 16", length);
 		else
 			nd_puts(nd, nd_ip6addr_string(nd, data));
 		break;
-	case A_NETMASK6:
+	case RAD_NETMASK6:
 		print_attr_netmask6(nd, data, length);
 		break;
-	case A_VENDOR:
+	case RAD_VENDOR:
 		print_vendor_attr(nd, data, length);
 		break;
-	case A_TIME:
+	case RAD_TIME:
 		print_attr_time(nd, data, length);
 		break;
-	case A_VECTOR64:
+	case RAD_VECTOR64:
 		print_attr_vector64(nd, data, length);
 		break;
-	case A_STRANGE:
+	case RAD_STRANGE:
 		print_attr_strange(nd, data, length, code);
 		break;
-	case A_HOME_LINK:
+	case RAD_HOME_LINK:
 		print_attr_home_link(nd, data, length);
 		break;
-	case A_OPERATOR:
+	case RAD_OPERATOR:
 		print_attr_operator(nd, data, length);
 		break;
-	case A_LOC_INFO:
+	case RAD_LOC_INFO:
 		print_attr_loc_info(nd, data, length);
 		break;
-	case A_LOC_DATA:
+	case RAD_LOC_DATA:
 		print_attr_loc_data(nd, data, length);
 		break;
-	case A_BLPR:
+	case RAD_BLPR:
 		print_attr_blpr(nd, data, length);
 		break;
 	}
@@ -820,6 +593,7 @@ static void print_value(struct nd *nd, const uint8_t *data, unsigned length, uns
 static void radius_attrs_print(struct nd *nd, const uint8_t *attr, unsigned length)
 {
 	unsigned type, len;
+	const char *name;
 
 	while (length > 0) {
 		if (length < 2 || !ND_TTEST_LEN(nd, attr, 2)) {
@@ -828,8 +602,10 @@ static void radius_attrs_print(struct nd *nd, const uint8_t *attr, unsigned leng
 		}
 		type = GET_U_1(attr);
 		len = GET_U_1(attr + 1);
-		nd_printf(nd, "\n\t  %s Attribute (%u), length: %u",
-			  type != 0 && type < NATTR ? attr_type[type].name : "Unknown", type, len);
+		name = "Unknown";
+		if (type != 0 && type < nd_radius_nattrs)
+			name = nd_radius_attrs[type].name;
+		nd_printf(nd, "\n\t  %s Attribute (%u), length: %u", name, type, len);
 		if (len < 2) {
 			nd_puts(nd, " (bogus, must be >= 2)");
 			return;
@@ -839,7 +615,7 @@ static void radius_attrs_print(struct nd *nd, const uint8_t *attr, unsigned leng
 			return;
 		}
 		nd_puts(nd, ", Value: ");
-		if (type < NATTR && len > 2)
+		if (type < nd_radius_nattrs && len > 2)
 			print_value(nd, attr + 2, len - 2, type);
 		if (nd->o.vflag > 1)
 			nd_print_unknown_data(nd, attr + 2, "\n\t    ", len - 2);
@@ -869,8 +645,8 @@ void nd_radius_print(struct nd *nd, const uint8_t *dat, unsigned length)
 	code = GET_U_1(dat);
 	name = nd_tok2str(radius_command_values, "Unknown Command", code, buf, sizeof(buf));
 	if (nd->o.vflag < 1) {
-		nd_printf(nd, "RADIUS, %s (%u), id: 0x%02x length: %u", name, code, GET_U_1(dat + 1),
-			  len);
+		nd_printf(nd, "RADIUS, %s (%u), id: 0x%02x length: %u", name, code,
+			  GET_U_1(dat + 1), len);
 		return;
 	}
 	nd_printf(nd, "RADIUS, length: %u\n\t%s (%u), id: 0x%02x, Authenticator: ", len, name, code,

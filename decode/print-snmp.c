@@ -1,51 +1,7 @@
-/* print-snmp.c: SNMP v1, v2c and v3 through a bounds-checked BER reader, as tcpdump -n prints it */
+/* print-snmp.c: SNMP v1, v2c and v3 messages, as tcpdump -n prints them */
 #include "config.h"
 
-#include "nd.h"
-
-/* ASN.1 identifier octet: class (2 bits), form (1 bit), tag number (5 bits). */
-#define ASN_ID_BITS 0x1f
-#define ASN_FORM_BITS 0x20
-#define ASN_CLASS_BITS 0xc0
-#define ASN_ID_EXT 0x1f
-#define ASN_BIT8 0x80
-
-#define UNIVERSAL 0
-#define APPLICATION 1
-#define CONTEXT 2
-#define PRIVATE 3
-#define EXCEPTIONS 4
-
-#define PRIMITIVE 0
-#define CONSTRUCTED 1
-
-/* Universal tags. */
-#define INTEGER 2
-#define STRING 4
-#define ASN_NULL 5
-#define OBJECTID 6
-#define SEQUENCE 16
-
-/* Application tags of the Internet SMI. */
-#define IPADDR 0
-#define COUNTER 1
-#define GAUGE 2
-#define TIMETICKS 3
-#define COUNTER64 6
-
-/* Context tags: the PDUs (constructed) and the v2 exceptions (primitive). */
-#define GETREQ 0
-#define GETNEXTREQ 1
-#define GETRESP 2
-#define SETREQ 3
-#define TRAP 4
-#define GETBULKREQ 5
-#define INFORMREQ 6
-#define V2TRAP 7
-#define REPORT 8
-#define NOSUCHOBJECT 0
-#define NOSUCHINSTANCE 1
-#define ENDOFMIBVIEW 2
+#include "print-snmp.h"
 
 #define GT_ENTERPRISE 6
 
@@ -53,59 +9,7 @@
 #define SNMP_VERSION_2 1
 #define SNMP_VERSION_3 3
 
-/* What a decoded element holds. */
-enum be_type {
-	BE_NONE, BE_NULL, BE_OCTET, BE_OID, BE_INT, BE_UNS, BE_STR, BE_SEQ, BE_INETADDR, BE_PDU,
-	BE_UNS64, BE_NOSUCHOBJECT = 128, BE_NOSUCHINST, BE_ENDOFMIBVIEW, BE_ANY = 255,
-};
-
-struct be {
-	uint32_t asnlen;
-	union {
-		const uint8_t *raw;
-		int32_t integer;
-		uint32_t uns;
-		uint64_t uns64;
-	} data;
-	unsigned id;
-	unsigned form, class;
-	enum be_type type;
-};
-
-static const char *const Universal[] = {
-	"U-0", "Boolean", "Integer", "Bitstring", "String", "Null", "ObjID", "ObjectDes",
-	"U-8", "U-9", "U-10", "U-11", "U-12", "U-13", "U-14", "U-15", "Sequence", "Set",
-};
-static const char *const Application[] = {
-	"IpAddress", "Counter", "Gauge", "TimeTicks", "Opaque", "C-5", "Counter64",
-};
-static const char *const Context[] = {
-	"GetRequest", "GetNextRequest", "GetResponse", "SetRequest", "Trap", "GetBulk", "Inform",
-	"V2Trap", "Report",
-};
-static const char *const Exceptions[] = { "noSuchObject", "noSuchInstance", "endOfMibView" };
-static const char *const Private[] = { "P-0" };
-
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-/*
- * The classes by number. tcpdump's table names every class "x" (its
- * macro was written for a preprocessor that expanded inside strings), and
- * that is what its messages print.
- */
-static const struct {
-	const char *name;
-	const char *const *ids;
-	unsigned nids;
-} Class[] = {
-	{ "x", Universal, NELEMS(Universal) },
-	{ "x", Application, NELEMS(Application) },
-	{ "x", Context, NELEMS(Context) },
-	{ "x", Private, NELEMS(Private) },
-	{ "x", Exceptions, NELEMS(Exceptions) },
-};
-
-static const char *const Form[] = { "Primitive", "Constructed" };
 
 static const char *const ErrorStatus[] = {
 	"noError", "tooBig", "noSuchName", "badValue", "readOnly", "genErr", "noAccess",
@@ -131,330 +35,19 @@ static void print_error_status(struct nd *nd, const char *pre, int32_t e, const 
 }
 
 /*
- * Decodes the element at p (len bytes left in its container) into elem.
- * Returns the bytes it takes, header included, or -1 with the reason
- * printed. Like tcpdump, a length that is not captured prints [|snmp] and
- * only fails this element; the callers then stop quietly.
- */
-static int asn1_parse(struct nd *nd, const uint8_t *p, unsigned len, struct be *elem)
-{
-	unsigned form, class, hdr;
-	uint8_t id;
-
-	elem->asnlen = 0;
-	elem->type = BE_ANY;
-	if (len < 1) {
-		nd_puts(nd, "[nothing to parse]");
-		return -1;
-	}
-	id = GET_U_1(p) & ASN_ID_BITS;
-	form = (GET_U_1(p) & ASN_FORM_BITS) >> 5;
-	class = (GET_U_1(p) & ASN_CLASS_BITS) >> 6;
-	elem->form = form;
-	elem->class = class;
-	elem->id = id;
-	p++;
-	len--;
-	hdr = 1;
-	if (id == ASN_ID_EXT) {
-		/* A long tag; tcpdump keeps only its low 8 bits. */
-		id = 0;
-		while (GET_U_1(p) & ASN_BIT8) {
-			if (len < 1) {
-				nd_puts(nd, "[Xtagfield?]");
-				return -1;
-			}
-			id = (uint8_t)(id << 7 | (GET_U_1(p) & ~ASN_BIT8));
-			len--;
-			hdr++;
-			p++;
-		}
-		if (len < 1) {
-			nd_puts(nd, "[Xtagfield?]");
-			return -1;
-		}
-		id = (uint8_t)(id << 7 | GET_U_1(p));
-		elem->id = id;
-		len--;
-		hdr++;
-		p++;
-	}
-	if (len < 1) {
-		nd_puts(nd, "[no asnlen]");
-		return -1;
-	}
-	elem->asnlen = GET_U_1(p);
-	p++;
-	len--;
-	hdr++;
-	if (elem->asnlen & ASN_BIT8) {
-		uint32_t noct = elem->asnlen % ASN_BIT8;
-
-		elem->asnlen = 0;
-		if (len < noct) {
-			nd_printf(nd, "[asnlen? %d<%d]", (int)len, (int)noct);
-			return -1;
-		}
-		if (!ND_TTEST_LEN(nd, p, noct))
-			goto trunc;
-		for (; noct != 0; len--, hdr++, noct--, p++)
-			elem->asnlen = elem->asnlen << 8 | GET_U_1(p);
-	}
-	if (len < elem->asnlen) {
-		nd_printf(nd, "[len%d<asnlen%u]", (int)len, elem->asnlen);
-		return -1;
-	}
-	if (id >= Class[class].nids) {
-		nd_printf(nd, "[id?%c/%s/%d]", *Form[form], Class[class].name, id);
-		return -1;
-	}
-	if (!ND_TTEST_LEN(nd, p, elem->asnlen))
-		goto trunc;
-	elem->data.raw = p;
-	if (form == PRIMITIVE) {
-		switch (class) {
-		case UNIVERSAL:
-			switch (id) {
-			case STRING:
-				elem->type = BE_STR;
-				break;
-			case INTEGER: {
-				uint32_t data;
-
-				elem->type = BE_INT;
-				if (elem->asnlen == 0) {
-					nd_puts(nd, "[asnlen=0]");
-					return -1;
-				}
-				data = GET_U_1(p) & ASN_BIT8 ? 0xffffffffu : 0;
-				for (uint32_t i = 0; i < elem->asnlen; i++)
-					data = data << 8 | GET_U_1(p + i);
-				elem->data.integer = (int32_t)data;
-				break;
-			}
-			case OBJECTID:
-				elem->type = BE_OID;
-				break;
-			case ASN_NULL:
-				elem->type = BE_NULL;
-				elem->data.raw = NULL;
-				break;
-			default:
-				elem->type = BE_OCTET;
-				nd_printf(nd, "[P/U/%s]", Class[class].ids[id]);
-				break;
-			}
-			break;
-		case APPLICATION:
-			switch (id) {
-			case IPADDR:
-				elem->type = BE_INETADDR;
-				break;
-			case COUNTER:
-			case GAUGE:
-			case TIMETICKS: {
-				uint32_t data = 0;
-
-				elem->type = BE_UNS;
-				for (uint32_t i = 0; i < elem->asnlen; i++)
-					data = (data << 8) + GET_U_1(p + i);
-				elem->data.uns = data;
-				break;
-			}
-			case COUNTER64: {
-				uint64_t data = 0;
-
-				elem->type = BE_UNS64;
-				for (uint32_t i = 0; i < elem->asnlen; i++)
-					data = (data << 8) + GET_U_1(p + i);
-				elem->data.uns64 = data;
-				break;
-			}
-			default:
-				elem->type = BE_OCTET;
-				nd_printf(nd, "[P/A/%s]", Class[class].ids[id]);
-				break;
-			}
-			break;
-		case CONTEXT:
-			/* other primitive context tags stay BE_ANY, as in tcpdump */
-			if (id == NOSUCHOBJECT)
-				elem->type = BE_NOSUCHOBJECT;
-			else if (id == NOSUCHINSTANCE)
-				elem->type = BE_NOSUCHINST;
-			else if (id == ENDOFMIBVIEW)
-				elem->type = BE_ENDOFMIBVIEW;
-			if (elem->type != BE_ANY)
-				elem->data.raw = NULL;
-			break;
-		default:
-			nd_printf(nd, "[P/%s/%s]", Class[class].name, Class[class].ids[id]);
-			elem->type = BE_OCTET;
-			break;
-		}
-	} else {
-		switch (class) {
-		case UNIVERSAL:
-			if (id == SEQUENCE) {
-				elem->type = BE_SEQ;
-			} else {
-				elem->type = BE_OCTET;
-				nd_printf(nd, "C/U/%s", Class[class].ids[id]);
-			}
-			break;
-		case CONTEXT:
-			elem->type = BE_PDU;
-			break;
-		default:
-			elem->type = BE_OCTET;
-			nd_printf(nd, "C/%s/%s", Class[class].name, Class[class].ids[id]);
-			break;
-		}
-	}
-	return (int)(elem->asnlen + hdr);
-trunc:
-	nd_print_trunc(nd);
-	return -1;
-}
-
-static int asn1_print_octets(struct nd *nd, const struct be *elem)
-{
-	if (!ND_TTEST_LEN(nd, elem->data.raw, elem->asnlen)) {
-		nd_print_trunc(nd);
-		return -1;
-	}
-	for (uint32_t i = 0; i < elem->asnlen; i++)
-		nd_printf(nd, "_%.2x", GET_U_1(elem->data.raw + i));
-	return 0;
-}
-
-/* Text in quotes if every byte is printable, else hex bytes joined by '_'. */
-static int asn1_print_string(struct nd *nd, const struct be *elem)
-{
-	const uint8_t *p = elem->data.raw;
-	int printable = 1;
-	uint32_t i;
-
-	if (!ND_TTEST_LEN(nd, p, elem->asnlen)) {
-		nd_print_trunc(nd);
-		return -1;
-	}
-	for (i = 0; printable && i < elem->asnlen; i++)
-		printable = GET_U_1(p + i) >= 0x20 && GET_U_1(p + i) < 0x7f;
-	if (printable) {
-		nd_putc(nd, '"');
-		if (nd_printn(nd, p, elem->asnlen)) {
-			nd_putc(nd, '"');
-			nd_print_trunc(nd);
-			return -1;
-		}
-		nd_putc(nd, '"');
-	} else {
-		for (i = 0; i < elem->asnlen; i++)
-			nd_printf(nd, i ? "_%.2x" : "%.2x", GET_U_1(p + i));
-	}
-	return 0;
-}
-
-/*
- * An object identifier, every arc numeric after a dot: with -n, which is
- * how pktctl always prints, tcpdump neither abbreviates nor names arcs.
- */
-static void asn1_print_oid(struct nd *nd, const struct be *elem)
-{
-	const uint8_t *p = elem->data.raw;
-	uint32_t o = 0;
-	int first = 1;
-
-	for (uint32_t i = 0; i < elem->asnlen; i++) {
-		uint8_t c = GET_U_1(p + i);
-
-		o = (o << 7) + (c & ~ASN_BIT8);
-		if (c & ASN_BIT8)
-			continue;
-		/* the first number holds two arcs, 40 * first + second (X.690 8.19) */
-		if (first) {
-			int32_t s = (int32_t)o / 40;
-
-			if (s > 2)
-				s = 2;
-			nd_printf(nd, ".%u", (uint32_t)s);
-			o -= (uint32_t)s * 40;
-			first = 0;
-		}
-		nd_printf(nd, ".%u", o);
-		o = 0;
-	}
-}
-
-static int asn1_print(struct nd *nd, const struct be *elem)
-{
-	const uint8_t *p = elem->data.raw;
-
-	switch (elem->type) {
-	case BE_OCTET:
-		return asn1_print_octets(nd, elem);
-	case BE_NULL:
-		break;
-	case BE_OID:
-		asn1_print_oid(nd, elem);
-		break;
-	case BE_INT:
-		nd_printf(nd, "%d", elem->data.integer);
-		break;
-	case BE_UNS:
-		nd_printf(nd, "%u", elem->data.uns);
-		break;
-	case BE_UNS64:
-		nd_putu(nd, elem->data.uns64);
-		break;
-	case BE_STR:
-		return asn1_print_string(nd, elem);
-	case BE_SEQ:
-		nd_printf(nd, "Seq(%u)", elem->asnlen);
-		break;
-	case BE_INETADDR:
-		if (elem->asnlen != 4)
-			nd_puts(nd, "[inetaddr len!=4]");
-		if (!ND_TTEST_LEN(nd, p, elem->asnlen)) {
-			nd_print_trunc(nd);
-			return -1;
-		}
-		for (uint32_t i = 0; i < elem->asnlen; i++)
-			nd_printf(nd, i ? ".%u" : "%u", GET_U_1(p + i));
-		break;
-	case BE_NOSUCHOBJECT:
-	case BE_NOSUCHINST:
-	case BE_ENDOFMIBVIEW:
-		nd_printf(nd, "[%s]", Exceptions[elem->id]);
-		break;
-	case BE_PDU:
-		nd_printf(nd, "%s(%u)", Context[elem->id], elem->asnlen);
-		break;
-	case BE_ANY:
-		nd_puts(nd, "[BE_ANY!?]");
-		break;
-	default:
-		nd_puts(nd, "[be!?]");
-		break;
-	}
-	return 0;
-}
-
-/*
  * Each field of a message is one element of an expected type; a wrong one
  * prints "[what]" and the element, and the message stops there.
  */
-static int parse_expect(struct nd *nd, const uint8_t *p, unsigned len, struct be *elem,
-			enum be_type type, const char *what)
+static int parse_expect(struct nd *nd, const uint8_t *p, unsigned len, struct nd_be *elem,
+			enum nd_be_type type, const char *what)
 {
-	int count = asn1_parse(nd, p, len, elem);
+	int count = nd_asn1_parse(nd, p, len, elem);
 
 	if (count < 0)
 		return -1;
 	if (elem->type != type) {
 		nd_printf(nd, "[%s]", what);
-		asn1_print(nd, elem);
+		nd_asn1_print(nd, elem);
 		return -1;
 	}
 	return count;
@@ -467,7 +60,7 @@ static int is_read_class(unsigned pduid)
 
 static void varbind_print(struct nd *nd, unsigned pduid, const uint8_t *np, unsigned length)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count;
 
 	count = parse_expect(nd, np, length, &elem, BE_SEQ, "!SEQ of varbind");
@@ -490,22 +83,22 @@ static void varbind_print(struct nd *nd, unsigned pduid, const uint8_t *np, unsi
 		length = elem.asnlen;
 		np = elem.data.raw;
 		count = parse_expect(nd, np, length, &elem, BE_OID, "objName!=OID");
-		if (count < 0 || asn1_print(nd, &elem) < 0)
+		if (count < 0 || nd_asn1_print(nd, &elem) < 0)
 			return;
 		length -= (unsigned)count;
 		np += count;
 		if (!is_read_class(pduid))
 			nd_putc(nd, '=');
-		count = asn1_parse(nd, np, length, &elem);
+		count = nd_asn1_parse(nd, np, length, &elem);
 		if (count < 0)
 			return;
 		if (is_read_class(pduid)) {
 			if (elem.type != BE_NULL) {
 				nd_puts(nd, "[objVal!=NULL]");
-				if (asn1_print(nd, &elem) < 0)
+				if (nd_asn1_print(nd, &elem) < 0)
 					return;
 			}
-		} else if (elem.type != BE_NULL && asn1_print(nd, &elem) < 0) {
+		} else if (elem.type != BE_NULL && nd_asn1_print(nd, &elem) < 0) {
 			return;
 		}
 		length = vblength;
@@ -520,7 +113,7 @@ static void snmppdu_print(struct nd *nd, unsigned pduid, const uint8_t *np, unsi
 	int zero = pduid == GETREQ || pduid == GETNEXTREQ || pduid == SETREQ ||
 		   pduid == INFORMREQ || pduid == V2TRAP || pduid == REPORT;
 	int32_t error_status = 0;
-	struct be elem;
+	struct nd_be elem;
 	int count;
 
 	count = parse_expect(nd, np, length, &elem, BE_INT, "reqId!=INT");
@@ -566,19 +159,19 @@ static void snmppdu_print(struct nd *nd, unsigned pduid, const uint8_t *np, unsi
 /* The SNMPv1 trap: enterprise, agent address, generic and specific trap, time stamp. */
 static void trappdu_print(struct nd *nd, const uint8_t *np, unsigned length)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count, generic;
 
 	nd_putc(nd, ' ');
 	count = parse_expect(nd, np, length, &elem, BE_OID, "enterprise!=OID");
-	if (count < 0 || asn1_print(nd, &elem) < 0)
+	if (count < 0 || nd_asn1_print(nd, &elem) < 0)
 		return;
 	length -= (unsigned)count;
 	np += count;
 	nd_putc(nd, ' ');
 
 	count = parse_expect(nd, np, length, &elem, BE_INETADDR, "agent-addr!=INETADDR");
-	if (count < 0 || asn1_print(nd, &elem) < 0)
+	if (count < 0 || nd_asn1_print(nd, &elem) < 0)
 		return;
 	length -= (unsigned)count;
 	np += count;
@@ -608,7 +201,7 @@ static void trappdu_print(struct nd *nd, const uint8_t *np, unsigned length)
 	nd_putc(nd, ' ');
 
 	count = parse_expect(nd, np, length, &elem, BE_UNS, "time-stamp!=TIMETICKS");
-	if (count < 0 || asn1_print(nd, &elem) < 0)
+	if (count < 0 || nd_asn1_print(nd, &elem) < 0)
 		return;
 	length -= (unsigned)count;
 	np += count;
@@ -617,10 +210,10 @@ static void trappdu_print(struct nd *nd, const uint8_t *np, unsigned length)
 
 static void pdu_print(struct nd *nd, const uint8_t *np, unsigned length, int version)
 {
-	struct be pdu;
+	struct nd_be pdu;
 	int count;
 
-	count = asn1_parse(nd, np, length, &pdu);
+	count = nd_asn1_parse(nd, np, length, &pdu);
 	if (count < 0)
 		return;
 	if (pdu.type != BE_PDU) {
@@ -631,7 +224,7 @@ static void pdu_print(struct nd *nd, const uint8_t *np, unsigned length, int ver
 		nd_printf(nd, "[%d extra after PDU]", (int)(length - (unsigned)count));
 	if (nd->o.vflag)
 		nd_puts(nd, "{ ");
-	if (asn1_print(nd, &pdu) < 0)
+	if (nd_asn1_print(nd, &pdu) < 0)
 		return;
 	nd_putc(nd, ' ');
 	length = pdu.asnlen;
@@ -655,7 +248,7 @@ static void pdu_print(struct nd *nd, const uint8_t *np, unsigned length, int ver
 
 static void scopedpdu_print(struct nd *nd, const uint8_t *np, unsigned length, int version)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count;
 
 	count = parse_expect(nd, np, length, &elem, BE_SEQ, "!scoped PDU");
@@ -670,7 +263,7 @@ static void scopedpdu_print(struct nd *nd, const uint8_t *np, unsigned length, i
 	length -= (unsigned)count;
 	np += count;
 	nd_puts(nd, "E=");
-	if (asn1_print_octets(nd, &elem) < 0)
+	if (nd_asn1_print_octets(nd, &elem) < 0)
 		return;
 	nd_putc(nd, ' ');
 
@@ -680,13 +273,13 @@ static void scopedpdu_print(struct nd *nd, const uint8_t *np, unsigned length, i
 	length -= (unsigned)count;
 	np += count;
 	nd_puts(nd, "C=");
-	if (asn1_print_string(nd, &elem) < 0)
+	if (nd_asn1_print_string(nd, &elem) < 0)
 		return;
 	nd_putc(nd, ' ');
 	pdu_print(nd, np, length, version);
 }
 
-static int is_public(struct nd *nd, const struct be *elem)
+static int is_public(struct nd *nd, const struct nd_be *elem)
 {
 	static const char def[] = "public";
 
@@ -701,7 +294,7 @@ static int is_public(struct nd *nd, const struct be *elem)
 /* v1 and v2c: the community (left out when it is "public"), then the PDU. */
 static void community_print(struct nd *nd, const uint8_t *np, unsigned length, int version)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count;
 
 	count = parse_expect(nd, np, length, &elem, BE_STR, "comm!=STR");
@@ -709,7 +302,7 @@ static void community_print(struct nd *nd, const uint8_t *np, unsigned length, i
 		return;
 	if (!is_public(nd, &elem)) {
 		nd_puts(nd, "C=");
-		if (asn1_print_string(nd, &elem) < 0)
+		if (nd_asn1_print_string(nd, &elem) < 0)
 			return;
 		nd_putc(nd, ' ');
 	}
@@ -721,7 +314,7 @@ static void community_print(struct nd *nd, const uint8_t *np, unsigned length, i
 /* The user-based security model's parameters (RFC 3414). */
 static void usm_print(struct nd *nd, const uint8_t *np, unsigned length)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count;
 
 	count = parse_expect(nd, np, length, &elem, BE_SEQ, "!usm");
@@ -758,7 +351,7 @@ static void usm_print(struct nd *nd, const uint8_t *np, unsigned length)
 	length -= (unsigned)count;
 	np += count;
 	nd_puts(nd, "U=");
-	if (asn1_print_string(nd, &elem) < 0)
+	if (nd_asn1_print_string(nd, &elem) < 0)
 		return;
 	nd_putc(nd, ' ');
 
@@ -783,7 +376,7 @@ static void v3msg_print(struct nd *nd, const uint8_t *np, unsigned length)
 {
 	const uint8_t *xnp = np;
 	unsigned xlength = length, flags;
-	struct be elem;
+	struct nd_be elem;
 	int count, model;
 
 	count = parse_expect(nd, np, length, &elem, BE_SEQ, "!message");
@@ -858,7 +451,7 @@ static void v3msg_print(struct nd *nd, const uint8_t *np, unsigned length)
 
 void nd_snmp_print(struct nd *nd, const uint8_t *np, unsigned length)
 {
-	struct be elem;
+	struct nd_be elem;
 	int count, version;
 
 	nd->protocol = "snmp";

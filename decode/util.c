@@ -1,4 +1,4 @@
-/* util.c: text helpers shared by the application printers: tcpdump's way of showing packet strings */
+/* util.c: helpers shared by the application printers: packet text shown as tcpdump shows it */
 #include "config.h"
 
 #include "nd.h"
@@ -58,7 +58,8 @@ void nd_print_unknown_data(struct nd *nd, const uint8_t *cp, const char *indent,
 {
 	if (cp < nd->packet || cp > nd->snapend) {
 		nd_puts(nd, indent);
-		nd_puts(nd, "Dissector error: print_unknown_data called with pointer past end of packet");
+		nd_puts(nd, "Dissector error: print_unknown_data called with pointer past end of "
+			    "packet");
 		return;
 	}
 	nd_hex_print(nd, indent, cp, len);
