@@ -8,6 +8,7 @@
 # (a snaplen cut). Run from anywhere:
 #   /usr/bin/python3 tests/decode/gen/app.py
 import os
+import random
 import struct
 
 from scapy.all import IP, IPv6, UDP, Ether, Raw
@@ -665,6 +666,52 @@ def snmp_pcaps():
     write("snmp-trunc.pcap", recs)
 
 
+# ---- mutations ---------------------------------------------------------------
+
+def read_pcap(name):
+    with open(os.path.join(OUT, name), "rb") as f:
+        data = f.read()
+    off, out = 24, []
+    while off + 16 <= len(data):
+        _, _, caplen, wirelen = struct.unpack("<IIII", data[off:off + 16])
+        out.append((data[off + 16:off + 16 + caplen], wirelen))
+        off += 16 + caplen
+    return out
+
+
+def mutate_pcaps(count=250):
+    """Whole messages of the basic and bad pcaps with a few bytes after the UDP header changed
+    (and some then cut): the paths no hand-made message thought of, fixed by the seed."""
+    rnd = random.Random(12)
+    for proto in ("dhcp", "ntp", "syslog", "tftp", "radius", "dhcp6", "snmp"):
+        pkts = []
+        for kind in ("basic", "bad"):
+            if os.path.exists(os.path.join(OUT, "%s-%s.pcap" % (proto, kind))):
+                pkts += [d for d, w in read_pcap("%s-%s.pcap" % (proto, kind)) if len(d) == w]
+        recs = []
+        while len(recs) < count:
+            b = bytearray(rnd.choice(pkts))
+            start = 14 + (20 if b[12:14] == b"\x08\x00" else 40) + 8
+            if len(b) <= start:
+                continue
+            for _ in range(rnd.choice([1, 1, 2, 3, 5, 8])):
+                i = rnd.randrange(start, len(b))
+                r = rnd.random()
+                if r < 0.5:
+                    b[i] = rnd.randrange(256)
+                elif r < 0.7:
+                    b[i] ^= 1 << rnd.randrange(8)
+                elif r < 0.85:
+                    b[i] = rnd.choice([0, 1, 2, 0x7f, 0x80, 0x81, 0x82, 0x84, 0xff])
+                else:
+                    b[i] = (b[i] + rnd.choice([-1, 1])) & 0xff
+            if rnd.random() < 0.3:
+                recs.append(cut(bytes(b), rnd.randrange(start, len(b) + 1)))
+            else:
+                recs.append(bytes(b))
+        write("%s-mut.pcap" % proto, recs)
+
+
 if __name__ == "__main__":
     dhcp_pcaps()
     ntp_pcaps()
@@ -673,3 +720,4 @@ if __name__ == "__main__":
     radius_pcaps()
     dhcp6_pcaps()
     snmp_pcaps()
+    mutate_pcaps()
