@@ -666,6 +666,25 @@ def snmp_pcaps():
     write("snmp-trunc.pcap", recs)
 
 
+# ---- port precedence -----------------------------------------------------------
+
+def ports_pcap():
+    """Datagrams whose two ports name two protocols: tcpdump's order of ports picks one."""
+    tf = struct.pack("!H", 4) + b"\x00\x07"
+    bp = dhcp(1)
+    sn = snmp1(pdu(0xa0, 1, [vb("1.3.6.1.2.1.1.1.0")]))
+    nt = ntp(mode=3)
+    d6 = struct.pack("!I", 1 << 24 | 0x123456)
+    rd = radius(1, attr(1, b"alice"))
+    sl = b"<13>hello"
+    dq = struct.pack("!HHHHHH", 0x1234, 0x0100, 1, 0, 0, 0) + dname(b"example", b"org") + b"\x00\x01\x00\x01"
+    pairs = [(69, 67, tf), (67, 69, tf), (67, 161, bp), (161, 68, bp), (161, 123, sn), (123, 162, sn),
+             (123, 546, nt), (547, 123, nt), (547, 1812, d6), (1645, 546, d6), (1813, 514, rd),
+             (514, 3799, rd), (53, 67, dq), (68, 53, dq), (5353, 69, dq), (514, 40000, sl),
+             (1700, 1646, rd), (1646, 1700, rd)]
+    write("udp-ports.pcap", [udp4(a, b, m) for a, b, m in pairs])
+
+
 # ---- mutations ---------------------------------------------------------------
 
 def read_pcap(name):
@@ -720,4 +739,5 @@ if __name__ == "__main__":
     radius_pcaps()
     dhcp6_pcaps()
     snmp_pcaps()
+    ports_pcap()
     mutate_pcaps()
