@@ -189,20 +189,6 @@ void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p,
 void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len);
 
 /*
- * Packet text as tcpdump shows it (util.c): M- for the high bit, ^ for
- * control characters. nd_printn stops at snapend and returns 1 if it did;
- * nd_printztn prints a NUL-terminated field and returns the bytes used
- * including the NUL, 0 if the field or the capture ended first;
- * nd_printjnp stops at a NUL or after n bytes.
- */
-void nd_print_char(struct nd *nd, uint8_t c);
-int nd_printn(struct nd *nd, const uint8_t *s, unsigned n);
-unsigned nd_printztn(struct nd *nd, const uint8_t *s, unsigned n);
-void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n);
-/* tcpdump's print_unknown_data: a hex dump of what was captured of len bytes. */
-void nd_print_unknown_data(struct nd *nd, const uint8_t *cp, const char *indent, unsigned len);
-
-/*
  * The printers, one file each, named after tcpdump's: a link-layer printer
  * returns the length of the header it consumed; the rest print what they
  * can of bp[0..length) and read only through the accessors above.
@@ -229,15 +215,5 @@ void nd_icmp6_print(struct nd *nd, const uint8_t *bp, unsigned length, const uin
 		    int fragmented);
 void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tcp, int mdns);
 void nd_http_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_bootp_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_ntp_print(struct nd *nd, const uint8_t *bp, unsigned length);
-/* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also used by RADIUS). */
-void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
-void nd_syslog_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_radius_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_dhcp6_print(struct nd *nd, const uint8_t *bp, unsigned length);
-void nd_snmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 #endif

@@ -1,7 +1,7 @@
 /* print-bootp.c: BOOTP and DHCP (RFC 951, 2131, 2132 and the option RFCs) as tcpdump prints them */
 #include "config.h"
 
-#include "nd.h"
+#include "print-app.h"
 
 /* Offsets in the fixed header (RFC 951). */
 #define BP_OP 0

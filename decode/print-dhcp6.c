@@ -1,6 +1,7 @@
 /* print-dhcp6.c: DHCPv6 (RFC 8415 and its option RFCs) as tcpdump prints it */
 #include "config.h"
 
+#include "print-app.h"
 #include "print-dns.h"
 
 #define DH6_RENEW 5

@@ -1,7 +1,7 @@
 /* print-eap.c: EAP packets (RFC 3748) as tcpdump prints them in RADIUS EAP-Message attributes */
 #include "config.h"
 
-#include "nd.h"
+#include "print-app.h"
 
 #define EAP_REQUEST 1
 #define EAP_RESPONSE 2

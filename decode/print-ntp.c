@@ -3,7 +3,7 @@
 
 #include <time.h>
 
-#include "nd.h"
+#include "print-app.h"
 
 /* Time messages: the mandatory fields, then an optional key id and digest. */
 #define NTP_TIMEMSG_MINLEN 48u

@@ -2,7 +2,7 @@
 #ifndef PKTCAP_PRINT_RADIUS_H
 #define PKTCAP_PRINT_RADIUS_H
 
-#include "nd.h"
+#include "print-app.h"
 
 /* How an attribute's value prints. */
 enum nd_radius_fmt {

@@ -2,7 +2,7 @@
 #ifndef PKTCAP_PRINT_SNMP_H
 #define PKTCAP_PRINT_SNMP_H
 
-#include "nd.h"
+#include "print-app.h"
 
 /* Context tags: the PDUs (constructed) and the v2 exceptions (primitive). */
 #define GETREQ 0

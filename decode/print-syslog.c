@@ -1,7 +1,7 @@
 /* print-syslog.c: syslog over UDP (RFC 3164, 5424): priority and message, as tcpdump prints them */
 #include "config.h"
 
-#include "nd.h"
+#include "print-app.h"
 
 /* tcpdump reads at most three digits of priority. */
 #define SYSLOG_MAX_DIGITS 3

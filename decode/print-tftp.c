@@ -1,7 +1,7 @@
 /* print-tftp.c: TFTP (RFC 1350, 2347 options) as tcpdump prints it */
 #include "config.h"
 
-#include "nd.h"
+#include "print-app.h"
 
 #define TFTP_RRQ 1
 #define TFTP_WRQ 2

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "nd.h"
+#include "print-app.h"
 
 #define UDP_HDRLEN 8
 

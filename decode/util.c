@@ -1,7 +1,7 @@
 /* util.c: helpers shared by the application printers: packet text shown as tcpdump shows it */
 #include "config.h"
 
-#include "nd.h"
+#include "print-app.h"
 
 void nd_print_char(struct nd *nd, uint8_t c)
 {
