@@ -1,7 +1,8 @@
-/* print-udp.c: UDP, its checksum and length checks, and the port dispatch to DNS and NTP */
+/* print-udp.c: UDP, its checksum and length checks, and the port dispatch to the printers above it */
 #include "config.h"
 
 #include "nd.h"
+#include "print-app.h"
 
 #define UDP_HDRLEN 8
 
@@ -56,28 +57,6 @@ static void print_cksum(struct nd *nd, const uint8_t *up, const uint8_t *ip, int
 			  nd_in_cksum_shouldbe(udp_sum, sum));
 	else
 		nd_puts(nd, "[udp sum ok] ");
-}
-
-static const struct nd_tok ntp_modes[] = {
-	{ 0, "unspecified" }, { 1, "symmetric active" }, { 2, "symmetric passive" },
-	{ 3, "Client" },      { 4, "Server" },	 { 5, "Broadcast" },
-	{ 6, "Control Message" }, { 7, "Reserved" }, { 0, NULL },
-};
-
-/* NTP's first line; the -v details are not decoded. */
-static void ntp_print(struct nd *nd, const uint8_t *cp, unsigned length)
-{
-	unsigned b;
-	char buf[16];
-
-	nd->protocol = "ntp";
-	b = GET_U_1(cp);
-	nd_puts(nd, "NTPv");
-	nd_putu(nd, (b >> 3) & 7);
-	nd_puts(nd, ", ");
-	nd_puts(nd, nd_tok2str(ntp_modes, "Unknown mode", b & 7, buf, sizeof(buf)));
-	nd_puts(nd, ", length ");
-	nd_putu(nd, length);
 }
 
 static int is_port(unsigned sport, unsigned dport, unsigned p)
@@ -151,12 +130,27 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		print_length(nd, ulen, length, fragmented);
 		return;
 	}
+	/* tcpdump's order, which decides when the two ports name different protocols */
 	if (is_port(sport, dport, 53))
 		nd_dns_print(nd, cp, length, 0, 0);
-	else if (is_port(sport, dport, 123))
-		ntp_print(nd, cp, length);
 	else if (is_port(sport, dport, 5353))
 		nd_dns_print(nd, cp, length, 0, 1);
+	else if (is_port(sport, dport, 69))
+		nd_tftp_print(nd, cp, length);
+	else if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
+		nd_bootp_print(nd, cp, length);
+	else if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
+		nd_snmp_print(nd, cp, length);
+	else if (is_port(sport, dport, 123))
+		nd_ntp_print(nd, cp, length);
+	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
+		nd_dhcp6_print(nd, cp, length);
+	else if (is_port(sport, dport, 1645) || is_port(sport, dport, 1812) ||
+		 is_port(sport, dport, 1646) || is_port(sport, dport, 1813) ||
+		 is_port(sport, dport, 1700) || is_port(sport, dport, 3799))
+		nd_radius_print(nd, cp, length);
+	else if (is_port(sport, dport, 514))
+		nd_syslog_print(nd, cp, length);
 	else	/* also for the ports tcpdump has other printers for: see the report */
 		print_length(nd, ulen, length, fragmented);
 }

@@ -1,0 +1,66 @@
+/* util.c: helpers shared by the application printers: packet text shown as tcpdump shows it */
+#include "config.h"
+
+#include "print-app.h"
+
+void nd_print_char(struct nd *nd, uint8_t c)
+{
+	if (c & 0x80) {
+		c &= 0x7f;
+		nd_puts(nd, "M-");
+	}
+	if (c < 0x20 || c == 0x7f) {
+		c ^= 0x40;
+		nd_putc(nd, '^');
+	}
+	nd_putc(nd, (char)c);
+}
+
+int nd_printn(struct nd *nd, const uint8_t *s, unsigned n)
+{
+	for (; n > 0 && s < nd->snapend; n--, s++)
+		nd_print_char(nd, GET_U_1(s));
+	return n != 0;
+}
+
+unsigned nd_printztn(struct nd *nd, const uint8_t *s, unsigned n)
+{
+	unsigned bytes = 0;
+	uint8_t c;
+
+	for (;;) {
+		/* Running out of the field or the capture before the NUL counts as truncated. */
+		if (n == 0 || s >= nd->snapend)
+			return 0;
+		c = GET_U_1(s);
+		s++;
+		bytes++;
+		n--;
+		if (c == '\0')
+			return bytes;
+		nd_print_char(nd, c);
+	}
+}
+
+void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n)
+{
+	uint8_t c;
+
+	for (; n > 0; n--, s++) {
+		c = GET_U_1(s);
+		if (c == '\0')
+			break;
+		nd_print_char(nd, c);
+	}
+}
+
+void nd_print_unknown_data(struct nd *nd, const uint8_t *cp, const char *indent, unsigned len)
+{
+	if (cp < nd->packet || cp > nd->snapend) {
+		nd_puts(nd, indent);
+		nd_puts(nd, "Dissector error: print_unknown_data called with pointer past end of "
+			    "packet");
+		return;
+	}
+	nd_hex_print(nd, indent, cp, len);
+}
