@@ -550,7 +550,11 @@ void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length)
 			fragmented = 1;
 			break;
 		case 43:
-			ND_TCHECK_LEN(nd, cp, 1);
+			/* tcpdump's ND_TCHECK here returns, not longjmps: -x starts at the IP header. */
+			if (!ND_TTEST_LEN(nd, cp, 1)) {
+				nd_print_trunc(nd);
+				goto out;
+			}
 			advance = rt6_print(nd, cp);
 			if (advance < 0)
 				goto out;
