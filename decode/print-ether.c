@@ -15,6 +15,8 @@
 #define ETHERTYPE_8021Q9100 0x9100
 #define ETHERTYPE_8021Q9200 0x9200
 #define ETHERTYPE_JUMBO 0x8870
+#define ETHERTYPE_MPLS 0x8847
+#define ETHERTYPE_MPLS_MULTI 0x8848
 
 /* Names as tcpdump spells them; the first match wins, as in its tok2str. */
 static const struct nd_tok ethertype_values[] = {
@@ -73,6 +75,10 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 	case ETHERTYPE_ARP:
 	case ETHERTYPE_REVARP:
 		nd_arp_print(nd, p, length, caplen);
+		return 1;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MULTI:
+		nd_mpls_print(nd, p, length);
 		return 1;
 	default:
 		return 0;
@@ -454,4 +460,13 @@ unsigned nd_ether_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 	/* Set only now: a longjmp out of the payload makes -x dump the whole frame, as tcpdump does. */
 	nd->ll_hdr_len = hdrlen;
 	return hdrlen;
+}
+
+/* A frame inside a tunnel: the outer link header stays the one -x skips. */
+void nd_ether_encap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	unsigned ll_hdr_len = nd->ll_hdr_len;
+
+	nd_ether_print(nd, p, length, caplen);
+	nd->ll_hdr_len = ll_hdr_len;
 }

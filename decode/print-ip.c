@@ -198,6 +198,9 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 41:
 		nd_ip6_print(nd, bp, length);
 		break;
+	case 47:
+		nd_gre_print(nd, bp, length);
+		break;
 	case 58:
 	case 143:
 		nd_printf(nd, "[%s requires IPv6]", nd_ipproto_tok(proto));

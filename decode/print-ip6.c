@@ -424,6 +424,9 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 41:
 			nd_ip6_print(nd, bp, length);
 			return;
+		case 47:
+			nd_gre_print(nd, bp, length);
+			return;
 		case 59:
 			nd_puts(nd, "no next header");
 			return;
