@@ -204,11 +204,16 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 		       unsigned caplen);
 /* An Ethernet frame carried in a tunnel (VXLAN, Geneve, GRE): -x still skips the outer link. */
 void nd_ether_encap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
-/* Tunnels and routing protocols: print-vxlan.c, print-geneve.c, print-gre.c, print-mpls.c. */
+/* Tunnels: print-vxlan.c, print-geneve.c, print-gre.c, print-mpls.c. */
 void nd_vxlan_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_geneve_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_gre_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_mpls_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-igmp.c, print-vrrp.c (ip is the IPv4 or IPv6 header), print-ospf.c. */
+void nd_igmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_vrrp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		   unsigned ttl);
+void nd_ospf_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_arp_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned caplen);
 void nd_ip_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length);

@@ -427,6 +427,9 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 47:
 			nd_gre_print(nd, bp, length);
 			return;
+		case 112:
+			nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
+			return;
 		case 59:
 			nd_puts(nd, "no next header");
 			return;

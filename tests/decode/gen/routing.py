@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+# routing.py: writes the IGMP, VRRP, OSPFv2 and LLDP conformance pcaps (no network needed)
+#
+# The messages are packed by hand with struct (checksums computed here, or
+# left wrong on purpose) and wrapped in scapy's IP and Ethernet headers. Each
+# protocol also gets a sweep: its packets cut at every length. Run from
+# anywhere:
+#   /usr/bin/python3 tests/decode/gen/routing.py
+import os
+import struct
+
+from scapy.all import IP, IPv6, Ether, Raw
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pcaps")
+T0 = 1700000000
+
+MAC1, MAC2 = "00:11:22:33:44:55", "01:00:5e:00:00:01"
+A4 = "192.0.2.1"
+
+
+def write(name, recs, linktype=1):
+    """recs: packets or bytes, or (bytes, wirelen) for a record cut short by the snaplen."""
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, linktype))
+        for i, r in enumerate(recs):
+            data, wire = r if isinstance(r, tuple) else (bytes(r), len(bytes(r)))
+            data = bytes(data)
+            f.write(struct.pack("<IIII", T0 + i, 123456 + i, len(data), wire))
+            f.write(data)
+
+
+def cut(pkt, n):
+    b = bytes(pkt)
+    return (b[:n], len(b))
+
+
+def sweep(pkts, start):
+    recs = []
+    for p in pkts:
+        b = bytes(p)
+        recs += [cut(b, n) for n in range(start, len(b))]
+    return recs
+
+
+def cksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def with_sum(msg, off):
+    """msg with its Internet checksum at byte offset off."""
+    msg = bytearray(msg)
+    msg[off:off + 2] = b"\0\0"
+    struct.pack_into("!H", msg, off, cksum(bytes(msg)))
+    return bytes(msg)
+
+
+def ip4(proto, payload, dst="224.0.0.1", ttl=1, src=A4, **kw):
+    return Ether(src=MAC1, dst=MAC2) / IP(src=src, dst=dst, ttl=ttl, proto=proto, id=1, **kw) / \
+        Raw(payload)
+
+
+def a(s):
+    return bytes(int(x) for x in s.split("."))
+
+
+# ---- IGMP ----
+
+def igmp(t, code, group, extra=b"", good=True):
+    m = struct.pack("!BBH4s", t, code, 0, a(group)) + extra
+    return with_sum(m, 2) if good else m
+
+
+def igmp_pcaps():
+    def g(m, **kw):
+        return ip4(2, m, **kw)
+    v3q_src = struct.pack("!BBH", 2, 125, 2) + a("10.0.0.1") + a("10.0.0.2")
+    rec = (struct.pack("!BBH4s", 1, 0, 2, a("239.1.1.1")) + a("10.1.1.1") + a("10.1.1.2") +
+           struct.pack("!BBH4s", 4, 0, 0, a("239.1.1.2")) +
+           struct.pack("!BBH4s", 6, 0, 1, a("239.1.1.3")) + a("10.1.1.3") +
+           struct.pack("!BBH4s", 9, 0, 0, a("239.1.1.4")))
+    mtrace_q = a("10.0.0.1") + a("10.0.0.2") + a("224.0.1.32") + struct.pack("!B3s", 64, b"\x00\x12\x34")
+    mtrace_u = a("10.0.0.1") + a("10.0.0.2") + a("10.0.0.9") + struct.pack("!B3s", 9, b"\x00\x00\x07")
+    recs = [g(igmp(0x11, 0, "0.0.0.0")),                      # v1 query
+            g(igmp(0x11, 100, "0.0.0.0")),                    # v2 general query
+            g(igmp(0x11, 50, "239.1.2.3")),                   # v2 group query
+            g(igmp(0x11, 0, "239.1.2.3", b"\0\0")),           # odd length
+            g(igmp(0x11, 100, "0.0.0.0", b"\0\0\0\0")),       # v3 general query
+            g(igmp(0x11, 0x8a, "239.1.2.3", v3q_src)),        # v3 query, sources, float code
+            g(igmp(0x11, 0xff, "239.1.2.3", b"\0\0\0\0")),    # v3 max code (relts)
+            g(igmp(0x11, 10, "239.1.2.3", struct.pack("!BBH", 0, 0, 9) + a("10.0.0.1"))),
+            g(igmp(0x11, 10, "239.1.2.3", b"\0\0\0\0\0\0")),  # v3 length not a multiple of 4
+            g(igmp(0x12, 0, "239.1.2.3")),
+            g(igmp(0x12, 0, "239.1.2.3", b"\0\0\0\0")),
+            g(igmp(0x16, 0, "239.1.2.3"), dst="239.1.2.3"),
+            g(igmp(0x17, 0, "239.1.2.3"), dst="224.0.0.2"),
+            g(with_sum(struct.pack("!BBHHH", 0x22, 0, 0, 0, 4) + rec, 2), dst="224.0.0.22"),
+            g(with_sum(struct.pack("!BBHHH", 0x22, 0, 0, 0, 9) + rec[:20], 2)),
+            g(with_sum(struct.pack("!BBHHH", 0x22, 0, 0, 0, 1) +
+                       struct.pack("!BBH4s", 1, 0, 7, a("239.1.1.1")), 2)),
+            g(with_sum(struct.pack("!BBHHH", 0x22, 0, 0, 0, 1) + b"\0" * 6, 2)),
+            g(igmp(0x1f, 0, "239.1.2.3", mtrace_q)),
+            g(igmp(0x1e, 0, "239.1.2.3", mtrace_u)),
+            g(igmp(0x1f, 0, "239.1.2.3", mtrace_q[:8])),
+            g(igmp(0x16, 0, "239.1.2.3", good=False)),          # bad checksum
+            g(igmp(0x33, 0, "0.0.0.0")),                       # unknown type
+            g(b"\x11")]                                        # one byte
+    write("igmp-basic.pcap", recs)
+    full = [g(igmp(0x11, 0x8a, "239.1.2.3", v3q_src)),
+            g(with_sum(struct.pack("!BBHHH", 0x22, 0, 0, 0, 4) + rec, 2)),
+            g(igmp(0x1f, 0, "239.1.2.3", mtrace_q))]
+    write("igmp-sweep.pcap", sweep(full, 14 + 20))
+
+
+# ---- VRRP ----
+
+def vrrp2(vrid, prio, addrs, auth=0, pw=b"", intvl=1, good=True, count=None, typ=1, ver=2):
+    m = struct.pack("!BBBBBBH", (ver << 4) | typ, vrid, prio,
+                    len(addrs) if count is None else count, auth, intvl, 0)
+    m += b"".join(a(x) for x in addrs) + (pw.ljust(8, b"\0") if auth == 1 else b"\0" * 8)
+    return with_sum(m, 6) if good else m
+
+
+def vrrp3(vrid, prio, addrs, src, dst, v6=False, intvl=100, good=True):
+    body = b"".join(addrs)
+    m = struct.pack("!BBBBHH", 0x31, vrid, prio, len(addrs), intvl & 0xfff, 0) + body
+    if v6:
+        ph = src + dst + struct.pack("!IxxxB", len(m), 112)
+    else:
+        ph = src + dst + struct.pack("!xBH", 112, len(m))
+    s = cksum(ph + m) if good else 0x1234
+    return m[:6] + struct.pack("!H", s) + m[8:]
+
+
+def vrrp_pcaps():
+    import socket
+    s6, d6 = "fe80::1", "ff02::12"
+    b6 = lambda x: socket.inet_pton(socket.AF_INET6, x)
+
+    def v4(m, ttl=255):
+        return ip4(112, m, dst="224.0.0.18", ttl=ttl)
+
+    def v6(m, hlim=255):
+        return Ether(src=MAC1, dst="33:33:00:00:00:12") / \
+            IPv6(src=s6, dst=d6, hlim=hlim, nh=112) / Raw(m)
+    recs = [v4(vrrp2(1, 100, ["192.0.2.254"])),
+            v4(vrrp2(2, 255, ["192.0.2.254", "192.0.2.253", "192.0.2.252"], intvl=3)),
+            v4(vrrp2(3, 100, ["192.0.2.254"], auth=1, pw=b"secret")),
+            v4(vrrp2(4, 100, ["192.0.2.254"], auth=1, pw=b"\x01\x7f\xc1long!!")),
+            v4(vrrp2(5, 100, ["192.0.2.254"], auth=2)),
+            v4(vrrp2(6, 100, ["192.0.2.254"], auth=7)),
+            v4(vrrp2(7, 100, ["192.0.2.254"], good=False)),
+            v4(vrrp2(8, 100, ["192.0.2.254"]), ttl=64),
+            v4(vrrp2(9, 100, ["192.0.2.254"], typ=2)),
+            v4(vrrp2(10, 100, ["192.0.2.254"], ver=1)),
+            v4(vrrp2(11, 0, [], count=0)),
+            v4(vrrp3(12, 100, [a("192.0.2.254")], a(A4), a("224.0.0.18"))),
+            v4(vrrp3(13, 100, [a("192.0.2.254")], a(A4), a("224.0.0.18"), good=False)),
+            v6(vrrp3(14, 200, [b6("fe80::254"), b6("2001:db8::254")], b6(s6), b6(d6), v6=True,
+                     intvl=4095)),
+            v6(vrrp3(15, 200, [b6("fe80::254")], b6(s6), b6(d6), v6=True), hlim=1),
+            v4(vrrp2(16, 100, ["192.0.2.254"], count=5)),
+            v4(b"\x21")]
+    write("vrrp-basic.pcap", recs)
+    full = [v4(vrrp2(3, 100, ["192.0.2.254", "192.0.2.253"], auth=1, pw=b"secret")),
+            v6(vrrp3(14, 200, [b6("fe80::254")], b6(s6), b6(d6), v6=True))]
+    write("vrrp-sweep.pcap", sweep(full, 14 + 20))
+
+
+# ---- OSPFv2 ----
+
+def ospf(typ, body, rid="1.1.1.1", area="0.0.0.0", auth=0, authdata=b"\0" * 8, ver=2,
+         lenfix=None, trailer=b"", good=True):
+    length = 24 + len(body) if lenfix is None else lenfix
+    h = struct.pack("!BBH4s4sHH", ver, typ, length, a(rid), a(area), 0, auth) + authdata
+    m = h + body
+    if good and auth != 2:
+        m = bytearray(m)
+        struct.pack_into("!H", m, 12, cksum(bytes(m[:16]) + bytes(m[24:])))
+        m = bytes(m)
+    return m + trailer
+
+
+def hello(mask, hint, opts, prio, dead, dr, bdr, nbrs):
+    return (a(mask) + struct.pack("!HBBI", hint, opts, prio, dead) + a(dr) + a(bdr) +
+            b"".join(a(n) for n in nbrs))
+
+
+def lsahdr(age, opts, typ, lsid, adv, seq, length, lsid_raw=None):
+    return struct.pack("!HBB4s4sIHH", age, opts, typ, lsid_raw or a(lsid), a(adv), seq, 0,
+                       length)
+
+
+def lsa(typ, lsid, adv, body, opts=0x22, seq=0x80000001, age=1, lsid_raw=None, length=None):
+    return lsahdr(age, opts, typ, lsid, adv, seq, 20 + len(body) if length is None else length,
+                  lsid_raw) + body
+
+
+def ospf_pcaps():
+    def o(m, dst="224.0.0.5"):
+        return ip4(89, m, dst=dst)
+    router_body = (struct.pack("!BBH", 0x03, 0, 4) +
+                   a("2.2.2.2") + a("10.0.0.1") + struct.pack("!BBH", 1, 0, 10) +
+                   a("10.0.0.0") + a("10.0.0.2") + struct.pack("!BBH", 2, 1, 20) +
+                   struct.pack("!BBH", 1, 0, 30) +
+                   a("10.1.0.0") + a("255.255.0.0") + struct.pack("!BBH", 3, 0, 1) +
+                   a("3.3.3.3") + a("10.0.0.5") + struct.pack("!BBH", 4, 0, 5))
+    lsas = [lsa(1, "1.1.1.1", "1.1.1.1", router_body),
+            lsa(2, "10.0.0.1", "1.1.1.1", a("255.255.255.0") + a("1.1.1.1") + a("2.2.2.2")),
+            lsa(3, "10.2.0.0", "1.1.1.1", a("255.255.0.0") + struct.pack("!I", 100) +
+                struct.pack("!I", (1 << 24) | 7)),
+            lsa(4, "4.4.4.4", "1.1.1.1", b"\0\0\0\0" + struct.pack("!I", 64)),
+            lsa(5, "172.16.0.0", "1.1.1.1", a("255.240.0.0") +
+                struct.pack("!I", 0x80000000 | 20) + a("10.0.0.9") + a("0.0.0.7") +
+                struct.pack("!I", 0x00ffffff) + b"\0" * 8),
+            lsa(7, "172.17.0.0", "1.1.1.1", a("255.255.0.0") + struct.pack("!I", 5) + b"\0" * 8,
+                opts=0x08),
+            lsa(6, "239.1.1.1", "1.1.1.1", struct.pack("!I4s", 1, a("1.1.1.1")) +
+                struct.pack("!I4s", 2, a("10.0.0.1")) + struct.pack("!I4s", 9, a("0.0.0.0"))),
+            lsa(10, "", "1.1.1.1", struct.pack("!HHI", 1, 4, 0x000000f0) +
+                struct.pack("!HH", 9, 3) + b"\x01\x02\x03\x00", lsid_raw=b"\x04\x00\x00\x00"),
+            lsa(9, "", "1.1.1.1", struct.pack("!HHI", 1, 4, 120) + struct.pack("!HHB3x", 2, 1, 1) +
+                struct.pack("!HH4s", 3, 4, a("10.0.0.1")) + struct.pack("!HH", 7, 2) + b"\xab\xcd\0\0",
+                lsid_raw=b"\x03\x00\x00\x00"),
+            lsa(11, "", "1.1.1.1", b"\x01\x02\x03\x04\x05\x06", lsid_raw=b"\x08\x00\x00\x2a")]
+    hdrs = b"".join(x[:20] for x in lsas)
+    lsr = b"".join(struct.pack("!I4s4s", t, lsid, a("1.1.1.1")) for t, lsid in
+                   [(1, a("1.1.1.1")), (5, a("172.16.0.0")), (10, b"\x04\x00\x00\x01"), (42, a("9.9.9.9"))])
+    lls = struct.pack("!HH", 0, 3) + struct.pack("!HHI", 1, 4, 3) + \
+        struct.pack("!HHI", 2, 20, 0x11) + b"\0" * 16
+    recs = [o(ospf(1, hello("255.255.255.0", 10, 0x02, 1, 40, "10.0.0.1", "10.0.0.2",
+                            ["1.1.1.1", "2.2.2.2"]))),
+            o(ospf(1, hello("255.255.255.0", 10, 0x52, 0, 40, "0.0.0.0", "0.0.0.0", []),
+                   area="0.0.0.1")),
+            o(ospf(1, hello("255.255.255.0", 10, 0x12, 1, 40, "10.0.0.1", "0.0.0.0",
+                            ["2.2.2.2"]), trailer=lls)),
+            o(ospf(1, hello("255.255.255.252", 5, 0x02, 1, 20, "0.0.0.0", "10.0.0.2", []),
+                   auth=1, authdata=b"pa\x01s\xffwd!")),
+            o(ospf(1, hello("255.255.255.252", 5, 0x02, 1, 20, "0.0.0.0", "0.0.0.0", []),
+                   auth=2, authdata=struct.pack("!HBBI", 0, 1, 16, 0x01020304),
+                   trailer=b"\xaa" * 16)),
+            o(ospf(1, hello("255.255.255.252", 5, 0x02, 1, 20, "0.0.0.0", "0.0.0.0", []),
+                   auth=9)),
+            o(ospf(2, struct.pack("!HBBI", 1500, 0x42, 0x07, 0x1234) + hdrs)),
+            o(ospf(2, struct.pack("!HBBI", 0, 0x12, 0x08, 5)), ),
+            o(ospf(3, lsr)),
+            o(ospf(4, struct.pack("!I", len(lsas)) + b"".join(lsas))),
+            o(ospf(4, struct.pack("!I", 1) + lsas[1])),
+            o(ospf(5, hdrs[:60])),
+            o(ospf(5, hdrs[:20] + lsahdr(1, 0, 1, "1.1.1.1", "1.1.1.1", 1, 12))),
+            o(ospf(4, struct.pack("!I", 1) + lsa(1, "1.1.1.1", "1.1.1.1", b"", length=8))),
+            o(ospf(4, struct.pack("!I", 1) + lsa(1, "1.1.1.1", "1.1.1.1",
+                                                 struct.pack("!BBH", 0, 0, 1) + b"\0" * 8 +
+                                                 struct.pack("!BBH", 9, 0, 1)))),
+            o(ospf(1, hello("255.255.255.0", 10, 0x02, 1, 40, "0.0.0.0", "0.0.0.0", ["3.3.3.3"]),
+                   lenfix=40)),
+            o(ospf(1, hello("255.255.255.0", 10, 0x02, 1, 40, "0.0.0.0", "0.0.0.0", []),
+                   lenfix=60)),
+            o(ospf(6, b"\0" * 8)),
+            o(ospf(1, hello("255.255.255.0", 10, 0x02, 1, 40, "0.0.0.0", "0.0.0.0", []), ver=3)),
+            o(ospf(1, b"", good=False)[:10])]
+    write("ospf-basic.pcap", recs)
+    full = [o(ospf(1, hello("255.255.255.0", 10, 0x12, 1, 40, "10.0.0.1", "10.0.0.2",
+                            ["1.1.1.1"]), trailer=lls)),
+            o(ospf(2, struct.pack("!HBBI", 1500, 0x42, 0x07, 0x1234) + hdrs[:40])),
+            o(ospf(4, struct.pack("!I", 3) + lsas[0] + lsas[4] + lsas[8]))]
+    write("ospf-sweep.pcap", sweep(full, 14 + 20))
+
+
+if __name__ == "__main__":
+    igmp_pcaps()
+    vrrp_pcaps()
+    ospf_pcaps()
