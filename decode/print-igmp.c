@@ -8,24 +8,6 @@ static const struct nd_tok v3_record_types[] = {
 	{ 6, "block" }, { 0, NULL },
 };
 
-/* tcpdump's unsigned_relts_print: "1h2m3s". */
-static void relts_print(struct nd *nd, uint32_t secs)
-{
-	static const char units[] = "ywdhms";
-	static const uint32_t span[] = { 31536000, 604800, 86400, 3600, 60, 1 };
-
-	if (!secs) {
-		nd_puts(nd, "0s");
-		return;
-	}
-	for (int k = 0; secs; k++) {
-		if (secs >= span[k]) {
-			nd_printf(nd, "%u%c", secs / span[k], units[k]);
-			secs %= span[k];
-		}
-	}
-}
-
 static void mtrace_print(struct nd *nd, const char *name, const uint8_t *bp, unsigned len)
 {
 	if (len < 8 + 16) {
@@ -104,7 +86,7 @@ static void v3_query_print(struct nd *nd, const uint8_t *bp, unsigned len)
 		if (mrt < 600)
 			nd_printf(nd, "%.1fs", mrt * 0.1);
 		else
-			relts_print(nd, mrt / 10);
+			nd_relts_print(nd, mrt / 10);
 		nd_putc(nd, ']');
 	}
 	if (GET_BE_U_4(bp + 4) == 0)

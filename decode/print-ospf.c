@@ -99,18 +99,6 @@ static void ipaddr(struct nd *nd, const char *before, const uint8_t *p)
 	nd_puts(nd, s);
 }
 
-/* tcpdump's print_unknown_data: a hex dump of what was captured, 0 if p is past the end. */
-static int unknown_data(struct nd *nd, const uint8_t *p, const char *indent, unsigned len)
-{
-	if (p < nd->packet || p > nd->snapend) {
-		nd_printf(nd, "%sDissector error: print_unknown_data called with pointer past end of packet",
-			  indent);
-		return 0;
-	}
-	nd_hex_print(nd, indent, p, len);
-	return 1;
-}
-
 /* One LSA header; returns the LSA's length, or -1 if that is shorter than the header. */
 static int lshdr_print(struct nd *nd, const uint8_t *lsh)
 {
@@ -284,7 +272,7 @@ static int grace_print(struct nd *nd, const uint8_t *tp, unsigned len)
 			nd_puts(nd, nd_ipaddr_string(nd, tp));
 			break;
 		default:
-			if (nd->o.vflag <= 1 && !unknown_data(nd, tp, "\n\t      ", tlen))
+			if (nd->o.vflag <= 1 && !nd_print_unknown_data(nd, tp, "\n\t      ", tlen))
 				return -1;
 			break;
 		}
@@ -328,7 +316,7 @@ static int ri_print(struct nd *nd, const uint8_t *tp, unsigned len)
 			}
 			nd_printf(nd, "Capabilities: %s",
 				  bits(ri_caps, "Unknown", GET_BE_U_4(tp), buf, sizeof(buf)));
-		} else if (nd->o.vflag <= 1 && !unknown_data(nd, tp, "\n\t      ", tlen)) {
+		} else if (nd->o.vflag <= 1 && !nd_print_unknown_data(nd, tp, "\n\t      ", tlen)) {
 			return -1;
 		}
 		tp += tlen;
@@ -399,13 +387,13 @@ static const uint8_t *lsa_print(struct nd *nd, const uint8_t *lsa)
 			break;
 		default:
 			/* Traffic Engineering (type 1) is not decoded here: see docs/decoding.md. */
-			if (nd->o.vflag <= 1 && !unknown_data(nd, body, "\n\t    ", len))
+			if (nd->o.vflag <= 1 && !nd_print_unknown_data(nd, body, "\n\t    ", len))
 				return end;
 			break;
 		}
 		break;
 	}
-	if (nd->o.vflag > 1 && !unknown_data(nd, body, "\n\t    ", len))
+	if (nd->o.vflag > 1 && !nd_print_unknown_data(nd, body, "\n\t    ", len))
 		return end;
 	return end;
 }
@@ -582,21 +570,7 @@ void nd_ospf_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		break;
 	case 1:
 		nd_puts(nd, "\n\tSimple text password: ");
-		for (unsigned i = 0; i < 8; i++) {
-			unsigned c = GET_U_1(bp + 16 + i);
-
-			if (c == 0)
-				break;
-			if (c & 0x80) {
-				c &= 0x7f;
-				nd_puts(nd, "M-");
-			}
-			if (c < 0x20 || c == 0x7f) {
-				c ^= 0x40;
-				nd_putc(nd, '^');
-			}
-			nd_putc(nd, (char)c);
-		}
+		nd_printjnp(nd, bp + 16, 8);
 		break;
 	case AUTH_MD5:
 		nd_printf(nd, "\n\tKey-ID: %u, Auth-Length: %u, Crypto Sequence Number: 0x%08x",

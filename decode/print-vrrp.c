@@ -7,20 +7,6 @@ static const struct nd_tok auth_types[] = {
 	{ 0, "none" }, { 1, "simple" }, { 2, "ah" }, { 0, NULL },
 };
 
-/* tcpdump's fn_print_char: M- for the high bit, ^ for control characters. */
-static void print_char(struct nd *nd, unsigned c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		nd_puts(nd, "M-");
-	}
-	if (c < 0x20 || c == 0x7f) {
-		c ^= 0x40;
-		nd_putc(nd, '^');
-	}
-	nd_putc(nd, (char)c);
-}
-
 void nd_vrrp_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t *ip,
 		   unsigned ttl)
 {
@@ -76,13 +62,7 @@ void nd_vrrp_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t
 	if (version == 2 && auth == 1) {
 		/* An 8-byte password, zero-filled when shorter. */
 		nd_puts(nd, " auth \"");
-		for (unsigned i = 0; i < 8; i++) {
-			unsigned c = GET_U_1(bp + i);
-
-			if (c == 0)
-				break;
-			print_char(nd, c);
-		}
+		nd_printjnp(nd, bp, 8);
 		nd_putc(nd, '"');
 	}
 }

@@ -271,7 +271,92 @@ def ospf_pcaps():
     write("ospf-sweep.pcap", sweep(full, 14 + 20))
 
 
+# ---- LLDP ----
+
+def tlv(t, v):
+    return struct.pack("!H", (t << 9) | len(v)) + v
+
+
+def org(oui, sub, v):
+    return tlv(127, struct.pack("!I", oui << 8 | sub)[0:4] + v)
+
+
+def lldp_pcaps():
+    import socket
+
+    def frame(tlvs, end=True):
+        return Ether(src=MAC1, dst="01:80:c2:00:00:0e", type=0x88cc) / \
+            Raw(b"".join(tlvs) + (tlv(0, b"") if end else b""))
+    base = [tlv(1, b"\x04" + bytes.fromhex("001122334455")), tlv(2, b"\x05eth0"),
+            tlv(3, struct.pack("!H", 120))]
+    v6 = socket.inet_pton(socket.AF_INET6, "2001:db8::1")
+    full = base + [
+        tlv(4, b"uplink to core\x01"), tlv(5, b"switch1.example"),
+        tlv(6, b"Linux 6.1 \xe9x86_64"), tlv(7, struct.pack("!HH", 0x0014, 0x0010)),
+        tlv(8, b"\x05\x01" + a("192.0.2.1") + b"\x02" + struct.pack("!I", 3) + b"\x00"),
+        tlv(8, b"\x11\x02" + v6 + b"\x03" + struct.pack("!I", 7) + b"\x04\x2b\x06\x01\x02"),
+        tlv(8, b"\x07\x06" + bytes.fromhex("001122334455") + b"\x01" + struct.pack("!I", 1)),
+        tlv(8, b"\x05\x09\x01\x02\x03\x04" + b"\x02" + struct.pack("!I", 9)),
+        org(0x0080c2, 1, struct.pack("!H", 100)),
+        org(0x0080c2, 2, b"\x06" + struct.pack("!H", 200)),
+        org(0x0080c2, 3, struct.pack("!H", 300) + b"\x05users"),
+        org(0x0080c2, 4, b"\x04\x00\x26\x42\x42"),
+        org(0x0080c2, 7, b"\x03" + struct.pack("!I", 17)),
+        org(0x0080c2, 8, b"\xa5\x0f"),
+        org(0x0080c2, 9, b"\xc3" + bytes(range(0x10, 0x14)) + bytes(range(8)) + bytes(range(8, 16))),
+        org(0x0080c2, 10, b"\x00" + b"\x01\x23\x45\x67" + bytes(8) + bytes(8)),
+        org(0x0080c2, 11, b"\xd8\x81"),
+        org(0x0080c2, 12, b"\x00" + b"\x61\x0c\xbc" + b"\x22\x00\x50"),
+        org(0x0080c2, 13, b"\x0f\x1e\x45\xc7\x3f"),
+        org(0x0080c2, 14, b"\x88\x00\x01\x23" + b"\x00\x10\x64" + b"\x00\x20\xc8"),
+        org(0x0080c2, 99, b"\x01\x02"),
+        org(0x00120f, 1, b"\x03\x6c\x01\x00\x10"),
+        org(0x00120f, 2, b"\x0f\x01\x03"),
+        org(0x00120f, 3, b"\x01" + struct.pack("!I", 5)),
+        org(0x00120f, 4, struct.pack("!H", 9216)),
+        org(0x00120f, 9, b"\x00"),
+        org(0x0012bb, 1, b"\x00\x33\x03"),
+        org(0x0012bb, 2, b"\x01\x40\xc8\xae"),
+        org(0x0012bb, 3, b"\x01" + bytes.fromhex("a1b2c3d4e5f6071829")[:5] +
+            bytes.fromhex("4455667788") + b"\x12\x34\x56\x78\x9a\x01"),
+        org(0x0012bb, 3, b"\x02\x0c\x02US\x03\x04Oslo\x00\x02XY"),
+        org(0x0012bb, 3, b"\x03" + b"5551234"),
+        org(0x0012bb, 3, b"\x09\xde\xad"),
+        org(0x0012bb, 4, b"\x51\x00\x96"),
+        org(0x0012bb, 4, b"\x62\x05\x00"),
+        org(0x0012bb, 5, b"rev A"), org(0x0012bb, 9, b"Acme"), org(0x0012bb, 11, b"A-1\x00x"),
+        org(0x0012bb, 77, b"zz"),
+        org(0x001b21, 2, tlv(1, b"\x00\x00" + struct.pack("!II", 5, 4)) +
+            tlv(2, b"\x00\x00\xa0\x00" + struct.pack("!I", 0x01234567) + bytes(range(8)) + b"\x08") +
+            tlv(3, b"\x00\x00\xe0\x00\x81\x08") +
+            tlv(4, b"\x00\x00\x80\x00" + b"\x89\x06\x00\x1b\x21\x08" + b"\x0c\xbc\x40\x00\x00\x10") +
+            tlv(9, b"\x01\x02")),
+        org(0x001b21, 1, b"\x00\x00"),
+        org(0x00005e, 1, b"https://example.com/mud\x7f"),
+        org(0x00005e, 2, b"abcd"),
+        org(0x123456, 1, b"\xff"),
+        tlv(99, b"\x01\x02\x03")]
+    recs = [frame(base), frame(full),
+            frame([tlv(1, b"\x07host-7"), tlv(2, b"\x03" + bytes.fromhex("66778899aabb")), tlv(3, b"\x00\x05")]),
+            frame([tlv(1, b"\x05\x01" + a("10.0.0.1")), tlv(2, b"\x04\x02" + v6), tlv(3, b"\x00\x05")]),
+            frame([tlv(1, b"\x05\x07\x00"), tlv(3, b"\x00\x05")]),
+            frame([tlv(1, b"\x09abc"), tlv(2, b"\x00zz"), tlv(3, b"\x00\x05")]),
+            # malformed: short MAC, short TTL, short capabilities, bad management address
+            frame([tlv(1, b"\x04\x00\x11")]),
+            frame([tlv(1, b"\x04" + bytes(6)), tlv(3, b"\x01")]),
+            frame([tlv(7, b"\x00\x04")]),
+            frame([tlv(8, b"\x09\x01\x01\x02")]),
+            frame([tlv(8, b"\x05\x01\x01\x02\x03\x04\x02")]),
+            frame([tlv(127, b"\x00\x80")]),
+            # a TLV longer than the frame, no End TLV, stray bytes
+            frame(base + [struct.pack("!H", (5 << 9) | 40) + b"short"], end=False),
+            frame(base, end=False), frame(base + [b"\x0a"], end=False)]
+    write("lldp-basic.pcap", recs)
+    write("lldp-sweep.pcap", sweep([frame(full[:12] + full[40:44])], 14))
+
+
 if __name__ == "__main__":
     igmp_pcaps()
     vrrp_pcaps()
     ospf_pcaps()
+    lldp_pcaps()
