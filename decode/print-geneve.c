@@ -45,16 +45,26 @@ static void opts_print(struct nd *nd, const uint8_t *bp, unsigned len)
 		cls = GET_BE_U_2(bp);
 		type = GET_U_1(bp + 2);
 		olen = 4 + (GET_U_1(bp + 3) & 0x1f) * 4;
-		nd_printf(nd, "class %s (0x%x) type 0x%x%s len %u", opt_class_name(cls), cls, type,
-			  (type & 0x80) ? "(C)" : "", olen);
+		nd_puts(nd, "class ");
+		nd_puts(nd, opt_class_name(cls));
+		nd_puts(nd, " (0x");
+		nd_putx(nd, cls, 0);
+		nd_puts(nd, ") type 0x");
+		nd_putx(nd, type, 0);
+		nd_puts(nd, (type & 0x80) ? "(C) len " : " len ");
+		nd_putu(nd, olen);
 		if (olen > len) {
 			nd_puts(nd, " [bad length]");
 			return;
 		}
 		if (nd->o.vflag > 1 && olen > 4) {
 			nd_puts(nd, " data");
-			for (unsigned i = 4; i < olen; i += 4)
-				nd_printf(nd, " %08x", GET_BE_U_4(bp + i));
+			for (unsigned i = 4; i < olen; i += 4) {
+				uint32_t v = GET_BE_U_4(bp + i);
+
+				nd_putc(nd, ' ');
+				nd_putx(nd, v, 8);
+			}
 		}
 		bp += olen;
 		len -= olen;
@@ -87,7 +97,8 @@ void nd_geneve_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	rsvd = GET_U_1(bp + 7);
 	nd_puts(nd, ", Flags [");
 	nd_puts(nd, nd_bittok2str(geneve_flags, "none", flags, "", buf, sizeof(buf)));
-	nd_printf(nd, "], vni 0x%x", GET_BE_U_3(bp + 4));
+	nd_puts(nd, "], vni 0x");
+	nd_putx(nd, GET_BE_U_3(bp + 4), 0);
 	if (rsvd)
 		nd_printf(nd, ", rsvd 0x%x", rsvd);
 	if (nd->o.eflag) {
@@ -105,10 +116,12 @@ void nd_geneve_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		goto trunc;
 	if (opts_len > 0) {
 		nd_puts(nd, ", options [");
-		if (nd->o.vflag)
+		if (nd->o.vflag) {
 			opts_print(nd, bp, opts_len);
-		else
-			nd_printf(nd, "%u bytes", opts_len);
+		} else {
+			nd_putu(nd, opts_len);
+			nd_puts(nd, " bytes");
+		}
 		nd_putc(nd, ']');
 	}
 	bp += opts_len;

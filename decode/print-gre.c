@@ -51,7 +51,8 @@ static void proto_print(struct nd *nd, unsigned proto, unsigned length)
 
 	if (nd->o.eflag)
 		nd_printf(nd, ", proto %s (0x%04x)", name ? name : "unknown", proto);
-	nd_printf(nd, ", length %u", length);
+	nd_puts(nd, ", length ");
+	nd_putu(nd, length);
 }
 
 /* A source route entry's addresses (IPv4, 4 bytes each, or AS numbers, 2); 0 if cut off. */
@@ -99,6 +100,7 @@ static int sre_print(struct nd *nd, unsigned af, unsigned off, unsigned srelen,
 static void gre0_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
 	unsigned len = length, flags, proto;
+	uint32_t key;
 
 	flags = GET_BE_U_2(bp);
 	flags_print(nd, flags);
@@ -125,14 +127,18 @@ static void gre0_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	if (flags & GRE_KP) {
 		if (!need(nd, bp, len, 4))
 			return;
-		nd_printf(nd, ", key=0x%x", GET_BE_U_4(bp));
+		key = GET_BE_U_4(bp);
+		nd_puts(nd, ", key=0x");
+		nd_putx(nd, key, 0);
 		bp += 4;
 		len -= 4;
 	}
 	if (flags & GRE_SP) {
 		if (!need(nd, bp, len, 4))
 			return;
-		nd_printf(nd, ", seq %u", GET_BE_U_4(bp));
+		key = GET_BE_U_4(bp);
+		nd_puts(nd, ", seq ");
+		nd_putu(nd, key);
 		bp += 4;
 		len -= 4;
 	}

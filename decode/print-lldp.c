@@ -210,8 +210,11 @@ static void subtype_print(struct nd *nd, const struct nd_tok *t, unsigned subtyp
 {
 	char buf[64];
 
-	nd_printf(nd, "\n\t  %s Subtype (%u)", nd_tok2str(t, "unknown", subtype, buf, sizeof(buf)),
-		  subtype);
+	nd_puts(nd, "\n\t  ");
+	nd_puts(nd, nd_tok2str(t, "unknown", subtype, buf, sizeof(buf)));
+	nd_puts(nd, " Subtype (");
+	nd_putu(nd, subtype);
+	nd_putc(nd, ')');
 }
 
 static void table_row(struct nd *nd, const char *title, const char *head, const char *label,
@@ -769,8 +772,11 @@ static int id_print(struct nd *nd, const uint8_t *tp, unsigned len, const struct
 	if (len < 2)
 		return 0;
 	subtype = GET_U_1(tp);
-	nd_printf(nd, "\n\t  Subtype %s (%u): ", nd_tok2str(names, "Unknown", subtype, buf,
-								 sizeof(buf)), subtype);
+	nd_puts(nd, "\n\t  Subtype ");
+	nd_puts(nd, nd_tok2str(names, "Unknown", subtype, buf, sizeof(buf)));
+	nd_puts(nd, " (");
+	nd_putu(nd, subtype);
+	nd_puts(nd, "): ");
 	if (subtype == mac) {
 		if (len < 7)
 			return 0;
@@ -795,7 +801,8 @@ void nd_lldp_print(struct nd *nd, const uint8_t *bp, unsigned len)
 	struct bufs b;
 
 	nd->protocol = "lldp";
-	nd_printf(nd, "LLDP, length %u", len);
+	nd_puts(nd, "LLDP, length ");
+	nd_putu(nd, len);
 	while (tlen >= 2) {
 		unsigned tlv, type, tlv_len, oui;
 		int hexdump = 0, r;
@@ -808,9 +815,14 @@ void nd_lldp_print(struct nd *nd, const uint8_t *bp, unsigned len)
 		tlv_len = tlv & 0x1ff;
 		tlen -= 2;
 		tp += 2;
-		if (nd->o.vflag)
-			nd_printf(nd, "\n\t%s TLV (%u), length %u",
-				  tok(tlv_names, "Unknown", type, b.a), type, tlv_len);
+		if (nd->o.vflag) {
+			nd_puts(nd, "\n\t");
+			nd_puts(nd, tok(tlv_names, "Unknown", type, b.a));
+			nd_puts(nd, " TLV (");
+			nd_putu(nd, type);
+			nd_puts(nd, "), length ");
+			nd_putu(nd, tlv_len);
+		}
 		if (!type || !tlv_len)
 			break;
 		if (!ND_TTEST_LEN(nd, tp, tlv_len) || tlen < tlv_len)
@@ -831,7 +843,9 @@ void nd_lldp_print(struct nd *nd, const uint8_t *bp, unsigned len)
 				break;
 			if (tlv_len < 2)
 				goto trunc;
-			nd_printf(nd, ": TTL %us", GET_BE_U_2(tp));
+			nd_puts(nd, ": TTL ");
+			nd_putu(nd, GET_BE_U_2(tp));
+			nd_putc(nd, 's');
 			break;
 		case 4:
 			if (!nd->o.vflag)

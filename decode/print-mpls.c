@@ -33,8 +33,11 @@ void nd_mpls_print(struct nd *nd, const uint8_t *bp, unsigned length)
 			nd_puts(nd, reserved_labels[label]);
 			nd_putc(nd, ')');
 		}
-		nd_printf(nd, ", tc %u%s, ttl %u)", (entry >> 9) & 7, (entry & 0x100) ? ", [S]" : "",
-			  entry & 0xff);
+		nd_puts(nd, ", tc ");
+		nd_putu(nd, (entry >> 9) & 7);
+		nd_puts(nd, (entry & 0x100) ? ", [S], ttl " : ", ttl ");
+		nd_putu(nd, entry & 0xff);
+		nd_putc(nd, ')');
 		p += 4;
 		length -= 4;
 	} while (!(entry & 0x100));

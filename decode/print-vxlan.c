@@ -11,7 +11,7 @@ static const struct nd_tok vxlan_flags[] = {
 
 void nd_vxlan_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
-	unsigned flags;
+	unsigned flags, vni;
 	char buf[64];
 
 	nd->protocol = "vxlan";
@@ -23,8 +23,13 @@ void nd_vxlan_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	flags = GET_U_1(bp);
 	nd_puts(nd, ", flags [");
 	nd_puts(nd, nd_bittok2str(vxlan_flags, "invalid", flags, "", buf, sizeof(buf)));
-	nd_printf(nd, "] (0x%02x), ", flags);
-	nd_printf(nd, "vni %u\n", GET_BE_U_3(bp + 4));
+	nd_puts(nd, "] (0x");
+	nd_putx(nd, flags, 2);
+	nd_puts(nd, "), ");
+	vni = GET_BE_U_3(bp + 4);
+	nd_puts(nd, "vni ");
+	nd_putu(nd, vni);
+	nd_putc(nd, '\n');
 	/* The second reserved byte must be there, or the frame is cut off (a longjmp). */
 	GET_U_1(bp + 7);
 	nd_ether_encap_print(nd, bp + VXLAN_HDRLEN, length - VXLAN_HDRLEN,
