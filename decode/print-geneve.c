@@ -1,4 +1,4 @@
-/* print-geneve.c: Geneve (RFC 8926) on UDP port 6081: header, options, the payload by Ethernet type */
+/* print-geneve.c: Geneve (RFC 8926, UDP port 6081): the header, its options, the payload */
 #include "config.h"
 
 #include "print-ip.h"

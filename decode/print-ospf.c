@@ -1,4 +1,4 @@
-/* print-ospf.c: OSPFv2 (RFC 2328): the header, Hello, Database Description, LS requests, updates and acks */
+/* print-ospf.c: OSPFv2 (RFC 2328): the header, Hello, DD, LS requests, updates with LSAs, acks */
 #include "config.h"
 
 #include "nd.h"
