@@ -1,7 +1,7 @@
 /* print-ospf.c: OSPFv2 (RFC 2328): the header, Hello, DD, LS requests, updates with LSAs, acks */
 #include "config.h"
 
-#include "nd.h"
+#include "print-ospf.h"
 
 #define OSPF_HDRLEN 24
 #define LSA_HDRLEN 20
@@ -385,8 +385,11 @@ static const uint8_t *lsa_print(struct nd *nd, const uint8_t *lsa)
 			if (grace_print(nd, body, len) < 0)
 				return end;
 			break;
+		case 1:
+			if (nd_ospf_te_print(nd, body, len) < 0)
+				return end;
+			break;
 		default:
-			/* Traffic Engineering (type 1) is not decoded here: see docs/decoding.md. */
 			if (nd->o.vflag <= 1 && !nd_print_unknown_data(nd, body, "\n\t    ", len))
 				return end;
 			break;

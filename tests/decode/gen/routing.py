@@ -269,6 +269,47 @@ def ospf_pcaps():
             o(ospf(2, struct.pack("!HBBI", 1500, 0x42, 0x07, 0x1234) + hdrs[:40])),
             o(ospf(4, struct.pack("!I", 3) + lsas[0] + lsas[4] + lsas[8]))]
     write("ospf-sweep.pcap", sweep(full, 14 + 20))
+    ospf_te_pcap(o)
+
+
+def te_tlv(t, v, pad=True):
+    h = struct.pack("!HH", t, len(v)) + v
+    return h + b"\0" * (-len(v) % 4 if pad else 0)
+
+
+def ospf_te_pcap(o):
+    """Traffic engineering opaque LSAs (type 10, opaque type 1) in LS Updates."""
+    f = lambda x: struct.pack("!f", x)
+    link = b"".join([
+        te_tlv(1, b"\x01"), te_tlv(2, a("10.0.0.2")), te_tlv(3, a("10.0.0.1")),
+        te_tlv(4, a("10.0.0.2")), te_tlv(5, struct.pack("!I", 10)),
+        te_tlv(6, f(125000000.0)), te_tlv(7, f(1.25e8 / 3)),
+        te_tlv(8, b"".join(f(1e6 * k) for k in range(8))), te_tlv(9, struct.pack("!I", 0x80000001)),
+        te_tlv(11, struct.pack("!II", 7, 9)), te_tlv(14, b"\x12\0\0\0"),
+        te_tlv(15, b"\x33\x02\0\0" + b"".join(f(2.5e7) for _ in range(8))),
+        te_tlv(17, b"\x00\0\0\0" + f(1e7) + f(2e7)), te_tlv(99, b"\xaa\xbb\xcc"),
+        te_tlv(16, struct.pack("!III", 1, 2, 300))])
+    bad = [te_tlv(2, te_tlv(9, b"\0\0")),                 # wrong sub-TLV length
+           te_tlv(2, te_tlv(2, b"\0" * 6)),
+           te_tlv(2, te_tlv(8, b"\0" * 8)), te_tlv(2, te_tlv(17, b"\x01\0")),
+           te_tlv(2, te_tlv(17, b"\x01\0\0\0\0\0")), te_tlv(2, te_tlv(17, b"\xfe" + b"\0" * 39)),
+           te_tlv(2, te_tlv(15, b"\0" * 8)), te_tlv(2, te_tlv(1, b"\x01\x02")),
+           te_tlv(2, te_tlv(16, b"\0\0\0")), te_tlv(2, struct.pack("!HH", 0, 4) + b"\0" * 4),
+           te_tlv(2, struct.pack("!HH", 3, 12) + b"\0" * 4),  # sub-TLV longer than its TLV
+           te_tlv(2, b"\0\x03"), te_tlv(1, b"\0\0"), te_tlv(5, b"\x01\x02\x03\x04\x05"),
+           struct.pack("!HH", 2, 40) + b"\0" * 8, b"\0\x01"]
+
+    def te_lsa(body, instance=1):
+        return lsa(10, "", "1.1.1.1", body, lsid_raw=struct.pack("!I", 1 << 24 | instance))
+    recs = [o(ospf(4, struct.pack("!I", 2) + te_lsa(te_tlv(1, a("1.1.1.1"))) +
+                   te_lsa(te_tlv(2, link), 2)))]
+    recs += [o(ospf(4, struct.pack("!I", 1) + te_lsa(b))) for b in bad]
+    # a Link TLV followed by another LSA, which tcpdump goes on to read as TE TLVs
+    recs.append(o(ospf(4, struct.pack("!I", 2) + te_lsa(te_tlv(2, te_tlv(1, b"\x02"))) +
+                       lsa(2, "10.0.0.1", "1.1.1.1", a("255.255.255.0") + a("1.1.1.1")))))
+    # and the good one cut at every length from the first LSA on
+    recs += sweep(recs[:1], 14 + 20 + 28)
+    write("ospf-te.pcap", recs)
 
 
 # ---- LLDP ----
