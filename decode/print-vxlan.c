@@ -31,7 +31,7 @@ void nd_vxlan_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	nd_putu(nd, vni);
 	nd_putc(nd, '\n');
 	/* The second reserved byte must be there, or the frame is cut off (a longjmp). */
-	GET_U_1(bp + 7);
+	ND_TCHECK_LEN(nd, bp + 7, 1);
 	nd_ether_encap_print(nd, bp + VXLAN_HDRLEN, length - VXLAN_HDRLEN,
 			     (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, bp + VXLAN_HDRLEN));
 }
