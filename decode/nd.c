@@ -66,16 +66,35 @@ void nd_write_slow(struct nd *nd, const char *s, size_t len)
 	nd->outlen += len;
 }
 
+/* Two digits per step from a table; most values printed are short: those go straight out. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+				  "25262728293031323334353637383940414243444546474849"
+				  "50515253545556575859606162636465666768697071727374"
+				  "75767778798081828384858687888990919293949596979899";
+
 void nd_putu(struct nd *nd, uint64_t v)
 {
 	char buf[24];
-	int i = sizeof(buf);
+	char *p = buf + sizeof(buf);
 
-	do {
-		buf[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
+	if (v < 10) {
+		nd_putc(nd, (char)('0' + v));
+		return;
+	}
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+
+		v /= 100;
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	nd_write(nd, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void nd_putx(struct nd *nd, uint64_t v, int width)
@@ -146,23 +165,35 @@ const char *nd_tok2str(const struct nd_tok *t, const char *fmt, unsigned v, char
 }
 #pragma GCC diagnostic pop
 
+/* Joined by hand: snprintf per name was a tenth of -v's time. */
 const char *nd_bittok2str(const struct nd_tok *t, const char *none, unsigned v, const char *sep,
 			  char *buf, size_t len)
 {
-	size_t off = 0;
+	size_t off = 0, seplen = strlen(sep);
 	int first = 1;
 
-	buf[0] = 0;
+	if (!len)
+		return buf;
 	for (; t->s; t++) {
+		size_t n;
+
 		if (!t->v || (v & t->v) != t->v)
 			continue;
-		off += (size_t)snprintf(buf + off, off < len ? len - off : 0, "%s%s",
-					first ? "" : sep, t->s);
+		if (!first) {
+			n = seplen < len - 1 - off ? seplen : len - 1 - off;
+			memcpy(buf + off, sep, n);
+			off += n;
+		}
+		n = strlen(t->s);
+		if (n > len - 1 - off)
+			n = len - 1 - off;
+		memcpy(buf + off, t->s, n);
+		off += n;
 		first = 0;
 	}
-	if (first)
-		snprintf(buf, len, "%s", none);
-	return buf;
+	buf[off] = 0;
+	/* Without a bit set, the "none" text itself is the answer: no copy needed. */
+	return first ? none : buf;
 }
 
 uint16_t nd_in_cksum(const struct nd_cksum_vec *vec, int n)

@@ -191,6 +191,17 @@ uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed);
 uint16_t nd_nextproto_cksum(struct nd *nd, const uint8_t *ip, const uint8_t *data, unsigned len,
 			    unsigned proto);
 
+/*
+ * Text helpers (print-util.c), as tcpdump's: a string of at most n bytes,
+ * stopping at a NUL (printjnp) or not (printn), with control and 8-bit
+ * characters escaped; a duration as "1h2m3s"; bytes a printer does not
+ * decode as a hex dump of what was captured (0 if p is past the end).
+ */
+void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n);
+void nd_printn(struct nd *nd, const uint8_t *s, unsigned n);
+void nd_relts_print(struct nd *nd, uint32_t secs);
+int nd_print_unknown_data(struct nd *nd, const uint8_t *p, const char *indent, unsigned len);
+
 /* Hex and ASCII dumps exactly as tcpdump's -x, -X and -A. */
 void nd_hex_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len);
 void nd_hex_and_ascii_print(struct nd *nd, const char *indent, const uint8_t *p, unsigned len);
@@ -210,6 +221,20 @@ unsigned nd_raw_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 /* Dispatch by Ethernet type (after the link header); returns 0 if unknown. */
 int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned length,
 		       unsigned caplen);
+/* An Ethernet frame carried in a tunnel (VXLAN, Geneve, GRE): -x still skips the outer link. */
+void nd_ether_encap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+/* Tunnels: print-vxlan.c, print-geneve.c, print-gre.c, print-mpls.c. */
+void nd_vxlan_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_geneve_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_gre_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_mpls_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-igmp.c, print-vrrp.c (ip is the IPv4 or IPv6 header), print-ospf.c. */
+void nd_igmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_vrrp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		   unsigned ttl);
+void nd_ospf_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-lldp.c: an LLDP frame's TLVs (Ethernet type 0x88cc). */
+void nd_lldp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_arp_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned caplen);
 void nd_ip_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length);

@@ -111,7 +111,7 @@ static const struct nd_tok agent_suboption_values[] = {
 static void print_quoted(struct nd *nd, const uint8_t *bp, unsigned len)
 {
 	nd_putc(nd, '"');
-	if (nd_printn(nd, bp, len)) {
+	if (nd_printn_upto(nd, bp, len)) {
 		nd_putc(nd, '"');
 		nd_trunc_longjmp(nd);
 	}
@@ -185,7 +185,7 @@ static unsigned print_agent(struct nd *nd, const uint8_t *bp, unsigned len)
 		}
 		nd_putc(nd, ' ');
 		if (subopt == 1 || subopt == 2 || subopt == 6) {
-			if (nd_printn(nd, bp, sublen))
+			if (nd_printn_upto(nd, bp, sublen))
 				nd_trunc_longjmp(nd);
 		} else {
 			nd_print_unknown_data(nd, bp, "\n\t\t", sublen);

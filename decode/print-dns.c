@@ -320,14 +320,16 @@ static void class_print(struct nd *nd, unsigned class)
 {
 	char buf[24];
 
-	nd_printf(nd, " %s", nd_tok2str(class_names, "(Class %u)", class, buf, sizeof(buf)));
+	nd_putc(nd, ' ');
+	nd_puts(nd, nd_tok2str(class_names, "(Class %u)", class, buf, sizeof(buf)));
 }
 
 static void type_print(struct nd *nd, unsigned type)
 {
 	char buf[16];
 
-	nd_printf(nd, " %s", nd_tok2str(type_names, "Type%u", type, buf, sizeof(buf)));
+	nd_putc(nd, ' ');
+	nd_puts(nd, nd_tok2str(type_names, "Type%u", type, buf, sizeof(buf)));
 }
 
 /* A question: " A? name."; returns what follows it. */
@@ -435,7 +437,8 @@ static int rdata_print(struct nd *nd, unsigned type, unsigned class, unsigned op
 	case T_A:
 		if (!avail(nd, cp, 4))
 			return -1;
-		nd_printf(nd, " %s", nd_ipaddr_string(nd, cp));
+		nd_putc(nd, ' ');
+		nd_puts(nd, nd_ipaddr_string(nd, cp));
 		break;
 	case T_NS:
 	case T_CNAME:
@@ -649,10 +652,18 @@ static int response_print(struct nd *nd, const uint8_t *msg, unsigned flags, uns
 {
 	const uint8_t *cp = msg + DNS_HDRLEN;
 
-	nd_printf(nd, "%u%s", GET_BE_U_2(msg), opcode_names[OPCODE(flags)]);
+	/* Every DNS packet passes here: puts and putu, not printf. */
+	nd_putu(nd, GET_BE_U_2(msg));
+	nd_puts(nd, opcode_names[OPCODE(flags)]);
 	rcode_print(nd, rcode);
-	nd_printf(nd, "%s%s%s%s", flags & F_AA ? "*" : "", flags & F_RA ? "" : "-",
-		  flags & F_TC ? "|" : "", flags & F_AD ? "$" : "");
+	if (flags & F_AA)
+		nd_putc(nd, '*');
+	if (!(flags & F_RA))
+		nd_putc(nd, '-');
+	if (flags & F_TC)
+		nd_putc(nd, '|');
+	if (flags & F_AD)
+		nd_putc(nd, '$');
 	if (qd != 1)
 		nd_printf(nd, " [%uq]", qd);
 	for (unsigned k = 0; k < qd; k++) {
@@ -669,7 +680,12 @@ static int response_print(struct nd *nd, const uint8_t *msg, unsigned flags, uns
 		if (!cp)
 			return -1;
 	}
-	nd_printf(nd, " %u/%u/%u", an, ns, ar);
+	nd_putc(nd, ' ');
+	nd_putu(nd, an);
+	nd_putc(nd, '/');
+	nd_putu(nd, ns);
+	nd_putc(nd, '/');
+	nd_putu(nd, ar);
 	if (section_print(nd, &cp, an, NULL, msg, mdns) < 0)
 		return -1;
 	if (nd->o.vflag > 1 && (section_print(nd, &cp, ns, " ns:", msg, mdns) < 0 ||
@@ -683,8 +699,12 @@ static int query_print(struct nd *nd, const uint8_t *msg, unsigned flags, unsign
 {
 	const uint8_t *cp = msg + DNS_HDRLEN;
 
-	nd_printf(nd, "%u%s%s%s", GET_BE_U_2(msg), opcode_names[OPCODE(flags)],
-		  flags & F_RD ? "+" : "", flags & F_CD ? "%" : "");
+	nd_putu(nd, GET_BE_U_2(msg));
+	nd_puts(nd, opcode_names[OPCODE(flags)]);
+	if (flags & F_RD)
+		nd_putc(nd, '+');
+	if (flags & F_CD)
+		nd_putc(nd, '%');
 	if (flags & F_ODD)
 		nd_printf(nd, " [b2&3=0x%x]", flags);
 	if (OPCODE(flags) == OP_IQUERY) {
@@ -762,8 +782,11 @@ void nd_dns_print(struct nd *nd, const uint8_t *bp, unsigned length, int over_tc
 		rc = response_print(nd, bp, flags, rcode, qd, an, ns, ar, mdns);
 	else
 		rc = query_print(nd, bp, flags, qd, an, ns, ar, mdns);
-	if (rc < 0)
+	if (rc < 0) {
 		nd_print_trunc(nd);
-	else
-		nd_printf(nd, " (%u)", length);
+	} else {
+		nd_puts(nd, " (");
+		nd_putu(nd, length);
+		nd_putc(nd, ')');
+	}
 }

@@ -55,8 +55,8 @@ static void print_tls(struct nd *nd, const uint8_t *cp, unsigned len, unsigned s
 		nd_printf(nd, " TTLSv%u", flags & 7);
 	else if (subtype == EAP_TYPE_FAST)
 		nd_printf(nd, " FASTv%u", flags & 7);
-	nd_bittok2str(eap_tls_flags_values, "none", flags, ", ", buf, sizeof(buf));
-	nd_printf(nd, " flags [%s] 0x%02x", buf, flags);
+	nd_printf(nd, " flags [%s] 0x%02x",
+		  nd_bittok2str(eap_tls_flags_values, "none", flags, ", ", buf, sizeof(buf)), flags);
 	if (flags & EAP_TLS_FLAG_L) {
 		if (len < 10) {
 			nd_printf(nd, " (too short for EAP %s request/response with length)", name);

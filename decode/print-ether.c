@@ -15,6 +15,9 @@
 #define ETHERTYPE_8021Q9100 0x9100
 #define ETHERTYPE_8021Q9200 0x9200
 #define ETHERTYPE_JUMBO 0x8870
+#define ETHERTYPE_MPLS 0x8847
+#define ETHERTYPE_MPLS_MULTI 0x8848
+#define ETHERTYPE_LLDP 0x88cc
 
 /* Names as tcpdump spells them; the first match wins, as in its tok2str. */
 static const struct nd_tok ethertype_values[] = {
@@ -74,6 +77,13 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 	case ETHERTYPE_REVARP:
 		nd_arp_print(nd, p, length, caplen);
 		return 1;
+	case ETHERTYPE_MPLS:
+	case ETHERTYPE_MPLS_MULTI:
+		nd_mpls_print(nd, p, length);
+		return 1;
+	case ETHERTYPE_LLDP:
+		nd_lldp_print(nd, p, length);
+		return 1;
 	default:
 		return 0;
 	}
@@ -124,8 +134,17 @@ static const struct nd_tok oui_values[] = {
 	{ 0x5c16c7, "Big Switch Networks" }, { 0xb0d2f5, "Vello Systems" }, { 0x002481, "HP" },
 	{ 0x0004ea, "HP-Labs" }, { 0x748771, "Infoblox Inc" }, { 0xa42305, "Open Networking Lab" },
 	{ 0x00049f, "Freescale" }, { 0x0015ad, "Netronome" }, { 0x001018, "Broadcom" },
-	{ 0x00e004, "PMC-Sierra" }, { 0x00005e, "IANA" }, { 0, NULL },
+	{ 0x00e004, "PMC-Sierra" }, { 0x00005e, "IANA" }, { 0x000081, "Nortel Networks SONMP" },
+	{ 0xd0f0db, "Ericsson" }, { 0, NULL },
 };
+
+const char *nd_oui_name(unsigned oui)
+{
+	for (const struct nd_tok *t = oui_values; t->s; t++)
+		if (t->v == oui)
+			return t->s;
+	return NULL;
+}
 
 static const struct nd_tok cisco_pid_values[] = {
 	{ 0x2000, "CDP" }, { 0x2003, "VTP" }, { 0x2004, "DTP" }, { 0x0111, "UDLD" },
@@ -454,4 +473,13 @@ unsigned nd_ether_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 	/* Set only now: a longjmp out of the payload makes -x dump the whole frame, as tcpdump does. */
 	nd->ll_hdr_len = hdrlen;
 	return hdrlen;
+}
+
+/* A frame inside a tunnel: the outer link header stays the one -x skips. */
+void nd_ether_encap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	unsigned ll_hdr_len = nd->ll_hdr_len;
+
+	nd_ether_print(nd, p, length, caplen);
+	nd->ll_hdr_len = ll_hdr_len;
 }

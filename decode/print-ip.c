@@ -198,6 +198,18 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 41:
 		nd_ip6_print(nd, bp, length);
 		break;
+	case 47:
+		nd_gre_print(nd, bp, length);
+		break;
+	case 2:
+		nd_igmp_print(nd, bp, length);
+		break;
+	case 89:
+		nd_ospf_print(nd, bp, length);
+		break;
+	case 112:
+		nd_vrrp_print(nd, bp, length, ip, ttl);
+		break;
 	case 58:
 	case 143:
 		nd_printf(nd, "[%s requires IPv6]", nd_ipproto_tok(proto));

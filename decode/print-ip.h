@@ -6,6 +6,8 @@
 
 /* tcpdump's name for an Ethernet type, or NULL. */
 const char *nd_ethertype_name(unsigned type);
+/* tcpdump's name for an IEEE OUI (SNAP, LLDP), or NULL. */
+const char *nd_oui_name(unsigned oui);
 /* tcpdump's name for an IP protocol in -v output ("ICMP", "TCP", ...), or NULL. */
 const char *nd_ipproto_tok(unsigned proto);
 /* The hex and ASCII dump tcpdump prints for a payload it cannot decode. */

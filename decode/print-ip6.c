@@ -424,6 +424,12 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 41:
 			nd_ip6_print(nd, bp, length);
 			return;
+		case 47:
+			nd_gre_print(nd, bp, length);
+			return;
+		case 112:
+			nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
+			return;
 		case 59:
 			nd_puts(nd, "no next header");
 			return;
@@ -550,7 +556,11 @@ void nd_ip6_print(struct nd *nd, const uint8_t *bp, unsigned length)
 			fragmented = 1;
 			break;
 		case 43:
-			ND_TCHECK_LEN(nd, cp, 1);
+			/* tcpdump's ND_TCHECK here returns, not longjmps: -x starts at the IP header. */
+			if (!ND_TTEST_LEN(nd, cp, 1)) {
+				nd_print_trunc(nd);
+				goto out;
+			}
 			advance = rt6_print(nd, cp);
 			if (advance < 0)
 				goto out;

@@ -162,7 +162,7 @@ static void ntp_time_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		nd_puts(nd, "(unspec)");
 		break;
 	case STRATUM_PRIM_REF:
-		if (nd_printn(nd, bp + NTP_REFID, 4))
+		if (nd_printn_upto(nd, bp + NTP_REFID, 4))
 			nd_trunc_longjmp(nd);
 		break;
 	case STRATUM_INFO_QUERY:

@@ -276,7 +276,7 @@ int nd_asn1_print_string(struct nd *nd, const struct nd_be *elem)
 		printable = GET_U_1(p + i) >= 0x20 && GET_U_1(p + i) < 0x7f;
 	if (printable) {
 		nd_putc(nd, '"');
-		if (nd_printn(nd, p, elem->asnlen)) {
+		if (nd_printn_upto(nd, p, elem->asnlen)) {
 			nd_putc(nd, '"');
 			nd_print_trunc(nd);
 			return -1;

@@ -151,6 +151,12 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_radius_print(nd, cp, length);
 	else if (is_port(sport, dport, 514))
 		nd_syslog_print(nd, cp, length);
+	else if (is_port(sport, dport, 4789))
+		nd_vxlan_print(nd, cp, length);
+	else if (is_port(sport, dport, 6081))
+		nd_geneve_print(nd, cp, length);
+	else if (is_port(sport, dport, 6635))
+		nd_mpls_print(nd, cp, length);
 	else	/* also for the ports tcpdump has other printers for: see the report */
 		print_length(nd, ulen, length, fragmented);
 }

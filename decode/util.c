@@ -16,7 +16,7 @@ void nd_print_char(struct nd *nd, uint8_t c)
 	nd_putc(nd, (char)c);
 }
 
-int nd_printn(struct nd *nd, const uint8_t *s, unsigned n)
+int nd_printn_upto(struct nd *nd, const uint8_t *s, unsigned n)
 {
 	for (; n > 0 && s < nd->snapend; n--, s++)
 		nd_print_char(nd, GET_U_1(s));
@@ -40,27 +40,4 @@ unsigned nd_printztn(struct nd *nd, const uint8_t *s, unsigned n)
 			return bytes;
 		nd_print_char(nd, c);
 	}
-}
-
-void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n)
-{
-	uint8_t c;
-
-	for (; n > 0; n--, s++) {
-		c = GET_U_1(s);
-		if (c == '\0')
-			break;
-		nd_print_char(nd, c);
-	}
-}
-
-void nd_print_unknown_data(struct nd *nd, const uint8_t *cp, const char *indent, unsigned len)
-{
-	if (cp < nd->packet || cp > nd->snapend) {
-		nd_puts(nd, indent);
-		nd_puts(nd, "Dissector error: print_unknown_data called with pointer past end of "
-			    "packet");
-		return;
-	}
-	nd_hex_print(nd, indent, cp, len);
 }

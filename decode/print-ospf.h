@@ -1,0 +1,12 @@
+/* print-ospf.h: what OSPF's two files share: the traffic engineering LSA printer */
+#ifndef PKTCAP_PRINT_OSPF_H
+#define PKTCAP_PRINT_OSPF_H
+
+#include <stdint.h>
+
+#include "nd.h"
+
+/* The TLVs of a TE opaque LSA's body, ls_length bytes; -1 where tcpdump stops printing it. */
+int nd_ospf_te_print(struct nd *nd, const uint8_t *tp, unsigned ls_length);
+
+#endif
