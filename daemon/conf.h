@@ -43,6 +43,7 @@ struct conf {
 	char *file;
 	char *user;
 	char *group;
+	char *operator_group;	/* may also rotate, reload, reindex; "" = none */
 	char *storage;
 	char *socket;
 	int log_level;
