@@ -16,6 +16,7 @@
 #include <systemd/sd-daemon.h>
 
 #include "control.h"
+#include "ctlrights.h"
 #include "ctlsrv.h"
 #include "dumpjob.h"
 #include "log.h"
@@ -24,7 +25,8 @@
 /*
  * The limits below are documented in pktcapd(8), CONTROL SOCKET; docs/design.md
  * says why each has its value. Together they bound the memory of all clients
- * to about CTLSRV_MEM_BOUND (see ctlsrv.h).
+ * to about 128 MiB: MAX_DUMPS dumps of at most 5 MiB each, MAX_REPLIES_TOTAL
+ * of replies, and a request buffer of 64 KiB per slot.
  */
 #define MAX_CLIENTS 256
 /* Slots that only root, the daemon's user and the operator group may take. */
@@ -41,12 +43,6 @@
 #define MAX_REPLIES_TOTAL (32 * 1024 * 1024)
 /* Dumps at once: each holds its reader's buffers, a frame and its backlog. */
 #define MAX_DUMPS 16
-/* Requested rotations: ROTATE_BURST in a row per ring, then one per ROTATE_USEC. */
-#define ROTATE_BURST 3
-#define ROTATE_USEC (10ULL * 1000000)
-
-/* What a peer may do: read (status, list, dump...) or also operate (rotate...). */
-enum right { RIGHT_NONE, RIGHT_READ, RIGHT_OPERATE };
 
 struct client {
 	struct ctlsrv *srv;
@@ -55,42 +51,31 @@ struct client {
 	sd_event_source *io;
 	sd_event_source *timer;	/* the earliest of the deadlines below */
 	struct ucred cred;
-	enum right right;
+	enum ctl_right right;
 	uint64_t active;	/* last byte received or sent (CLOCK_MONOTONIC usec) */
 	uint64_t req_start;	/* a request is due by req_start + REQUEST_USEC; 0: none */
 	uint8_t in[PROTO_HDR_LEN + PROTO_MAX_REQUEST];
 	size_t inlen;
 	uint8_t *out;
 	size_t outlen, outoff;
+	size_t counted;		/* reply bytes of out counted in srv->replies */
 	int closing;		/* close once the output is written */
 	struct dump_job *job;	/* a dump streaming to this client */
 	sd_event_source *retry;	/* a following dump looks for new packets */
 	uint8_t *dbuf;		/* one DATA frame being built */
 };
 
-/* When a ring may next be rotated on request (a GCRA: burst, then a steady rate). */
-struct rotate_slot {
-	char ring[160];
-	uint64_t tat;
-};
-
 struct ctlsrv {
 	int fd;
 	int from_systemd;
 	char *path;
-	uid_t uid;
-	gid_t gid;
-	int has_operators;	/* operator-group is set */
-	gid_t op_gid;
-	char *op_group;
+	struct ctlrights rights;
 	struct daemon *d;
 	sd_event_source *io;
 	struct client *clients;
 	size_t nclients;
 	size_t ndumps;
-	size_t pending;		/* unread output of all clients, bytes */
-	struct rotate_slot *rot;
-	size_t nrot;
+	size_t replies;		/* unread replies of all clients, bytes (not dump data) */
 };
 
 /*
@@ -140,32 +125,11 @@ fail:
 	return -1;
 }
 
-/* Looks the operator group up; "" means none (root and the daemon user only). */
-static int set_operators(struct ctlsrv *s, const char *name)
-{
-	struct group *gr = *name ? getgrnam(name) : NULL;
-	char *copy;
-
-	if (*name && !gr) {
-		log_err("operator-group '%s' does not exist (create it, or leave operator-group out)",
-			name);
-		return -1;
-	}
-	copy = strdup(name);
-	if (!copy)
-		return -1;
-	free(s->op_group);
-	s->op_group = copy;
-	s->has_operators = gr != NULL;
-	s->op_gid = gr ? gr->gr_gid : 0;
-	return 0;
-}
-
 int ctlsrv_set_operators(struct ctlsrv *s, const char *group)
 {
-	if (!s || !strcmp(group, s->op_group ? s->op_group : ""))
+	if (!s || !strcmp(group, s->rights.op_group))
 		return 0;
-	if (set_operators(s, group) < 0)
+	if (ctlrights_set_operators(&s->rights, group) < 0)
 		return -1;
 	log_info("operator group now %s", *group ? group : "(none: root and the daemon user)");
 	return 0;
@@ -182,10 +146,10 @@ struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid, const char *o
 
 	if (!s)
 		return NULL;
-	s->uid = uid;
-	s->gid = gid;
+	s->rights.uid = uid;
+	s->rights.gid = gid;
 	s->fd = -1;
-	if (set_operators(s, operators) < 0)
+	if (ctlrights_set_operators(&s->rights, operators) < 0)
 		goto fail;
 	if (n >= 1 && sd_is_socket_unix(SD_LISTEN_FDS_START, SOCK_STREAM, 1, NULL, 0) > 0) {
 		s->fd = SD_LISTEN_FDS_START;
@@ -245,7 +209,7 @@ fail:
 	if (s->fd >= 0)
 		close(s->fd);
 	free(dir);
-	free(s->op_group);
+	ctlrights_free(&s->rights);
 	free(s->path);
 	free(s);
 	return NULL;
@@ -283,7 +247,7 @@ static void client_free(struct client *c)
 			break;
 		}
 	s->nclients--;
-	s->pending -= c->outlen - c->outoff;
+	s->replies -= c->counted;
 	dump_end(c);
 	sd_event_source_disable_unref(c->io);
 	sd_event_source_disable_unref(c->timer);
@@ -296,7 +260,8 @@ static void client_free(struct client *c)
 		malloc_trim(0);
 }
 
-static int queue_out(struct client *c, const uint8_t *data, size_t len)
+/* Queues bytes for the client; a reply's count against MAX_REPLIES_TOTAL, a dump's not. */
+static int queue_out(struct client *c, const uint8_t *data, size_t len, int reply)
 {
 	uint8_t *n;
 
@@ -313,7 +278,10 @@ static int queue_out(struct client *c, const uint8_t *data, size_t len)
 	c->out = n;
 	memcpy(c->out + c->outlen, data, len);
 	c->outlen += len;
-	c->srv->pending += len;
+	if (reply) {
+		c->counted += len;
+		c->srv->replies += len;
+	}
 	return 0;
 }
 
@@ -328,7 +296,7 @@ static int queue_json(struct client *c, json_t *reply)
 	/* An answer that cannot be queued whole is replaced by one that says why. */
 	if (frame && len > MAX_PENDING_OUT) {
 		why = "the answer is too large: ask about one ring at a time";
-	} else if (frame && c->srv->pending + len > MAX_REPLIES_TOTAL) {
+	} else if (frame && c->srv->replies + len > MAX_REPLIES_TOTAL) {
 		/* Others' unread replies fill the budget; one that pipelines unread goes. */
 		if (c->outlen > c->outoff) {
 			free(frame);
@@ -342,7 +310,7 @@ static int queue_json(struct client *c, json_t *reply)
 		frame = proto_frame_json(PROTO_REPLY, reply, &len);
 		json_decref(reply);
 	}
-	rc = frame ? queue_out(c, frame, len) : -1;
+	rc = frame ? queue_out(c, frame, len, 1) : -1;
 	free(frame);
 	return rc;
 }
@@ -377,7 +345,7 @@ static int pump_dump(struct client *c)
 
 		if (len) {
 			proto_write_hdr(c->dbuf, PROTO_DATA, (uint32_t)len);
-			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len) < 0)
+			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len, 0) < 0)
 				return -1;
 		}
 		if (rc == DUMP_DONE) {
@@ -388,7 +356,7 @@ static int pump_dump(struct client *c)
 
 			json_decref(end);
 			dump_end(c);
-			if (!frame || queue_out(c, frame, flen) < 0) {
+			if (!frame || queue_out(c, frame, flen, 0) < 0) {
 				free(frame);
 				return -1;
 			}
@@ -414,6 +382,7 @@ static int flush_out(struct client *c)
 	while (c->outoff < c->outlen) {
 		ssize_t n = send(c->fd, c->out + c->outoff, c->outlen - c->outoff,
 				 MSG_NOSIGNAL | MSG_DONTWAIT);
+		size_t replies;
 
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
@@ -421,7 +390,10 @@ static int flush_out(struct client *c)
 			return -1;
 		}
 		c->outoff += (size_t)n;
-		c->srv->pending -= (size_t)n;
+		/* Replies were queued before any dump data: the first bytes out are theirs. */
+		replies = (size_t)n < c->counted ? (size_t)n : c->counted;
+		c->counted -= replies;
+		c->srv->replies -= replies;
 		c->active = now_usec(c);
 	}
 	if (c->outoff == c->outlen) {
@@ -487,91 +459,35 @@ static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata)
 	return 0;
 }
 
-/* Commands an operator may send; everything else needs the read right only. */
-static enum right cmd_right(enum proto_cmd cmd)
-{
-	switch (cmd) {
-	case CMD_ROTATE:
-	case CMD_RELOAD:
-	case CMD_REINDEX:
-		return RIGHT_OPERATE;
-	default:
-		return RIGHT_READ;
-	}
-}
-
 static void refuse_cmd(struct client *c, enum proto_cmd cmd)
 {
 	char msg[256];
 
-	if (c->srv->has_operators)
-		snprintf(msg, sizeof(msg), "permission denied: %s needs group %s (operator-group), or root",
-			 proto_cmd_name(cmd), c->srv->op_group);
-	else
-		snprintf(msg, sizeof(msg), "permission denied: %s needs root or the daemon's user (no operator-group is set in pktcapd.conf)",
-			 proto_cmd_name(cmd));
+	ctlrights_refusal(&c->srv->rights, cmd, msg, sizeof(msg));
 	log_warn("control client pid %d uid %d: %s refused", (int)c->cred.pid, (int)c->cred.uid,
 		 proto_cmd_name(cmd));
 	queue_error(c, msg);
 }
 
-static struct rotate_slot *rotate_slot(struct ctlsrv *s, const char *ring)
-{
-	struct rotate_slot *n;
-
-	for (size_t i = 0; i < s->nrot; i++)
-		if (!strcmp(s->rot[i].ring, ring))
-			return &s->rot[i];
-	n = realloc(s->rot, (s->nrot + 1) * sizeof(*n));
-	if (!n)
-		return NULL;
-	s->rot = n;
-	n = &s->rot[s->nrot++];
-	snprintf(n->ring, sizeof(n->ring), "%s", ring);
-	n->tat = 0;
-	return n;
-}
-
 /*
  * Requested rotations are rationed per ring, so that a runaway script cannot
- * rotate a ring's history away: every ring the request names must have a
- * rotation left, or none is rotated and the reply says when to retry.
- * Returns 0 when the request may go on.
+ * rotate a ring's history away. Returns 0 when the request may go on, 1 when
+ * it was answered (refused, with when to retry), -1 on failure.
  */
 static int ration_rotate(struct client *c, const struct proto_request *req)
 {
-	struct daemon *d = c->srv->d;
-	uint64_t now = now_usec(c), wait = 0;
 	char which[160] = "", msg[400];
+	uint64_t wait = ctlrights_ration_rotate(&c->srv->rights, c->srv->d, req->ring, now_usec(c),
+						which, sizeof(which));
 
-	for (int charge = 0; charge < 2; charge++) {
-		for (size_t i = 0; i < d->nrings; i++) {
-			struct rotate_slot *slot;
-			uint64_t tat;
-
-			if (!ring_matches(d->rings[i], req->ring))
-				continue;
-			slot = rotate_slot(c->srv, d->rings[i]->name);
-			if (!slot)
-				return -1;
-			tat = slot->tat > now ? slot->tat : now;
-			if (charge)
-				slot->tat = tat + ROTATE_USEC;
-			else if (tat - now > (ROTATE_BURST - 1) * ROTATE_USEC &&
-				 tat - now - (ROTATE_BURST - 1) * ROTATE_USEC > wait) {
-				wait = tat - now - (ROTATE_BURST - 1) * ROTATE_USEC;
-				snprintf(which, sizeof(which), "%s", slot->ring);
-			}
-		}
-		/* Checked first, charged only when every ring has a rotation left. */
-		if (wait)
-			break;
-	}
+	if (wait == (uint64_t)-1)
+		return -1;
 	if (!wait)
 		return 0;
 	wait = (wait + 999999) / 1000000;
 	snprintf(msg, sizeof(msg), "ring %s was rotated on request %d times lately (at most %d in a row, then one every %llu s): try again in %llu s",
-		 which, ROTATE_BURST, ROTATE_BURST, ROTATE_USEC / 1000000, (unsigned long long)wait);
+		 which, CTL_ROTATE_BURST, CTL_ROTATE_BURST, CTL_ROTATE_USEC / 1000000,
+		 (unsigned long long)wait);
 	proto_utf8_clean(msg);
 	log_warn("control client pid %d uid %d: rotate %s refused: rationed", (int)c->cred.pid,
 		 (int)c->cred.uid, which);
@@ -638,7 +554,7 @@ static int process_input(struct client *c)
 		if (proto_decode_request(c->in + PROTO_HDR_LEN, hdr.length, &req, err,
 					 sizeof(err)) < 0) {
 			rc = queue_error(c, err);
-		} else if (cmd_right(req.cmd) > c->right) {
+		} else if (ctlrights_needed(req.cmd) > c->right) {
 			refuse_cmd(c, req.cmd);
 		} else if (req.cmd == CMD_DUMP) {
 			if (start_dump(c, &req) < 0)
@@ -734,31 +650,6 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 	return 0;
 }
 
-/* Root and the daemon's user may do anything; the groups decide for the others. */
-static enum right peer_right(struct ctlsrv *s, int fd, struct ucred *cred)
-{
-	gid_t groups[256];
-	socklen_t len = sizeof(*cred);
-	enum right r = RIGHT_NONE;
-
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, &len) < 0)
-		return RIGHT_NONE;
-	if (cred->uid == 0 || cred->uid == s->uid ||
-	    (s->has_operators && cred->gid == s->op_gid))
-		return RIGHT_OPERATE;
-	if (cred->gid == s->gid)
-		r = RIGHT_READ;
-	len = sizeof(groups);
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, groups, &len) == 0)
-		for (size_t i = 0; i < len / sizeof(gid_t); i++) {
-			if (s->has_operators && groups[i] == s->op_gid)
-				return RIGHT_OPERATE;
-			if (groups[i] == s->gid)
-				r = RIGHT_READ;
-		}
-	return r;
-}
-
 /* Says why to a client that is not let in, then closes it. */
 static void turn_away(int cfd, const char *msg)
 {
@@ -778,7 +669,7 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 	struct ctlsrv *s = userdata;
 	struct client *c;
 	struct ucred cred = { 0 };
-	enum right right;
+	enum ctl_right right;
 	char msg[256];
 	int cfd;
 
@@ -787,9 +678,9 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 		cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (cfd < 0)
 			return 0;
-		right = peer_right(s, cfd, &cred);
-		if (right == RIGHT_NONE) {
-			struct group *gr = getgrgid(s->gid);
+		right = ctlrights_peer(&s->rights, cfd, &cred);
+		if (right == CTL_RIGHT_NONE) {
+			struct group *gr = getgrgid(s->rights.gid);
 
 			log_warn("control socket: refused pid %d uid %d: not root, the daemon user or group %s",
 				 (int)cred.pid, (int)cred.uid, gr ? gr->gr_name : "?");
@@ -799,7 +690,7 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 			continue;
 		}
 		/* The last slots stay free for those who can repair things. */
-		if (s->nclients >= (right == RIGHT_OPERATE ? MAX_CLIENTS
+		if (s->nclients >= (right == CTL_RIGHT_OPERATE ? MAX_CLIENTS
 					: MAX_CLIENTS - RESERVED_SLOTS)) {
 			log_warn("control socket: %zu clients already, refusing pid %d uid %d",
 				 s->nclients, (int)cred.pid, (int)cred.uid);
@@ -867,7 +758,6 @@ void ctlsrv_close(struct ctlsrv *s)
 	if (s->path && !s->from_systemd)
 		unlink(s->path);
 	free(s->path);
-	free(s->op_group);
-	free(s->rot);
+	ctlrights_free(&s->rights);
 	free(s);
 }
