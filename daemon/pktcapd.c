@@ -355,6 +355,12 @@ int main(int argc, char **argv)
 		d.uid = getuid();
 		d.gid = getgid();
 	}
+	/* Here too, so that -t reports it. */
+	if (*d.conf->operator_group && !getgrnam(d.conf->operator_group)) {
+		log_err("operator-group '%s' does not exist (create it, or leave operator-group out)",
+			d.conf->operator_group);
+		goto out;
+	}
 	if (check) {
 		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
 		       d.conf->nprofiles, d.conf->nifaces);
