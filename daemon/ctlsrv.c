@@ -345,8 +345,10 @@ static int pump_dump(struct client *c)
 
 		if (len) {
 			proto_write_hdr(c->dbuf, PROTO_DATA, (uint32_t)len);
-			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len, 0) < 0)
+			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len, 0) < 0) {
+				log_warn("control client pid %d: dump: out of memory", (int)c->cred.pid);
 				return -1;
+			}
 		}
 		if (rc == DUMP_DONE) {
 			size_t flen;
@@ -387,6 +389,7 @@ static int flush_out(struct client *c)
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
 				break;
+			log_debug("control client pid %d: %s: closed", (int)c->cred.pid, strerror(errno));
 			return -1;
 		}
 		c->outoff += (size_t)n;
@@ -625,6 +628,8 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 		ssize_t n = recv(fd, c->in + c->inlen, sizeof(c->in) - c->inlen, MSG_DONTWAIT);
 
 		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+			log_debug("control client pid %d: %s", (int)c->cred.pid,
+				  n == 0 ? "went away" : strerror(errno));
 			client_free(c);
 			return 0;
 		}
@@ -639,6 +644,7 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 				c->closing = 1;
 		}
 	} else if (revents & (EPOLLHUP | EPOLLERR)) {
+		log_debug("control client pid %d: hung up", (int)c->cred.pid);
 		client_free(c);
 		return 0;
 	}
