@@ -1,4 +1,4 @@
-/* ctlrights.c: the read and operator rights of control clients, and the ration of requested rotations */
+/* ctlrights.c: the read and operator rights of control clients, and rotations on request rationed */
 #include "config.h"
 
 #include <grp.h>

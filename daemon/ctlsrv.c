@@ -232,7 +232,8 @@ static void dump_end(struct client *c)
 	c->srv->ndumps--;
 	free(c->dbuf);
 	c->dbuf = NULL;
-	sd_event_source_set_enabled(c->retry, SD_EVENT_OFF);
+	if (c->retry)
+		sd_event_source_set_enabled(c->retry, SD_EVENT_OFF);
 }
 
 static void client_free(struct client *c)
@@ -444,10 +445,9 @@ static int client_turn(struct client *c)
 			sd_event_source_set_enabled(c->retry, SD_EVENT_OFF);
 		return 0;
 	}
-	if (!c->retry)
-		return sd_event_add_time(sd_event_source_get_event(c->io), &c->retry, CLOCK_MONOTONIC,
-					 now_usec(c) + DUMP_RETRY_USEC, 50000, on_dump_retry, c) < 0
-			       ? -1 : 0;
+	if (!c->retry && sd_event_add_time(sd_event_source_get_event(c->io), &c->retry,
+					   CLOCK_MONOTONIC, 0, 50000, on_dump_retry, c) < 0)
+		return -1;
 	sd_event_source_set_time(c->retry, now_usec(c) + DUMP_RETRY_USEC);
 	sd_event_source_set_enabled(c->retry, SD_EVENT_ONESHOT);
 	return 0;
