@@ -48,6 +48,7 @@ operator "$PKTCTL" -S "$sock" rotate >/dev/null || fail "an operator could not r
 # 120 rotate requests in a few seconds while packets arrive: only a few rotate.
 ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -c 3000 -r 1000 > /dev/null &
 gen=$!
+sleep 0.5
 start=$(date +%s)
 for _ in $(seq 120); do
 	ctl --json rotate
@@ -69,7 +70,17 @@ log "120 rotate requests in ${took}s: $rotated rotations in all, $refused refuse
 # 3 in a row, then one per 10 s: at most 3 + took/10 (+1 for the operator's above).
 [ "$rotated" -le $((4 + took / 10 + 1)) ] || fail "$rotated rotations from 120 requests in ${took}s"
 [ "$refused" -ge 100 ] || fail "only $refused of 120 rotate requests were rationed"
+[ "$rotated" -ge 2 ] || fail "the rotations the ration allows did not happen ($rotated)"
 ctl rotate 2>&1 | grep -q "try again in [0-9]* s" || fail "pktctl does not say when to retry"
+
+# A reload takes the operator group away; one that does not exist is refused, also by -t.
+sed -i 's/^operator-group = users$/operator-group = ""/' "$TMP/pktcapd.conf"
+ctl reload > /dev/null || fail "reload failed"
+out=$(operator "$PKTCTL" -S "$sock" reindex 2>&1) && fail "reload did not take the operator group away"
+echo "$out" | grep -q "needs root or the daemon's user (no operator-group" || fail "refusal: $out"
+sed -i 's/^operator-group = ""$/operator-group = no-such-group-here/' "$TMP/pktcapd.conf"
+out=$("$PKTCAPD" -t -f "$TMP/pktcapd.conf" 2>&1) && fail "pktcapd -t accepted a missing operator-group"
+echo "$out" | grep -q "operator-group 'no-such-group-here' does not exist" || fail "-t said: $out"
 
 # With the file mode opened up, the daemon's own SO_PEERCRED check still refuses.
 chmod 666 "$sock"
