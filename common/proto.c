@@ -22,6 +22,79 @@ const char *proto_cmd_name(enum proto_cmd cmd)
 	return (unsigned)cmd < CMD_COUNT ? cmd_names[cmd] : "?";
 }
 
+/* Bytes of a valid UTF-8 sequence at s (at most n available), 0 if there is none. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF are not UTF-8. */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+int proto_utf8_prefix(const char *s, int max)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), at = 0;
+
+	while (at < n) {
+		size_t len = utf8_seq(u + at, n - at);
+
+		if (!len || at + len > (size_t)max)
+			break;
+		at += len;
+	}
+	return (int)at;
+}
+
+void proto_utf8_clean(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t n = strlen(s);
+
+	for (size_t at = 0; at < n;) {
+		size_t len = utf8_seq(u + at, n - at);
+
+		/* A sequence cut at the end (by a buffer's size) goes; any other bad byte is a '?'. */
+		if (!len && u[at] >= 0xc2 && u[at] <= 0xf4 &&
+		    n - at < (u[at] >= 0xf0 ? 4u : u[at] >= 0xe0 ? 3u : 2u)) {
+			size_t k = at + 1;
+
+			while (k < n && (u[k] & 0xc0) == 0x80)
+				k++;
+			if (k == n) {
+				u[at] = 0;
+				return;
+			}
+		}
+		if (!len) {
+			u[at++] = '?';
+			continue;
+		}
+		at += len;
+	}
+}
+
 int proto_read_hdr(const uint8_t *buf, size_t len, size_t max, struct proto_hdr *hdr,
 		   const char **why)
 {
@@ -90,7 +163,8 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 		if (!strcmp(json_string_value(v), cmd_names[req->cmd]))
 			break;
 	if (req->cmd == CMD_COUNT) {
-		snprintf(err, errlen, "unknown command \"%.64s\"", json_string_value(v));
+		snprintf(err, errlen, "unknown command \"%.*s\"",
+			 proto_utf8_prefix(json_string_value(v), 64), json_string_value(v));
 		goto out;
 	}
 	json_object_foreach(root, key, v) {
@@ -125,12 +199,16 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			snprintf(req->ring, sizeof(req->ring), "%s", json_string_value(v));
 			continue;
 		}
-		snprintf(err, errlen, "%s takes no argument \"%.64s\"", cmd_names[req->cmd], key);
+		snprintf(err, errlen, "%s takes no argument \"%.*s\"", cmd_names[req->cmd],
+			 proto_utf8_prefix(key, 64), key);
 		goto out;
 	}
 	rc = 0;
 out:
 	json_decref(root);
+	/* The message goes back as a JSON string: it must be UTF-8 even when cut by errlen. */
+	if (rc < 0 && errlen)
+		proto_utf8_clean(err);
 	return rc;
 }
 

@@ -82,6 +82,15 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			 char *err, size_t errlen);
 const char *proto_cmd_name(enum proto_cmd cmd);
 
+/*
+ * Text for the client must be UTF-8 (JSON strings are): proto_utf8_prefix
+ * returns how many bytes of s, at most max, end on a character boundary (for
+ * "%.*s"); proto_utf8_clean drops a character cut at the end of s and
+ * replaces any other byte that is not UTF-8 with '?'.
+ */
+int proto_utf8_prefix(const char *s, int max);
+void proto_utf8_clean(char *s);
+
 /* Serializes a JSON object into a complete frame (header included); free() it. */
 uint8_t *proto_frame_json(uint8_t type, json_t *obj, size_t *len);
 

@@ -63,6 +63,7 @@ static cfg_opt_t iface_opts[] = {
 static cfg_opt_t top_opts[] = {
 	CFG_STR("user", "pktcap", CFGF_NONE),
 	CFG_STR("group", "pktcap", CFGF_NONE),
+	CFG_STR("operator-group", "", CFGF_NONE),
 	CFG_STR("storage", "/var/lib/pktcapd", CFGF_NONE),
 	CFG_STR("socket", "/run/pktcapd/pktcapd.sock", CFGF_NONE),
 	CFG_STR("log-level", "info", CFGF_NONE),
@@ -450,9 +451,11 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 
 	conf->user = strdup(cfg_getstr(cfg, "user"));
 	conf->group = strdup(cfg_getstr(cfg, "group"));
+	conf->operator_group = strdup(cfg_getstr(cfg, "operator-group"));
 	conf->storage = strdup(cfg_getstr(cfg, "storage"));
 	conf->socket = strdup(cfg_getstr(cfg, "socket"));
-	if (!conf->user || !conf->group || !conf->storage || !conf->socket) {
+	if (!conf->user || !conf->group || !conf->operator_group || !conf->storage ||
+	    !conf->socket) {
 		set_error(0, "out of memory");
 		return -1;
 	}
@@ -478,7 +481,7 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 static void add_validators(cfg_t *cfg)
 {
 	static const char *const paths[] = {
-		"user", "group", "storage", "socket", "log-level",
+		"user", "group", "operator-group", "storage", "socket", "log-level",
 		"interface|profiles", "interface|promisc",
 	};
 
@@ -719,6 +722,7 @@ void conf_free(struct conf *conf)
 	free(conf->file);
 	free(conf->user);
 	free(conf->group);
+	free(conf->operator_group);
 	free(conf->storage);
 	free(conf->socket);
 	free(conf);

@@ -55,6 +55,7 @@ struct conf {
 	char *file;
 	char *user;
 	char *group;
+	char *operator_group;	/* may also rotate, reload, reindex; "" = none */
 	char *storage;
 	char *socket;
 	int log_level;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,28 +16,49 @@
 #include <systemd/sd-daemon.h>
 
 #include "control.h"
+#include "ctlrights.h"
 #include "ctlsrv.h"
 #include "dumpjob.h"
 #include "log.h"
 #include "proto.h"
 
+/*
+ * The limits below are documented in pktcapd(8), CONTROL SOCKET; docs/design.md
+ * says why each has its value. Together they bound the memory of all clients
+ * to about 128 MiB: MAX_DUMPS dumps of at most 5 MiB each, MAX_REPLIES_TOTAL
+ * of replies, and a request buffer of 64 KiB per slot.
+ */
 #define MAX_CLIENTS 256
+/* Slots that only root, the daemon's user and the operator group may take. */
+#define RESERVED_SLOTS 16
+/* From accept (or a later request's first byte) to the whole request. */
+#define REQUEST_USEC (10ULL * 1000000)
 /* A client that neither sends nor reads for this long is dropped. */
 #define CLIENT_IDLE_USEC (30ULL * 1000000)
-/* Replies a client has not read yet; past this it is not reading and goes. */
+/* A dump whose reader takes nothing for this long is dropped. */
+#define DUMP_STALL_USEC (60ULL * 1000000)
+/* Replies one client has not read yet; past this it is not reading and goes. */
 #define MAX_PENDING_OUT (16 * 1024 * 1024)
+/* Unread replies of all clients together. */
+#define MAX_REPLIES_TOTAL (32 * 1024 * 1024)
+/* Dumps at once: each holds its reader's buffers, a frame and its backlog. */
+#define MAX_DUMPS 16
 
 struct client {
 	struct ctlsrv *srv;
 	struct client *next;
 	int fd;
 	sd_event_source *io;
-	sd_event_source *timer;
+	sd_event_source *timer;	/* the earliest of the deadlines below */
 	struct ucred cred;
+	enum ctl_right right;
+	uint64_t active;	/* last byte received or sent (CLOCK_MONOTONIC usec) */
+	uint64_t req_start;	/* a request is due by req_start + REQUEST_USEC; 0: none */
 	uint8_t in[PROTO_HDR_LEN + PROTO_MAX_REQUEST];
 	size_t inlen;
 	uint8_t *out;
 	size_t outlen, outoff;
+	size_t counted;		/* reply bytes of out counted in srv->replies */
 	int closing;		/* close once the output is written */
 	struct dump_job *job;	/* a dump streaming to this client */
 	sd_event_source *retry;	/* a following dump looks for new packets */
@@ -47,47 +69,88 @@ struct ctlsrv {
 	int fd;
 	int from_systemd;
 	char *path;
-	uid_t uid;
-	gid_t gid;
+	struct ctlrights rights;
 	struct daemon *d;
 	sd_event_source *io;
 	struct client *clients;
 	size_t nclients;
+	size_t ndumps;
+	size_t replies;		/* unread replies of all clients, bytes (not dump data) */
 };
 
-/* Creates the socket's directory (like /run/pktcapd) owned by the daemon user. */
-static int make_parent(const char *path, uid_t uid, gid_t gid)
+/*
+ * Opens the socket's directory (like /run/pktcapd) without following a link,
+ * creating it if need be, and leaves it owned by root: a directory the daemon
+ * user could write to would let it swap the socket for a link while root
+ * still works on it. Its group, the read group, may enter it (mode 0750).
+ * Returns the directory's fd, or -1 with a reason in err.
+ */
+static int open_parent(const char *dir, uid_t uid, gid_t gid, char *err, size_t errlen)
 {
-	char *dir = strdup(path), *slash;
-	int rc = 0;
+	int created = mkdir(dir, 0750) == 0, fd;
+	struct stat st;
 
-	if (!dir)
+	if (!created && errno != EEXIST) {
+		snprintf(err, errlen, "cannot create %s: %s", dir, strerror(errno));
 		return -1;
-	slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = 0;
-		if (mkdir(dir, 0755) == 0) {
-			if (geteuid() == 0 && chown(dir, uid, gid) < 0)
-				rc = -1;
-		} else if (errno != EEXIST) {
-			rc = -1;
-		}
 	}
-	free(dir);
-	return rc;
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		snprintf(err, errlen, "%s: %s%s", dir, strerror(errno),
+			 errno == ELOOP || errno == ENOTDIR ? " (a link is not followed)" : "");
+		goto fail;
+	}
+	if (geteuid() != 0)
+		return fd;
+	/* Ours, or given to the daemon user by an older pktcapd or tmpfiles.d: root takes it. */
+	if (created || (st.st_uid == uid && uid != 0)) {
+		if (fchown(fd, 0, gid) < 0 || fchmod(fd, 0750) < 0) {
+			snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+			goto fail;
+		}
+		if (!created)
+			log_notice("%s: now owned by root, mode 0750 (was the daemon user's)", dir);
+		return fd;
+	}
+	if ((st.st_mode & S_IWOTH && !(st.st_mode & S_ISVTX)) ||
+	    (st.st_gid == gid && st.st_mode & S_IWGRP)) {
+		snprintf(err, errlen, "%s: the daemon user could replace the socket there: make it writable by root only",
+			 dir);
+		goto fail;
+	}
+	return fd;
+fail:
+	if (fd >= 0)
+		close(fd);
+	return -1;
 }
 
-struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid)
+int ctlsrv_set_operators(struct ctlsrv *s, const char *group)
+{
+	if (!s || !strcmp(group, s->rights.op_group))
+		return 0;
+	if (ctlrights_set_operators(&s->rights, group) < 0)
+		return -1;
+	log_info("operator group now %s", *group ? group : "(none: root and the daemon user)");
+	return 0;
+}
+
+struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid, const char *operators)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct ctlsrv *s = calloc(1, sizeof(*s));
-	int n = sd_listen_fds(1);
+	int n = sd_listen_fds(1), dfd = -1;
+	char err[512], *dir = NULL, *name;
+	struct stat st;
+	mode_t mask;
 
 	if (!s)
 		return NULL;
-	s->uid = uid;
-	s->gid = gid;
+	s->rights.uid = uid;
+	s->rights.gid = gid;
 	s->fd = -1;
+	if (ctlrights_set_operators(&s->rights, operators) < 0)
+		goto fail;
 	if (n >= 1 && sd_is_socket_unix(SD_LISTEN_FDS_START, SOCK_STREAM, 1, NULL, 0) > 0) {
 		s->fd = SD_LISTEN_FDS_START;
 		s->from_systemd = 1;
@@ -96,11 +159,15 @@ struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid)
 		return s;
 	}
 	s->path = strdup(path);
-	if (!s->path || strlen(path) >= sizeof(sa.sun_path))
+	dir = strdup(path);
+	if (!s->path || !dir || strlen(path) >= sizeof(sa.sun_path) || !strrchr(dir, '/'))
 		goto fail;
 	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
-	if (make_parent(path, uid, gid) < 0) {
-		log_err("cannot create the directory of %s: %s", path, strerror(errno));
+	name = strrchr(dir, '/');
+	*name++ = 0;
+	dfd = open_parent(*dir ? dir : "/", uid, gid, err, sizeof(err));
+	if (dfd < 0) {
+		log_err("control socket %s: %s", path, err);
 		goto fail;
 	}
 	s->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -112,29 +179,68 @@ struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid)
 		goto fail;
 	}
 	close(s->fd);
-	unlink(path);
+	unlinkat(dfd, name, 0);
 	s->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (s->fd < 0 || bind(s->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+	if (s->fd < 0)
 		goto fail_errno;
-	if (chmod(path, 0660) < 0 || (geteuid() == 0 && chown(path, uid, gid) < 0) ||
+	/* Born 0660: no moment exists when others may connect (one thread yet: umask is safe). */
+	mask = umask(0117);
+	n = bind(s->fd, (struct sockaddr *)&sa, sizeof(sa));
+	umask(mask);
+	if (n < 0)
+		goto fail_errno;
+	/* By name in a directory only root writes, never through a link. */
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISSOCK(st.st_mode)) {
+		log_err("control socket %s: not the socket just bound", path);
+		goto fail;
+	}
+	if ((geteuid() == 0 && fchownat(dfd, name, uid, gid, AT_SYMLINK_NOFOLLOW) < 0) ||
 	    listen(s->fd, 64) < 0)
 		goto fail_errno;
+	close(dfd);
+	free(dir);
 	log_info("control socket %s", path);
 	return s;
 fail_errno:
 	log_err("control socket %s: %s", path, strerror(errno));
 fail:
+	if (dfd >= 0)
+		close(dfd);
 	if (s->fd >= 0)
 		close(s->fd);
+	free(dir);
+	ctlrights_free(&s->rights);
 	free(s->path);
 	free(s);
 	return NULL;
+}
+
+static uint64_t now_usec(struct client *c)
+{
+	uint64_t now = 0;
+
+	sd_event_now(sd_event_source_get_event(c->io), CLOCK_MONOTONIC, &now);
+	return now;
+}
+
+static void dump_end(struct client *c)
+{
+	if (!c->job)
+		return;
+	dump_job_free(c->job);
+	c->job = NULL;
+	c->srv->ndumps--;
+	free(c->dbuf);
+	c->dbuf = NULL;
+	if (c->retry)
+		sd_event_source_set_enabled(c->retry, SD_EVENT_OFF);
 }
 
 static void client_free(struct client *c)
 {
 	struct ctlsrv *s = c->srv;
 	struct client **pp;
+	int big = c->job || c->outlen > 64 * 1024;
 
 	for (pp = &s->clients; *pp; pp = &(*pp)->next)
 		if (*pp == c) {
@@ -142,17 +248,21 @@ static void client_free(struct client *c)
 			break;
 		}
 	s->nclients--;
+	s->replies -= c->counted;
+	dump_end(c);
 	sd_event_source_disable_unref(c->io);
 	sd_event_source_disable_unref(c->timer);
 	sd_event_source_disable_unref(c->retry);
-	dump_job_free(c->job);
-	free(c->dbuf);
 	close(c->fd);
 	free(c->out);
 	free(c);
+	/* Freed buffers go back to the kernel, not only to malloc's free lists. */
+	if (big || !s->nclients)
+		malloc_trim(0);
 }
 
-static int queue_out(struct client *c, const uint8_t *data, size_t len)
+/* Queues bytes for the client; a reply's count against MAX_REPLIES_TOTAL, a dump's not. */
+static int queue_out(struct client *c, const uint8_t *data, size_t len, int reply)
 {
 	uint8_t *n;
 
@@ -169,6 +279,10 @@ static int queue_out(struct client *c, const uint8_t *data, size_t len)
 	c->out = n;
 	memcpy(c->out + c->outlen, data, len);
 	c->outlen += len;
+	if (reply) {
+		c->counted += len;
+		c->srv->replies += len;
+	}
 	return 0;
 }
 
@@ -176,25 +290,40 @@ static int queue_json(struct client *c, json_t *reply)
 {
 	size_t len;
 	uint8_t *frame = proto_frame_json(PROTO_REPLY, reply, &len);
+	const char *why = NULL;
 	int rc;
 
 	json_decref(reply);
 	/* An answer that cannot be queued whole is replaced by one that says why. */
 	if (frame && len > MAX_PENDING_OUT) {
+		why = "the answer is too large: ask about one ring at a time";
+	} else if (frame && c->srv->replies + len > MAX_REPLIES_TOTAL) {
+		/* Others' unread replies fill the budget; one that pipelines unread goes. */
+		if (c->outlen > c->outoff) {
+			free(frame);
+			return -1;
+		}
+		why = "pktcapd is busy: other clients have not read their answers; try again";
+	}
+	if (why) {
 		free(frame);
-		reply = json_pack("{s:b, s:s}", "ok", 0, "error",
-				  "the answer is too large: ask about one ring at a time");
+		reply = json_pack("{s:b, s:s}", "ok", 0, "error", why);
 		frame = proto_frame_json(PROTO_REPLY, reply, &len);
 		json_decref(reply);
 	}
-	rc = frame ? queue_out(c, frame, len) : -1;
+	rc = frame ? queue_out(c, frame, len, 1) : -1;
 	free(frame);
 	return rc;
 }
 
 static int queue_error(struct client *c, const char *msg)
 {
-	return queue_json(c, json_pack("{s:b, s:s}", "ok", 0, "error", msg));
+	char clean[512];
+
+	/* json_pack refuses text that is not UTF-8, and the client would get nothing. */
+	snprintf(clean, sizeof(clean), "%s", msg);
+	proto_utf8_clean(clean);
+	return queue_json(c, json_pack("{s:b, s:s}", "ok", 0, "error", clean));
 }
 
 /* A DATA frame's worth per step; the client's unread output stays below DUMP_BACKLOG. */
@@ -204,26 +333,23 @@ static int queue_error(struct client *c, const char *msg)
 
 static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata);
 
-/* Moves the dump forward while the client keeps reading; -1 on failure. */
+/*
+ * Moves the dump forward up to DUMP_BACKLOG of unread output. Returns 1 when
+ * a following dump waits for packets, 0 when it has more to give (or ended:
+ * c->job is NULL then), -1 on failure.
+ */
 static int pump_dump(struct client *c)
 {
-	int retry_now = 0;
-
 	while (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
 		size_t len = 0;
 		int rc = dump_job_fill(c->job, c->dbuf + PROTO_HDR_LEN, DUMP_CHUNK, &len);
 
 		if (len) {
 			proto_write_hdr(c->dbuf, PROTO_DATA, (uint32_t)len);
-			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len) < 0)
+			if (queue_out(c, c->dbuf, PROTO_HDR_LEN + len, 0) < 0) {
+				log_warn("control client pid %d: dump: out of memory", (int)c->cred.pid);
 				return -1;
-		} else if (rc == DUMP_MORE) {
-			/*
-			 * A read budget spent on packets before the window: let the loop
-			 * turn (capture first) and go on at once from the retry timer.
-			 */
-			rc = DUMP_WAIT;
-			retry_now = 1;
+			}
 		}
 		if (rc == DUMP_DONE) {
 			size_t flen;
@@ -238,59 +364,98 @@ static int pump_dump(struct client *c)
 			frame = proto_frame_json(PROTO_END, end, &flen);
 
 			json_decref(end);
-			dump_job_free(c->job);
-			c->job = NULL;
-			if (!frame || queue_out(c, frame, flen) < 0) {
+			dump_end(c);
+			if (!frame || queue_out(c, frame, flen, 0) < 0) {
 				free(frame);
 				return -1;
 			}
 			free(frame);
 			c->closing = 1;
-			break;
+			return 0;
 		}
-		if (rc == DUMP_WAIT) {
-			uint64_t now;
-
-			sd_event_now(sd_event_source_get_event(c->io), CLOCK_MONOTONIC, &now);
-			if (retry_now)
-				now -= DUMP_RETRY_USEC;
-			if (!c->retry) {
-				if (sd_event_add_time(sd_event_source_get_event(c->io), &c->retry,
-						      CLOCK_MONOTONIC, now + DUMP_RETRY_USEC, 50000,
-						      on_dump_retry, c) < 0)
-					return -1;
-			} else {
-				sd_event_source_set_time(c->retry, now + DUMP_RETRY_USEC);
-				sd_event_source_set_enabled(c->retry, SD_EVENT_ONESHOT);
-			}
-			break;
-		}
+		if (rc == DUMP_WAIT)
+			return 1;
+		/*
+		 * A read budget spent on packets before the window: let the loop turn
+		 * (capture first); the socket is writable, so EPOLLOUT brings us back.
+		 */
+		if (!len)
+			return 0;
 	}
 	return 0;
 }
 
-/* Returns -1 when the client must go now. */
+/* Writes what the socket takes; -1 when the client must go now. */
 static int flush_out(struct client *c)
 {
 	while (c->outoff < c->outlen) {
 		ssize_t n = send(c->fd, c->out + c->outoff, c->outlen - c->outoff,
 				 MSG_NOSIGNAL | MSG_DONTWAIT);
+		size_t replies;
 
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
 				break;
+			log_debug("control client pid %d: %s: closed", (int)c->cred.pid, strerror(errno));
 			return -1;
 		}
 		c->outoff += (size_t)n;
+		/* Replies were queued before any dump data: the first bytes out are theirs. */
+		replies = (size_t)n < c->counted ? (size_t)n : c->counted;
+		c->counted -= replies;
+		c->srv->replies -= replies;
+		c->active = now_usec(c);
 	}
 	if (c->outoff == c->outlen) {
 		c->outoff = c->outlen = 0;
-		if (c->closing)
-			return -1;
+		/* A dump reuses its buffer; a reply's is returned at once. */
+		if (!c->job) {
+			free(c->out);
+			c->out = NULL;
+		}
 	}
+	return 0;
+}
+
+/*
+ * One turn of a client: send what is queued, move its dump on, and leave
+ * exactly one wake-up armed for the dump: EPOLLOUT while output waits or more
+ * can be made (a full socket wakes us when it drains, an empty one at the
+ * next turn of the loop, after capture), the retry timer while a following
+ * dump waits for packets. Returns -1 when the client must go now.
+ */
+static int client_turn(struct client *c)
+{
+	uint32_t events;
+	int waiting = 0;
+
+	if (flush_out(c) < 0)
+		return -1;
+	if (c->job) {
+		waiting = pump_dump(c);
+		if (waiting < 0 || flush_out(c) < 0)
+			return -1;
+		/* Output still queued: EPOLLOUT comes back here and pumps again. */
+		if (c->outlen > c->outoff)
+			waiting = 0;
+	}
+	if (c->closing && c->outoff == c->outlen)
+		return -1;
 	/* A closing client is not read any more: EPOLLIN would fire forever. */
-	sd_event_source_set_io_events(c->io, c->closing ? EPOLLOUT
-					     : c->outlen ? EPOLLIN | EPOLLOUT : EPOLLIN);
+	events = c->closing ? 0 : EPOLLIN;
+	if (c->outlen > c->outoff || (c->job && !waiting))
+		events |= EPOLLOUT;
+	sd_event_source_set_io_events(c->io, events);
+	if (!waiting) {
+		if (c->retry)
+			sd_event_source_set_enabled(c->retry, SD_EVENT_OFF);
+		return 0;
+	}
+	if (!c->retry && sd_event_add_time(sd_event_source_get_event(c->io), &c->retry,
+					   CLOCK_MONOTONIC, 0, 50000, on_dump_retry, c) < 0)
+		return -1;
+	sd_event_source_set_time(c->retry, now_usec(c) + DUMP_RETRY_USEC);
+	sd_event_source_set_enabled(c->retry, SD_EVENT_ONESHOT);
 	return 0;
 }
 
@@ -298,8 +463,76 @@ static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata)
 {
 	struct client *c = userdata;
 
-	if (pump_dump(c) < 0 || flush_out(c) < 0)
+	if (client_turn(c) < 0)
 		client_free(c);
+	return 0;
+}
+
+static void refuse_cmd(struct client *c, enum proto_cmd cmd)
+{
+	char msg[256];
+
+	ctlrights_refusal(&c->srv->rights, cmd, msg, sizeof(msg));
+	log_warn("control client pid %d uid %d: %s refused", (int)c->cred.pid, (int)c->cred.uid,
+		 proto_cmd_name(cmd));
+	queue_error(c, msg);
+}
+
+/*
+ * Requested rotations are rationed per ring, so that a runaway script cannot
+ * rotate a ring's history away. Returns 0 when the request may go on, 1 when
+ * it was answered (refused, with when to retry), -1 on failure.
+ */
+static int ration_rotate(struct client *c, const struct proto_request *req)
+{
+	char which[160] = "", msg[400];
+	uint64_t wait = ctlrights_ration_rotate(&c->srv->rights, c->srv->d, req->ring, now_usec(c),
+						which, sizeof(which));
+
+	if (wait == (uint64_t)-1)
+		return -1;
+	if (!wait)
+		return 0;
+	wait = (wait + 999999) / 1000000;
+	snprintf(msg, sizeof(msg), "ring %s was rotated on request %d times lately (at most %d in a row, then one every %llu s): try again in %llu s",
+		 which, CTL_ROTATE_BURST, CTL_ROTATE_BURST, CTL_ROTATE_USEC / 1000000,
+		 (unsigned long long)wait);
+	proto_utf8_clean(msg);
+	log_warn("control client pid %d uid %d: rotate %s refused: rationed", (int)c->cred.pid,
+		 (int)c->cred.uid, which);
+	return queue_json(c, json_pack("{s:b, s:s, s:I}", "ok", 0, "error", msg, "retry_after",
+				       (json_int_t)wait)) < 0 ? -1 : 1;
+}
+
+/* Starts a dump on this connection; -1 when the connection must close. */
+static int start_dump(struct client *c, const struct proto_request *req)
+{
+	char err[256];
+
+	log_debug("control client pid %d uid %d: dump %s", (int)c->cred.pid, (int)c->cred.uid,
+		  req->ring);
+	if (c->job) {
+		queue_error(c, "a dump is already running on this connection");
+		return -1;
+	}
+	if (c->srv->ndumps >= MAX_DUMPS) {
+		snprintf(err, sizeof(err), "pktcapd is busy: %d dumps are running; try again", MAX_DUMPS);
+		log_warn("control client pid %d: %s", (int)c->cred.pid, err);
+		queue_error(c, err);
+		return -1;
+	}
+	c->job = dump_job_new(c->srv->d, req, err, sizeof(err));
+	if (!c->job) {
+		queue_error(c, err);
+		return -1;
+	}
+	c->srv->ndumps++;
+	c->dbuf = malloc(PROTO_HDR_LEN + DUMP_CHUNK + 512 * 1024);
+	if (!c->dbuf) {
+		dump_end(c);
+		queue_error(c, "out of memory");
+		return -1;
+	}
 	return 0;
 }
 
@@ -326,110 +559,121 @@ static int process_input(struct client *c)
 			queue_error(c, "only request frames are accepted");
 			return -1;
 		}
+		rc = 0;
 		if (proto_decode_request(c->in + PROTO_HDR_LEN, hdr.length, &req, err,
 					 sizeof(err)) < 0) {
-			if (queue_error(c, err) < 0)
-				return -1;
+			rc = queue_error(c, err);
+		} else if (ctlrights_needed(req.cmd) > c->right) {
+			refuse_cmd(c, req.cmd);
 		} else if (req.cmd == CMD_DUMP) {
-			log_debug("control client pid %d uid %d: dump %s", (int)c->cred.pid,
-				  (int)c->cred.uid, req.ring);
-			if (c->job) {
-				queue_error(c, "a dump is already running on this connection");
+			if (start_dump(c, &req) < 0)
 				return -1;
-			}
-			c->job = dump_job_new(c->srv->d, &req, err, sizeof(err));
-			if (!c->dbuf)
-				c->dbuf = malloc(PROTO_HDR_LEN + DUMP_CHUNK + 512 * 1024);
-			if (!c->job || !c->dbuf) {
-				queue_error(c, c->job ? "out of memory" : err);
-				return -1;
-			}
-			memmove(c->in, c->in + PROTO_HDR_LEN + hdr.length,
-				c->inlen - PROTO_HDR_LEN - hdr.length);
-			c->inlen -= PROTO_HDR_LEN + hdr.length;
-			/* The dump owns the connection from here: nothing more is parsed. */
-			return pump_dump(c);
+		} else if (req.cmd == CMD_ROTATE && (rc = ration_rotate(c, &req)) != 0) {
+			rc = rc < 0 ? -1 : 0;
 		} else {
 			log_debug("control client pid %d uid %d: %s", (int)c->cred.pid,
 				  (int)c->cred.uid, proto_cmd_name(req.cmd));
-			if (queue_json(c, control_handle(c->srv->d, &req)) < 0)
-				return -1;
+			rc = queue_json(c, control_handle(c->srv->d, &req));
 		}
+		if (rc < 0)
+			return -1;
 		memmove(c->in, c->in + PROTO_HDR_LEN + hdr.length,
 			c->inlen - PROTO_HDR_LEN - hdr.length);
 		c->inlen -= PROTO_HDR_LEN + hdr.length;
+		/* The next request's deadline runs from its first byte. */
+		c->req_start = c->inlen ? now_usec(c) : 0;
+		/* The dump owns the connection from here: nothing more is parsed. */
+		if (c->job) {
+			c->inlen = 0;
+			c->req_start = 0;
+			return 0;
+		}
 	}
 }
 
-static void touch(struct client *c);
+/* Arms the client's one timer for the earliest of its deadlines. */
+static void arm_deadline(struct client *c)
+{
+	uint64_t t = c->active + (c->job ? DUMP_STALL_USEC : CLIENT_IDLE_USEC);
 
-static int on_client_idle(sd_event_source *s, uint64_t usec, void *userdata)
+	if (c->req_start && c->req_start + REQUEST_USEC < t)
+		t = c->req_start + REQUEST_USEC;
+	sd_event_source_set_time(c->timer, t);
+	sd_event_source_set_enabled(c->timer, SD_EVENT_ONESHOT);
+}
+
+static int on_client_deadline(sd_event_source *s, uint64_t usec, void *userdata)
 {
 	struct client *c = userdata;
+	uint64_t now = now_usec(c);
 
-	/* A following dump is quiet when the wire is: that is not idleness. */
-	if (c->job) {
-		touch(c);
+	if (c->req_start && now >= c->req_start + REQUEST_USEC) {
+		log_info("control client pid %d uid %d: no whole request within %llu s: closed",
+			 (int)c->cred.pid, (int)c->cred.uid, REQUEST_USEC / 1000000);
+		client_free(c);
 		return 0;
 	}
-	log_debug("control client pid %d idle: closed", (int)c->cred.pid);
-	client_free(c);
+	/* A following dump is quiet when the wire is: that is not idleness. */
+	if (c->job && c->outoff == c->outlen)
+		c->active = now;
+	if (now >= c->active + (c->job ? DUMP_STALL_USEC : CLIENT_IDLE_USEC)) {
+		log_info("control client pid %d uid %d: %s: closed", (int)c->cred.pid,
+			 (int)c->cred.uid, c->outlen > c->outoff ? "not reading" : "idle");
+		client_free(c);
+		return 0;
+	}
+	arm_deadline(c);
 	return 0;
-}
-
-static void touch(struct client *c)
-{
-	uint64_t now;
-
-	sd_event_now(sd_event_source_get_event(c->io), CLOCK_MONOTONIC, &now);
-	sd_event_source_set_time(c->timer, now + CLIENT_IDLE_USEC);
-	sd_event_source_set_enabled(c->timer, SD_EVENT_ONESHOT);
 }
 
 static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdata)
 {
 	struct client *c = userdata;
 
-	touch(c);
 	if ((revents & EPOLLIN) && !c->closing) {
 		ssize_t n = recv(fd, c->in + c->inlen, sizeof(c->in) - c->inlen, MSG_DONTWAIT);
 
 		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+			log_debug("control client pid %d: %s", (int)c->cred.pid,
+				  n == 0 ? "went away" : strerror(errno));
 			client_free(c);
 			return 0;
 		}
 		if (n > 0) {
+			c->active = now_usec(c);
 			c->inlen += (size_t)n;
 			if (c->job)
 				c->inlen = 0;	/* a dump's client has nothing more to say */
-			else if (process_input(c) < 0)
+			else if (!c->req_start)
+				c->req_start = c->active;
+			if (!c->job && process_input(c) < 0)
 				c->closing = 1;
 		}
 	} else if (revents & (EPOLLHUP | EPOLLERR)) {
+		log_debug("control client pid %d: hung up", (int)c->cred.pid);
 		client_free(c);
 		return 0;
 	}
-	if (flush_out(c) < 0 || (c->job && pump_dump(c) < 0) || flush_out(c) < 0)
+	if (client_turn(c) < 0) {
 		client_free(c);
+		return 0;
+	}
+	arm_deadline(c);
 	return 0;
 }
 
-/* Root, the daemon's own user, or a member of the socket's group. */
-static int peer_allowed(struct ctlsrv *s, int fd, struct ucred *cred)
+/* Says why to a client that is not let in, then closes it. */
+static void turn_away(int cfd, const char *msg)
 {
-	gid_t groups[256];
-	socklen_t len = sizeof(*cred);
+	size_t len;
+	json_t *j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
+	uint8_t *frame = j ? proto_frame_json(PROTO_REPLY, j, &len) : NULL;
 
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, &len) < 0)
-		return 0;
-	if (cred->uid == 0 || cred->uid == s->uid || cred->gid == s->gid)
-		return 1;
-	len = sizeof(groups);
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, groups, &len) == 0)
-		for (size_t i = 0; i < len / sizeof(gid_t); i++)
-			if (groups[i] == s->gid)
-				return 1;
-	return 0;
+	if (frame && send(cfd, frame, len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+		log_debug("cannot tell the refused client: %s", strerror(errno));
+	free(frame);
+	json_decref(j);
+	close(cfd);
 }
 
 static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userdata)
@@ -437,6 +681,8 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 	struct ctlsrv *s = userdata;
 	struct client *c;
 	struct ucred cred = { 0 };
+	enum ctl_right right;
+	char msg[256];
 	int cfd;
 
 	/* A bounded batch per wake-up: capture gets its turn. */
@@ -444,37 +690,23 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 		cfd = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (cfd < 0)
 			return 0;
-		if (!peer_allowed(s, cfd, &cred)) {
-			struct group *gr = getgrgid(s->gid);
-			char msg[256];
-			size_t len;
-			json_t *j;
-			uint8_t *frame;
+		right = ctlrights_peer(&s->rights, cfd, &cred);
+		if (right == CTL_RIGHT_NONE) {
+			struct group *gr = getgrgid(s->rights.gid);
 
 			log_warn("control socket: refused pid %d uid %d: not root, the daemon user or group %s",
 				 (int)cred.pid, (int)cred.uid, gr ? gr->gr_name : "?");
 			snprintf(msg, sizeof(msg), "permission denied: add yourself to group %s",
 				 gr ? gr->gr_name : "of the socket");
-			j = json_pack("{s:b, s:s}", "ok", 0, "error", msg);
-			frame = proto_frame_json(PROTO_REPLY, j, &len);
-			if (frame && send(cfd, frame, len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
-				log_debug("cannot tell the refused client: %s", strerror(errno));
-			free(frame);
-			json_decref(j);
-			close(cfd);
+			turn_away(cfd, msg);
 			continue;
 		}
-		if (s->nclients >= MAX_CLIENTS) {
-			static const char busy[] = "{\"ok\":false,\"error\":\"pktcapd is busy: too many clients, try again\"}";
-			uint8_t frame[PROTO_HDR_LEN + sizeof(busy)];
-
-			log_warn("control socket: %d clients already, refusing pid %d", MAX_CLIENTS,
-				 (int)cred.pid);
-			proto_write_hdr(frame, PROTO_REPLY, sizeof(busy) - 1);
-			memcpy(frame + PROTO_HDR_LEN, busy, sizeof(busy) - 1);
-			if (send(cfd, frame, PROTO_HDR_LEN + sizeof(busy) - 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
-				log_debug("cannot tell the client: %s", strerror(errno));
-			close(cfd);
+		/* The last slots stay free for those who can repair things. */
+		if (s->nclients >= (right == CTL_RIGHT_OPERATE ? MAX_CLIENTS
+					: MAX_CLIENTS - RESERVED_SLOTS)) {
+			log_warn("control socket: %zu clients already, refusing pid %d uid %d",
+				 s->nclients, (int)cred.pid, (int)cred.uid);
+			turn_away(cfd, "pktcapd is busy: too many clients, try again");
 			continue;
 		}
 		c = calloc(1, sizeof(*c));
@@ -485,10 +717,11 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 		c->srv = s;
 		c->fd = cfd;
 		c->cred = cred;
+		c->right = right;
 		if (sd_event_add_io(sd_event_source_get_event(src), &c->io, cfd, EPOLLIN, on_client,
 				    c) < 0 ||
 		    sd_event_add_time(sd_event_source_get_event(src), &c->timer, CLOCK_MONOTONIC, 0,
-				      1000000, on_client_idle, c) < 0) {
+				      100000, on_client_deadline, c) < 0) {
 			sd_event_source_disable_unref(c->io);
 			close(cfd);
 			free(c);
@@ -497,7 +730,8 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 		c->next = s->clients;
 		s->clients = c;
 		s->nclients++;
-		touch(c);
+		c->active = c->req_start = now_usec(c);
+		arm_deadline(c);
 	}
 	return 0;
 }
@@ -505,6 +739,12 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 int ctlsrv_start(struct ctlsrv *s, struct daemon *d)
 {
 	s->d = d;
+	/*
+	 * A fixed threshold: every buffer of 128 KiB or more (a dump's) is mapped
+	 * on its own and unmapped when freed, instead of glibc raising the
+	 * threshold after the first free and keeping later ones on the heap.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	if (sd_event_add_io(d->event, &s->io, s->fd, EPOLLIN, on_accept, s) < 0) {
 		log_err("cannot watch the control socket");
 		return -1;
@@ -530,5 +770,6 @@ void ctlsrv_close(struct ctlsrv *s)
 	if (s->path && !s->from_systemd)
 		unlink(s->path);
 	free(s->path);
+	ctlrights_free(&s->rights);
 	free(s);
 }

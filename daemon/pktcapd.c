@@ -414,6 +414,12 @@ int main(int argc, char **argv)
 	if (d.uid == 0)
 		log_warn("%s: user = %s: the daemon keeps running as root after start-up; use an unprivileged user such as pktcap",
 			 d.conf_file, d.user);
+	/* Here too, so that -t reports it. */
+	if (*d.conf->operator_group && !getgrnam(d.conf->operator_group)) {
+		log_err("operator-group '%s' does not exist (create it, or leave operator-group out)",
+			d.conf->operator_group);
+		goto out;
+	}
 	if (check) {
 		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
 		       d.conf->nprofiles, d.conf->nifaces);
@@ -433,7 +439,7 @@ int main(int argc, char **argv)
 				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
 			goto out;
 	d.socket_path = strdup(sock ? sock : d.conf->socket);
-	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid);
+	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid, d.conf->operator_group);
 	if (!d.ctl)
 		goto out;
 

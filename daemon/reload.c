@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "capture.h"
+#include "ctlsrv.h"
 #include "daemon.h"
 #include "log.h"
 
@@ -165,6 +166,9 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		append(note, notelen, "storage changes at restart");
 	if (d->socket_path && strcmp(nc->socket, d->socket_path))
 		append(note, notelen, "socket changes at restart");
+	if (ctlsrv_set_operators(d->ctl, nc->operator_group) < 0)
+		append(note, notelen, "operator-group '%s' does not exist: operators stay as they were",
+		       nc->operator_group);
 	if (!d->level_override)
 		log_set_level(nc->log_level);
 	conf_free(d->conf);

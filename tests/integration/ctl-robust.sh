@@ -76,6 +76,15 @@ assert reply(s)["ok"] is False and reply(s)["ok"] is True
 print("ok - good request after a bad one on the same connection")
 s.close()
 
+# An error quoting a multibyte name is cut on a character boundary, and still sent.
+s = conn()
+s.sendall(frame(('{"cmd": "x' + "\u00e9" * 40 + '"}').encode()) + frame(b'{"cmd": "status"}'))
+r = reply(s)
+assert r is not None and r["ok"] is False and "unknown command" in r["error"], r
+assert reply(s)["ok"] is True
+print("ok - a multibyte command's error is sent, and the next request answered")
+s.close()
+
 # Truncated: half a header, then silence; and a header promising more than comes.
 stuck = [conn(), conn()]
 stuck[0].sendall(b"PK\x01")

@@ -46,6 +46,7 @@ int main(void)
 
 	ok(load("user = nobody\n"
 		"group = nogroup\n"
+		"operator-group = ops\n"
 		"storage = /srv/cap\n"
 		"log-level = debug\n"
 		"profile web {\n"
@@ -72,6 +73,7 @@ int main(void)
 	if (c) {
 		p = conf_profile(c, "web");
 		ok(!strcmp(c->user, "nobody") && !strcmp(c->storage, "/srv/cap"), "globals");
+		ok(!strcmp(c->operator_group, "ops"), "operator-group");
 		ok(c->nprofiles == 2 && c->nifaces == 2, "two profiles, two interfaces");
 		ok(p && !strcmp(p->filter, "tcp port 80") && p->snaplen == 1500, "filter and snaplen");
 		ok(p && p->rotate_size == 10 << 20 && p->rotate_interval_ms == 3600000 &&
@@ -87,6 +89,10 @@ int main(void)
 		ok(c->ifaces[0].promisc == 0 && c->ifaces[1].promisc == 1, "promisc per interface");
 		ok(c->ifaces[0].nprofiles == 2 && c->ifaces[0].resolved[1] == p, "profiles resolved");
 	}
+	conf_free(c);
+	c = NULL;
+	ok(load("profile p { }\n" IFACE, &c) == 0 && c && !strcmp(c->operator_group, ""),
+	   "operator-group: none by default");
 	conf_free(c);
 
 	bad("profile p {\n bogus = 1\n}\n" IFACE, 2, "no such option 'bogus'");

@@ -1,0 +1,57 @@
+/* test_proto.c: request errors stay valid UTF-8, so the daemon can always send them */
+#include "config.h"
+
+#include <string.h>
+
+#include "proto.h"
+#include "tap.h"
+
+/* Decodes payload and checks that its error message packs into a JSON reply. */
+static int error_packs(const char *payload, char *err, size_t errlen)
+{
+	struct proto_request req;
+	json_t *j;
+
+	if (proto_decode_request((const uint8_t *)payload, strlen(payload), &req, err, errlen) == 0)
+		return 0;
+	j = json_pack("{s:b, s:s}", "ok", 0, "error", err);
+	json_decref(j);
+	return j != NULL;
+}
+
+int main(void)
+{
+	char s[64], err[256], payload[1024], name[400] = "";
+
+	ok(proto_utf8_prefix("abc", 2) == 2, "ASCII is cut anywhere");
+	ok(proto_utf8_prefix("a\xc3\xa9", 2) == 1, "a 2-byte character is not split");
+	ok(proto_utf8_prefix("\xe2\x82\xac\xe2\x82\xac", 5) == 3, "a 3-byte character is not split");
+	ok(proto_utf8_prefix("\xf0\x9f\x93\xa6", 3) == 0, "a 4-byte character is not split");
+	ok(proto_utf8_prefix("\xc3\xa9", 64) == 2, "a short string is whole");
+
+	strcpy(s, "ok\xc3");
+	proto_utf8_clean(s);
+	ok(!strcmp(s, "ok"), "a character cut at the end is dropped");
+	strcpy(s, "a\xff" "b\xc0\xaf" "c");
+	proto_utf8_clean(s);
+	ok(!strcmp(s, "a?b??c"), "bytes that are not UTF-8 become '?': %s", s);
+	strcpy(s, "\xed\xa0\x80");
+	proto_utf8_clean(s);
+	ok(!strcmp(s, "???"), "a surrogate is not UTF-8: %s", s);
+	strcpy(s, "\xe2\x82\xac \xf0\x9f\x93\xa6");
+	proto_utf8_clean(s);
+	ok(!strcmp(s, "\xe2\x82\xac \xf0\x9f\x93\xa6"), "valid text is unchanged");
+
+	/* 40 two-byte characters: byte 64 falls inside one of them after the quote... */
+	for (int i = 0; i < 40; i++)
+		strcat(name, "\xc3\xa9");
+	snprintf(payload, sizeof(payload), "{\"cmd\": \"x%s\"}", name);
+	ok(error_packs(payload, err, sizeof(err)), "unknown multibyte command: %s", err);
+	ok(strstr(err, "unknown command") != NULL, "the error names the mistake");
+	snprintf(payload, sizeof(payload), "{\"cmd\": \"status\", \"x%s\": 1}", name);
+	ok(error_packs(payload, err, sizeof(err)), "unknown multibyte argument: %s", err);
+	/* ...and a buffer too small cuts inside a character too. */
+	snprintf(payload, sizeof(payload), "{\"cmd\": \"%s\"}", name);
+	ok(error_packs(payload, err, 20), "an error cut by its buffer: %s", err);
+	return done_testing();
+}
