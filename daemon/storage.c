@@ -169,7 +169,11 @@ static enum indexer_job adopt_index(struct ring *r, struct ring_file *f)
 	f->has_sha = 1;
 	if (idx.summary.flags & PCAPIDX_DAMAGED) {
 		f->damaged = 1;
-		snprintf(f->damage, sizeof(f->damage), "found damaged earlier (pktctl reindex checks it again)");
+		snprintf(f->damage, sizeof(f->damage),
+			 "found damaged earlier; %llu bytes, sealed as %llu (pktctl reindex checks it again)",
+			 (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+		rlog(r, LOG_WARNING, "%s was found damaged earlier and keeps its seal: %llu bytes, sealed as %llu",
+		     f->name, (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
 		job = (enum indexer_job)-1;
 	} else if (idx.summary.size != f->ret.size) {
 		f->damaged = 1;

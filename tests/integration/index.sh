@@ -108,7 +108,7 @@ grep -q "$f3: damaged at byte" "$TMP/d3.err" || fail "the dump did not name the 
 tcpdump -nr "$TMP/d3.pcap" > /dev/null 2> "$TMP/d3.tcpdump" || fail "-w wrote a damaged record: $(cat "$TMP/d3.tcpdump")"
 stop_pktcapd
 start_pktcapd
-grep -q "$f3 no longer has its sealed size" "$TMP/pktcapd.log" || fail "the restart re-blessed $f3"
+grep -q "$f3 was found damaged earlier and keeps its seal" "$TMP/pktcapd.log" || fail "the restart re-blessed $f3"
 state=$(ctl list --json "$IF_CAP/plain" | jget "[(f['state'], f['sha256']) for f in j['result']['files'] if f['name'] == '$f3'][0]")
 [ "$state" = "('damaged', '$seal3')" ] || fail "$f3 after a restart: $state (sealed $seal3)"
 
@@ -116,7 +116,10 @@ state=$(ctl list --json "$IF_CAP/plain" | jget "[(f['state'], f['sha256']) for f
 # and exits non-zero, names the damage, and never writes a damaged record.
 gdir=$(ring_dir "$IF_CAP" packed)
 g3=$(ring_files "$gdir" | sed -n 3p)
-total=$(zcat "$gdir"/*.pcap.gz 2>/dev/null | tcpdump -nr - 2>/dev/null | wc -l)
+total=0
+for g in $(ring_files "$gdir"); do
+	total=$((total + $(zcat "$gdir/$g" | tcpdump -nr - 2>/dev/null | wc -l)))
+done
 chmod 640 "$gdir/$g3"
 gsize=$(stat -c %s "$gdir/$g3")
 printf '\x55' | dd of="$gdir/$g3" bs=1 seek=$((gsize / 2)) conv=notrunc 2>/dev/null
