@@ -96,8 +96,13 @@ ct_boot() {
 		> "$TMP/boot.log" 2>&1 &
 	CT_NSPAWN=$!
 	for _ in $(seq 600); do
-		kill -0 "$CT_NSPAWN" 2>/dev/null || break
-		[ -n "$CT_PID" ] || CT_PID=$(pgrep -P "$CT_NSPAWN" | head -1)
+		if ! kill -0 "$CT_NSPAWN" 2>/dev/null; then
+			# Where nspawn cannot boot a container at all, the leg cannot run here.
+			tail -n 20 "$TMP/boot.log"
+			CT_NSPAWN= CT_PID=
+			skip "systemd-nspawn could not boot the container"
+		fi
+		[ -n "$CT_PID" ] || CT_PID=$(ct_init "$CT_NSPAWN")
 		if [ -n "$CT_PID" ]; then
 			state=$(ct systemctl is-system-running 2>/dev/null)
 			case $state in running|degraded) return 0 ;; esac
@@ -105,9 +110,18 @@ ct_boot() {
 		sleep 0.1
 	done
 	tail -n 20 "$TMP/boot.log"
-	# Where nspawn cannot boot a container at all, the leg cannot run here.
-	[ -n "$CT_PID" ] && [ -n "$state" ] || skip "systemd-nspawn could not boot the container"
-	fail "the container did not finish booting within 60 s (state $state)"
+	fail "the container did not finish booting within 60 s (state ${state:-none})"
+}
+
+# The child of nspawn that is PID 1 in its own PID namespace: nspawn forks
+# a short-lived helper first, which must not be taken for the container.
+ct_init() {
+	local p
+	for p in $(pgrep -P "$1"); do
+		awk '$1 == "NSpid:" && NF == 3 && $3 == 1 { found = 1 } END { exit !found }' \
+			"/proc/$p/status" 2>/dev/null && echo "$p" && return 0
+	done
+	return 0
 }
 
 # Shuts the container down with SIGTERM (systemd's clean halt), SIGKILL after 30 s.

@@ -1,7 +1,7 @@
 #!/bin/bash
 # run.sh: the shipped units under a real systemd: boot Debian 12 in systemd-nspawn and run pktcapd as users will
 #
-# Usage (as root, from a checkout where autoreconf has run):
+# Usage (as root, from a checkout; autoreconf runs first if configure is missing):
 #   tests/systemd/run.sh [WORKDIR]
 # WORKDIR (default build-systemd/ at the top of the checkout) keeps the
 # debootstrapped root between runs, keyed by its package list, and the
