@@ -91,6 +91,9 @@ restarted() { local p; p=$(main_pid); [ "$p" != 0 ] && [ "$p" != "$1" ] && is_ac
 # with --after-cursor: journalctl then skips the first matching entry.
 jcursor() { ct journalctl -q -n 1 -o export | sed -n 's/^__CURSOR=//p'; }
 jsince() { ct journalctl -q --no-pager --after-cursor="$1"; }
+# jwait CURSOR REGEX: waits (at most 5 s, journald stores asynchronously)
+# for a message matching REGEX after CURSOR.
+jwait() { local _c=$1 _re=$2; wait_until 5 eval 'jsince "$_c" | grep -q -- "$_re"'; }
 
 # Packets the ring has written, as the daemon reports them (0 when it does not answer).
 written() {
@@ -174,7 +177,7 @@ check_enable() {
 	ct ss -xlpn > "$TMP/ss.out"
 	grep -E " $SOCK " "$TMP/ss.out" | grep -q '"systemd",pid=1,' ||
 		fail "PID 1 does not hold $SOCK: $(grep -E " $SOCK " "$TMP/ss.out")"
-	jsince "$CUR0" | grep -q "pktcapd\[$(main_pid)\]: control socket from systemd" ||
+	jwait "$CUR0" "pktcapd\[$(main_pid)\]: control socket from systemd" ||
 		fail "the daemon did not take its socket from systemd"
 }
 
@@ -193,6 +196,7 @@ check_notify() {
 	active=$(ct systemctl show -p ActiveEnterTimestamp --value --timestamp=us+utc pktcapd)
 	active=$(date -d "${active#* }" +%s%6N) || fail "cannot read ActiveEnterTimestamp"
 	# The kernel's receive time of the datagram when journald has it: not later than the send.
+	wait_until 5 eval '[ -n "$(ct journalctl -q -o cat _PID="$pid")" ]'
 	first=$(ct journalctl -q -o json _PID="$pid" | head -1 |
 		jget 'j.get("_SOURCE_REALTIME_TIMESTAMP", j["__REALTIME_TIMESTAMP"])')
 	[ -n "$first" ] || fail "the daemon (pid $pid) logged nothing"
@@ -298,14 +302,14 @@ check_reload() {
 	c=$(jcursor)
 	ct systemctl reload pktcapd || fail "systemctl reload pktcapd failed"
 	[ "$(main_pid)" = "$pid" ] || fail "reload replaced the daemon"
-	jsince "$c" | grep -q "ring $RING: filter is now \"udp dst port 7777\"" ||
+	jwait "$c" "ring $RING: filter is now \"udp dst port 7777\"" ||
 		fail "the reload did not apply the new filter: $(jsince "$c")"
 	reload_filter_holds "after the reload"
 
 	ct sh -c "echo 'no-such-option = 1' >> $CONF"
 	c=$(jcursor)
 	ct systemctl reload pktcapd 2>/dev/null && fail "reloading a broken file succeeded"
-	wait_until 5 eval 'jsince "$c" | grep -q "pktcapd\[$pid\]: reload: .*no-such-option.*; still running on the previous configuration"' ||
+	jwait "$c" "pktcapd\[$pid\]: reload: .*no-such-option.*; still running on the previous configuration" ||
 		fail "the broken file is not reported: $(jsince "$c")"
 	is_active pktcapd || fail "a broken file stopped the service"
 	[ "$(main_pid)" = "$pid" ] || fail "a broken file replaced the daemon"
@@ -380,7 +384,7 @@ check_watchdog() {
 	t0=$(date +%s)
 	ct kill -STOP "$pid"
 	wait_until 45 restarted "$pid" || fail "a frozen daemon was not restarted within 45 s"
-	jsince "$c" | grep -q "pktcapd.service: Watchdog timeout" ||
+	jwait "$c" "pktcapd.service: Watchdog timeout" ||
 		fail "the restart was not the watchdog's: $(jsince "$c")"
 	send_pkts -c 5 -r 1000
 	wait_until 5 eval '[ "$(last_file_no)" = $((last + 1)) ]' ||
@@ -411,7 +415,7 @@ check_start_limit() {
 	ct systemctl restart --no-block pktcapd
 	wait_until 60 eval '[ "$(prop ActiveState)" = failed ]' ||
 		fail "a service that cannot start is still $(prop ActiveState) after 60 s, $(prop NRestarts) restarts"
-	jsince "$c" | grep -q "pktcapd.service: Start request repeated too quickly" ||
+	jwait "$c" "pktcapd.service: Start request repeated too quickly" ||
 		fail "the service failed, but not on its start limit: $(jsince "$c" | tail -5)"
 	n=$(prop NRestarts)
 	sleep 5	# two more RestartSec: a restart loop would show
