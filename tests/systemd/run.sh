@@ -195,7 +195,8 @@ check_notify() {
 		fail "not active (running): $(head -5 "$TMP/status.out")"
 	active=$(ct systemctl show -p ActiveEnterTimestamp --value --timestamp=us+utc pktcapd)
 	active=$(date -d "${active#* }" +%s%6N) || fail "cannot read ActiveEnterTimestamp"
-	# The kernel's receive time of the datagram when journald has it: not later than the send.
+	# The kernel's receive time of the datagram where journald has it: no
+	# earlier than the send, so a time before the activation proves the send was.
 	wait_until 5 eval '[ -n "$(ct journalctl -q -o cat _PID="$pid")" ]'
 	first=$(ct journalctl -q -o json _PID="$pid" | head -1 |
 		jget 'j.get("_SOURCE_REALTIME_TIMESTAMP", j["__REALTIME_TIMESTAMP"])')
