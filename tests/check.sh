@@ -10,6 +10,7 @@ top=$PWD
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
 zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
 clang libclang-rt-14-dev systemd libseccomp-dev gdb"
+deps="$deps systemd-container debootstrap"	# tests/systemd: a booted Debian 12 container
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
@@ -116,6 +117,22 @@ if command -v clang >/dev/null; then
 	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" \
 		$(pkg-config --cflags --libs zlib)
 fi
+
+# The units under a real systemd: a Debian 12 container booted with systemd
+# as PID 1 runs pktcapd as installed (tests/systemd/run.sh). Its root is
+# cached in build-systemd/ across runs.
+echo "== systemd: pktcapd in a booted Debian 12 container"
+mkdir -p "$top/build-systemd"
+set +e
+tests/systemd/run.sh "$top/build-systemd" > "$top/build-systemd/run.out" 2>&1
+rc=$?
+set -e
+grep -E "^(ok|PASS|FAIL|SKIP|ERROR):" "$top/build-systemd/run.out" || true
+case $rc in
+0) passed=$((passed + 1)) ;;
+77) skipped=$((skipped + 1)) ;;
+*) failed=$((failed + 1)); status=1; tail -n 40 "$top/build-systemd/run.out" ;;
+esac
 
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
