@@ -13,7 +13,8 @@
 
 static const char *log_ident = "pktcap";
 static enum log_target log_target = LOG_TO_STDERR;
-static int log_level = LOG_INFO;
+/* Set by reload on the event loop, read by every thread that logs. */
+static _Atomic int log_level = LOG_INFO;
 
 static const char *const level_names[] = {
 	[LOG_EMERG] = "emerg", [LOG_ALERT] = "alert", [LOG_CRIT] = "crit",
@@ -31,11 +32,6 @@ void log_init(const char *ident, enum log_target target, int level)
 void log_set_level(int level)
 {
 	log_level = level;
-}
-
-int log_get_level(void)
-{
-	return log_level;
 }
 
 int log_level_parse(const char *name)

@@ -10,7 +10,6 @@ enum log_target { LOG_TO_STDERR, LOG_TO_JOURNAL };
 
 void log_init(const char *ident, enum log_target target, int level);
 void log_set_level(int level);
-int log_get_level(void);
 /* Parses "debug", "info", "notice", "warning", "error"; returns the syslog level or -1. */
 int log_level_parse(const char *name);
 const char *log_level_name(int level);

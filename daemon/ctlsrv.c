@@ -752,11 +752,6 @@ int ctlsrv_start(struct ctlsrv *s, struct daemon *d)
 	return 0;
 }
 
-size_t ctlsrv_clients(const struct ctlsrv *s)
-{
-	return s ? s->nclients : 0;
-}
-
 void ctlsrv_close(struct ctlsrv *s)
 {
 	if (!s)

@@ -17,6 +17,5 @@ int ctlsrv_set_operators(struct ctlsrv *s, const char *group);
 /* Starts accepting in the event loop; requests go to control_handle(). */
 int ctlsrv_start(struct ctlsrv *s, struct daemon *d);
 void ctlsrv_close(struct ctlsrv *s);
-size_t ctlsrv_clients(const struct ctlsrv *s);
 
 #endif

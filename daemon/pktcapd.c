@@ -484,8 +484,9 @@ int main(int argc, char **argv)
 
 	drain(&d);
 	for (size_t i = 0; i < d.nrings; i++) {
-		ring_tick(d.rings[i], 0);
+		/* The close rides in the ring's last buffer, which the tick hands over. */
 		ring_close_file(d.rings[i]);
+		ring_tick(d.rings[i], 0);
 	}
 out:
 	ctlsrv_close(d.ctl);

@@ -88,7 +88,6 @@ struct ring {
 	int64_t file_deadline;	/* time rotation: seconds since the epoch, 0 = none */
 	uint64_t captured;
 	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
-	struct pcap_stat stats;
 	unsigned dispatch_errors;
 	struct capture_link *link;	/* the interface behind the handle (capture.c) */
 
