@@ -112,6 +112,9 @@ static void set_error(int line, const char *fmt, ...)
 }
 
 static void confuse_error(cfg_t *cfg, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static void confuse_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
 	char msg[512];
 

@@ -65,6 +65,15 @@ static const unsigned long ioctls[] = {
 	SIOCETHTOOL, 0x8B01 /* SIOCGIWNAME, wireless probe */,
 };
 
+/* libseccomp's SCMP_An macros leave datum_b to the compiler: every field spelled out here. */
+static struct scmp_arg_cmp arg_cmp(unsigned arg, enum scmp_compare op, scmp_datum_t a,
+				   scmp_datum_t b)
+{
+	struct scmp_arg_cmp c = { .arg = arg, .op = op, .datum_a = a, .datum_b = b };
+
+	return c;
+}
+
 static int allow(scmp_filter_ctx ctx, int nr, unsigned n, const struct scmp_arg_cmp *cmp)
 {
 	int rc = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, n, cmp);
@@ -102,33 +111,33 @@ int confine_install(void)
 			goto out;
 
 	/* Threads yes (pthread_create), new processes no. */
-	cmp[0] = SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
+	cmp[0] = arg_cmp(0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD);
 	if (allow(ctx, SCMP_SYS(clone), 1, cmp) < 0)
 		goto out;
 	/* clone3 hides its flags in memory: "not implemented" makes glibc use clone. */
 	if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) < 0)
 		goto out;
 	/* Signals only to the daemon itself (abort, raise). */
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid());
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0);
 	if (allow(ctx, SCMP_SYS(tgkill), 1, cmp) < 0 || allow(ctx, SCMP_SYS(kill), 1, cmp) < 0)
 		goto out;
 	/* The indexer lowers its own CPU and I/O priority: who == 0, the calling thread. */
-	cmp[0] = SCMP_A1(SCMP_CMP_EQ, 0);
+	cmp[0] = arg_cmp(1, SCMP_CMP_EQ, 0, 0);
 	if (allow(ctx, SCMP_SYS(setpriority), 1, cmp) < 0 ||
 	    allow(ctx, SCMP_SYS(ioprio_set), 1, cmp) < 0)
 		goto out;
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, 0);
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, 0, 0);
 	if (allow(ctx, SCMP_SYS(sched_setscheduler), 1, cmp) < 0 ||
 	    allow(ctx, SCMP_SYS(sched_setattr), 1, cmp) < 0)
 		goto out;
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, PR_SET_NAME);
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, PR_SET_NAME, 0);
 	if (allow(ctx, SCMP_SYS(prctl), 1, cmp) < 0)
 		goto out;
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, PR_GET_NAME);
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, PR_GET_NAME, 0);
 	if (allow(ctx, SCMP_SYS(prctl), 1, cmp) < 0)
 		goto out;
 	for (size_t i = 0; i < sizeof(ioctls) / sizeof(ioctls[0]); i++) {
-		cmp[0] = SCMP_A1(SCMP_CMP_EQ, ioctls[i]);
+		cmp[0] = arg_cmp(1, SCMP_CMP_EQ, ioctls[i], 0);
 		if (allow(ctx, SCMP_SYS(ioctl), 1, cmp) < 0)
 			goto out;
 	}
@@ -140,22 +149,22 @@ int confine_install(void)
 	 * libpcap's Bluetooth probe then takes Bluetooth as absent, not as an
 	 * error, and nothing can reach the network.
 	 */
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, AF_UNIX);
-	cmp[1] = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_DGRAM);
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, AF_UNIX, 0);
+	cmp[1] = arg_cmp(1, SCMP_CMP_MASKED_EQ, 0xf, SOCK_DGRAM);
 	if (allow(ctx, SCMP_SYS(socket), 2, cmp) < 0)
 		goto out;
-	cmp[0] = SCMP_A0(SCMP_CMP_EQ, AF_NETLINK);
-	cmp[1] = SCMP_A2(SCMP_CMP_EQ, NETLINK_ROUTE);
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, AF_NETLINK, 0);
+	cmp[1] = arg_cmp(2, SCMP_CMP_EQ, NETLINK_ROUTE, 0);
 	if (allow(ctx, SCMP_SYS(socket), 2, cmp) < 0)
 		goto out;
-	cmp[1] = SCMP_A2(SCMP_CMP_EQ, NETLINK_GENERIC);
+	cmp[1] = arg_cmp(2, SCMP_CMP_EQ, NETLINK_GENERIC, 0);
 	if (allow(ctx, SCMP_SYS(socket), 2, cmp) < 0)
 		goto out;
 	/* nflog and nfqueue are listed by opening one (binding needs CAP_NET_ADMIN). */
-	cmp[1] = SCMP_A2(SCMP_CMP_EQ, NETLINK_NETFILTER);
+	cmp[1] = arg_cmp(2, SCMP_CMP_EQ, NETLINK_NETFILTER, 0);
 	if (allow(ctx, SCMP_SYS(socket), 2, cmp) < 0)
 		goto out;
-	cmp[0] = SCMP_A0(SCMP_CMP_NE, AF_UNIX);
+	cmp[0] = arg_cmp(0, SCMP_CMP_NE, AF_UNIX, 0);
 	if (seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1, cmp) < 0)
 		goto out;
 

@@ -75,6 +75,29 @@ run_suite "asan+ubsan build" "$top/build-asan" \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	LDFLAGS="-fsanitize=address,undefined" || status=1
 
+# ThreadSanitizer: the unit and integration tests again, with every thread
+# of the daemon watched. Any report fails the leg (the daemon's reports go to
+# files, since its stderr belongs to each test's log).
+tsan_dir=$top/build-tsan-reports
+rm -rf "$tsan_dir"
+mkdir -p "$tsan_dir"
+chmod 1777 "$tsan_dir"	# the daemon writes here after dropping root
+export TSAN_OPTIONS="log_path=$tsan_dir/tsan halt_on_error=0 second_deadlock_stack=1"
+unset ASAN_OPTIONS PKTCAP_DAEMON_ASAN_OPTIONS
+run_suite "tsan build" "$top/build-tsan" CC=clang \
+	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+	|| status=1
+if ls "$tsan_dir"/tsan.* >/dev/null 2>&1; then
+	failed=$((failed + 1))
+	status=1
+	echo "FAIL: ThreadSanitizer: $(cat "$tsan_dir"/tsan.* | grep -c '^WARNING: ThreadSanitizer') reports"
+	cat "$tsan_dir"/tsan.* | head -n 80
+else
+	passed=$((passed + 1))
+	echo "PASS: ThreadSanitizer: no report"
+fi
+unset TSAN_OPTIONS
+
 # The release tarball builds, installs and passes the unit and decoder tests.
 echo "== make distcheck"
 if PKTCAP_SKIP_INTEGRATION=1 make -C "$top/build-ci" distcheck > "$top/build-ci/distcheck.out" 2>&1; then
