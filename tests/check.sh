@@ -116,11 +116,11 @@ fuzz() {
 	local name=$1; shift
 	local dir=$top/build-fuzz
 	mkdir -p "$dir/corpus-$name"
-	echo "== fuzz $name for ${FUZZ_SECONDS:-120} s"
+	echo "== fuzz $name for ${FUZZ_SECONDS:-60} s"
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-I"$top/build-ci" -I"$top/common" "$@" $(pkg-config --cflags --libs jansson) \
 		-o "$dir/fuzz_$name"
-	if (cd "$dir" && ./"fuzz_$name" -max_total_time="${FUZZ_SECONDS:-120}" -timeout=10 \
+	if (cd "$dir" && ./"fuzz_$name" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
 		-print_final_stats=0 "corpus-$name" "$top/tests/fuzz/corpus/$name" 2>"fuzz-$name.log"); then
 		passed=$((passed + 1))
 		echo "PASS: fuzz $name ($(grep -c . "$dir/fuzz-$name.log" 2>/dev/null || true) log lines)"
