@@ -15,6 +15,7 @@
 
 #include "capture.h"
 #include "log.h"
+#include "pcapfile.h"
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
@@ -315,7 +316,7 @@ static int take_linktype(struct ring *r, int dlt)
 
 	memcpy(&magic, r->header, sizeof(magic));
 	dead = pcap_open_dead_with_tstamp_precision(dlt, r->conf.snaplen,
-						    magic == 0xa1b23c4d ? PCAP_TSTAMP_PRECISION_NANO
+						    magic == PCAP_MAGIC_NSEC ? PCAP_TSTAMP_PRECISION_NANO
 									: PCAP_TSTAMP_PRECISION_MICRO);
 	if (!dead)
 		return -1;

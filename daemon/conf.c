@@ -19,6 +19,7 @@
 
 #include "conf.h"
 #include "log.h"
+#include "pcapfile.h"
 #include "units.h"
 
 /*
@@ -37,7 +38,7 @@
  */
 static cfg_opt_t profile_opts[] = {
 	CFG_STR("filter", "", CFGF_NONE),
-	CFG_INT("snaplen", 262144, CFGF_NONE),
+	CFG_INT("snaplen", PCAP_MAX_CAPLEN, CFGF_NONE),
 	CFG_STR("buffer-size", "32M", CFGF_NONE),
 	CFG_STR("rotate-size", "100M", CFGF_NONE),
 	CFG_STR("rotate-interval", "0", CFGF_NONE),
@@ -238,9 +239,9 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 		return -1;
 	}
 	v = cfg_getint(sec, "snaplen");
-	if (v < 64 || v > 262144) {
-		set_error(line_of(sec, "snaplen"), "profile '%s': snaplen %ld is outside 64..262144",
-			  p->name, v);
+	if (v < 64 || v > PCAP_MAX_CAPLEN) {
+		set_error(line_of(sec, "snaplen"), "profile '%s': snaplen %ld is outside 64..%d",
+			  p->name, v, PCAP_MAX_CAPLEN);
 		return -1;
 	}
 	p->snaplen = (int)v;

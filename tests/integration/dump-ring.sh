@@ -98,6 +98,23 @@ wait "$follower" || fail "follow exited with an error"
 n=$(tcpdump -nr "$TMP/follow.pcap" udp port 6666 2>/dev/null | wc -l)
 [ "$n" = 20 ] || fail "follow wrote $n packets, expected 20"
 
+# Follow starts at the present, like tcpdump -i: stored packets (port 7777
+# above) are not replayed, only the ones sent after it started (port 6667).
+ctl dump "$IF_CAP/plain" -f -c 2 -w "$TMP/follow2.pcap" &
+follower=$!
+sleep 0.5
+send_pkts -c 5 -p udp --dport 6667 -r 100
+for _ in $(seq 100); do kill -0 "$follower" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$follower" 2>/dev/null && { kill "$follower"; fail "follow -c 2 did not end"; }
+wait "$follower" || fail "follow -c 2 exited with an error"
+n=$(tcpdump -nr "$TMP/follow2.pcap" 2>/dev/null | wc -l)
+new=$(tcpdump -nr "$TMP/follow2.pcap" udp port 6667 2>/dev/null | wc -l)
+[ "$n" = 2 ] && [ "$new" = 2 ] || fail "follow replayed stored packets: $n packets, $new of them new"
+# With --since it replays from then, then follows.
+since=$(tcpdump -tt -nr "$TMP/follow2.pcap" 2>/dev/null | head -1 | awk '{ print $1 }')
+n=$(ctl dump "$IF_CAP/plain" -f --since "@$since" -c 3 -w - udp port 6667 | tcpdump -nr - 2>/dev/null | wc -l)
+[ "$n" = 3 ] || fail "follow --since gave $n stored packets, expected 3"
+
 # No root needed: the daemon's group is enough.
 gid=$(getent group nogroup | cut -d: -f3)
 chmod 755 "$TMP"
