@@ -32,10 +32,8 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		r->prefix = NULL;
 	if (asprintf(&r->name, "%s/%s", iface, pc->name) < 0)
 		r->name = NULL;
-	r->fd = -1;
 	r->dirfd = -1;
 	r->wake_fd = -1;
-	r->idx.fd = -1;
 	r->pcap_fd = -1;
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;
@@ -101,8 +99,6 @@ void ring_free(struct ring *r)
 		close(r->dirfd);
 	if (r->wake_fd >= 0)
 		close(r->wake_fd);
-	if (r->fd >= 0)
-		close(r->fd);
 	free_chain(r->free_list);
 	free_chain(r->queue_head);
 	if (r->cur)
@@ -110,13 +106,6 @@ void ring_free(struct ring *r)
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
 	free(r->files);
-	free(r->zout);
-	free(r->pending);
-	sha256_free(&r->sha);
-	if (r->zc)
-		libdeflate_free_compressor(r->zc);
-	if (r->zc_store)
-		libdeflate_free_compressor(r->zc_store);
 	free(r->conf.filter);
 	free(r->iface);
 	free(r->profile);

@@ -6,7 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
-struct libdeflate_compressor;
+struct ring_writer;
 struct capture_link;
 
 #include "conf.h"
@@ -80,7 +80,7 @@ struct ring {
 	uint8_t header[24];	/* the pcap file header of this ring */
 	char state[128];	/* "capturing", or what went wrong */
 
-	/* Capture thread only. */
+	/* The event loop's alone: capture, flush ticks, control requests. */
 	struct wbuf *cur;
 	int file_open;
 	uint64_t file_bytes;	/* uncompressed pcap bytes in the current file */
@@ -107,34 +107,11 @@ struct ring {
 	pthread_t thread;
 	int thread_started;
 
-	/* Writer thread only (read under lock for status). */
+	/* The file list: the writer adds and deletes, others read, all under lock. */
 	struct ring_file *files;
 	size_t nfiles, maxfiles;
-	uint64_t next_seq;
-	int fd;			/* current file, -1 if none */
-	char cur_name[256];
-	uint64_t file_off;	/* bytes of the current file that are on disk */
-	uint64_t synced_off;	/* bytes already handed to writeback */
-	int header_done;
-	int gzip;		/* the current file is compressed */
-	struct libdeflate_compressor *zc;
-	struct libdeflate_compressor *zc_store;	/* level 0, when the writer is behind */
-	int zc_level;
-	int dirty;		/* written since the last fdatasync */
-	int write_error;	/* logged once until writes succeed again */
-	int64_t last_retention_ms;
-	/* The current file's index: seek points wait here until their data is on disk. */
-	struct pcapidx_writer idx;
-	struct sha256 sha;
-	uint64_t raw_off;	/* uncompressed pcap bytes of the current file */
-	uint64_t last_point_raw;
-	int have_point;
-	struct pcapidx_point *pending;
-	size_t npending, maxpending;
-	int sync_failed;	/* a sync of the current file failed: it is not sealed */
-	int nano;		/* the ring's files store nanoseconds */
-	uint8_t *zout;
-	size_t zout_cap;
+	uint64_t next_seq;	/* set by start-up adoption, then the writer's alone */
+	struct ring_writer *w;	/* the writer thread's own state: private to writer.c */
 
 	/* Counters the writer updates and anyone may read. */
 	_Atomic uint64_t written_packets;

@@ -17,6 +17,38 @@
 #include "pcapfile.h"
 #include "ring.h"
 
+/*
+ * The writer thread's own state: the open file, compression, its index and
+ * hash. Nothing outside this file can reach it; other threads learn about
+ * the writer's work through the file list and the atomic counters.
+ */
+struct ring_writer {
+	int fd;			/* current file, -1 if none */
+	char cur_name[256];
+	uint64_t file_off;	/* bytes of the current file that are on disk */
+	uint64_t synced_off;	/* bytes already handed to writeback */
+	int header_done;
+	int gzip;		/* the current file is compressed */
+	struct libdeflate_compressor *zc;
+	struct libdeflate_compressor *zc_store;	/* level 0, when the writer is behind */
+	int zc_level;
+	int dirty;		/* written since the last fdatasync */
+	int write_error;	/* logged once until writes succeed again */
+	int64_t last_retention_ms;
+	/* The current file's index: seek points wait here until their data is on disk. */
+	struct pcapidx_writer idx;
+	struct sha256 sha;
+	uint64_t raw_off;	/* uncompressed pcap bytes of the current file */
+	uint64_t last_point_raw;
+	int have_point;
+	struct pcapidx_point *pending;
+	size_t npending, maxpending;
+	int sync_failed;	/* a sync of the current file failed: it is not sealed */
+	int nano;		/* the ring's files store nanoseconds */
+	uint8_t *zout;
+	size_t zout_cap;
+};
+
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
 /* How many old files one write error may evict to make room. */
@@ -112,7 +144,7 @@ static void apply_retention(struct ring *r)
 		.keep_age_ms = r->conf.keep_age_ms, .min_free = r->conf.min_free,
 	};
 	pthread_mutex_unlock(&r->lock);
-	r->last_retention_ms = now_ms(CLOCK_MONOTONIC);
+	r->w->last_retention_ms = now_ms(CLOCK_MONOTONIC);
 	if (!pol.keep_files && !pol.keep_bytes && !pol.keep_age_ms && !pol.min_free)
 		return;
 	if (!n)
@@ -171,20 +203,20 @@ static ssize_t write_all(int fd, const void *buf, size_t len)
  */
 static void writeback(struct ring *r)
 {
-	uint64_t start = r->synced_off, len = r->file_off - r->synced_off;
+	uint64_t start = r->w->synced_off, len = r->w->file_off - r->w->synced_off;
 
 	if (len < 4 * 1024 * 1024)
 		return;
-	sync_file_range(r->fd, (off_t)start, (off_t)len, SYNC_FILE_RANGE_WRITE);
+	sync_file_range(r->w->fd, (off_t)start, (off_t)len, SYNC_FILE_RANGE_WRITE);
 	if (start) {
 		uint64_t prev = start > 8 * 1024 * 1024 ? start - 8 * 1024 * 1024 : 0;
 
-		sync_file_range(r->fd, (off_t)prev, (off_t)(start - prev),
+		sync_file_range(r->w->fd, (off_t)prev, (off_t)(start - prev),
 				SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
 				SYNC_FILE_RANGE_WAIT_AFTER);
-		posix_fadvise(r->fd, (off_t)prev, (off_t)(start - prev), POSIX_FADV_DONTNEED);
+		posix_fadvise(r->w->fd, (off_t)prev, (off_t)(start - prev), POSIX_FADV_DONTNEED);
 	}
-	r->synced_off = r->file_off;
+	r->w->synced_off = r->w->file_off;
 }
 
 /*
@@ -197,29 +229,29 @@ static int file_write(struct ring *r, const void *data, size_t len)
 	int tries = 0;
 
 	for (;;) {
-		if (write_all(r->fd, data, len) >= 0) {
+		if (write_all(r->w->fd, data, len) >= 0) {
 			/* Only bytes that stay in the file count towards its hash. */
-			sha256_update(&r->sha, data, len);
-			r->file_off += len;
-			r->dirty = 1;
+			sha256_update(&r->w->sha, data, len);
+			r->w->file_off += len;
+			r->w->dirty = 1;
 			atomic_fetch_add(&r->written_bytes, len);
-			if (r->write_error) {
-				rlog(r, LOG_NOTICE, "writing %s again", r->cur_name);
-				r->write_error = 0;
+			if (r->w->write_error) {
+				rlog(r, LOG_NOTICE, "writing %s again", r->w->cur_name);
+				r->w->write_error = 0;
 			}
 			writeback(r);
 			return 0;
 		}
 		int err = errno;
 
-		if (ftruncate(r->fd, (off_t)r->file_off) < 0 ||
-		    lseek(r->fd, (off_t)r->file_off, SEEK_SET) < 0)
-			rlog(r, LOG_ERR, "cannot cut %s back to %llu bytes: %s", r->cur_name,
-			     (unsigned long long)r->file_off, strerror(errno));
-		if (!r->write_error)
+		if (ftruncate(r->w->fd, (off_t)r->w->file_off) < 0 ||
+		    lseek(r->w->fd, (off_t)r->w->file_off, SEEK_SET) < 0)
+			rlog(r, LOG_ERR, "cannot cut %s back to %llu bytes: %s", r->w->cur_name,
+			     (unsigned long long)r->w->file_off, strerror(errno));
+		if (!r->w->write_error)
 			rlog(r, LOG_ERR, "write to %s failed: %s; packets are lost until it works again",
-			     r->cur_name, strerror(err));
-		r->write_error = 1;
+			     r->w->cur_name, strerror(err));
+		r->w->write_error = 1;
 		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
 		    evict_oldest(r) < 0)
 			return -1;
@@ -235,8 +267,8 @@ static int file_write(struct ring *r, const void *data, size_t len)
  */
 static int gzip_member(struct ring *r, const void *data, size_t len)
 {
-	struct libdeflate_compressor *zc = r->zc;
-	size_t bound = libdeflate_gzip_compress_bound(r->zc, len), n;
+	struct libdeflate_compressor *zc = r->w->zc;
+	size_t bound = libdeflate_gzip_compress_bound(r->w->zc, len), n;
 	size_t queued;
 
 	/*
@@ -248,27 +280,27 @@ static int gzip_member(struct ring *r, const void *data, size_t len)
 	queued = r->queued;
 	pthread_mutex_unlock(&r->lock);
 	if (queued * 4 >= r->nbufs && len > 4096) {
-		if (!r->zc_store)
-			r->zc_store = libdeflate_alloc_compressor(0);
-		if (r->zc_store) {
-			zc = r->zc_store;
+		if (!r->w->zc_store)
+			r->w->zc_store = libdeflate_alloc_compressor(0);
+		if (r->w->zc_store) {
+			zc = r->w->zc_store;
 			atomic_fetch_add(&r->stored_chunks, 1);
 		}
 	}
 	atomic_fetch_add(&r->gzip_chunks, 1);
 
-	if (bound > r->zout_cap) {
-		uint8_t *nz = realloc(r->zout, bound);
+	if (bound > r->w->zout_cap) {
+		uint8_t *nz = realloc(r->w->zout, bound);
 
 		if (!nz)
 			return -1;
-		r->zout = nz;
-		r->zout_cap = bound;
+		r->w->zout = nz;
+		r->w->zout_cap = bound;
 	}
-	n = libdeflate_gzip_compress(zc, data, len, r->zout, r->zout_cap);
+	n = libdeflate_gzip_compress(zc, data, len, r->w->zout, r->w->zout_cap);
 	if (!n)
 		return -1;
-	return file_write(r, r->zout, n);
+	return file_write(r, r->w->zout, n);
 }
 
 /* NAME.idx beside the data file; capture goes on without one if it cannot be made. */
@@ -277,16 +309,16 @@ static void idx_open(struct ring *r, const char *name)
 	char path[300];
 
 	snprintf(path, sizeof(path), "%s.idx", name);
-	if (pcapidx_writer_open(&r->idx, r->dirfd, path, r->header, r->gzip) < 0)
+	if (pcapidx_writer_open(&r->w->idx, r->dirfd, path, r->header, r->w->gzip) < 0)
 		rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
 }
 
 /* Appends the seek points whose data is now on disk. */
 static void idx_flush(struct ring *r)
 {
-	for (size_t i = 0; i < r->npending; i++)
-		pcapidx_writer_point(&r->idx, &r->pending[i]);
-	r->npending = 0;
+	for (size_t i = 0; i < r->w->npending; i++)
+		pcapidx_writer_point(&r->w->idx, &r->w->pending[i]);
+	r->w->npending = 0;
 }
 
 /*
@@ -298,15 +330,15 @@ static int idx_close(struct ring *r, struct ring_file *f)
 {
 	struct pcapidx_summary sum = { 0 };
 
-	if (r->sync_failed) {
-		r->npending = 0;
-		pcapidx_writer_abort(&r->idx);
+	if (r->w->sync_failed) {
+		r->w->npending = 0;
+		pcapidx_writer_abort(&r->w->idx);
 		return -1;
 	}
 	idx_flush(r);
-	sum.raw_bytes = r->raw_off;
-	sum.size = r->file_off;
-	sha256_final(&r->sha, sum.sha256);
+	sum.raw_bytes = r->w->raw_off;
+	sum.size = r->w->file_off;
+	sha256_final(&r->w->sha, sum.sha256);
 	pthread_mutex_lock(&r->lock);
 	if (f) {
 		sum.first_ns = f->first_ns;
@@ -317,8 +349,8 @@ static int idx_close(struct ring *r, struct ring_file *f)
 		f->has_sha = 1;
 	}
 	pthread_mutex_unlock(&r->lock);
-	if (pcapidx_writer_finish(&r->idx, &sum) < 0)
-		rlog(r, LOG_WARNING, "cannot write the index of %s; the indexer rebuilds it", r->cur_name);
+	if (pcapidx_writer_finish(&r->w->idx, &sum) < 0)
+		rlog(r, LOG_WARNING, "cannot write the index of %s; the indexer rebuilds it", r->w->cur_name);
 	return 0;
 }
 
@@ -329,10 +361,10 @@ static int file_open(struct ring *r, int64_t name_sec)
 	int fd, level;
 
 	pthread_mutex_lock(&r->lock);
-	r->gzip = r->conf.compress == COMPRESS_GZIP;
+	r->w->gzip = r->conf.compress == COMPRESS_GZIP;
 	level = r->conf.compress_level;
 	pthread_mutex_unlock(&r->lock);
-	if (storage_file_name(r, seq, name_sec, r->gzip, name, sizeof(name)) < 0)
+	if (storage_file_name(r, seq, name_sec, r->w->gzip, name, sizeof(name)) < 0)
 		return -1;
 	/* Never overwrite: a name that exists means someone else's file. */
 	for (int i = 0; i < 1000; i++) {
@@ -341,41 +373,41 @@ static int file_open(struct ring *r, int64_t name_sec)
 		if (fd >= 0 || errno != EEXIST)
 			break;
 		seq++;
-		storage_file_name(r, seq, name_sec, r->gzip, name, sizeof(name));
+		storage_file_name(r, seq, name_sec, r->w->gzip, name, sizeof(name));
 	}
 	if (fd < 0) {
-		if (!r->write_error)
+		if (!r->w->write_error)
 			rlog(r, LOG_ERR, "cannot create %s: %s", name, strerror(errno));
-		r->write_error = 1;
+		r->w->write_error = 1;
 		return -1;
 	}
 	r->next_seq = seq + 1;
-	r->fd = fd;
-	r->file_off = 0;
-	r->synced_off = 0;
-	r->header_done = 0;
-	r->raw_off = 0;
-	r->have_point = 0;
-	r->npending = 0;
-	r->sync_failed = 0;
+	r->w->fd = fd;
+	r->w->file_off = 0;
+	r->w->synced_off = 0;
+	r->w->header_done = 0;
+	r->w->raw_off = 0;
+	r->w->have_point = 0;
+	r->w->npending = 0;
+	r->w->sync_failed = 0;
 	{
 		uint32_t magic;
 
 		memcpy(&magic, r->header, 4);
-		r->nano = magic == PCAP_MAGIC_NSEC;
+		r->w->nano = magic == PCAP_MAGIC_NSEC;
 	}
-	sha256_init(&r->sha);
-	snprintf(r->cur_name, sizeof(r->cur_name), "%s", name);
+	sha256_init(&r->w->sha);
+	snprintf(r->w->cur_name, sizeof(r->w->cur_name), "%s", name);
 	add_file(r, seq, name);
 	idx_open(r, name);
 	rlog(r, LOG_DEBUG, "opened %s", name);
 
-	if (r->gzip && (!r->zc || r->zc_level != level)) {
-		if (r->zc)
-			libdeflate_free_compressor(r->zc);
-		r->zc = libdeflate_alloc_compressor(level);
-		r->zc_level = level;
-		if (!r->zc) {
+	if (r->w->gzip && (!r->w->zc || r->w->zc_level != level)) {
+		if (r->w->zc)
+			libdeflate_free_compressor(r->w->zc);
+		r->w->zc = libdeflate_alloc_compressor(level);
+		r->w->zc_level = level;
+		if (!r->w->zc) {
 			rlog(r, LOG_ERR, "cannot start compression");
 			return -1;
 		}
@@ -386,24 +418,24 @@ static int file_open(struct ring *r, int64_t name_sec)
 /* The header goes with the first data so a full disk never leaves a torn header. */
 static int write_data(struct ring *r, const uint8_t *data, size_t len)
 {
-	if (r->gzip) {
-		if (!r->zc)
+	if (r->w->gzip) {
+		if (!r->w->zc)
 			return -1;
-		if (!r->header_done) {
+		if (!r->w->header_done) {
 			if (gzip_member(r, r->header, sizeof(r->header)) < 0)
 				return -1;
 			atomic_fetch_add(&r->written_raw, sizeof(r->header));
-			r->raw_off += sizeof(r->header);
-			r->header_done = 1;
+			r->w->raw_off += sizeof(r->header);
+			r->w->header_done = 1;
 		}
 		return len ? gzip_member(r, data, len) : 0;
 	}
-	if (!r->header_done) {
+	if (!r->w->header_done) {
 		if (file_write(r, r->header, sizeof(r->header)) < 0)
 			return -1;
 		atomic_fetch_add(&r->written_raw, sizeof(r->header));
-		r->raw_off += sizeof(r->header);
-		r->header_done = 1;
+		r->w->raw_off += sizeof(r->header);
+		r->w->header_done = 1;
 	}
 	return len ? file_write(r, data, len) : 0;
 }
@@ -415,33 +447,33 @@ static void update_current(struct ring *r)
 	if (!f)
 		return;
 	pthread_mutex_lock(&r->lock);
-	f->ret.size = r->file_off;
+	f->ret.size = r->w->file_off;
 	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
 	pthread_mutex_unlock(&r->lock);
 }
 
 static void flush_point(struct ring *r)
 {
-	if (r->fd < 0)
+	if (r->w->fd < 0)
 		return;
-	if (r->dirty) {
+	if (r->w->dirty) {
 		/* Data and size reach the disk: a power cut loses at most one interval. */
-		if (fdatasync(r->fd) < 0) {
+		if (fdatasync(r->w->fd) < 0) {
 			/*
 			 * What the kernel could not write is gone from its cache: no
 			 * index point may promise it, and the file is not sealed.
 			 */
-			if (!r->sync_failed)
+			if (!r->w->sync_failed)
 				rlog(r, LOG_ERR, "sync of %s failed: %s; the file will not be sealed",
-				     r->cur_name, strerror(errno));
-			r->sync_failed = 1;
+				     r->w->cur_name, strerror(errno));
+			r->w->sync_failed = 1;
 			atomic_fetch_add(&r->sync_errors, 1);
 		}
-		r->dirty = 0;
+		r->w->dirty = 0;
 	}
 	/* Only now may the index point at that data. */
-	if (r->sync_failed)
-		r->npending = 0;
+	if (r->w->sync_failed)
+		r->w->npending = 0;
 	else
 		idx_flush(r);
 	update_current(r);
@@ -451,24 +483,24 @@ static void file_close(struct ring *r)
 {
 	struct ring_file *f = current_file(r);
 
-	if (r->fd < 0)
+	if (r->w->fd < 0)
 		return;
 	flush_point(r);
 	/* Read-only marks a cleanly closed file; a restart repairs writable ones. */
-	if (idx_close(r, f) == 0 && fchmod(r->fd, 0440) < 0)
-		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->cur_name, strerror(errno));
-	close(r->fd);
-	r->fd = -1;
+	if (idx_close(r, f) == 0 && fchmod(r->w->fd, 0440) < 0)
+		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->w->cur_name, strerror(errno));
+	close(r->w->fd);
+	r->w->fd = -1;
 	if (f) {
 		pthread_mutex_lock(&r->lock);
 		f->ret.open = 0;
 		pthread_mutex_unlock(&r->lock);
 		/* A file that never got its header holds nothing worth keeping. */
-		if (r->file_off == 0)
+		if (r->w->file_off == 0)
 			delete_file(r, (size_t)(f - r->files), "empty");
 	}
 	atomic_fetch_add(&r->rotations, 1);
-	rlog(r, LOG_DEBUG, "closed %s", r->cur_name);
+	rlog(r, LOG_DEBUG, "closed %s", r->w->cur_name);
 	apply_retention(r);
 }
 
@@ -487,7 +519,7 @@ static void account(struct ring *r, const struct piece *pc)
 
 	atomic_fetch_add(&r->written_packets, pc->packets);
 	atomic_fetch_add(&r->written_raw, pc->len);
-	r->raw_off += pc->len;
+	r->w->raw_off += pc->len;
 	if (!f || !pc->packets)
 		return;
 	pthread_mutex_lock(&r->lock);
@@ -511,25 +543,25 @@ static void add_point(struct ring *r, const struct piece *pc)
 	struct ring_file *f = current_file(r);
 	struct pcapidx_point *p;
 
-	if (r->have_point && r->raw_off - r->last_point_raw < POINT_EVERY)
+	if (r->w->have_point && r->w->raw_off - r->w->last_point_raw < POINT_EVERY)
 		return;
-	if (r->npending == r->maxpending) {
-		size_t n = r->maxpending ? r->maxpending * 2 : 64;
-		struct pcapidx_point *np = realloc(r->pending, n * sizeof(*np));
+	if (r->w->npending == r->w->maxpending) {
+		size_t n = r->w->maxpending ? r->w->maxpending * 2 : 64;
+		struct pcapidx_point *np = realloc(r->w->pending, n * sizeof(*np));
 
 		if (!np)
 			return;
-		r->pending = np;
-		r->maxpending = n;
+		r->w->pending = np;
+		r->w->maxpending = n;
 	}
-	p = &r->pending[r->npending++];
+	p = &r->w->pending[r->w->npending++];
 	p->first_ns = pc->first_ns;
 	/* For gzip this is where the piece's member will start. */
-	p->off = r->header_done ? r->file_off : 0;
-	p->raw_off = r->header_done ? r->raw_off : 0;
+	p->off = r->w->header_done ? r->w->file_off : 0;
+	p->raw_off = r->w->header_done ? r->w->raw_off : 0;
 	p->packets_before = f ? f->packets : 0;
-	r->last_point_raw = r->raw_off;
-	r->have_point = 1;
+	r->w->last_point_raw = r->w->raw_off;
+	r->w->have_point = 1;
 }
 
 static int64_t rec_ns(const struct ring *r, const uint8_t *h)
@@ -538,7 +570,7 @@ static int64_t rec_ns(const struct ring *r, const uint8_t *h)
 
 	memcpy(&sec, h, 4);
 	memcpy(&frac, h + 4, 4);
-	return (int64_t)sec * 1000000000 + (int64_t)frac * (r->nano ? 1 : 1000);
+	return (int64_t)sec * 1000000000 + (int64_t)frac * (r->w->nano ? 1 : 1000);
 }
 
 /*
@@ -575,18 +607,18 @@ static size_t next_piece(const struct ring *r, const uint8_t *data, size_t len, 
 static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len)
 {
 	if (seg->flags & WB_OPEN) {
-		if (r->fd >= 0)
+		if (r->w->fd >= 0)
 			file_close(r);
 		file_open(r, seg->name_sec);
 	}
 	/* After a failed create, data goes to a new file. */
-	if (r->fd < 0 && len && !(seg->flags & WB_OPEN))
+	if (r->w->fd < 0 && len && !(seg->flags & WB_OPEN))
 		file_open(r, time(NULL));
 	while (len) {
 		struct piece pc;
 		size_t n = next_piece(r, data, len, &pc);
 
-		if (r->fd < 0) {
+		if (r->w->fd < 0) {
 			atomic_fetch_add(&r->lost_packets, pc.packets);
 		} else {
 			if (pc.packets)
@@ -635,7 +667,7 @@ static void *writer_main(void *arg)
 			if (now - last_flush >= (int64_t)r->conf.flush_ms) {
 				pthread_mutex_unlock(&r->lock);
 				flush_point(r);
-				if (now - r->last_retention_ms >= 1000)
+				if (now - r->w->last_retention_ms >= 1000)
 					apply_retention(r);
 				last_flush = now;
 				pthread_mutex_lock(&r->lock);
@@ -675,17 +707,45 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+static void writer_free(struct ring *r)
+{
+	struct ring_writer *w = r->w;
+
+	if (!w)
+		return;
+	if (w->fd >= 0)
+		close(w->fd);
+	pcapidx_writer_abort(&w->idx);
+	free(w->zout);
+	free(w->pending);
+	sha256_free(&w->sha);
+	if (w->zc)
+		libdeflate_free_compressor(w->zc);
+	if (w->zc_store)
+		libdeflate_free_compressor(w->zc_store);
+	free(w);
+	r->w = NULL;
+}
+
 int writer_start(struct ring *r)
 {
 	int err;
 
-	r->zout_cap = 256 * 1024;
-	r->zout = malloc(r->zout_cap);
-	if (!r->zout)
+	r->w = calloc(1, sizeof(*r->w));
+	if (!r->w)
 		return -1;
+	r->w->fd = -1;
+	r->w->idx.fd = -1;
+	r->w->zout_cap = 256 * 1024;
+	r->w->zout = malloc(r->w->zout_cap);
+	if (!r->w->zout) {
+		writer_free(r);
+		return -1;
+	}
 	err = pthread_create(&r->thread, NULL, writer_main, r);
 	if (err) {
 		rlog(r, LOG_ERR, "cannot start writer thread: %s", strerror(err));
+		writer_free(r);
 		return -1;
 	}
 	r->thread_started = 1;
@@ -702,4 +762,5 @@ void writer_stop(struct ring *r)
 	pthread_mutex_unlock(&r->lock);
 	pthread_join(r->thread, NULL);
 	r->thread_started = 0;
+	writer_free(r);
 }
