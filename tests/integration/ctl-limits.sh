@@ -98,6 +98,8 @@ STALL=$!
 timeout 60 "$PKTCTL" -S "$sock" dump -w - > /dev/null || fail "a first dump failed"
 sleep 0.5
 base=$(rss)
+asan=
+grep -q "libasan\|__asan_init" "$PKTCAPD" 2>/dev/null && asan=1
 for round in 1 2; do
 	timeout 60 python3 - "$sock" > "$TMP/hogs.out" <<'PY' &
 import os, sys, time
@@ -132,7 +134,10 @@ PY
 	log "round $round: RSS $base MiB at rest, $held MiB with 250 non-reading dumps ($busy told busy), $after MiB after"
 	[ "$busy" -ge 200 ] || fail "only $busy of 250 dumps were refused: the number of dumps is not bounded"
 	[ "$held" -le $((base + 128)) ] || fail "250 non-reading dumps took $((held - base)) MiB (bound: 128)"
-	[ "$after" -le $((base + 16)) ] || fail "RSS stayed at $after MiB after the clients left (baseline $base)"
+	# AddressSanitizer keeps freed memory in quarantine: giving it back is a release-build property.
+	if [ -z "$asan" ]; then
+		[ "$after" -le $((base + 16)) ] || fail "RSS stayed at $after MiB after the clients left (baseline $base)"
+	fi
 done
 
 # 256 readers trickle a byte a second: at most 240 get in, and each is closed 10 s after connecting.

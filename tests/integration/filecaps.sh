@@ -12,6 +12,9 @@ interface $IF_CAP {
 }
 EOF2
 # A copy of the binary: setcap must not change the build tree's file.
+# The daemon's sanitizer options, as start_pktcapd gives them: leak checks cannot stop
+# a process that dropped its privileges and runs under its seccomp filter.
+export ASAN_OPTIONS=${PKTCAP_DAEMON_ASAN_OPTIONS:-${ASAN_OPTIONS:-}}
 cp "$PKTCAPD" "$TMP/pktcapd-nocap"
 cp "$PKTCAPD" "$TMP/pktcapd-netraw"
 chmod 755 "$TMP"/pktcapd-*
