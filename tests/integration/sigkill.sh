@@ -28,6 +28,11 @@ EOF2
 	[ "$(cat "/proc/$PID/comm")" = pktcapd ] || hard_error "PID $PID is not pktcapd"
 	ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -r $RATE -c $COUNT > "$TMP/pktgen.out" 2>&1 &
 	sender=$!
+	# A slow build (sanitizers on a busy machine) may take a while to write its first file.
+	for _ in $(seq 100); do
+		ls "$dir"/*.pcap* >/dev/null 2>&1 && break
+		sleep 0.1
+	done
 	sleep 2.5
 	t_kill=$(date +%s.%N)
 	kill -KILL "$PID"
