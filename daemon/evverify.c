@@ -161,7 +161,7 @@ static void verify_case(struct vjob *j)
 	if (n < 0)
 		finding(j, "HEAD: missing");
 	else if ((size_t)n != len || memcmp(sigbuf, head, len))
-		finding(j, "HEAD: does not match the manifest (%zu entries): entries were removed from or added to its end",
+		finding(j, "HEAD: does not match the manifest (%zu entries): the signed head is not the hash of its last line (lines were changed, removed or added)",
 			m.n);
 	fd = openat(j->dirfd, EVM_SIG, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	n = fd >= 0 ? read(fd, sigbuf, sizeof(sigbuf)) : -1;
