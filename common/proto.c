@@ -21,6 +21,7 @@ static const char *const cmd_names[CMD_COUNT] = {
 	[CMD_RELEASE] = "release",
 	[CMD_VERIFY] = "verify",
 	[CMD_KEY] = "key",
+	[CMD_SIGN] = "sign",
 };
 
 int proto_case_valid(const char *id)
@@ -49,6 +50,8 @@ static int takes(enum proto_cmd cmd, const char *key)
 		return cmd == CMD_RELEASE;
 	if (!strcmp(key, "job"))
 		return cmd == CMD_VERIFY;
+	if (!strcmp(key, "sums"))
+		return cmd == CMD_SIGN;
 	if (!strcmp(key, "follow"))
 		return cmd == CMD_DUMP;
 	return 0;
@@ -224,6 +227,16 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 				goto out;
 			}
 			snprintf(req->note, sizeof(req->note), "%s", json_string_value(v));
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "sums")) {
+			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->sums) ||
+			    strlen(json_string_value(v)) != json_string_length(v)) {
+				snprintf(err, errlen, "\"sums\" must be a string of at most %zu bytes",
+					 sizeof(req->sums) - 1);
+				goto out;
+			}
+			snprintf(req->sums, sizeof(req->sums), "%s", json_string_value(v));
 			continue;
 		}
 		if (takes(req->cmd, key) && !strcmp(key, "delete")) {

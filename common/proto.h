@@ -67,6 +67,7 @@ enum proto_cmd {
 	CMD_RELEASE,
 	CMD_VERIFY,
 	CMD_KEY,
+	CMD_SIGN,
 	CMD_COUNT,
 };
 
@@ -85,13 +86,15 @@ struct proto_request {
 	char note[512];		/* preserve: free text for the manifest */
 	int del;		/* release: delete the files instead of returning them */
 	uint64_t job;		/* verify: the job to ask about, 0 = start one */
+	char sums[4096];	/* sign: an export's SHA256SUMS */
 };
 
 /*
  * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}, or for
  * dump also "since", "until" (integers, ns) and "follow" (boolean); preserve
  * takes "ring", "since", "until", "case" and "note"; release "case" and
- * "delete"; verify "case" or "ring", and "job"; dump also "case". Returns 0,
+ * "delete"; verify "case" or "ring", and "job"; dump also "case"; sign
+ * "sums". Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

@@ -14,5 +14,7 @@ int evidence_cases(struct evidence_opts *o, int argc, char **argv);
 int evidence_release(struct evidence_opts *o, int argc, char **argv);
 int evidence_verify(struct evidence_opts *o, int argc, char **argv);
 int evidence_key(struct evidence_opts *o, int argc, char **argv);
+/* export.c */
+int evidence_export(struct evidence_opts *o, int argc, char **argv);
 
 #endif

@@ -74,6 +74,10 @@ static const struct cmd commands[] = {
 	{ "release", "--case ID [--delete]",
 	  "End a hold: the files return to retention (or are deleted); the manifest records it",
 	  "pktctl release --case INC-42", cmd_evidence, "release", 0, NULL },
+	{ "export", "(--case ID | RING --since T --until T) [-z] -o DIR [FILTER]",
+	  "Write a case's (or a window's) packets to DIR with provenance.json and signed SHA256SUMS",
+	  "pktctl export --case INC-42 -o /tmp/INC-42 host 192.0.2.7", cmd_evidence, "export", 0,
+	  NULL },
 	{ "key", "[--json]", "Print the host's evidence public key (PEM) that signs manifests",
 	  "pktctl key > host-key.pem", cmd_evidence, "key", 0, NULL },
 	{ "help", "[COMMAND]", "Show this help, or one command's", "pktctl help status", cmd_help,
@@ -189,6 +193,8 @@ static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd 
 		return evidence_cases(&eo, argc, argv);
 	if (!strcmp(c->proto, "verify"))
 		return evidence_verify(&eo, argc, argv);
+	if (!strcmp(c->proto, "export"))
+		return evidence_export(&eo, argc, argv);
 	if (!strcmp(c->proto, "release"))
 		return evidence_release(&eo, argc, argv);
 	return evidence_key(&eo, argc, argv);

@@ -95,7 +95,7 @@ int evidence_open_case(const char *case_id)
 int evidence_handles(enum proto_cmd cmd)
 {
 	return cmd == CMD_PRESERVE || cmd == CMD_CASES || cmd == CMD_RELEASE ||
-	       cmd == CMD_VERIFY || cmd == CMD_KEY;
+	       cmd == CMD_VERIFY || cmd == CMD_KEY || cmd == CMD_SIGN;
 }
 
 static json_t *ok(json_t *result)
@@ -430,12 +430,13 @@ static json_t *case_summary(const char *case_id)
 {
 	int cfd = evidence_open_case(case_id);
 	uint64_t files = 0, bytes = 0;
-	int64_t first = 0, last = 0;
 	struct evm m;
 	json_t *j;
 	const struct evm_entry *created = NULL, *released = NULL;
+	json_t *held = json_array();
 
 	if (cfd < 0 || evm_read(cfd, &m) < 0) {
+		json_decref(held);
 		if (cfd >= 0)
 			close(cfd);
 		return NULL;
@@ -446,8 +447,8 @@ static json_t *case_summary(const char *case_id)
 
 		if (!strcmp(e->type, "release")) {
 			released = e;
+			json_array_clear(held);
 			files = bytes = 0;
-			first = last = 0;
 			continue;
 		}
 		if (strcmp(e->type, "file"))
@@ -455,11 +456,17 @@ static json_t *case_summary(const char *case_id)
 		if (!created)
 			created = e;
 		files++;
+		json_array_append_new(held, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+						      "file", evm_get(e, "file"),
+						      "ring", evm_get(e, "ring"),
+						      "sha256", evm_get(e, "sha256"),
+						      "size", evm_get(e, "size"),
+						      "first", evm_get(e, "first"),
+						      "last", evm_get(e, "last"),
+						      "packets", evm_get(e, "packets")));
 		if (evm_get(e, "file") && fstatat(cfd, evm_get(e, "file"), &st,
 						  AT_SYMLINK_NOFOLLOW) == 0)
 			bytes += (uint64_t)st.st_size;
-		(void)first;
-		(void)last;
 	}
 	j = json_pack("{s:s, s:I, s:I, s:b}", "case", case_id, "files", (json_int_t)files,
 		      "bytes", (json_int_t)bytes, "held", files > 0);
@@ -476,6 +483,13 @@ static json_t *case_summary(const char *case_id)
 		json_object_set_new(j, "released_at", json_string(evm_get(released, "at") ?: "?"));
 	}
 	json_object_set_new(j, "entries", json_integer((json_int_t)m.n));
+	json_object_set_new(j, "held_files", held);
+	{
+		char hex[65];
+
+		sha256_hex(m.head, hex);
+		json_object_set_new(j, "manifest_head", json_string(hex));
+	}
 	evm_free(&m);
 	close(cfd);
 	return j;
@@ -664,6 +678,43 @@ void evidence_space_note(struct daemon *d, char *buf, size_t len)
 	warned = *buf != 0;
 }
 
+/*
+ * Signs an export's SHA256SUMS for whoever may export. The signed text
+ * starts "pktcap-export" (a manifest head starts "pktcap-manifest", so one
+ * can never pass for the other) and names the requester as the kernel saw
+ * them: the signature says who had this host sign these sums, and when.
+ */
+static json_t *do_sign(const struct proto_request *req, const struct ucred *peer)
+{
+	struct passwd *pw = getpwuid(peer->uid);
+	struct evm_line l = { 0 };
+	char *text = NULL, hex[129];
+	uint8_t sig[64];
+	json_t *res;
+
+	evm_addu(&l, "uid", peer->uid);
+	evm_add(&l, "user", pw ? pw->pw_name : "?");
+	evm_add(&l, "host", host);
+	evm_add(&l, "boot_id", boot_id);
+	evm_add(&l, "version", PACKAGE_VERSION);
+	evm_addtime(&l, "at", now_ns());
+	if (l.failed || asprintf(&text, "pktcap-export %s\n%s", l.buf, req->sums) < 0) {
+		evm_line_free(&l);
+		return fail("out of memory");
+	}
+	evm_line_free(&l);
+	if (evm_sign(text, strlen(text), sig) < 0) {
+		free(text);
+		return fail("cannot sign: the evidence key is not loaded");
+	}
+	for (int i = 0; i < 64; i++)
+		snprintf(hex + 2 * i, 3, "%02x", sig[i]);
+	log_notice("signed an export's SHA256SUMS for uid %d", (int)peer->uid);
+	res = ok(json_pack("{s:s, s:s}", "signed", text, "signature", hex));
+	free(text);
+	return res;
+}
+
 json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
 			const struct ucred *peer)
 {
@@ -676,6 +727,8 @@ json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
 		return do_release(d, req, peer);
 	case CMD_VERIFY:
 		return req->job ? evverify_poll(req->job) : evverify_start(d, req);
+	case CMD_SIGN:
+		return do_sign(req, peer);
 	case CMD_KEY:
 		return evm_pubkey_pem() ? ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
 					: fail("the evidence key is not loaded");

@@ -88,6 +88,9 @@ int main(void)
 	   "delete must be a boolean");
 	ok(decode("{\"cmd\": \"preserve\", \"note\": \"a\\u0000b\"}", &req, err) < 0,
 	   "a note with a NUL is refused");
+	ok(decode("{\"cmd\": \"sign\", \"sums\": \"abc  x.pcap\\n\"}", &req, err) == 0 &&
+	   req.cmd == CMD_SIGN && !strcmp(req.sums, "abc  x.pcap\n"), "sign takes sums");
+	ok(decode("{\"cmd\": \"sign\", \"case\": \"c\"}", &req, err) < 0, "sign takes no case");
 	ok(proto_case_valid("INC-2026.11_27") && !proto_case_valid("a/b") &&
 	   !proto_case_valid("-x") && !proto_case_valid("a b"), "proto_case_valid");
 	return done_testing();
