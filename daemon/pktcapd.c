@@ -442,7 +442,7 @@ int main(int argc, char **argv)
 			goto out;
 	/* The evidence key and directory: made here, owned by the daemon's user. */
 	if (evidence_init(&d, d.conf->state_dir) < 0)
-		goto out;
+		log_err("evidence holds are off: preserve, export signatures and key will fail until this is fixed and pktcapd restarted");
 	d.socket_path = strdup(sock ? sock : d.conf->socket);
 	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid, d.conf->operator_group);
 	if (!d.ctl)

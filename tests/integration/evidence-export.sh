@@ -5,7 +5,6 @@
 require_cmd setpriv python3 sha256sum openssl
 netns_setup
 write_conf <<EOF2
-state-directory = $TMP/state
 profile all {
 	rotate-packets = 150
 }

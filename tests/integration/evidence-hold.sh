@@ -6,7 +6,6 @@ require_cmd python3 sha256sum openssl
 netns_setup
 conf() {
 	write_conf <<EOF2
-state-directory = $TMP/state
 profile all {
 	rotate-interval = 1s
 	keep-files = $1

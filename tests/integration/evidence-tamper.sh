@@ -5,7 +5,6 @@
 require_cmd python3 openssl
 netns_setup
 write_conf <<EOF2
-state-directory = $TMP/state
 profile all {
 	rotate-packets = 100
 }
