@@ -56,7 +56,7 @@ static void print_json(json_t *reply)
 	putchar('\n');
 }
 
-static int parse_args(const struct evidence_opts *o, int argc, char **argv, const char *cmd,
+static int parse_args(struct evidence_opts *o, int argc, char **argv, const char *cmd,
 		      json_t *req, const char **ring)
 {
 	static const struct option longopts[] = {
@@ -94,7 +94,7 @@ static int parse_args(const struct evidence_opts *o, int argc, char **argv, cons
 			json_object_set_new(req, "delete", json_true());
 			break;
 		case 'j':
-			((struct evidence_opts *)o)->json = 1;
+			o->json = 1;
 			break;
 		default:
 			return -1;

@@ -66,6 +66,9 @@ st=$(ctl status --json)
 hb=$(echo "$st" | jget 'j["result"]["evidence"]["cases"]["INC-1"]')
 sz=$(for f in $held; do stat -c %s "$TMP/store/evidence/INC-1/$f"; done | paste -sd+ | bc)
 [ "$hb" = "$sz" ] || fail "status holds $hb bytes for INC-1, the files are $sz"
+ctl status | grep -q "^evidence: $sz bytes held in 1 cases" || fail "human status: $(ctl status | tail -2)"
+kept=$(echo "$st" | jget 'j["result"]["rings"][0]["bytes_kept"]')
+[ "$kept" -lt "$sz" ] || fail "the ring counts held bytes as its own: bytes_kept $kept"
 out=$(ctl verify --case INC-1) || fail "verify failed: $out"
 echo "$out" | grep -q "^OK" || fail "verify did not say OK: $out"
 (cd "$TMP/store/evidence/INC-1" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c failed"
