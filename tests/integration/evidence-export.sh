@@ -8,8 +8,12 @@ write_conf <<EOF2
 profile all {
 	rotate-packets = 150
 }
+profile mdns {
+	filter = "udp port 5353"
+	rotate-packets = 100
+}
 interface $IF_CAP {
-	profiles = { all }
+	profiles = { all, mdns }
 }
 EOF2
 start_pktcapd
@@ -20,7 +24,7 @@ send_pkts -c 300 -p udp --dport 5353 -r 500
 send_pkts -c 300 -p udp --dport 7777 -r 500
 wait_written "$IF_CAP/all" 600
 case=$TMP/store/evidence/E-1
-ctl preserve --since -1h --until now --case E-1 >/dev/null || fail "preserve failed"
+ctl preserve "$IF_CAP/all" --since -1h --until now --case E-1 >/dev/null || fail "preserve failed"
 before=$(cd "$case" && sha256sum -- * | sort)
 
 # A window inside the case, and a filter: compared with tcpdump over the held files.
@@ -66,6 +70,18 @@ reader export "$IF_CAP/all" --since "@$since" --until "@$until" -o "$TMP/out/c" 
 	fail "export of a ring window failed"
 tcpdump -tt -nn -r "$TMP/out/c/capture.pcap" 2>/dev/null | cmp -s - "$TMP/want.txt" ||
 	fail "the ring export differs from tcpdump"
+# A case of two rings: one stream, in time order, holding every packet of both.
+ctl preserve "$IF_CAP" --since -1h --until now --case E-2 >/dev/null || fail "preserve of two rings failed"
+[ "$(ctl cases --json | jget '[c for c in j["result"]["cases"] if c["case"] == "E-2"][0]["held_files"].__len__()')" -gt "${#files[@]}" ] ||
+	fail "E-2 does not hold the files of both rings"
+reader export --case E-2 -o "$TMP/out/d" >/dev/null || fail "export of two rings failed"
+tcpdump -tt -nn -r "$TMP/out/d/capture.pcap" 2>/dev/null > "$TMP/got2.txt"
+sort -c -s -n -k1,1 "$TMP/got2.txt" || fail "the export of two rings is not in time order"
+for f in $(ls "$TMP/store/evidence/E-2" | grep -E '\.pcap$'); do
+	tcpdump -tt -nn -r "$TMP/store/evidence/E-2/$f" 2>/dev/null
+done | sort > "$TMP/want2.txt"
+sort "$TMP/got2.txt" | cmp -s - "$TMP/want2.txt" || fail "the export of two rings lacks or adds packets"
+[ "$(wc -l < "$TMP/got2.txt")" = 900 ] || fail "expected 600 + 300 packets from the two rings, got $(wc -l < "$TMP/got2.txt")"
 # Exporting never changes the case.
 [ "$(cd "$case" && sha256sum -- * | sort)" = "$before" ] || fail "export changed the case"
 ctl verify --case E-1 | grep -q "^OK" || fail "the case does not verify after export"
