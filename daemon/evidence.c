@@ -557,8 +557,9 @@ static json_t *do_release(struct daemon *d, const struct proto_request *req,
 			json_array_clear(files);
 			continue;
 		}
-		if (strcmp(e->type, "file") || !name || faccessat(cfd, name, F_OK,
-								  AT_SYMLINK_NOFOLLOW) < 0)
+		/* Names from the manifest stay in the case and ring directories. */
+		if (strcmp(e->type, "file") || !name || strchr(name, '/') || name[0] == '.' ||
+		    faccessat(cfd, name, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (r) {
 			struct ring_file *f;
