@@ -224,6 +224,14 @@ fail:
 	return NULL;
 }
 
+/* Writes to the gzip stream or, without one, the plain file; 1 when all was written. */
+static int put(gzFile gzf, FILE *plain, const void *p, size_t n)
+{
+	if (gzf)
+		return gzwrite(gzf, p, (unsigned)n) == (int)n;
+	return fwrite(p, 1, n, plain) == n;
+}
+
 static void export_usage(FILE *out)
 {
 	fprintf(out,
@@ -356,8 +364,7 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 			goto out;
 		}
 	}
-#define PUT(p, n) (gz ? gzwrite(gzf, (p), (unsigned)(n)) == (int)(n) : fwrite((p), 1, (n), plain) == (n))
-	if (!PUT(pcapfile_info(pf)->header, PCAP_FILE_HDR_LEN))
+	if (!put(gzf, plain, pcapfile_info(pf)->header, PCAP_FILE_HDR_LEN))
 		goto write_error;
 	for (;;) {
 		struct pcapfile_rec rec;
@@ -377,7 +384,8 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 		if (*filter && !pcap_offline_filter(&prog, &ph, rec.data))
 			continue;
 		/* Records as stored, bytes unchanged. */
-		if (!PUT(rec.hdr, PCAP_REC_HDR_LEN) || !PUT(rec.data, rec.caplen))
+		if (!put(gzf, plain, rec.hdr, PCAP_REC_HDR_LEN) ||
+		    !put(gzf, plain, rec.data, rec.caplen))
 			goto write_error;
 		packets++;
 	}

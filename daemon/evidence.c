@@ -377,7 +377,8 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 
 		/* A second link to the same inode: no byte is copied, retention cannot free it. */
 		if (linkat(r->dirfd, f->name, casefd, f->name, 0) < 0) {
-			if (errno == EEXIST && fstatat(r->dirfd, f->name, &a, AT_SYMLINK_NOFOLLOW) == 0 &&
+			if (errno == EEXIST &&
+			    fstatat(r->dirfd, f->name, &a, AT_SYMLINK_NOFOLLOW) == 0 &&
 			    fstatat(casefd, f->name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
 			    a.st_ino == b.st_ino && a.st_dev == b.st_dev) {
 				json_array_append_new(held, json_pack("{s:s, s:b}", "file", f->name,
