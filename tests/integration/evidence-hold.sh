@@ -2,7 +2,7 @@
 # evidence-hold.sh: a preserved window survives rotation every second and shrinking retention, and verifies
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
-require_cmd python3 sha256sum openssl
+require_cmd python3 sha256sum
 netns_setup
 conf() {
 	write_conf <<EOF2
@@ -64,7 +64,7 @@ done
 # The ring's status counts the case apart.
 st=$(ctl status --json)
 hb=$(echo "$st" | jget 'j["result"]["evidence"]["cases"]["INC-1"]')
-sz=$(for f in $held; do stat -c %s "$TMP/store/evidence/INC-1/$f"; done | paste -sd+ | bc)
+sz=$(( $(for f in $held; do stat -c %s "$TMP/store/evidence/INC-1/$f"; done | paste -sd+) ))
 [ "$hb" = "$sz" ] || fail "status holds $hb bytes for INC-1, the files are $sz"
 ctl status | grep -q "^evidence: $sz bytes held in 1 cases" || fail "human status: $(ctl status | tail -2)"
 kept=$(echo "$st" | jget 'j["result"]["rings"][0]["bytes_kept"]')
