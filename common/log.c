@@ -93,3 +93,23 @@ void log_ring(int level, const char *iface, const char *profile, const char *fmt
 	else
 		fprintf(stderr, "%s: %s\n", log_ident, msg);
 }
+
+void log_case(int level, const char *case_id, const char *head, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (level > log_level)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (log_target == LOG_TO_JOURNAL) {
+		sd_journal_send("MESSAGE=case %s: %s", case_id, msg, "PRIORITY=%d", level,
+				"SYSLOG_IDENTIFIER=%s", log_ident, "CASE=%s", case_id,
+				"MANIFEST_HEAD=%s", head ? head : "", NULL);
+		return;
+	}
+	fprintf(stderr, "%s: case %s: %s%s%s\n", log_ident, case_id, msg,
+		head ? " MANIFEST_HEAD=" : "", head ? head : "");
+}

@@ -23,6 +23,13 @@ int log_stderr_is_journal(void);
 void log_ring(int level, const char *iface, const char *profile, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/*
+ * An evidence event: in the journal with the fields CASE= and, when head is
+ * not NULL, MANIFEST_HEAD= (the case manifest's last chain hash).
+ */
+void log_case(int level, const char *case_id, const char *head, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 #define log_err(...)    log_ring(LOG_ERR, NULL, NULL, __VA_ARGS__)
 #define log_warn(...)   log_ring(LOG_WARNING, NULL, NULL, __VA_ARGS__)
 #define log_notice(...) log_ring(LOG_NOTICE, NULL, NULL, __VA_ARGS__)

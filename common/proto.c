@@ -1,6 +1,7 @@
 /* proto.c: frame headers and request decoding, written for hostile input */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,46 @@ static const char *const cmd_names[CMD_COUNT] = {
 	[CMD_RELOAD] = "reload",
 	[CMD_DUMP] = "dump",
 	[CMD_REINDEX] = "reindex",
+	[CMD_PRESERVE] = "preserve",
+	[CMD_CASES] = "cases",
+	[CMD_RELEASE] = "release",
+	[CMD_VERIFY] = "verify",
+	[CMD_KEY] = "key",
+	[CMD_SIGN] = "sign",
 };
+
+int proto_case_valid(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (!n || n > PROTO_CASE_MAX || id[0] == '.' || id[0] == '-')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)id[i]) && !strchr("._-", id[i]))
+			return 0;
+	return 1;
+}
+
+/* Which members each command takes besides "cmd" and "ring". */
+static int takes(enum proto_cmd cmd, const char *key)
+{
+	if (!strcmp(key, "since") || !strcmp(key, "until"))
+		return cmd == CMD_DUMP || cmd == CMD_PRESERVE;
+	if (!strcmp(key, "case"))
+		return cmd == CMD_PRESERVE || cmd == CMD_RELEASE || cmd == CMD_VERIFY ||
+		       cmd == CMD_DUMP;
+	if (!strcmp(key, "note"))
+		return cmd == CMD_PRESERVE;
+	if (!strcmp(key, "delete"))
+		return cmd == CMD_RELEASE;
+	if (!strcmp(key, "job"))
+		return cmd == CMD_VERIFY;
+	if (!strcmp(key, "sums"))
+		return cmd == CMD_SIGN;
+	if (!strcmp(key, "follow"))
+		return cmd == CMD_DUMP;
+	return 0;
+}
 
 const char *proto_cmd_name(enum proto_cmd cmd)
 {
@@ -170,7 +210,52 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 	json_object_foreach(root, key, v) {
 		if (!strcmp(key, "cmd"))
 			continue;
-		if (req->cmd == CMD_DUMP && (!strcmp(key, "since") || !strcmp(key, "until"))) {
+		if (takes(req->cmd, key) && !strcmp(key, "case")) {
+			if (!json_is_string(v) || !proto_case_valid(json_string_value(v))) {
+				snprintf(err, errlen, "\"case\" must be 1 to %d letters, digits, '.', '_' or '-', not starting with '.' or '-'",
+					 PROTO_CASE_MAX);
+				goto out;
+			}
+			snprintf(req->case_id, sizeof(req->case_id), "%s", json_string_value(v));
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "note")) {
+			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->note) ||
+			    strlen(json_string_value(v)) != json_string_length(v)) {
+				snprintf(err, errlen, "\"note\" must be a string of at most %zu bytes",
+					 sizeof(req->note) - 1);
+				goto out;
+			}
+			snprintf(req->note, sizeof(req->note), "%s", json_string_value(v));
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "sums")) {
+			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->sums) ||
+			    strlen(json_string_value(v)) != json_string_length(v)) {
+				snprintf(err, errlen, "\"sums\" must be a string of at most %zu bytes",
+					 sizeof(req->sums) - 1);
+				goto out;
+			}
+			snprintf(req->sums, sizeof(req->sums), "%s", json_string_value(v));
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "delete")) {
+			if (!json_is_boolean(v)) {
+				snprintf(err, errlen, "\"delete\" must be true or false");
+				goto out;
+			}
+			req->del = json_is_true(v);
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "job")) {
+			if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+				snprintf(err, errlen, "\"job\" must be a positive integer");
+				goto out;
+			}
+			req->job = (uint64_t)json_integer_value(v);
+			continue;
+		}
+		if (takes(req->cmd, key) && (!strcmp(key, "since") || !strcmp(key, "until"))) {
 			if (!json_is_integer(v) || json_integer_value(v) < 0) {
 				snprintf(err, errlen, "\"%s\" must be nanoseconds since the epoch", key);
 				goto out;
@@ -181,7 +266,7 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 				req->until = json_integer_value(v);
 			continue;
 		}
-		if (req->cmd == CMD_DUMP && !strcmp(key, "follow")) {
+		if (takes(req->cmd, key) && !strcmp(key, "follow")) {
 			if (!json_is_boolean(v)) {
 				snprintf(err, errlen, "\"follow\" must be true or false");
 				goto out;
@@ -191,7 +276,8 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 		}
 		if (!strcmp(key, "ring") && (req->cmd == CMD_LIST || req->cmd == CMD_ROTATE ||
 					     req->cmd == CMD_STATUS || req->cmd == CMD_DUMP ||
-					     req->cmd == CMD_REINDEX)) {
+					     req->cmd == CMD_REINDEX || req->cmd == CMD_PRESERVE ||
+					     req->cmd == CMD_VERIFY)) {
 			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->ring)) {
 				snprintf(err, errlen, "\"ring\" must be a string like \"eth0/web\"");
 				goto out;

@@ -62,8 +62,18 @@ enum proto_cmd {
 	CMD_RELOAD,
 	CMD_DUMP,
 	CMD_REINDEX,
+	CMD_PRESERVE,
+	CMD_CASES,
+	CMD_RELEASE,
+	CMD_VERIFY,
+	CMD_KEY,
+	CMD_SIGN,
 	CMD_COUNT,
 };
+
+/* A case ID: 1 to PROTO_CASE_MAX of [A-Za-z0-9._-], not starting with '.' or '-'. */
+#define PROTO_CASE_MAX 64
+int proto_case_valid(const char *id);
 
 struct proto_request {
 	enum proto_cmd cmd;
@@ -71,11 +81,20 @@ struct proto_request {
 	int64_t since;		/* dump: nanoseconds since the epoch, 0 = from the oldest */
 	int64_t until;		/* dump: 0 = up to the newest */
 	int follow;		/* dump: keep streaming new packets */
+	/* Evidence (docs/evidence.md): preserve, release, verify, dump of a case. */
+	char case_id[PROTO_CASE_MAX + 1];	/* a safe name: proto_case_valid */
+	char note[512];		/* preserve: free text for the manifest */
+	int del;		/* release: delete the files instead of returning them */
+	uint64_t job;		/* verify: the job to ask about, 0 = start one */
+	char sums[4096];	/* sign: an export's SHA256SUMS */
 };
 
 /*
  * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}, or for
- * dump also "since", "until" (integers, ns) and "follow" (boolean). Returns 0,
+ * dump also "since", "until" (integers, ns) and "follow" (boolean); preserve
+ * takes "ring", "since", "until", "case" and "note"; release "case" and
+ * "delete"; verify "case" or "ring", and "job"; dump also "case"; sign
+ * "sums". Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

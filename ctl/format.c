@@ -84,6 +84,17 @@ static void print_link(json_t *ring)
 		       lost == 1 ? "" : "s", units_format_duration(gap_ms, c, sizeof(c)));
 }
 
+/* Held bytes are the cases', apart from every ring's (docs/evidence.md). */
+static void format_evidence(json_t *ev)
+{
+	if (!json_is_object(ev) || !json_object_size(json_object_get(ev, "cases")))
+		return;
+	printf("evidence: %" PRIu64 " bytes held in %zu cases (pktctl cases)\n",
+	       num(ev, "held_bytes"), json_object_size(json_object_get(ev, "cases")));
+	if (json_is_true(json_object_get(ev, "below_min_free")))
+		printf("  free space is under min-free because of the holds: only unheld files are evicted; release cases to get it back\n");
+}
+
 void format_status(json_t *r)
 {
 	json_t *rings = json_object_get(r, "rings"), *ring;
@@ -141,6 +152,7 @@ void format_status(json_t *r)
 			printf("  gzip: %" PRIu64 " chunks, %" PRIu64 " stored uncompressed to keep up\n",
 			       num(ring, "gzip_chunks"), num(ring, "gzip_chunks_stored"));
 	}
+	format_evidence(json_object_get(r, "evidence"));
 }
 
 void format_list(json_t *r)

@@ -10,6 +10,7 @@
 
 #include "client.h"
 #include "dump.h"
+#include "evidence.h"
 #include "format.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
@@ -35,6 +36,7 @@ struct cmd {
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd *c);
 
 /* One row per command: dispatch, help and an example. */
 static const struct cmd commands[] = {
@@ -60,6 +62,24 @@ static const struct cmd commands[] = {
 	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
 	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
 	  NULL },
+	{ "preserve", "[RING] --since T --until T --case ID [--note TEXT]",
+	  "Hold the files of a time window as evidence in case ID, out of retention's reach",
+	  "pktctl preserve eth0 --since 03:12 --until 03:13 --case INC-42 --note 'host X'",
+	  cmd_evidence, "preserve", 0, NULL },
+	{ "cases", "[--json]", "List the evidence cases: files, bytes, window, who made them",
+	  "pktctl cases", cmd_evidence, "cases", 0, NULL },
+	{ "verify", "[--case ID | RING]",
+	  "Re-hash a case's files, check its manifest chain and signature (or a ring's seals)",
+	  "pktctl verify --case INC-42", cmd_evidence, "verify", 0, NULL },
+	{ "release", "--case ID [--delete]",
+	  "End a hold: the files return to retention (or are deleted); the manifest records it",
+	  "pktctl release --case INC-42", cmd_evidence, "release", 0, NULL },
+	{ "export", "(--case ID | RING --since T --until T) [-z] -o DIR [FILTER]",
+	  "Write a case's (or a window's) packets to DIR with provenance.json and signed SHA256SUMS",
+	  "pktctl export --case INC-42 -o /tmp/INC-42 host 192.0.2.7", cmd_evidence, "export", 0,
+	  NULL },
+	{ "key", "[--json]", "Print the host's evidence public key (PEM) that signs manifests",
+	  "pktctl key > host-key.pem", cmd_evidence, "key", 0, NULL },
 	{ "help", "[COMMAND]", "Show this help, or one command's", "pktctl help status", cmd_help,
 	  NULL, 0, NULL },
 };
@@ -157,6 +177,27 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c)
 {
 	return dump_main(argc, argv, o->socket, o->json);
+}
+
+static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	struct evidence_opts eo = { o->socket, o->json, o->timeout_ms };
+
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+		command_usage(stdout, c);
+		return 0;
+	}
+	if (!strcmp(c->proto, "preserve"))
+		return evidence_preserve(&eo, argc, argv);
+	if (!strcmp(c->proto, "cases"))
+		return evidence_cases(&eo, argc, argv);
+	if (!strcmp(c->proto, "verify"))
+		return evidence_verify(&eo, argc, argv);
+	if (!strcmp(c->proto, "export"))
+		return evidence_export(&eo, argc, argv);
+	if (!strcmp(c->proto, "release"))
+		return evidence_release(&eo, argc, argv);
+	return evidence_key(&eo, argc, argv);
 }
 
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)

@@ -66,6 +66,7 @@ static cfg_opt_t top_opts[] = {
 	CFG_STR("group", "pktcap", CFGF_NONE),
 	CFG_STR("operator-group", "", CFGF_NONE),
 	CFG_STR("storage", "/var/lib/pktcapd", CFGF_NONE),
+	CFG_STR("state-directory", "/var/lib/pktcapd", CFGF_NONE),
 	CFG_STR("socket", "/run/pktcapd/pktcapd.sock", CFGF_NONE),
 	CFG_STR("log-level", "info", CFGF_NONE),
 	CFG_SEC("profile", profile_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
@@ -458,8 +459,9 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 	conf->operator_group = strdup(cfg_getstr(cfg, "operator-group"));
 	conf->storage = strdup(cfg_getstr(cfg, "storage"));
 	conf->socket = strdup(cfg_getstr(cfg, "socket"));
+	conf->state_dir = strdup(cfg_getstr(cfg, "state-directory"));
 	if (!conf->user || !conf->group || !conf->operator_group || !conf->storage ||
-	    !conf->socket) {
+	    !conf->socket || !conf->state_dir) {
 		set_error(0, "out of memory");
 		return -1;
 	}
@@ -474,6 +476,11 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 			  conf->storage);
 		return -1;
 	}
+	if (conf->state_dir[0] != '/') {
+		set_error(line_of(cfg, "state-directory"),
+			  "state-directory = '%s' must be an absolute path", conf->state_dir);
+		return -1;
+	}
 	if (conf->socket[0] != '/' || strlen(conf->socket) >= 108) {
 		set_error(line_of(cfg, "socket"),
 			  "socket = '%s' must be an absolute path shorter than 108 bytes", conf->socket);
@@ -485,7 +492,7 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 static void add_validators(cfg_t *cfg)
 {
 	static const char *const paths[] = {
-		"user", "group", "operator-group", "storage", "socket", "log-level",
+		"user", "group", "operator-group", "storage", "socket", "log-level", "state-directory",
 		"interface|profiles", "interface|promisc",
 	};
 
@@ -728,6 +735,7 @@ void conf_free(struct conf *conf)
 	free(conf->group);
 	free(conf->operator_group);
 	free(conf->storage);
+	free(conf->state_dir);
 	free(conf->socket);
 	free(conf);
 }

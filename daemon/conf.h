@@ -58,6 +58,7 @@ struct conf {
 	char *operator_group;	/* may also rotate, reload, reindex; "" = none */
 	char *storage;
 	char *socket;
+	char *state_dir;		/* the evidence key (evidence.c) */
 	int log_level;
 	struct profile_conf *profiles;
 	size_t nprofiles;

@@ -47,7 +47,7 @@ static const int allowed[] = {
 	SCMP_SYS(fcntl), SCMP_SYS(newfstatat), SCMP_SYS(fstat), SCMP_SYS(statx),
 	SCMP_SYS(fstatfs), SCMP_SYS(getdents64), SCMP_SYS(fdatasync), SCMP_SYS(fsync),
 	SCMP_SYS(ftruncate), SCMP_SYS(fchmod), SCMP_SYS(unlink), SCMP_SYS(unlinkat),
-	SCMP_SYS(renameat), SCMP_SYS(renameat2), SCMP_SYS(mkdirat), SCMP_SYS(readlinkat),
+	SCMP_SYS(renameat), SCMP_SYS(renameat2), SCMP_SYS(linkat), SCMP_SYS(mkdirat), SCMP_SYS(readlinkat),
 	SCMP_SYS(faccessat), SCMP_SYS(faccessat2), SCMP_SYS(memfd_create), SCMP_SYS(fadvise64),
 	SCMP_SYS(fallocate),
 	/* Reading priorities; setting them is allowed for the calling thread only (below). */

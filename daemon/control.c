@@ -12,6 +12,7 @@
 
 #include "capture.h"
 #include "control.h"
+#include "evidence.h"
 #include "indexer.h"
 #include "log.h"
 #include "ring.h"
@@ -116,6 +117,9 @@ static json_t *ring_status(struct ring *r)
 	pthread_mutex_lock(&r->lock);
 	nfiles = r->nfiles;
 	for (size_t i = 0; i < r->nfiles; i++) {
+		/* Held files are the cases' (status "evidence"), not the ring's to keep or evict. */
+		if (r->files[i].ret.preserved)
+			continue;
 		kept += r->files[i].ret.size;
 		damaged += r->files[i].damaged;
 	}
@@ -163,7 +167,7 @@ static json_t *ring_status(struct ring *r)
 
 static json_t *do_status(struct daemon *d, const struct proto_request *req)
 {
-	json_t *rings = json_array();
+	json_t *rings = json_array(), *res;
 	struct indexer_stats ist;
 	struct timespec now;
 
@@ -172,7 +176,7 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 		if (ring_matches(d->rings[i], req->ring))
 			json_array_append_new(rings, ring_status(d->rings[i]));
 	indexer_get_stats(&ist);
-	return ok(json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
+	res = json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
 			    "version", PACKAGE_VERSION,
 			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started_mono),
 			    "started", json_time(d->started * 1000000000LL), "config", d->conf_file,
@@ -181,7 +185,10 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 			    "bytes_left", (json_int_t)ist.bytes_left,
 			    "files_done", (json_int_t)ist.files_done,
 			    "bytes_done", (json_int_t)ist.bytes_done,
-			    "files_damaged", (json_int_t)ist.damaged));
+			    "files_damaged", (json_int_t)ist.damaged);
+	if (res)
+		evidence_status(d, res);
+	return ok(res);
 }
 
 static json_t *do_list(struct daemon *d, const struct proto_request *req)
@@ -329,6 +336,12 @@ json_t *control_handle(struct daemon *d, const struct proto_request *req)
 		return do_reload(d);
 	case CMD_REINDEX:
 		return do_reindex(d, req);
+	case CMD_PRESERVE:	/* evidence.c: they need who asked */
+	case CMD_CASES:
+	case CMD_RELEASE:
+	case CMD_VERIFY:
+	case CMD_KEY:
+	case CMD_SIGN:
 	case CMD_DUMP:	/* streamed by the server, never answered here */
 	case CMD_COUNT:
 		break;

@@ -65,6 +65,8 @@ enum ctl_right ctlrights_needed(enum proto_cmd cmd)
 	case CMD_ROTATE:
 	case CMD_RELOAD:
 	case CMD_REINDEX:
+	case CMD_PRESERVE:
+	case CMD_RELEASE:
 		return CTL_RIGHT_OPERATE;
 	default:
 		return CTL_RIGHT_READ;

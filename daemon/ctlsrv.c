@@ -19,6 +19,7 @@
 #include "ctlrights.h"
 #include "ctlsrv.h"
 #include "dumpjob.h"
+#include "evidence.h"
 #include "log.h"
 #include "proto.h"
 
@@ -570,6 +571,9 @@ static int process_input(struct client *c)
 				return -1;
 		} else if (req.cmd == CMD_ROTATE && (rc = ration_rotate(c, &req)) != 0) {
 			rc = rc < 0 ? -1 : 0;
+		} else if (evidence_handles(req.cmd)) {
+			/* Who asked goes into the case's manifest. */
+			rc = queue_json(c, evidence_handle(c->srv->d, &req, &c->cred));
 		} else {
 			log_debug("control client pid %d uid %d: %s", (int)c->cred.pid,
 				  (int)c->cred.uid, proto_cmd_name(req.cmd));

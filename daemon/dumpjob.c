@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dumpjob.h"
+#include "evexport.h"
 #include "indexer.h"
 #include "log.h"
 #include "pcapfile.h"
@@ -24,6 +25,7 @@
 #define MAX_DAMAGE 16
 
 struct dump_job {
+	struct evexport *ex;	/* a case's held packets instead of a ring's (evexport.c) */
 	struct ring *r;
 	int64_t since, until;
 	int follow;
@@ -67,9 +69,18 @@ static struct ring *pick_ring(struct daemon *d, const char *want, char *err, siz
 struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req, char *err,
 			      size_t errlen)
 {
-	struct ring *r = pick_ring(d, req->ring, err, errlen);
+	struct ring *r;
 	struct dump_job *j;
 
+	if (*req->case_id) {
+		j = calloc(1, sizeof(*j));
+		if (j && !(j->ex = evexport_new(req, err, errlen))) {
+			free(j);
+			j = NULL;
+		}
+		return j;
+	}
+	r = pick_ring(d, req->ring, err, errlen);
 	if (!r)
 		return NULL;
 	j = calloc(1, sizeof(*j));
@@ -95,11 +106,15 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 
 uint64_t dump_job_packets(const struct dump_job *j)
 {
+	if (j->ex)
+		return evexport_packets(j->ex);
 	return j->packets;
 }
 
 json_t *dump_job_damage(const struct dump_job *j)
 {
+	if (j->ex)
+		return evexport_damage(j->ex);
 	return j->ndamaged ? j->damage : NULL;
 }
 
@@ -116,6 +131,11 @@ void dump_job_free(struct dump_job *j)
 {
 	if (!j)
 		return;
+	if (j->ex) {
+		evexport_free(j->ex);
+		free(j);
+		return;
+	}
 	close_file(j);
 	json_decref(j->damage);
 	free(j);
@@ -310,6 +330,8 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 {
 	size_t budget = READ_BUDGET;
 
+	if (j->ex)
+		return evexport_fill(j->ex, out, max, len);
 	*len = 0;
 	if (j->finished)
 		return done(j, out, len);

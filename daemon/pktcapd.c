@@ -22,6 +22,7 @@
 #include "confine.h"
 #include "ctlsrv.h"
 #include "daemon.h"
+#include "evidence.h"
 #include "indexer.h"
 #include "linkmon.h"
 #include "log.h"
@@ -54,7 +55,7 @@ static void send_status(struct daemon *d)
 {
 	uint64_t packets = 0, dropped = 0, lost = 0;
 	size_t waiting = 0;
-	char wait_note[64] = "";
+	char wait_note[64] = "", space[200];
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
@@ -77,9 +78,10 @@ static void send_status(struct daemon *d)
 	}
 	if (waiting)
 		snprintf(wait_note, sizeof(wait_note), ", %zu waiting for their interface", waiting);
-	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors%s",
+	evidence_space_note(d, space, sizeof(space));
+	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors%s%s%s",
 		   d->nrings, (unsigned long long)packets, (unsigned long long)dropped,
-		   (unsigned long long)lost, wait_note);
+		   (unsigned long long)lost, wait_note, *space ? "; " : "", space);
 }
 
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
@@ -438,6 +440,9 @@ int main(int argc, char **argv)
 		if (storage_prepare(d.rings[i], d.storage, geteuid() == 0 ? d.uid : (uid_t)-1,
 				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
 			goto out;
+	/* The evidence key and directory: made here, owned by the daemon's user. */
+	if (evidence_init(&d, d.conf->state_dir) < 0)
+		log_err("evidence holds are off: preserve, export signatures and key will fail until this is fixed and pktcapd restarted");
 	d.socket_path = strdup(sock ? sock : d.conf->socket);
 	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid, d.conf->operator_group);
 	if (!d.ctl)
@@ -449,6 +454,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < d.nrings; i++)
 		if (storage_adopt(d.rings[i]) < 0)
 			goto out;
+	evidence_adopt(&d);
 	if (!foreground && !getenv("NOTIFY_SOCKET")) {
 		if (daemon(0, 0) < 0) {
 			log_err("cannot go to the background: %s", strerror(errno));
@@ -490,6 +496,7 @@ int main(int argc, char **argv)
 	}
 out:
 	ctlsrv_close(d.ctl);
+	evidence_exit();
 	indexer_stop();
 	for (size_t i = 0; i < d.nrings; i++) {
 		writer_stop(d.rings[i]);

@@ -12,8 +12,13 @@ size_t retention_select(const struct ret_file *files, size_t n, const struct ret
 	size_t victims = 0;
 
 	memset(victim, 0, n);
-	for (size_t i = 0; i < n; i++)
-		bytes += files[i].size;
+	/* Held files are the cases', not the ring's: they count against no limit. */
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].preserved)
+			count--;
+		else
+			bytes += files[i].size;
+	}
 
 	for (size_t i = 0; i < n; i++) {
 		const struct ret_file *f = &files[i];

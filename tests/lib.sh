@@ -98,6 +98,7 @@ write_conf() {
 		echo "storage = $TMP/store"
 		echo "log-level = debug"
 		echo "socket = $TMP/pktcapd.sock"
+		echo "state-directory = $TMP/state"
 		cat
 	} > "$TMP/pktcapd.conf"
 }

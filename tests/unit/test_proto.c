@@ -19,8 +19,14 @@ static int error_packs(const char *payload, char *err, size_t errlen)
 	return j != NULL;
 }
 
+static int decode(const char *payload, struct proto_request *req, char *err)
+{
+	return proto_decode_request((const uint8_t *)payload, strlen(payload), req, err, 256);
+}
+
 int main(void)
 {
+	struct proto_request req;
 	char s[64], err[256], payload[1024], name[400] = "";
 
 	ok(proto_utf8_prefix("abc", 2) == 2, "ASCII is cut anywhere");
@@ -53,5 +59,39 @@ int main(void)
 	/* ...and a buffer too small cuts inside a character too. */
 	snprintf(payload, sizeof(payload), "{\"cmd\": \"%s\"}", name);
 	ok(error_packs(payload, err, 20), "an error cut by its buffer: %s", err);
+
+	/* Evidence requests: their members, and a case ID that cannot leave its directory. */
+	ok(decode("{\"cmd\": \"preserve\", \"ring\": \"eth0/web\", \"since\": 1, "
+		  "\"until\": 2, \"case\": \"INC-42\", \"note\": \"host X\"}", &req, err) == 0 &&
+	   req.cmd == CMD_PRESERVE && req.since == 1 && req.until == 2 &&
+	   !strcmp(req.case_id, "INC-42") && !strcmp(req.note, "host X") &&
+	   !strcmp(req.ring, "eth0/web"), "preserve takes ring, window, case and note");
+	ok(decode("{\"cmd\": \"release\", \"case\": \"a.b_c\", \"delete\": true}", &req, err) == 0 &&
+	   req.cmd == CMD_RELEASE && req.del, "release takes case and delete");
+	ok(decode("{\"cmd\": \"verify\", \"case\": \"c1\", \"job\": 7}", &req, err) == 0 &&
+	   req.job == 7, "verify takes a job");
+	ok(decode("{\"cmd\": \"dump\", \"case\": \"c1\"}", &req, err) == 0 &&
+	   !strcmp(req.case_id, "c1"), "dump takes a case");
+	ok(decode("{\"cmd\": \"cases\"}", &req, err) == 0 && req.cmd == CMD_CASES, "cases");
+	ok(decode("{\"cmd\": \"key\"}", &req, err) == 0 && req.cmd == CMD_KEY, "key");
+	ok(decode("{\"cmd\": \"preserve\", \"case\": \"../etc\"}", &req, err) < 0 &&
+	   strstr(err, "\"case\""), "a case with a slash is refused: %s", err);
+	ok(decode("{\"cmd\": \"preserve\", \"case\": \".hidden\"}", &req, err) < 0,
+	   "a case starting with a dot is refused");
+	ok(decode("{\"cmd\": \"preserve\", \"case\": \"\"}", &req, err) < 0,
+	   "an empty case is refused");
+	ok(decode("{\"cmd\": \"release\", \"note\": \"x\"}", &req, err) < 0 &&
+	   strstr(err, "takes no argument"), "release takes no note: %s", err);
+	ok(decode("{\"cmd\": \"status\", \"case\": \"c1\"}", &req, err) < 0,
+	   "status takes no case");
+	ok(decode("{\"cmd\": \"release\", \"delete\": 1}", &req, err) < 0,
+	   "delete must be a boolean");
+	ok(decode("{\"cmd\": \"preserve\", \"note\": \"a\\u0000b\"}", &req, err) < 0,
+	   "a note with a NUL is refused");
+	ok(decode("{\"cmd\": \"sign\", \"sums\": \"abc  x.pcap\\n\"}", &req, err) == 0 &&
+	   req.cmd == CMD_SIGN && !strcmp(req.sums, "abc  x.pcap\n"), "sign takes sums");
+	ok(decode("{\"cmd\": \"sign\", \"case\": \"c\"}", &req, err) < 0, "sign takes no case");
+	ok(proto_case_valid("INC-2026.11_27") && !proto_case_valid("a/b") &&
+	   !proto_case_valid("-x") && !proto_case_valid("a b"), "proto_case_valid");
 	return done_testing();
 }

@@ -1,0 +1,38 @@
+/* evidence.h: holds on a time window of capture files, kept under STORAGE/evidence/CASE out of retention's reach */
+#ifndef PKTCAP_EVIDENCE_H
+#define PKTCAP_EVIDENCE_H
+
+#include <sys/socket.h>
+
+#include <jansson.h>
+
+#include "daemon.h"
+#include "proto.h"
+
+/*
+ * While privileged: the host's evidence key in the state directory, the
+ * storage's evidence directory (owned by the daemon's user), the host name
+ * and boot id for the manifests. Returns 0 or -1.
+ */
+int evidence_init(struct daemon *d, const char *state_dir);
+/* After storage_adopt: files of the rings that a case holds are flagged preserved again. */
+void evidence_adopt(struct daemon *d);
+/* True for the requests evidence_handle answers. */
+int evidence_handles(enum proto_cmd cmd);
+/* preserve, cases, release, verify, key; peer is who asked (SO_PEERCRED). */
+json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
+			const struct ucred *peer);
+/* Adds "evidence" (held bytes per case, free space against min-free) to a status result. */
+void evidence_status(struct daemon *d, json_t *result);
+/* A line for sd_notify STATUS= when holds push free space under min-free, else "". */
+void evidence_space_note(struct daemon *d, char *buf, size_t len);
+/* The case's directory fd (O_DIRECTORY|O_NOFOLLOW), for a dump of a case; -1 with errno. */
+int evidence_open_case(const char *case_id);
+void evidence_exit(void);
+
+/* Verification jobs, off the event loop (evverify.c). */
+json_t *evverify_start(struct daemon *d, const struct proto_request *req);
+json_t *evverify_poll(uint64_t job);
+void evverify_exit(void);
+
+#endif

@@ -1,0 +1,557 @@
+/* evmanifest.c: the case manifest's lines and hash chain, its signed head, and the host's evidence key */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include "evmanifest.h"
+#include "log.h"
+#include "sha256.h"
+
+static EVP_PKEY *key;
+static char *pub_pem;
+
+static void put(struct evm_line *l, const char *s, size_t n)
+{
+	if (l->failed)
+		return;
+	if (l->len + n + 1 > l->cap) {
+		size_t cap = (l->len + n + 1) * 2;
+		char *b = realloc(l->buf, cap);
+
+		if (!b) {
+			l->failed = 1;
+			return;
+		}
+		l->buf = b;
+		l->cap = cap;
+	}
+	memcpy(l->buf + l->len, s, n);
+	l->len += n;
+	l->buf[l->len] = 0;
+}
+
+void evm_add(struct evm_line *l, const char *k, const char *v)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	if (l->len)
+		put(l, " ", 1);
+	put(l, k, strlen(k));
+	put(l, "=", 1);
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		char enc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("._:/@+,-", *p))
+			put(l, (const char *)p, 1);
+		else
+			put(l, enc, 3);
+	}
+}
+
+void evm_addu(struct evm_line *l, const char *k, uint64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v);
+	evm_add(l, k, buf);
+}
+
+void evm_addtime(struct evm_line *l, const char *k, int64_t ns)
+{
+	time_t sec = (time_t)(ns / 1000000000);
+	char stamp[32], buf[48];
+	struct tm tm;
+
+	if (ns <= 0 || !gmtime_r(&sec, &tm)) {
+		evm_add(l, k, "-");
+		return;
+	}
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf, sizeof(buf), "%s.%09lldZ", stamp, (long long)(ns % 1000000000));
+	evm_add(l, k, buf);
+}
+
+void evm_line_free(struct evm_line *l)
+{
+	free(l->buf);
+	memset(l, 0, sizeof(*l));
+}
+
+const char *evm_get(const struct evm_entry *e, const char *k)
+{
+	for (size_t i = 0; i < e->nkv; i++)
+		if (!strcmp(e->keys[i], k))
+			return e->values[i];
+	return NULL;
+}
+
+static int unhex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Splits "N TYPE k=v ..." (line without its newline, modified in place). 0 or -1. */
+static int parse_line(char *line, struct evm_entry *e)
+{
+	char *save = NULL, *tok, *end;
+	unsigned long n;
+
+	tok = strtok_r(line, " ", &save);
+	if (!tok)
+		return -1;
+	n = strtoul(tok, &end, 10);
+	if (*end || !n)
+		return -1;
+	e->n = (unsigned)n;
+	tok = strtok_r(NULL, " ", &save);
+	if (!tok || strlen(tok) >= sizeof(e->type))
+		return -1;
+	strcpy(e->type, tok);
+	while ((tok = strtok_r(NULL, " ", &save))) {
+		char *eq = strchr(tok, '='), *v, *o;
+		char **nk, **nv;
+
+		if (!eq)
+			return -1;
+		*eq = 0;
+		nk = realloc(e->keys, (e->nkv + 1) * sizeof(*nk));
+		if (!nk)
+			return -1;
+		e->keys = nk;
+		nv = realloc(e->values, (e->nkv + 1) * sizeof(*nv));
+		if (!nv)
+			return -1;
+		e->values = nv;
+		e->keys[e->nkv] = strdup(tok);
+		v = o = strdup(eq + 1);
+		e->values[e->nkv++] = v;
+		if (!v || !e->keys[e->nkv - 1])
+			return -1;
+		for (const char *p = eq + 1; *p; p++) {
+			if (*p == '%' && unhex(p[1]) >= 0 && unhex(p[2]) >= 0) {
+				*o++ = (char)(unhex(p[1]) << 4 | unhex(p[2]));
+				p += 2;
+			} else {
+				*o++ = *p;
+			}
+		}
+		*o = 0;
+	}
+	return 0;
+}
+
+static int hexval(const char *hex, uint8_t out[32])
+{
+	if (!hex || strlen(hex) != 64)
+		return -1;
+	for (int i = 0; i < 32; i++) {
+		int hi = unhex(hex[2 * i]), lo = unhex(hex[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return -1;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+/* The whole of a small file under dirfd, NUL-terminated; NULL with errno. */
+static char *slurp(int dirfd, const char *name, size_t *len)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	size_t cap = 4096, n = 0;
+	char *buf = NULL;
+	struct stat st;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	buf = malloc(cap);
+	for (;;) {
+		ssize_t r;
+
+		if (!buf)
+			goto fail;
+		if (n + 1 >= cap) {
+			char *b = realloc(buf, cap *= 2);
+
+			if (!b)
+				goto fail;
+			buf = b;
+		}
+		r = read(fd, buf + n, cap - n - 1);
+		if (r < 0)
+			goto fail;
+		if (!r)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = 0;
+	*len = n;
+	close(fd);
+	return buf;
+fail:
+	free(buf);
+	close(fd);
+	return NULL;
+}
+
+int evm_read(int casefd, struct evm *m)
+{
+	size_t len = 0;
+	char *text = slurp(casefd, EVM_MANIFEST, &len), *p;
+	uint8_t prev[32] = { 0 };
+
+	memset(m, 0, sizeof(*m));
+	if (!text)
+		return errno == ENOENT ? 0 : -1;
+	for (p = text; p < text + len;) {
+		char *nl = memchr(p, '\n', (size_t)(text + len - p));
+		size_t ll = nl ? (size_t)(nl - p) + 1 : (size_t)(text + len - p);
+		struct evm_entry *e, *ne = realloc(m->e, (m->n + 1) * sizeof(*ne));
+		struct sha256 h = { 0 };
+		uint8_t want[32];
+		const char *pv;
+		char *copy;
+
+		if (!ne)
+			goto fail;
+		m->e = ne;
+		e = &m->e[m->n++];
+		memset(e, 0, sizeof(*e));
+		if (sha256_init(&h) < 0)
+			goto fail;
+		sha256_update(&h, p, ll);
+		sha256_final(&h, e->hash);
+		sha256_free(&h);
+		copy = strndup(p, nl ? ll - 1 : ll);
+		if (!copy)
+			goto fail;
+		if (!nl) {
+			e->broken = 1;
+			snprintf(e->why, sizeof(e->why), "line %zu has no newline: the file was cut", m->n);
+		} else if (parse_line(copy, e) < 0) {
+			e->broken = 1;
+			snprintf(e->why, sizeof(e->why), "line %zu is malformed", m->n);
+		} else if (hexval(pv = evm_get(e, "prev"), want) < 0) {
+			e->broken = 1;
+			snprintf(e->why, sizeof(e->why), "line %zu has no prev= hash", m->n);
+		} else if (memcmp(want, prev, 32)) {
+			e->broken = 1;
+			snprintf(e->why, sizeof(e->why),
+				 "line %zu (entry %u): chain broken: its prev= is not the hash of the line before it (a line was removed, changed, inserted or reordered)",
+				 m->n, e->n);
+		} else if (e->n != m->n) {
+			e->broken = 1;
+			snprintf(e->why, sizeof(e->why), "line %zu is numbered %u: entries were reordered",
+				 m->n, e->n);
+		}
+		free(copy);
+		memcpy(prev, e->hash, 32);
+		p += ll;
+	}
+	memcpy(m->head, prev, 32);
+	free(text);
+	return 0;
+fail:
+	free(text);
+	evm_free(m);
+	errno = ENOMEM;
+	return -1;
+}
+
+void evm_free(struct evm *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		for (size_t k = 0; k < m->e[i].nkv; k++) {
+			free(m->e[i].keys[k]);
+			free(m->e[i].values[k]);
+		}
+		free(m->e[i].keys);
+		free(m->e[i].values);
+	}
+	free(m->e);
+	memset(m, 0, sizeof(*m));
+}
+
+int evm_head_text(const char *case_id, const struct evm *m, char *buf, size_t len)
+{
+	char hex[65];
+
+	sha256_hex(m->head, hex);
+	return snprintf(buf, len, "pktcap-manifest case=%s entries=%zu head=%s\n", case_id, m->n,
+			hex);
+}
+
+/* Writes name under dirfd whole, through NAME.tmp, synced and renamed into place. */
+static int write_file(int dirfd, const char *name, const void *data, size_t len, mode_t mode)
+{
+	char tmp[64];
+	int fd;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", name);
+	unlinkat(dirfd, tmp, 0);
+	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0)
+		return -1;
+	if (write(fd, data, len) != (ssize_t)len || fdatasync(fd) < 0) {
+		close(fd);
+		unlinkat(dirfd, tmp, 0);
+		return -1;
+	}
+	close(fd);
+	return renameat(dirfd, tmp, dirfd, name);
+}
+
+/* HEAD, its signature and SHA256SUMS for the manifest as it is now. */
+static int write_companions(int casefd, const char *case_id, const struct evm *m)
+{
+	struct evm_line sums = { 0 };
+	char head[256];
+	uint8_t sig[64];
+	int n = evm_head_text(case_id, m, head, sizeof(head)), rc;
+
+	if (evm_sign(head, (size_t)n, sig) < 0)
+		return -1;
+	if (write_file(casefd, EVM_HEAD, head, (size_t)n, 0440) < 0 ||
+	    write_file(casefd, EVM_SIG, sig, sizeof(sig), 0440) < 0)
+		return -1;
+	/* The files held now: those of file entries after the last release. */
+	for (size_t i = 0; i < m->n; i++) {
+		const struct evm_entry *e = &m->e[i];
+		char line[400];
+
+		if (!strcmp(e->type, "release")) {
+			evm_line_free(&sums);
+			continue;
+		}
+		if (strcmp(e->type, "file") || !evm_get(e, "sha256") || !evm_get(e, "file"))
+			continue;
+		snprintf(line, sizeof(line), "%s  %s\n", evm_get(e, "sha256"), evm_get(e, "file"));
+		put(&sums, line, strlen(line));
+	}
+	if (sums.failed)
+		return -1;
+	rc = write_file(casefd, EVM_SUMS, sums.buf ? sums.buf : "", sums.len, 0440);
+	evm_line_free(&sums);
+	return rc;
+}
+
+int evm_append(int casefd, const char *case_id, const char *const *type,
+	       struct evm_line *lines, size_t count, char head_hex[65])
+{
+	struct evm m;
+	struct evm_line out = { 0 };
+	uint8_t prev[32];
+	int fd = -1, rc = -1;
+
+	if (evm_read(casefd, &m) < 0)
+		return -1;
+	/* Appending to a broken chain would make it look whole from here on. */
+	for (size_t i = 0; i < m.n; i++)
+		if (m.e[i].broken) {
+			log_case(LOG_ERR, case_id, NULL, "MANIFEST: %s; not appending (pktctl verify)",
+				 m.e[i].why);
+			errno = EBADMSG;
+			goto out;
+		}
+	memcpy(prev, m.head, 32);
+	for (size_t i = 0; i < count; i++) {
+		struct sha256 h = { 0 };
+		char hex[65], num[16];
+		size_t start = out.len;
+
+		if (lines[i].failed)
+			goto out;
+		sha256_hex(prev, hex);
+		snprintf(num, sizeof(num), "%zu ", m.n + i + 1);
+		put(&out, num, strlen(num));
+		put(&out, type[i], strlen(type[i]));
+		put(&out, " ", 1);
+		put(&out, lines[i].buf, lines[i].len);
+		put(&out, " prev=", 6);
+		put(&out, hex, 64);
+		put(&out, "\n", 1);
+		if (out.failed || sha256_init(&h) < 0)
+			goto out;
+		sha256_update(&h, out.buf + start, out.len - start);
+		sha256_final(&h, prev);
+		sha256_free(&h);
+	}
+	fd = openat(casefd, EVM_MANIFEST, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		    0640);
+	if (fd < 0 || write(fd, out.buf, out.len) != (ssize_t)out.len || fdatasync(fd) < 0)
+		goto out;
+	evm_free(&m);
+	if (evm_read(casefd, &m) < 0)
+		goto out;
+	if (memcmp(m.head, prev, 32)) {
+		errno = EBADMSG;
+		goto out;
+	}
+	sha256_hex(m.head, head_hex);
+	rc = write_companions(casefd, case_id, &m);
+out:
+	if (fd >= 0)
+		close(fd);
+	evm_free(&m);
+	evm_line_free(&out);
+	return rc;
+}
+
+/* The public half as PEM, kept for pktctl key and beside the private key. */
+static int make_pub_pem(void)
+{
+	BIO *b = BIO_new(BIO_s_mem());
+	char *data;
+	long n;
+
+	if (!b || !PEM_write_bio_PUBKEY(b, key)) {
+		BIO_free(b);
+		return -1;
+	}
+	n = BIO_get_mem_data(b, &data);
+	pub_pem = strndup(data, (size_t)n);
+	BIO_free(b);
+	return pub_pem ? 0 : -1;
+}
+
+int evm_key_init(const char *state_dir, uid_t uid, gid_t gid)
+{
+	int dfd = -1, fd = -1, rc = -1;
+	FILE *f = NULL;
+	struct stat st;
+	uint8_t sig[64];
+
+	if (mkdir(state_dir, 0700) == 0) {
+		if (uid != (uid_t)-1 && chown(state_dir, uid, gid) < 0)
+			goto fail_errno;
+	} else if (errno != EEXIST) {
+		goto fail_errno;
+	}
+	dfd = open(state_dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0 || fstat(dfd, &st) < 0)
+		goto fail_errno;
+	/* Whoever else could write here could swap the key. */
+	if ((st.st_mode & 022) || (st.st_uid != 0 && st.st_uid != geteuid() && st.st_uid != uid)) {
+		log_err("state-directory %s: must belong to root or the daemon's user and be writable by no one else",
+			state_dir);
+		goto out;
+	}
+	fd = openat(dfd, EVM_KEY_FILE, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd >= 0) {
+		if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (st.st_mode & 077)) {
+			log_err("%s/%s: must be a regular file of mode 0600", state_dir, EVM_KEY_FILE);
+			goto out;
+		}
+		f = fdopen(fd, "r");
+		if (!f)
+			goto fail_errno;
+		fd = -1;
+		key = PEM_read_PrivateKey(f, NULL, NULL, NULL);
+		if (!key || EVP_PKEY_get_id(key) != EVP_PKEY_ED25519) {
+			log_err("%s/%s: not an Ed25519 private key", state_dir, EVM_KEY_FILE);
+			goto out;
+		}
+	} else if (errno == ENOENT) {
+		key = EVP_PKEY_Q_keygen(NULL, NULL, "ED25519");
+		fd = openat(dfd, EVM_KEY_FILE, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0600);
+		if (!key || fd < 0)
+			goto fail_errno;
+		if (uid != (uid_t)-1 && fchown(fd, uid, gid) < 0)
+			goto fail_errno;
+		f = fdopen(fd, "w");
+		if (!f)
+			goto fail_errno;
+		fd = -1;
+		if (!PEM_write_PrivateKey(f, key, NULL, NULL, 0, NULL, NULL) || fflush(f) ||
+		    fdatasync(fileno(f)) < 0)
+			goto fail_errno;
+		log_notice("made the host's evidence key %s/%s", state_dir, EVM_KEY_FILE);
+	} else {
+		goto fail_errno;
+	}
+	if (make_pub_pem() < 0)
+		goto out;
+	fd = openat(dfd, EVM_PUB_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		if (write(fd, pub_pem, strlen(pub_pem)) < 0)
+			log_warn("%s/%s: %s", state_dir, EVM_PUB_FILE, strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	/* Once now, so that whatever libcrypto loads on first use is loaded before the drop. */
+	if (evm_sign("pktcap", 6, sig) < 0 || evm_check("pktcap", 6, sig, sizeof(sig)) != 1)
+		goto out;
+	rc = 0;
+	goto out;
+fail_errno:
+	log_err("state-directory %s: evidence key: %s", state_dir, strerror(errno));
+out:
+	if (f)
+		fclose(f);
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	if (rc < 0)
+		evm_key_free();
+	return rc;
+}
+
+int evm_sign(const void *msg, size_t len, uint8_t sig[64])
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	size_t siglen = 64;
+	int rc = -1;
+
+	if (key && ctx && EVP_DigestSignInit(ctx, NULL, NULL, NULL, key) == 1 &&
+	    EVP_DigestSign(ctx, sig, &siglen, msg, len) == 1 && siglen == 64)
+		rc = 0;
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+int evm_check(const void *msg, size_t len, const uint8_t *sig, size_t siglen)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	int rc = -1;
+
+	if (key && ctx && EVP_DigestVerifyInit(ctx, NULL, NULL, NULL, key) == 1)
+		rc = EVP_DigestVerify(ctx, sig, siglen, msg, len) == 1;
+	EVP_MD_CTX_free(ctx);
+	return rc;
+}
+
+const char *evm_pubkey_pem(void)
+{
+	return pub_pem;
+}
+
+void evm_key_free(void)
+{
+	EVP_PKEY_free(key);
+	key = NULL;
+	free(pub_pem);
+	pub_pem = NULL;
+}
