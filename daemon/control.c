@@ -203,7 +203,11 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 		pthread_mutex_lock(&r->lock);
 		for (size_t k = 0; k < r->nfiles; k++) {
 			struct ring_file *f = &r->files[k];
-			json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", r->name,
+			json_t *j;
+
+			if (f->gone)
+				continue;
+			j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", r->name,
 					      "name", f->name, "seq", (json_int_t)f->ret.seq,
 					      "size", (json_int_t)f->ret.size, "open", f->ret.open,
 					      "preserved", f->ret.preserved);

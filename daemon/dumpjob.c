@@ -235,7 +235,7 @@ static int open_next(struct dump_job *j)
 	for (size_t i = 0; i < r->nfiles; i++) {
 		struct ring_file *f = &r->files[i];
 
-		if (f->ret.seq < j->next_seq)
+		if (f->ret.seq < j->next_seq || f->gone)
 			continue;
 		/* A closed file whose last packet is before the window is not read at all. */
 		if (j->since && f->meta && !f->ret.open && f->packets && f->last_ns < j->since)

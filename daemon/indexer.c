@@ -344,8 +344,14 @@ static void drop_file(struct ring *r, uint64_t seq, const char *name, const char
 		if (r->files[i].ret.seq == seq) {
 			unlinkat(r->dirfd, name, 0);
 			unlinkat(r->dirfd, idx, 0);
-			memmove(&r->files[i], &r->files[i + 1], (r->nfiles - i - 1) * sizeof(r->files[0]));
-			r->nfiles--;
+			/*
+			 * Only the writer adds and removes entries (it holds pointers to
+			 * its current file): it drops this one at its next retention pass.
+			 */
+			r->files[i].gone = 1;
+			r->files[i].ret.size = 0;
+			r->files[i].queued = 0;
+			r->files[i].repair = 0;
 			break;
 		}
 	pthread_mutex_unlock(&r->lock);

@@ -62,6 +62,7 @@ struct ring_file {
 	char damage[200];	/* what is wrong, for list and status */
 	int repair;		/* left open by a crash: the indexer cuts its torn tail */
 	int queued;		/* waiting for the indexer */
+	int gone;		/* removed from disk by the indexer: the writer drops the entry */
 };
 
 struct ring {

@@ -135,7 +135,13 @@ static void apply_retention(struct ring *r)
 	struct ret_policy pol;
 	struct ret_file *rf;
 	unsigned char *victim;
-	size_t n = r->nfiles;
+	size_t n;
+
+	/* Entries of files the indexer removed go here, on the thread that owns the list's shape. */
+	for (size_t i = r->nfiles; i-- > 0;)
+		if (r->files[i].gone)
+			remove_file(r, i);
+	n = r->nfiles;
 
 	/* A reload changes the policy from the main thread, under the lock. */
 	pthread_mutex_lock(&r->lock);

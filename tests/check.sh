@@ -9,7 +9,7 @@ top=$PWD
 
 deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev libsystemd-dev
 zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
-clang libclang-rt-14-dev systemd libseccomp-dev gdb"
+clang libclang-rt-14-dev systemd libseccomp-dev gdb openssl"
 deps="$deps systemd-container debootstrap"	# tests/systemd: a booted Debian 12 container
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
