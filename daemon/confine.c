@@ -87,6 +87,22 @@ static int allow(scmp_filter_ctx ctx, int nr, unsigned n, const struct scmp_arg_
 	return rc;
 }
 
+/* The process's threads, from /proc/self/status; 0 if it cannot be read. */
+static int threads(void)
+{
+	char line[128];
+	int n = 0;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
 int confine_install(void)
 {
 	struct scmp_arg_cmp cmp[2];
@@ -99,9 +115,18 @@ int confine_install(void)
 		log_err("seccomp: cannot create a filter");
 		return -1;
 	}
+	/*
+	 * TSYNC needs the seccomp() system call, which an outer filter (a
+	 * systemd unit's SystemCallFilter=) may refuse; libseccomp then falls
+	 * back to prctl(). That is enough while this is the only thread: every
+	 * thread started later inherits the filter.
+	 */
 	if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1) < 0) {
-		log_err("seccomp: the kernel cannot apply a filter to every thread");
-		goto out;
+		if (threads() != 1) {
+			log_err("seccomp: the kernel cannot apply a filter to every thread");
+			goto out;
+		}
+		log_debug("seccomp: no thread synchronisation; single-threaded, so none is needed");
 	}
 	/* Logging needs Linux 4.14; without it denials are silent, not allowed. */
 	if (seccomp_attr_set(ctx, SCMP_FLTATR_CTL_LOG, 1) < 0)
