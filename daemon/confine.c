@@ -107,6 +107,7 @@ int confine_install(void)
 {
 	struct scmp_arg_cmp cmp[2];
 	scmp_filter_ctx ctx;
+	uint32_t kill;
 	int rc = -1;
 
 	/* Anything not listed fails with EPERM, and the kernel logs it (audit). */
@@ -193,11 +194,19 @@ int confine_install(void)
 	if (seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), SCMP_SYS(socket), 1, cmp) < 0)
 		goto out;
 
-	/* Only an attacker runs a program from a capture daemon: that ends the process. */
-	if (seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execve), 0) < 0 ||
-	    seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(execveat), 0) < 0 ||
-	    seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS, SCMP_SYS(ptrace), 0) < 0)
+	/*
+	 * Only an attacker runs a program from a capture daemon: that ends the
+	 * process. Killing the whole process needs the seccomp() system call
+	 * (API level 3); under an outer filter that refuses it, the calling
+	 * thread is killed instead, which still stops the exec.
+	 */
+	kill = seccomp_api_get() >= 3 ? SCMP_ACT_KILL_PROCESS : SCMP_ACT_KILL;
+	if (seccomp_rule_add(ctx, kill, SCMP_SYS(execve), 0) < 0 ||
+	    seccomp_rule_add(ctx, kill, SCMP_SYS(execveat), 0) < 0 ||
+	    seccomp_rule_add(ctx, kill, SCMP_SYS(ptrace), 0) < 0) {
+		log_err("seccomp: cannot add the rules that stop exec");
 		goto out;
+	}
 
 	rc = seccomp_load(ctx);
 	if (rc < 0) {
