@@ -404,13 +404,15 @@ check_sigkill() {
 }
 
 # StartLimitIntervalSec=/StartLimitBurst=: a configuration that passes
-# pktcapd -t but can never start (an interface that does not exist) is tried
+# pktcapd -t but can never start (a storage directory that cannot be made;
+# a missing interface would not do: its ring waits for it) is tried
 # a few times, then the unit stays failed. Fails with systemd's default
 # limit, which RestartSec=2s never reaches: the service restarts for ever.
 check_start_limit() {
 	local c n tries
 	ct systemctl reset-failed pktcapd	# starts from here count, not the earlier ones
-	ct sed -i "s/^interface $IF_CAP {/interface nosuch0 {/" "$CONF"
+	ct sed -i 's|^storage = .*|storage = /proc/pktcapd-cannot-exist|' "$CONF"
+	ct grep -q "^storage = /proc/pktcapd-cannot-exist" "$CONF" || hard_error "no storage line to change in $CONF"
 	ct pktcapd -t -f "$CONF" >/dev/null || hard_error "the never-starting config fails pktcapd -t"
 	c=$(jcursor)
 	ct systemctl restart --no-block pktcapd
