@@ -65,13 +65,14 @@ contents=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
 for f in ./usr/sbin/pktcapd ./usr/bin/pktctl ./usr/share/man/man8/pktcapd.8.gz \
 	./usr/share/man/man5/pktcapd.conf.5.gz ./usr/share/man/man1/pktctl.1.gz \
 	./lib/systemd/system/pktcapd.service ./lib/systemd/system/pktcapd.socket \
-	./usr/lib/sysusers.d/pktcapd.conf ./usr/lib/tmpfiles.d/pktcapd.conf ./etc/pktcapd.conf; do
+	./usr/lib/sysusers.d/pktcapd.conf ./usr/lib/tmpfiles.d/pktcapd.conf ./etc/pktcapd.conf \
+	./usr/share/bash-completion/completions/pktctl ./usr/share/bash-completion/completions/pktcapd; do
 	grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
 done
 [ "$(dpkg-deb -f "$deb" Package)" = pktcap ] || fail "the package is not called pktcap"
 dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/pktcapd.conf ||
 	fail "/etc/pktcapd.conf is not a conffile"
-echo "ok: binaries, man pages, units, sysusers.d, tmpfiles.d and the conffile are in it"
+echo "ok: binaries, man pages, units, sysusers.d, tmpfiles.d, completion and the conffile are in it"
 
 # 3. lintian: no errors (E:) on the package and the upload.
 lintian --no-tag-display-limit "$work"/pktcap_"${version}"_"${arch}".changes >"$work/lintian.log" 2>&1 || true
