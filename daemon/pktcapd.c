@@ -38,15 +38,16 @@ static void usage(FILE *out)
 	fprintf(out,
 		"Usage: pktcapd [-n] [-t] [-f FILE] [-S SOCKET] [-w DIR] [-Z USER] [-l LEVEL]\n"
 		"Capture the configured interfaces into ring-rotated pcap files.\n\n"
-		"  -f FILE    configuration file (default %s)\n"
-		"  -n         stay in the foreground and log to stderr\n"
-		"  -t         check the configuration and exit\n"
-		"  -S SOCKET  control socket path instead of the configured one\n"
-		"  -w DIR     store captures under DIR instead of the configured storage\n"
-		"  -Z USER    run as USER (and its primary group) instead of the configured ones\n"
-		"  -l LEVEL   log level: debug, info, notice, warning, error\n"
-		"  -V         print the version and exit\n"
-		"  -h         print this help and exit\n",
+		"  -f, --config FILE      configuration file (default %s)\n"
+		"  -n, --foreground       stay in the foreground and log to stderr\n"
+		"  -t, --check            check the configuration and exit\n"
+		"  -S, --socket SOCKET    control socket path instead of the configured one\n"
+		"  -w, --storage DIR      store captures under DIR instead of the configured storage\n"
+		"  -Z, --user USER        run as USER (and its primary group) instead of the configured ones\n"
+		"  -l, --log-level LEVEL  log level: debug, info, notice, warning, error\n"
+		"  -V, --version          print the version and exit\n"
+		"  -h, --help             print this help and exit\n\n"
+		"In the background it logs to syslog; under systemd, to the journal.\n",
 		CONF_DEFAULT_FILE);
 }
 
@@ -365,13 +366,25 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 
 int main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'f' },
+		{ "foreground", no_argument, NULL, 'n' },
+		{ "check", no_argument, NULL, 't' },
+		{ "socket", required_argument, NULL, 'S' },
+		{ "storage", required_argument, NULL, 'w' },
+		{ "user", required_argument, NULL, 'Z' },
+		{ "log-level", required_argument, NULL, 'l' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *storage = NULL, *user = NULL, *level = NULL, *sock = NULL;
 	int foreground = 0, check = 0, c, rc = 1;
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
 	char err[1024], *conf_abs = NULL;
 	int linkfd = -1;
 
-	while ((c = getopt(argc, argv, "f:ntS:w:Z:l:Vh")) != -1) {
+	while ((c = getopt_long(argc, argv, "f:ntS:w:Z:l:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': d.conf_file = optarg; break;
 		case 'n': foreground = 1; break;
@@ -386,7 +399,10 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind != argc) {
-		usage(stderr);
+		/* pktcapd takes no operands: a file meant for -f is the usual slip. */
+		fprintf(stderr, "pktcapd: unexpected argument '%s'%s (see pktcapd --help)\n",
+			argv[optind], argv[optind][0] == '/' || strchr(argv[optind], '.') ?
+			"; a configuration file is given with -f" : "");
 		return 2;
 	}
 	log_init("pktcapd", LOG_TO_STDERR, LOG_INFO);
@@ -454,7 +470,8 @@ int main(int argc, char **argv)
 			log_err("cannot go to the background: %s", strerror(errno));
 			goto out;
 		}
-		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
+		/* Not under systemd, and stderr is now /dev/null: syslog, opened before seccomp. */
+		log_init("pktcapd", LOG_TO_SYSLOG, d.conf->log_level);
 	}
 	block_signals();
 	/* After daemon()'s fork, before the first thread: nothing runs unfiltered. */
