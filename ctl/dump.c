@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,6 +412,17 @@ static int fail(int json, const char *msg)
 	return client_fail(json, msg);
 }
 
+/* A control socket on disk, or a path that is meant to be one. */
+static int looks_like_socket(const char *word)
+{
+	size_t n = strlen(word);
+	struct stat st;
+
+	if (n > 5 && !strcmp(word + n - 5, ".sock"))
+		return 1;
+	return stat(word, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
 /* True if the daemon has a ring on an interface called word ("eth0" before a filter). */
 static int is_interface(const char *sock, const char *word)
 {
@@ -527,6 +539,18 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	}
 	if (d.nd.o.tflag > 5)
 		d.nd.o.tflag = 5;
+	/*
+	 * In dump, -S is tcpdump's (absolute TCP sequence numbers) and takes no
+	 * argument, so "dump -S /run/x.sock" makes the path a ring: say where
+	 * pktctl's -S goes instead of asking a daemon for a ring of that name.
+	 */
+	if (d.nd.o.Sflag && optind < argc && looks_like_socket(argv[optind])) {
+		snprintf(err, sizeof(err),
+			 "dump -S is tcpdump's -S (absolute TCP sequence numbers), not a socket: '%.200s' would be taken as a ring; give the socket before the command: pktctl -S %.200s dump ...",
+			 argv[optind], argv[optind]);
+		rc = fail(json, err);
+		goto out;
+	}
 	/* The first word is a ring when it looks like one (INTERFACE/PROFILE) or names an interface. */
 	if (!nfiles && optind < argc && (strchr(argv[optind], '/') || is_interface(sock, argv[optind])))
 		ring = argv[optind++];

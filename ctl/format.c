@@ -109,9 +109,14 @@ void format_status(json_t *r)
 				   num(ring, "dropped_queue") + num(ring, "lost_write");
 		double ratio = json_real_value(json_object_get(ring, "compression_ratio"));
 		const char *state = str(ring, "state", "?");
+		char word[11];
 
-		printf("%-20s %-10.10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
-		       str(ring, "name", "?"), state,
+		/* A long state ("error: The interface went down") shows its first word here, in full below. */
+		snprintf(word, sizeof(word), "%.*s", (int)strcspn(state, ": ("), state);
+		if (strlen(state) <= 10)
+			snprintf(word, sizeof(word), "%s", state);
+		printf("%-20s %-10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
+		       str(ring, "name", "?"), word,
 		       count(num(ring, "packets_captured"), a, sizeof(a)),
 		       count(dropped, b, sizeof(b)), count(num(ring, "packets_written"), c, sizeof(c)),
 		       bytes(num(ring, "bytes_written"), d, sizeof(d)), ratio, num(ring, "files"),

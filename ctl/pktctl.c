@@ -181,6 +181,11 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 			command_usage(stdout, c);
 			return 0;
 		default:
+			/* pktctl's own options go before the command word. */
+			if (optopt == 'S' || optopt == 'H')
+				fprintf(stderr,
+					"pktctl: -%c is pktctl's option, not %s's: put it before the command (pktctl -%c ... %s)\n",
+					optopt, c->name, optopt, c->name);
 			command_usage(stderr, c);
 			return 2;
 		}

@@ -455,6 +455,7 @@ int main(int argc, char **argv)
 				    geteuid() == 0 ? d.gid : (gid_t)-1) < 0)
 			goto out;
 	d.socket_path = strdup(sock ? sock : d.conf->socket);
+	d.socket_override = sock || sd_listen_fds(0) > 0;
 	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid, d.conf->operator_group);
 	if (!d.ctl)
 		goto out;
