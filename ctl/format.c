@@ -135,6 +135,17 @@ void format_status(json_t *r)
 		       num(ring, "dropped_queue"), num(ring, "lost_write"),
 		       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
 		       num(ring, "writer_stalls"));
+		{
+			json_t *t = json_object_get(ring, "total");
+
+			if (t)
+				printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
+				       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),
+				       count(num(t, "packets_written"), b, sizeof(b)),
+				       count(num(t, "dropped_kernel") + num(t, "dropped_interface") +
+					     num(t, "dropped_queue") + num(t, "lost_write"), c, sizeof(c)),
+				       bytes(num(t, "bytes_written"), d, sizeof(d)));
+		}
 		/* Compression given up to keep every packet shows up here. */
 		if (num(ring, "files_damaged"))
 			printf("  damaged: %" PRIu64 " files no longer match their seal or cannot be read whole (pktctl list shows them)\n",

@@ -27,6 +27,7 @@
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
+#include "totals.h"
 
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)
@@ -119,6 +120,9 @@ static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
 
 	capture_tick(r);
 	ring_tick(r, (int64_t)time(NULL));
+	/* Often enough for libpcap's 32-bit counters to wrap at most once between samples. */
+	totals_sample(r);
+	totals_save(r, 60);
 	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
 	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
@@ -464,7 +468,7 @@ int main(int argc, char **argv)
 	if (privs_drop(d.uid, d.gid) < 0)
 		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
-		if (storage_adopt(d.rings[i]) < 0)
+		if (storage_adopt(d.rings[i]) < 0 || totals_open(d.rings[i]) < 0)
 			goto out;
 	if (!foreground && !getenv("NOTIFY_SOCKET")) {
 		if (daemon(0, 0) < 0) {
@@ -510,6 +514,8 @@ out:
 	indexer_stop();
 	for (size_t i = 0; i < d.nrings; i++) {
 		writer_stop(d.rings[i]);
+		/* After the writer: its last file's packets and bytes are counted. */
+		totals_save(d.rings[i], 0);
 		if (d.event && d.rings[i]->pcap)
 			report(d.rings[i]);
 		capture_close(d.rings[i]);
@@ -518,6 +524,7 @@ out:
 	if (linkfd >= 0)
 		close(linkfd);
 	free(d.rings);
+	totals_close();
 	sd_event_unref(d.event);
 	free(d.user);
 	free(d.group);
