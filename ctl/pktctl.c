@@ -11,6 +11,7 @@
 #include "client.h"
 #include "dump.h"
 #include "format.h"
+#include "metrics.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
 #define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
@@ -35,6 +36,7 @@ struct cmd {
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c);
 
 /* One row per command: dispatch, help and an example. */
 static const struct cmd commands[] = {
@@ -59,6 +61,10 @@ static const struct cmd commands[] = {
 	{ "dump", "[RING] [OPTIONS] [FILTER]",
 	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
 	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
+	  NULL },
+	{ "metrics", "[RING]",
+	  "Print counters and gauges in the Prometheus text format, for node_exporter",
+	  "pktctl metrics > /var/lib/prometheus/node-exporter/pktcap.prom", cmd_metrics, NULL, 1,
 	  NULL },
 	{ "help", "[COMMAND]", "Show this help, or one command's", "pktctl help status", cmd_help,
 	  NULL, 0, NULL },
@@ -157,6 +163,11 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c)
 {
 	return dump_main(argc, argv, o->socket, o->json);
+}
+
+static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	return metrics_main(argc, argv, o->socket, o->timeout_ms);
 }
 
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)

@@ -65,6 +65,7 @@ contents=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
 for f in ./usr/sbin/pktcapd ./usr/bin/pktctl ./usr/share/man/man8/pktcapd.8.gz \
 	./usr/share/man/man5/pktcapd.conf.5.gz ./usr/share/man/man1/pktctl.1.gz \
 	./lib/systemd/system/pktcapd.service ./lib/systemd/system/pktcapd.socket \
+	./lib/systemd/system/pktcapd-metrics.service ./lib/systemd/system/pktcapd-metrics.timer \
 	./usr/lib/sysusers.d/pktcapd.conf ./usr/lib/tmpfiles.d/pktcapd.conf ./etc/pktcapd.conf \
 	./usr/share/bash-completion/completions/pktctl ./usr/share/bash-completion/completions/pktcapd; do
 	grep -qxF "$f" <<<"$contents" || fail "$f is not in the package"
