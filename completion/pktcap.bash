@@ -125,7 +125,7 @@ _pktctl()
 	release | verify | export)
 		COMPREPLY=($(compgen -W "$(_pktctl_cases)" -- "$cur"))
 		;;
-	reload | interfaces | metrics)
+	reload | interfaces)
 		;;
 	*)
 		# Rings, then (for dump and summary) the filter, which is free text.

@@ -36,6 +36,7 @@ struct source {
 	struct pcap_pkthdr *h;	/* the packet waiting to be merged, or NULL at the end */
 	const u_char *data;
 	int done;
+	struct stream *stream;	/* a ring's connection to the daemon, NULL for -r */
 };
 
 struct dump {
@@ -57,13 +58,14 @@ struct dump {
 void dump_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl dump [RING] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
+		"Usage: pktctl dump [RING...] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
 		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S]\n"
 		"                   [--time-stamp-precision=micro|nano] [-w FILE] [-r FILE]... [FILTER...]\n"
 		"Print a ring's stored packets (through pktcapd, no root needed) or pcap files given\n"
 		"with -r (plain or gzip; several are merged by time) exactly as tcpdump prints them.\n"
 		"Names are never resolved: output is that of tcpdump -n.\n\n"
-		"  RING              INTERFACE/PROFILE; may be left out when there is one ring\n"
+		"  RING...           INTERFACE/PROFILE, or INTERFACE for all its rings; several are\n"
+		"                    merged by time; may be left out when there is one ring\n"
 		"  --since TIME      from TIME: 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\", @EPOCH\n"
 		"  --until TIME      up to (not including) TIME\n"
 		"  -c COUNT          stop after COUNT packets\n"
@@ -192,8 +194,6 @@ static void stream_close(struct stream *s)
 	s->buf = NULL;
 }
 
-static struct stream *the_stream;
-
 static void source_info(struct source *src)
 {
 	const struct pcapfile_info *info = pcapfile_info(src->pf);
@@ -203,7 +203,8 @@ static void source_info(struct source *src)
 	src->nano = info->nano;
 }
 
-static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
+static int open_ring(struct dump *d, struct source *src, const char *sock, const char *ring,
+		     char *err, size_t errlen)
 {
 	struct stream *s = calloc(1, sizeof(*s));
 	json_t *req;
@@ -230,18 +231,17 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 	if (!frame || send(s->fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len)
 		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
 	free(frame);
-	the_stream = s;
-	d->src[0].fd = -1;
-	snprintf(d->src[0].name, sizeof(d->src[0].name), "%s", ring ? ring : "ring");
-	d->src[0].pf = pcapfile_open_reader(stream_read, s, d->src[0].name, 0, err, errlen, NULL);
-	if (!d->src[0].pf) {
+	src->stream = s;
+	src->fd = -1;
+	snprintf(src->name, sizeof(src->name), "%s", ring ? ring : "ring");
+	src->pf = pcapfile_open_reader(stream_read, s, src->name, 0, err, errlen, NULL);
+	if (!src->pf) {
 		/* The daemon's own error says more than "truncated header". */
 		if (*s->err)
 			snprintf(err, errlen, "%s", s->err);
 		return -1;
 	}
-	source_info(&d->src[0]);
-	d->nsrc = 1;
+	source_info(src);
 	return 0;
 }
 
@@ -423,24 +423,25 @@ static int looks_like_socket(const char *word)
 	return stat(word, &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
-/* True if the daemon has a ring on an interface called word ("eth0" before a filter). */
-static int is_interface(const char *sock, const char *word)
+/* The rings the daemon has on an interface called word ("eth0": all its profiles), or 0. */
+static int iface_rings(const char *sock, const char *word, char (*names)[160], int max)
 {
 	json_t *req = json_pack("{s:s}", "cmd", "status"), *reply, *ring;
 	char err[256];
 	size_t i;
-	int found = 0;
+	int n = 0;
 
 	reply = client_call(sock, req, 5000, err, sizeof(err));
 	json_decref(req);
 	json_array_foreach(json_object_get(json_object_get(reply, "result"), "rings"), i, ring) {
 		const char *iface = json_string_value(json_object_get(ring, "interface"));
+		const char *name = json_string_value(json_object_get(ring, "name"));
 
-		if (iface && !strcmp(iface, word))
-			found = 1;
+		if (iface && name && !strcmp(iface, word) && n < max)
+			snprintf(names[n++], sizeof(names[0]), "%s", name);
 	}
 	json_decref(reply);
-	return found;
+	return n;
 }
 
 int dump_main(int argc, char **argv, const char *sock, int json)
@@ -456,7 +457,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *files[MAX_SOURCES], *ring = NULL;
+	const char *files[MAX_SOURCES], *rings[MAX_SOURCES];
+	static char expanded[MAX_SOURCES][160];
+	int nrings = 0, nexp = 0;
 	struct dump d;
 	int nfiles = 0, ch, rc = 1;
 	char err[1024], *filter = NULL;
@@ -551,9 +554,27 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		rc = fail(json, err);
 		goto out;
 	}
-	/* The first word is a ring when it looks like one (INTERFACE/PROFILE) or names an interface. */
-	if (!nfiles && optind < argc && (strchr(argv[optind], '/') || is_interface(sock, argv[optind])))
-		ring = argv[optind++];
+	/*
+	 * The first words are rings while they look like one (INTERFACE/PROFILE)
+	 * or name an interface (all its rings); the rest is the filter.
+	 */
+	while (!nfiles && optind < argc && nrings < MAX_SOURCES) {
+		const char *w = argv[optind];
+		int n;
+
+		if (strchr(w, '/')) {
+			rings[nrings++] = w;
+			optind++;
+			continue;
+		}
+		n = iface_rings(sock, w, expanded + nexp, MAX_SOURCES - nrings);
+		if (n <= 0)
+			break;
+		for (int k = 0; k < n; k++)
+			rings[nrings++] = expanded[nexp + k];
+		nexp += n;
+		optind++;
+	}
 	for (int i = optind; i < argc; i++) {
 		size_t n = strlen(argv[i]);
 		char *nf = realloc(filter, flen + n + 2);
@@ -588,9 +609,26 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 				goto out;
 			}
 		}
-	} else if (open_ring(&d, sock, ring, err, sizeof(err)) < 0) {
-		rc = fail(json, err);
-		goto out;
+	} else if (!nrings) {
+		/* The daemon picks the ring when it has only one. */
+		d.nsrc = 1;
+		if (open_ring(&d, &d.src[0], sock, NULL, err, sizeof(err)) < 0) {
+			rc = fail(json, err);
+			goto out;
+		}
+	} else {
+		/* A following dump blocks on each ring in turn: merging them would stall. */
+		if (d.follow && nrings > 1) {
+			rc = fail(json, "--follow takes one ring");
+			goto out;
+		}
+		for (int i = 0; i < nrings; i++) {
+			d.nsrc++;
+			if (open_ring(&d, &d.src[i], sock, rings[i], err, sizeof(err)) < 0) {
+				rc = fail(json, err);
+				goto out;
+			}
+		}
 	}
 	if (compile_filters(&d, err, sizeof(err)) < 0 || open_output(&d, err, sizeof(err)) < 0) {
 		rc = fail(json, err);
@@ -600,10 +638,12 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
 	rc = d.errors ? 1 : 0;
-	if (the_stream && *the_stream->err) {
-		fprintf(stderr, "pktctl: %s\n", the_stream->err);
-		rc = 1;
-	}
+	for (int i = 0; i < d.nsrc; i++)
+		if (d.src[i].stream && *d.src[i].stream->err) {
+			fprintf(stderr, "pktctl: %s%s%s\n", d.nsrc > 1 ? d.src[i].name : "",
+				d.nsrc > 1 ? ": " : "", d.src[i].stream->err);
+			rc = 1;
+		}
 out:
 	nd_free(&d.nd);
 	if (d.dumper)
@@ -620,9 +660,10 @@ out:
 			close(d.src[i].fd);
 	}
 	free(filter);
-	if (the_stream)
-		stream_close(the_stream);
-	free(the_stream);
-	the_stream = NULL;
+	for (int i = 0; i < d.nsrc; i++)
+		if (d.src[i].stream) {
+			stream_close(d.src[i].stream);
+			free(d.src[i].stream);
+		}
 	return rc;
 }

@@ -58,7 +58,7 @@ static const struct cmd commands[] = {
 	{ "reload", "[--json]",
 	  "Re-read the configuration; an invalid one is reported and the old one keeps running",
 	  "pktctl reload", cmd_request, "reload", 0, format_reload },
-	{ "dump", "[RING] [OPTIONS] [FILTER]",
+	{ "dump", "[RING...] [OPTIONS] [FILTER]",
 	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
 	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
 	  NULL },
