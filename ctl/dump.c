@@ -20,6 +20,7 @@
 #include "nd.h"
 #include "pcapfile.h"
 #include "proto.h"
+#include "summary.h"
 #include "timeparse.h"
 
 #define MAX_SOURCES 64
@@ -53,6 +54,7 @@ struct dump {
 	int out_nano;
 	int nano_ts;		/* records carry nanoseconds (else microseconds) */
 	int errors;
+	struct summary *summary;	/* pktctl summary: count instead of printing */
 };
 
 void dump_usage(FILE *out)
@@ -78,6 +80,19 @@ void dump_usage(FILE *out)
 		"  pktctl dump eth0/web --since 03:12 --until 03:13 -nn -v port 443\n"
 		"  pktctl dump -r capture.pcap.gz -X icmp\n"
 		"  pktctl dump eth0/web --since -1h -w - | wireshark -k -i -\n");
+}
+
+void dump_summary_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: pktctl summary [RING...] [--since TIME] [--until TIME] [-c COUNT] [--json]\n"
+		"                      [-r FILE]... [FILTER...]\n"
+		"Sum up stored packets as capinfos does, in one screen (or JSON): packets, bytes,\n"
+		"duration, average and peak rates, drops, link types, protocols, and the top hosts,\n"
+		"conversations and ports by packets and by bytes. Reads what dump reads.\n\n"
+		"Examples:\n"
+		"  pktctl summary eth0 --since 03:00 --until 04:00\n"
+		"  pktctl summary eth0/web --since -1h --json port 443\n");
 }
 
 static int64_t now_ns(void)
@@ -343,6 +358,13 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 
 static void emit(struct dump *d, struct source *s)
 {
+	if (d->summary) {
+		int64_t ns = (int64_t)s->h->ts.tv_sec * 1000000000 +
+			     (int64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000);
+
+		summary_add(d->summary, s->linktype, ns, s->h, s->data);
+		return;
+	}
 	if (d->dumper) {
 		struct pcap_pkthdr h = *s->h;
 
@@ -444,6 +466,49 @@ static int iface_rings(const char *sock, const char *word, char (*names)[160], i
 	return n;
 }
 
+/* What the daemon counts of each ring's drops: since it started, and since the ring was created. */
+static json_t *ring_drops(struct dump *d, const char *sock)
+{
+	json_t *drops = json_array();
+
+	for (int i = 0; i < d->nsrc; i++) {
+		json_t *req, *reply, *rings, *ring, *r, *t;
+		char err[256];
+		size_t k;
+
+		if (!d->src[i].stream)
+			continue;
+		req = json_pack("{s:s}", "cmd", "status");
+		reply = client_call(sock, req, 5000, err, sizeof(err));
+		json_decref(req);
+		rings = json_object_get(json_object_get(reply, "result"), "rings");
+		ring = NULL;
+		json_array_foreach(rings, k, r) {
+			const char *name = json_string_value(json_object_get(r, "name"));
+
+			/* Without a ring word the daemon's only ring was read. */
+			if ((name && !strcmp(name, d->src[i].name)) || json_array_size(rings) == 1)
+				ring = r;
+		}
+		if (ring) {
+			static const char *const keys[] = { "dropped_kernel", "dropped_interface",
+							    "dropped_queue", "lost_write" };
+			json_int_t now = 0, all = 0;
+
+			t = json_object_get(ring, "total");
+			for (size_t n = 0; n < 4; n++) {
+				now += json_integer_value(json_object_get(ring, keys[n]));
+				all += json_integer_value(json_object_get(t, keys[n]));
+			}
+			json_array_append_new(drops, json_pack("{s:s, s:I, s:I}", "ring",
+							       json_string_value(json_object_get(ring, "name")),
+							       "since_start", now, "since_created", all));
+		}
+		json_decref(reply);
+	}
+	return drops;
+}
+
 int dump_main(int argc, char **argv, const char *sock, int json)
 {
 	enum { OPT_SINCE = 1000, OPT_UNTIL, OPT_PREC };
@@ -454,6 +519,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		{ "count", required_argument, NULL, 'c' },
 		{ "time-stamp-precision", required_argument, NULL, OPT_PREC },
 		{ "number", no_argument, NULL, '#' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -466,11 +532,16 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	size_t flen = 0;
 
 	memset(&d, 0, sizeof(d));
+	if (!strcmp(argv[0], "summary")) {
+		d.summary = summary_new();
+		if (!d.summary)
+			return fail(json, "out of memory");
+	}
 	/* Every exit below goes through out: nd_init's output buffer is 256 KiB. */
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
-	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#jh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
@@ -480,6 +551,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			}
 			break;
 		case 'f': d.follow = 1; break;
+		case 'j': json = 1; break;
 		case 'r':
 			if (nfiles == MAX_SOURCES) {
 				rc = fail(json, "too many -r files");
@@ -531,7 +603,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			}
 			break;
 		case 'h':
-			dump_usage(stdout);
+			if (d.summary)
+				dump_summary_usage(stdout);
+			else
+				dump_usage(stdout);
 			rc = 0;
 			goto out;
 		default:
@@ -591,7 +666,11 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	}
 	d.filter = filter;
 	/* Files are printed in the precision tcpdump would open them in. */
-	d.nano_ts = d.nd.o.nano || d.wfile;
+	d.nano_ts = d.nd.o.nano || d.wfile || d.summary;
+	if (d.summary && (d.follow || d.wfile)) {
+		rc = fail(json, "summary reads what is stored: no --follow, no -w");
+		goto out;
+	}
 	if (d.since && d.until && d.until <= d.since) {
 		rc = fail(json, "--until must be later than --since");
 		goto out;
@@ -638,6 +717,20 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
 	rc = d.errors ? 1 : 0;
+	if (d.summary) {
+		json_t *names = json_array(), *j;
+
+		for (int i = 0; i < d.nsrc; i++)
+			json_array_append_new(names, json_string(d.src[i].name));
+		j = summary_json(d.summary, names, d.since, d.until, nfiles ? NULL : ring_drops(&d, sock));
+		if (json) {
+			json_dumpf(j, stdout, JSON_INDENT(2));
+			putchar('\n');
+		} else {
+			summary_print(j, stdout);
+		}
+		json_decref(j);
+	}
 	for (int i = 0; i < d.nsrc; i++)
 		if (d.src[i].stream && *d.src[i].stream->err) {
 			fprintf(stderr, "pktctl: %s%s%s\n", d.nsrc > 1 ? d.src[i].name : "",
@@ -645,6 +738,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			rc = 1;
 		}
 out:
+	summary_free(d.summary);
 	nd_free(&d.nd);
 	if (d.dumper)
 		pcap_dump_close(d.dumper);

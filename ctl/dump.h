@@ -5,5 +5,7 @@
 /* argv[0] is "dump"; socket is the daemon's, json asks for errors as JSON. */
 int dump_main(int argc, char **argv, const char *socket, int json);
 void dump_usage(FILE *out);
+/* argv[0] "summary" makes dump_main sum the packets up instead of printing them. */
+void dump_summary_usage(FILE *out);
 
 #endif

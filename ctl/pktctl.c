@@ -62,6 +62,9 @@ static const struct cmd commands[] = {
 	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
 	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
 	  NULL },
+	{ "summary", "[RING...] [--since T] [--until T] [FILTER]",
+	  "Sum up stored packets as capinfos does: rates, drops, protocols, top talkers",
+	  "pktctl summary eth0 --since 03:00 --until 04:00", cmd_dump, NULL, 0, NULL },
 	{ "metrics", "[RING]",
 	  "Print counters and gauges in the Prometheus text format, for node_exporter",
 	  "pktctl metrics > /var/lib/prometheus/node-exporter/pktcap.prom", cmd_metrics, NULL, 1,
@@ -153,7 +156,10 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 		return 2;
 	}
 	if (which->run == cmd_dump) {
-		dump_usage(stdout);
+		if (!strcmp(which->name, "summary"))
+			dump_summary_usage(stdout);
+		else
+			dump_usage(stdout);
 		return 0;
 	}
 	command_usage(stdout, which);
