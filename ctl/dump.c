@@ -38,7 +38,14 @@ struct source {
 	const u_char *data;
 	int done;
 	struct stream *stream;	/* a ring's connection to the daemon, NULL for -r */
+	int host;		/* pktctl -H: which host's daemon it comes from */
+	const char *sock;	/* the daemon it was read from */
 };
+
+#define MAX_HOSTS 16
+/* pktctl -H with several hosts: their client sockets and names, see dump_set_hosts. */
+static const char *host_socks[MAX_HOSTS], *host_labels[MAX_HOSTS];
+static int nhosts;
 
 struct dump {
 	struct nd nd;
@@ -55,6 +62,8 @@ struct dump {
 	int nano_ts;		/* records carry nanoseconds (else microseconds) */
 	int errors;
 	struct summary *summary;	/* pktctl summary: count instead of printing */
+	struct summary *host_summary[MAX_HOSTS];	/* and per host, with several */
+	FILE *ng;		/* -w with several hosts: pcapng, one interface per host */
 };
 
 void dump_usage(FILE *out)
@@ -80,6 +89,15 @@ void dump_usage(FILE *out)
 		"  pktctl dump eth0/web --since 03:12 --until 03:13 -nn -v port 443\n"
 		"  pktctl dump -r capture.pcap.gz -X icmp\n"
 		"  pktctl dump eth0/web --since -1h -w - | wireshark -k -i -\n");
+}
+
+void dump_set_hosts(const char **socks, const char **labels, int n)
+{
+	nhosts = n < MAX_HOSTS ? n : MAX_HOSTS;
+	for (int i = 0; i < nhosts; i++) {
+		host_socks[i] = socks[i];
+		host_labels[i] = labels[i];
+	}
 }
 
 void dump_summary_usage(FILE *out)
@@ -326,12 +344,16 @@ static int advance(struct dump *d, struct source *s)
 	}
 }
 
+static int ng_open(struct dump *d, char *err, size_t errlen);
+
 static int open_output(struct dump *d, char *err, size_t errlen)
 {
 	int nano = 0;
 
 	if (!d->wfile)
 		return 0;
+	if (nhosts > 1)
+		return ng_open(d, err, errlen);
 	for (int i = 0; i < d->nsrc; i++) {
 		if (d->src[i].linktype != d->src[0].linktype) {
 			snprintf(err, errlen, "-w: %s and %s have different link types",
@@ -356,6 +378,93 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * pcapng for -w across hosts (the pcap format has one link type and no
+ * names): a section header, one interface description per host named after
+ * it with nanosecond time stamps, then an enhanced packet block per packet
+ * naming its host's interface.
+ */
+static void ng_block(FILE *f, uint32_t type, const void *body, uint32_t len)
+{
+	static const uint8_t pad[4];
+	uint32_t total = 12 + ((len + 3) & ~3u);
+
+	fwrite(&type, 4, 1, f);
+	fwrite(&total, 4, 1, f);
+	fwrite(body, 1, len, f);
+	fwrite(pad, 1, ((len + 3) & ~3u) - len, f);
+	fwrite(&total, 4, 1, f);
+}
+
+static int ng_open(struct dump *d, char *err, size_t errlen)
+{
+	static const uint8_t shb[16] = { 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0,
+					 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	uint8_t idb[512];
+
+	d->ng = strcmp(d->wfile, "-") ? fopen(d->wfile, "wb") : stdout;
+	if (!d->ng) {
+		snprintf(err, errlen, "%s: %s", d->wfile, strerror(errno));
+		return -1;
+	}
+	ng_block(d->ng, 0x0A0D0D0A, shb, sizeof(shb));
+	for (int h = 0; h < nhosts; h++) {
+		size_t nl = strlen(host_labels[h]), off = 8;
+		uint16_t lt = 1, code, olen;
+		uint32_t snap = 0;
+
+		for (int i = 0; i < d->nsrc; i++)
+			if (d->src[i].host == h) {
+				lt = (uint16_t)d->src[i].linktype;
+				snap = (uint32_t)d->src[i].snaplen;
+			}
+		if (nl > 255)
+			nl = 255;
+		memset(idb, 0, sizeof(idb));
+		memcpy(idb, &lt, 2);
+		memcpy(idb + 4, &snap, 4);
+		code = 2;	/* if_name */
+		olen = (uint16_t)nl;
+		memcpy(idb + off, &code, 2);
+		memcpy(idb + off + 2, &olen, 2);
+		memcpy(idb + off + 4, host_labels[h], nl);
+		off += 4 + ((nl + 3) & ~3u);
+		code = 9;	/* if_tsresol: 10^-9 */
+		olen = 1;
+		memcpy(idb + off, &code, 2);
+		memcpy(idb + off + 2, &olen, 2);
+		idb[off + 4] = 9;
+		off += 8;
+		off += 4;	/* opt_endofopt */
+		ng_block(d->ng, 1, idb, (uint32_t)off);
+	}
+	return 0;
+}
+
+static void ng_packet(struct dump *d, struct source *s)
+{
+	uint8_t hdr[20];
+	uint32_t id = (uint32_t)s->host, hi, lo, cap = s->h->caplen, len = s->h->len;
+	uint64_t ns = (uint64_t)s->h->ts.tv_sec * 1000000000 +
+		      (uint64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000);
+	static const uint8_t pad[4];
+	uint32_t type = 6, total = 32 + ((cap + 3) & ~3u);
+
+	hi = (uint32_t)(ns >> 32);
+	lo = (uint32_t)ns;
+	memcpy(hdr, &id, 4);
+	memcpy(hdr + 4, &hi, 4);
+	memcpy(hdr + 8, &lo, 4);
+	memcpy(hdr + 12, &cap, 4);
+	memcpy(hdr + 16, &len, 4);
+	fwrite(&type, 4, 1, d->ng);
+	fwrite(&total, 4, 1, d->ng);
+	fwrite(hdr, 1, sizeof(hdr), d->ng);
+	fwrite(s->data, 1, cap, d->ng);
+	fwrite(pad, 1, ((cap + 3) & ~3u) - cap, d->ng);
+	fwrite(&total, 4, 1, d->ng);
+}
+
 static void emit(struct dump *d, struct source *s)
 {
 	if (d->summary) {
@@ -363,6 +472,12 @@ static void emit(struct dump *d, struct source *s)
 			     (int64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000);
 
 		summary_add(d->summary, s->linktype, ns, s->h, s->data);
+		if (d->host_summary[s->host])
+			summary_add(d->host_summary[s->host], s->linktype, ns, s->h, s->data);
+		return;
+	}
+	if (d->ng) {
+		ng_packet(d, s);
 		return;
 	}
 	if (d->dumper) {
@@ -374,6 +489,11 @@ static void emit(struct dump *d, struct source *s)
 		if (d->follow)
 			pcap_dump_flush(d->dumper);
 		return;
+	}
+	/* Several hosts: each line names its own. */
+	if (nhosts > 1) {
+		nd_puts(&d->nd, host_labels[s->host]);
+		nd_putc(&d->nd, ' ');
 	}
 	nd_print_packet(&d->nd, s->linktype, s->h, s->data, d->nano_ts);
 }
@@ -466,17 +586,35 @@ static int iface_rings(const char *sock, const char *word, char (*names)[160], i
 	return n;
 }
 
+/* Opens the next source: ring (NULL: the only one) of host h's daemon at hsock. */
+static int open_one(struct dump *d, int h, const char *hsock, const char *ring, char *err,
+		    size_t errlen)
+{
+	struct source *src;
+
+	if (d->nsrc == MAX_SOURCES) {
+		snprintf(err, errlen, "more than %d rings", MAX_SOURCES);
+		return -1;
+	}
+	src = &d->src[d->nsrc++];
+	src->host = h;
+	src->sock = hsock;
+	return open_ring(d, src, hsock, ring, err, errlen);
+}
+
 /* What the daemon counts of each ring's drops: since it started, and since the ring was created. */
-static json_t *ring_drops(struct dump *d, const char *sock)
+static json_t *ring_drops(struct dump *d, int host)
 {
 	json_t *drops = json_array();
 
 	for (int i = 0; i < d->nsrc; i++) {
+		const char *sock = d->src[i].sock;
+
 		json_t *req, *reply, *rings, *ring, *r, *t;
 		char err[256];
 		size_t k;
 
-		if (!d->src[i].stream)
+		if (!d->src[i].stream || (host >= 0 && d->src[i].host != host))
 			continue;
 		req = json_pack("{s:s}", "cmd", "status");
 		reply = client_call(sock, req, 5000, err, sizeof(err));
@@ -509,6 +647,18 @@ static json_t *ring_drops(struct dump *d, const char *sock)
 	return drops;
 }
 
+/* The summary of host h's sources (sum), or of all of them (h < 0). */
+static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles)
+{
+	json_t *names = json_array();
+
+	for (int i = 0; i < d->nsrc; i++)
+		if (h < 0 || d->src[i].host == h)
+			json_array_append_new(names, json_string(d->src[i].name));
+	return summary_json(sum ? sum : d->summary, names, d->since, d->until,
+			    nfiles ? NULL : ring_drops(d, h));
+}
+
 int dump_main(int argc, char **argv, const char *sock, int json)
 {
 	enum { OPT_SINCE = 1000, OPT_UNTIL, OPT_PREC };
@@ -523,9 +673,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *files[MAX_SOURCES], *rings[MAX_SOURCES];
+	const char *files[MAX_SOURCES], *words[MAX_SOURCES];
 	static char expanded[MAX_SOURCES][160];
-	int nrings = 0, nexp = 0;
+	int nrings = 0, nexp = 0, nwords = 0;
 	struct dump d;
 	int nfiles = 0, ch, rc = 1;
 	char err[1024], *filter = NULL;
@@ -534,7 +684,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	memset(&d, 0, sizeof(d));
 	if (!strcmp(argv[0], "summary")) {
 		d.summary = summary_new();
-		if (!d.summary)
+		for (int h = 0; nhosts > 1 && h < nhosts; h++)
+			d.host_summary[h] = summary_new();
+		if (!d.summary || (nhosts > 1 && !d.host_summary[nhosts - 1]))
 			return fail(json, "out of memory");
 	}
 	/* Every exit below goes through out: nd_init's output buffer is 256 KiB. */
@@ -638,16 +790,18 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		int n;
 
 		if (strchr(w, '/')) {
-			rings[nrings++] = w;
+			nrings++;
+			words[nwords++] = w;
 			optind++;
 			continue;
 		}
 		n = iface_rings(sock, w, expanded + nexp, MAX_SOURCES - nrings);
 		if (n <= 0)
 			break;
-		for (int k = 0; k < n; k++)
-			rings[nrings++] = expanded[nexp + k];
+		/* Only counted here: each host is asked for its own rings below. */
+		nrings += n;
 		nexp += n;
+		words[nwords++] = w;
 		optind++;
 	}
 	for (int i = optind; i < argc; i++) {
@@ -688,25 +842,36 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 				goto out;
 			}
 		}
-	} else if (!nrings) {
-		/* The daemon picks the ring when it has only one. */
-		d.nsrc = 1;
-		if (open_ring(&d, &d.src[0], sock, NULL, err, sizeof(err)) < 0) {
-			rc = fail(json, err);
-			goto out;
-		}
 	} else {
-		/* A following dump blocks on each ring in turn: merging them would stall. */
-		if (d.follow && nrings > 1) {
-			rc = fail(json, "--follow takes one ring");
-			goto out;
-		}
-		for (int i = 0; i < nrings; i++) {
-			d.nsrc++;
-			if (open_ring(&d, &d.src[i], sock, rings[i], err, sizeof(err)) < 0) {
+		int nh = nhosts ? nhosts : 1;
+
+		for (int h = 0; h < nh; h++) {
+			const char *hsock = nhosts ? host_socks[h] : sock;
+
+			/* The daemon picks the ring when it has only one. */
+			if (!nrings && open_one(&d, h, hsock, NULL, err, sizeof(err)) < 0) {
 				rc = fail(json, err);
 				goto out;
 			}
+			for (int i = 0; i < nwords; i++) {
+				char names[MAX_SOURCES][160];
+				int n = 1;
+
+				if (strchr(words[i], '/'))
+					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
+				else
+					n = iface_rings(hsock, words[i], names, MAX_SOURCES);
+				for (int k = 0; k < n; k++)
+					if (open_one(&d, h, hsock, names[k], err, sizeof(err)) < 0) {
+						rc = fail(json, err);
+						goto out;
+					}
+			}
+		}
+		/* A following dump blocks on each ring in turn: merging them would stall. */
+		if (d.follow && d.nsrc > 1) {
+			rc = fail(json, "--follow takes one ring");
+			goto out;
 		}
 	}
 	if (compile_filters(&d, err, sizeof(err)) < 0 || open_output(&d, err, sizeof(err)) < 0) {
@@ -718,27 +883,40 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	run(&d);
 	rc = d.errors ? 1 : 0;
 	if (d.summary) {
-		json_t *names = json_array(), *j;
+		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
 
-		for (int i = 0; i < d.nsrc; i++)
-			json_array_append_new(names, json_string(d.src[i].name));
-		j = summary_json(d.summary, names, d.since, d.until, nfiles ? NULL : ring_drops(&d, sock));
+		if (nhosts > 1) {
+			/* Per host, then all of them merged. */
+			all = json_object();
+			for (int h = 0; h < nhosts; h++)
+				json_object_set_new(all, host_labels[h],
+						    summary_of(&d, d.host_summary[h], h, nfiles));
+			json_object_set_new(all, "all hosts", j);
+			j = all;
+		}
 		if (json) {
 			json_dumpf(j, stdout, JSON_INDENT(2));
 			putchar('\n');
+		} else if (nhosts > 1) {
+			for (int h = 0; h < nhosts; h++) {
+				printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
+				summary_print(json_object_get(j, host_labels[h]), stdout);
+			}
+			printf("\n== all hosts\n");
+			summary_print(json_object_get(j, "all hosts"), stdout);
 		} else {
 			summary_print(j, stdout);
 		}
 		json_decref(j);
 	}
-	for (int i = 0; i < d.nsrc; i++)
-		if (d.src[i].stream && *d.src[i].stream->err) {
-			fprintf(stderr, "pktctl: %s%s%s\n", d.nsrc > 1 ? d.src[i].name : "",
-				d.nsrc > 1 ? ": " : "", d.src[i].stream->err);
-			rc = 1;
-		}
 out:
 	summary_free(d.summary);
+	for (int h = 0; h < MAX_HOSTS; h++)
+		summary_free(d.host_summary[h]);
+	if (d.ng && d.ng != stdout)
+		fclose(d.ng);
+	else if (d.ng)
+		fflush(d.ng);
 	nd_free(&d.nd);
 	if (d.dumper)
 		pcap_dump_close(d.dumper);

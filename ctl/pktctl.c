@@ -15,6 +15,8 @@
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
 #define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
+/* -H, repeatable: the daemons of several servers at once. */
+#define MAX_HOSTS 16
 
 struct opts {
 	const char *socket;
@@ -78,7 +80,7 @@ static const struct cmd commands[] = {
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl [-S SOCKET] [--json] COMMAND [ARGS]\n"
+		"Usage: pktctl [-S SOCKET] [-H HOST]... [--json] COMMAND [ARGS]\n"
 		"Ask pktcapd, the packet-capture daemon, about its rings and files.\n\n"
 		"Commands (any unique prefix will do):\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
@@ -86,7 +88,9 @@ static void usage(FILE *out)
 			commands[i].help);
 	fprintf(out,
 		"\nOptions:\n"
-		"  -S, --socket PATH  control socket (default %s)\n"
+		"  -S, --socket PATH  control socket (default %s); with -H, the remote one\n"
+		"  -H, --host [USER@]HOST[:PORT]  ask HOST's daemon over ssh (pktctl --bridge there);\n"
+		"                     repeatable: dump and summary merge the hosts by time\n"
 		"  -j, --json         print the daemon's JSON answer (also on errors)\n"
 		"  -V, --version      print the version\n"
 		"  -h, --help         this help\n\n"
@@ -238,10 +242,49 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 	return rc;
 }
 
+/*
+ * -H: the command against each host's daemon over ssh. dump and summary
+ * read all of them at once, merged by time; the others run once per host
+ * under a "== HOST" line.
+ */
+static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
+		     const char **hosts, int nhosts, const char *remote_socket)
+{
+	static char socks[MAX_HOSTS][512];
+	const char *sockv[MAX_HOSTS];
+	int rc = 0;
+
+	for (int i = 0; i < nhosts; i++) {
+		snprintf(socks[i], sizeof(socks[i]), "%s%s%s", CLIENT_SSH_PREFIX, hosts[i],
+			 remote_socket ? remote_socket : "");
+		sockv[i] = socks[i];
+	}
+	if (c->run == cmd_dump) {
+		dump_set_hosts(sockv, hosts, nhosts);
+		return dump_main(argc, argv, sockv[0], o->json);
+	}
+	for (int i = 0; i < nhosts; i++) {
+		int r;
+
+		if (nhosts > 1) {
+			printf("%s== %s\n", i ? "\n" : "", hosts[i]);
+			fflush(stdout);
+		}
+		o->socket = sockv[i];
+		r = c->run(o, argc, argv, c);
+		fflush(stdout);
+		if (r > rc)
+			rc = r;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "socket", required_argument, NULL, 'S' },
+		{ "host", required_argument, NULL, 'H' },
+		{ "bridge", no_argument, NULL, 'B' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
@@ -249,15 +292,27 @@ int main(int argc, char **argv)
 	};
 	struct opts o = { .socket = getenv("PKTCAPD_SOCKET"), .timeout_ms = 10000 };
 	const struct cmd *c;
-	int ch;
+	const char *hosts[MAX_HOSTS];
+	int ch, nhosts = 0, bridge = 0, socket_given = 0;
 
 	if (!o.socket || !*o.socket)
 		o.socket = DEFAULT_SOCKET;
 	/* "+": options after the command word belong to the command. */
-	while ((ch = getopt_long(argc, argv, "+S:jVh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+S:H:jVh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'S':
 			o.socket = optarg;
+			socket_given = 1;
+			break;
+		case 'H':
+			if (nhosts == MAX_HOSTS) {
+				fprintf(stderr, "pktctl: at most %d hosts\n", MAX_HOSTS);
+				return 2;
+			}
+			hosts[nhosts++] = optarg;
+			break;
+		case 'B':
+			bridge = 1;
 			break;
 		case 'j':
 			o.json = 1;
@@ -273,6 +328,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (bridge)
+		return client_bridge(o.socket);
 	if (optind >= argc) {
 		usage(stderr);
 		return 2;
@@ -291,5 +348,8 @@ int main(int argc, char **argv)
 		usage_error(msg);
 		return 2;
 	}
+	if (nhosts)
+		return run_hosts(&o, c, argc - optind, argv + optind, hosts, nhosts,
+				 socket_given ? o.socket : NULL);
 	return c->run(&o, argc - optind, argv + optind, c);
 }

@@ -13,6 +13,7 @@ clang libclang-rt-14-dev systemd libseccomp-dev gdb"
 deps="$deps systemd-container debootstrap"	# tests/systemd: a booted Debian 12 container
 deps="$deps debhelper devscripts lintian fakeroot dpkg-dev"	# tests/package: the Debian package
 deps="$deps python3-prometheus-client bash-completion"	# metrics.sh's parser; completion's directory
+deps="$deps openssh-server openssh-client"	# ctl-ssh.sh: pktctl -H against a throwaway sshd
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
