@@ -129,9 +129,13 @@ static void drops(json_t *rings)
 static void print_metrics(json_t *r)
 {
 	json_t *rings = json_object_get(r, "rings"), *ring;
-	double now = (double)time(NULL);
+	struct timespec ts;
+	double now;
 	size_t i;
 
+	/* With its fraction: a packet from this very second has an age too. */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	now = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 	family("pktcap_up", "gauge", "1 when pktctl reached pktcapd, 0 when it did not.");
 	printf("pktcap_up 1\n");
 	family("pktcap_start_time_seconds", "gauge", "When pktcapd started, in seconds since the epoch.");

@@ -254,6 +254,12 @@ static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 	const char *sockv[MAX_HOSTS];
 	int rc = 0;
 
+	/* The path goes after the host in ssh://HOST/PATH, and means nothing relative there. */
+	if (remote_socket && remote_socket[0] != '/') {
+		fprintf(stderr, "pktctl: -S %s: with -H, the remote socket is an absolute path\n",
+			remote_socket);
+		return 2;
+	}
 	for (int i = 0; i < nhosts; i++) {
 		snprintf(socks[i], sizeof(socks[i]), "%s%s%s", CLIENT_SSH_PREFIX, hosts[i],
 			 remote_socket ? remote_socket : "");
