@@ -829,6 +829,14 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		rc = fail(json, "--until must be later than --since");
 		goto out;
 	}
+	/*
+	 * Before any connection: opening a following dump may wait for its first
+	 * packet, and merging several would stall on each in turn.
+	 */
+	if (d.follow && (nrings > 1 || nhosts > 1)) {
+		rc = fail(json, "--follow takes one ring");
+		goto out;
+	}
 
 	if (nfiles) {
 		if (d.follow) {
