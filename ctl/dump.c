@@ -19,7 +19,9 @@
 #include "dump.h"
 #include "nd.h"
 #include "pcapfile.h"
+#include "pcapng.h"
 #include "proto.h"
+#include "stream.h"
 #include "summary.h"
 #include "timeparse.h"
 
@@ -119,112 +121,6 @@ static int64_t now_ns(void)
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/* ---- the daemon's stream: DATA frames carry a pcap file, END closes it ---- */
-
-struct stream {
-	int fd;
-	uint8_t *buf;
-	size_t len, off, cap;
-	int done;
-	char err[512];
-};
-
-static int read_exact(int fd, void *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
-static ssize_t stream_read(void *cookie, void *buf, size_t size)
-{
-	struct stream *s = cookie;
-
-	while (s->off == s->len && !s->done) {
-		uint8_t hdrbuf[PROTO_HDR_LEN];
-		struct proto_hdr hdr;
-		const char *why = "";
-
-		if (read_exact(s->fd, hdrbuf, sizeof(hdrbuf)) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
-			s->done = 1;
-			break;
-		}
-		if (proto_read_hdr(hdrbuf, sizeof(hdrbuf), PROTO_MAX_REPLY, &hdr, &why) != 1) {
-			snprintf(s->err, sizeof(s->err), "bad frame from the daemon: %s", why);
-			s->done = 1;
-			break;
-		}
-		if (hdr.length > s->cap) {
-			uint8_t *n = realloc(s->buf, hdr.length);
-
-			if (!n) {
-				snprintf(s->err, sizeof(s->err), "out of memory");
-				s->done = 1;
-				break;
-			}
-			s->buf = n;
-			s->cap = hdr.length;
-		}
-		if (read_exact(s->fd, s->buf, hdr.length) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
-			s->done = 1;
-			break;
-		}
-		s->off = 0;
-		s->len = hdr.length;
-		if (hdr.type != PROTO_DATA) {
-			json_t *j = json_loadb((const char *)s->buf, s->len, 0, NULL);
-
-			if (!json_is_true(json_object_get(j, "ok"))) {
-				const char *e = json_string_value(json_object_get(j, "error"));
-
-				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
-			} else {
-				json_t *dmg = json_object_get(j, "damaged"), *m;
-				size_t i;
-
-				/* What came before was printed; damaged records never are. */
-				json_array_foreach(dmg, i, m)
-					fprintf(stderr, "pktctl: %s\n", json_string_value(m));
-				if (json_array_size(dmg))
-					snprintf(s->err, sizeof(s->err),
-						 "%zu damaged file(s): their damaged records were left out (pktctl list shows them)",
-						 json_array_size(dmg));
-			}
-			json_decref(j);
-			s->len = 0;
-			s->done = 1;
-		}
-	}
-	if (s->off == s->len)
-		return 0;
-	if (size > s->len - s->off)
-		size = s->len - s->off;
-	memcpy(buf, s->buf + s->off, size);
-	s->off += size;
-	return (ssize_t)size;
-}
-
-/* Closes the socket; the struct lives on for its error text. */
-static void stream_close(struct stream *s)
-{
-	if (s->fd >= 0)
-		close(s->fd);
-	s->fd = -1;
-	free(s->buf);
-	s->buf = NULL;
 }
 
 static void source_info(struct source *src)
@@ -378,91 +274,31 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 	return 0;
 }
 
-/*
- * pcapng for -w across hosts (the pcap format has one link type and no
- * names): a section header, one interface description per host named after
- * it with nanosecond time stamps, then an enhanced packet block per packet
- * naming its host's interface.
- */
-static void ng_block(FILE *f, uint32_t type, const void *body, uint32_t len)
-{
-	static const uint8_t pad[4];
-	uint32_t total = 12 + ((len + 3) & ~3u);
-
-	fwrite(&type, 4, 1, f);
-	fwrite(&total, 4, 1, f);
-	fwrite(body, 1, len, f);
-	fwrite(pad, 1, ((len + 3) & ~3u) - len, f);
-	fwrite(&total, 4, 1, f);
-}
-
+/* -w across hosts: pcapng, one interface per host named after it (pcap has no names). */
 static int ng_open(struct dump *d, char *err, size_t errlen)
 {
-	static const uint8_t shb[16] = { 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0,
-					 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
-	uint8_t idb[512];
+	struct pcapng_if ifs[MAX_HOSTS];
 
 	d->ng = strcmp(d->wfile, "-") ? fopen(d->wfile, "wb") : stdout;
 	if (!d->ng) {
 		snprintf(err, errlen, "%s: %s", d->wfile, strerror(errno));
 		return -1;
 	}
-	ng_block(d->ng, 0x0A0D0D0A, shb, sizeof(shb));
 	for (int h = 0; h < nhosts; h++) {
-		size_t nl = strlen(host_labels[h]), off = 8;
-		uint16_t lt = 1, code, olen;
-		uint32_t snap = 0;
-
+		ifs[h] = (struct pcapng_if){ .linktype = 1, .name = host_labels[h] };
 		for (int i = 0; i < d->nsrc; i++)
 			if (d->src[i].host == h) {
-				lt = (uint16_t)d->src[i].linktype;
-				snap = (uint32_t)d->src[i].snaplen;
+				if (ifs[h].snaplen && d->src[i].linktype != ifs[h].linktype) {
+					snprintf(err, errlen, "-w: %s has rings of different link types",
+						 host_labels[h]);
+					return -1;
+				}
+				ifs[h].linktype = d->src[i].linktype;
+				ifs[h].snaplen = d->src[i].snaplen;
 			}
-		if (nl > 255)
-			nl = 255;
-		memset(idb, 0, sizeof(idb));
-		memcpy(idb, &lt, 2);
-		memcpy(idb + 4, &snap, 4);
-		code = 2;	/* if_name */
-		olen = (uint16_t)nl;
-		memcpy(idb + off, &code, 2);
-		memcpy(idb + off + 2, &olen, 2);
-		memcpy(idb + off + 4, host_labels[h], nl);
-		off += 4 + ((nl + 3) & ~3u);
-		code = 9;	/* if_tsresol: 10^-9 */
-		olen = 1;
-		memcpy(idb + off, &code, 2);
-		memcpy(idb + off + 2, &olen, 2);
-		idb[off + 4] = 9;
-		off += 8;
-		off += 4;	/* opt_endofopt */
-		ng_block(d->ng, 1, idb, (uint32_t)off);
 	}
+	pcapng_write_header(d->ng, ifs, nhosts);
 	return 0;
-}
-
-static void ng_packet(struct dump *d, struct source *s)
-{
-	uint8_t hdr[20];
-	uint32_t id = (uint32_t)s->host, hi, lo, cap = s->h->caplen, len = s->h->len;
-	uint64_t ns = (uint64_t)s->h->ts.tv_sec * 1000000000 +
-		      (uint64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000);
-	static const uint8_t pad[4];
-	uint32_t type = 6, total = 32 + ((cap + 3) & ~3u);
-
-	hi = (uint32_t)(ns >> 32);
-	lo = (uint32_t)ns;
-	memcpy(hdr, &id, 4);
-	memcpy(hdr + 4, &hi, 4);
-	memcpy(hdr + 8, &lo, 4);
-	memcpy(hdr + 12, &cap, 4);
-	memcpy(hdr + 16, &len, 4);
-	fwrite(&type, 4, 1, d->ng);
-	fwrite(&total, 4, 1, d->ng);
-	fwrite(hdr, 1, sizeof(hdr), d->ng);
-	fwrite(s->data, 1, cap, d->ng);
-	fwrite(pad, 1, ((cap + 3) & ~3u) - cap, d->ng);
-	fwrite(&total, 4, 1, d->ng);
 }
 
 static void emit(struct dump *d, struct source *s)
@@ -477,7 +313,10 @@ static void emit(struct dump *d, struct source *s)
 		return;
 	}
 	if (d->ng) {
-		ng_packet(d, s);
+		pcapng_write_packet(d->ng, (uint32_t)s->host,
+				    (uint64_t)s->h->ts.tv_sec * 1000000000 +
+					    (uint64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000),
+				    s->h, s->data);
 		return;
 	}
 	if (d->dumper) {
