@@ -27,6 +27,8 @@ void log_init(const char *ident, enum log_target target, int level)
 	log_ident = ident;
 	log_target = target;
 	log_level = level;
+	if (target == LOG_TO_SYSLOG)
+		openlog(ident, LOG_PID | LOG_NDELAY, LOG_DAEMON);
 }
 
 void log_set_level(int level)
@@ -86,6 +88,13 @@ void log_ring(int level, const char *iface, const char *profile, const char *fmt
 		else
 			sd_journal_send("MESSAGE=%s", msg, "PRIORITY=%d", level,
 					"SYSLOG_IDENTIFIER=%s", log_ident, NULL);
+		return;
+	}
+	if (log_target == LOG_TO_SYSLOG) {
+		if (iface && profile)
+			syslog(level, "ring %s/%s: %s", iface, profile, msg);
+		else
+			syslog(level, "%s", msg);
 		return;
 	}
 	if (iface && profile)

@@ -5,8 +5,12 @@
 #include <syslog.h>
 
 
-/* Where messages go: LOG_TO_STDERR for the foreground and tools, LOG_TO_JOURNAL as a service. */
-enum log_target { LOG_TO_STDERR, LOG_TO_JOURNAL };
+/*
+ * Where messages go: LOG_TO_STDERR for the foreground and tools,
+ * LOG_TO_JOURNAL under systemd, LOG_TO_SYSLOG in the background elsewhere
+ * (log_init opens the syslog socket at once, so later calls need no socket()).
+ */
+enum log_target { LOG_TO_STDERR, LOG_TO_JOURNAL, LOG_TO_SYSLOG };
 
 void log_init(const char *ident, enum log_target target, int level);
 void log_set_level(int level);

@@ -8,8 +8,15 @@
  * Sends REQUEST to the daemon at SOCKET and returns its reply object, or
  * NULL with advice for the operator in err ("is pktcapd running?").
  */
-/* Connects to the daemon's socket; -1 with advice in err ("is pktcapd running?"). */
+/*
+ * Connects to the daemon's socket; -1 with advice in err ("is pktcapd running?").
+ * A path "ssh://[USER@]HOST[:PORT][/SOCKET]" reaches the daemon on HOST over
+ * OpenSSH (pktctl -H), through "pktctl --bridge" there.
+ */
+#define CLIENT_SSH_PREFIX "ssh://"
 int client_connect(const char *path, char *err, size_t errlen);
+/* pktctl --bridge: joins stdin and stdout to the socket at path until either side ends. */
+int client_bridge(const char *path);
 
 json_t *client_call(const char *socket, json_t *request, int timeout_ms, char *err, size_t errlen);
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,10 @@
 #include "dump.h"
 #include "nd.h"
 #include "pcapfile.h"
+#include "pcapng.h"
 #include "proto.h"
+#include "stream.h"
+#include "summary.h"
 #include "timeparse.h"
 
 #define MAX_SOURCES 64
@@ -35,7 +39,15 @@ struct source {
 	struct pcap_pkthdr *h;	/* the packet waiting to be merged, or NULL at the end */
 	const u_char *data;
 	int done;
+	struct stream *stream;	/* a ring's connection to the daemon, NULL for -r */
+	int host;		/* pktctl -H: which host's daemon it comes from */
+	const char *sock;	/* the daemon it was read from */
 };
+
+#define MAX_HOSTS 16
+/* pktctl -H with several hosts: their client sockets and names, see dump_set_hosts. */
+static const char *host_socks[MAX_HOSTS], *host_labels[MAX_HOSTS];
+static int nhosts;
 
 struct dump {
 	struct nd nd;
@@ -51,18 +63,22 @@ struct dump {
 	int out_nano;
 	int nano_ts;		/* records carry nanoseconds (else microseconds) */
 	int errors;
+	struct summary *summary;	/* pktctl summary: count instead of printing */
+	struct summary *host_summary[MAX_HOSTS];	/* and per host, with several */
+	FILE *ng;		/* -w with several hosts: pcapng, one interface per host */
 };
 
 void dump_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl dump [RING] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
+		"Usage: pktctl dump [RING...] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
 		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S]\n"
 		"                   [--time-stamp-precision=micro|nano] [-w FILE] [-r FILE]... [FILTER...]\n"
 		"Print a ring's stored packets (through pktcapd, no root needed) or pcap files given\n"
 		"with -r (plain or gzip; several are merged by time) exactly as tcpdump prints them.\n"
 		"Names are never resolved: output is that of tcpdump -n.\n\n"
-		"  RING              INTERFACE/PROFILE; may be left out when there is one ring\n"
+		"  RING...           INTERFACE/PROFILE, or INTERFACE for all its rings; several are\n"
+		"                    merged by time; may be left out when there is one ring\n"
 		"  --since TIME      from TIME: 2026-11-26T10:15:00Z, 10:15, -10m, \"1h ago\", @EPOCH\n"
 		"  --until TIME      up to (not including) TIME\n"
 		"  -c COUNT          stop after COUNT packets\n"
@@ -77,6 +93,28 @@ void dump_usage(FILE *out)
 		"  pktctl dump eth0/web --since -1h -w - | wireshark -k -i -\n");
 }
 
+void dump_set_hosts(const char **socks, const char **labels, int n)
+{
+	nhosts = n < MAX_HOSTS ? n : MAX_HOSTS;
+	for (int i = 0; i < nhosts; i++) {
+		host_socks[i] = socks[i];
+		host_labels[i] = labels[i];
+	}
+}
+
+void dump_summary_usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: pktctl summary [RING...] [--since TIME] [--until TIME] [-c COUNT] [--json]\n"
+		"                      [-r FILE]... [FILTER...]\n"
+		"Sum up stored packets as capinfos does, in one screen (or JSON): packets, bytes,\n"
+		"duration, average and peak rates, drops, link types, protocols, and the top hosts,\n"
+		"conversations and ports by packets and by bytes. Reads what dump reads.\n\n"
+		"Examples:\n"
+		"  pktctl summary eth0 --since 03:00 --until 04:00\n"
+		"  pktctl summary eth0/web --since -1h --json port 443\n");
+}
+
 static int64_t now_ns(void)
 {
 	struct timespec ts;
@@ -84,114 +122,6 @@ static int64_t now_ns(void)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
-
-/* ---- the daemon's stream: DATA frames carry a pcap file, END closes it ---- */
-
-struct stream {
-	int fd;
-	uint8_t *buf;
-	size_t len, off, cap;
-	int done;
-	char err[512];
-};
-
-static int read_exact(int fd, void *buf, size_t len)
-{
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
-static ssize_t stream_read(void *cookie, void *buf, size_t size)
-{
-	struct stream *s = cookie;
-
-	while (s->off == s->len && !s->done) {
-		uint8_t hdrbuf[PROTO_HDR_LEN];
-		struct proto_hdr hdr;
-		const char *why = "";
-
-		if (read_exact(s->fd, hdrbuf, sizeof(hdrbuf)) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
-			s->done = 1;
-			break;
-		}
-		if (proto_read_hdr(hdrbuf, sizeof(hdrbuf), PROTO_MAX_REPLY, &hdr, &why) != 1) {
-			snprintf(s->err, sizeof(s->err), "bad frame from the daemon: %s", why);
-			s->done = 1;
-			break;
-		}
-		if (hdr.length > s->cap) {
-			uint8_t *n = realloc(s->buf, hdr.length);
-
-			if (!n) {
-				snprintf(s->err, sizeof(s->err), "out of memory");
-				s->done = 1;
-				break;
-			}
-			s->buf = n;
-			s->cap = hdr.length;
-		}
-		if (read_exact(s->fd, s->buf, hdr.length) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
-			s->done = 1;
-			break;
-		}
-		s->off = 0;
-		s->len = hdr.length;
-		if (hdr.type != PROTO_DATA) {
-			json_t *j = json_loadb((const char *)s->buf, s->len, 0, NULL);
-
-			if (!json_is_true(json_object_get(j, "ok"))) {
-				const char *e = json_string_value(json_object_get(j, "error"));
-
-				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
-			} else {
-				json_t *dmg = json_object_get(j, "damaged"), *m;
-				size_t i;
-
-				/* What came before was printed; damaged records never are. */
-				json_array_foreach(dmg, i, m)
-					fprintf(stderr, "pktctl: %s\n", json_string_value(m));
-				if (json_array_size(dmg))
-					snprintf(s->err, sizeof(s->err),
-						 "%zu damaged file(s): their damaged records were left out (pktctl list shows them)",
-						 json_array_size(dmg));
-			}
-			json_decref(j);
-			s->len = 0;
-			s->done = 1;
-		}
-	}
-	if (s->off == s->len)
-		return 0;
-	if (size > s->len - s->off)
-		size = s->len - s->off;
-	memcpy(buf, s->buf + s->off, size);
-	s->off += size;
-	return (ssize_t)size;
-}
-
-/* Closes the socket; the struct lives on for its error text. */
-static void stream_close(struct stream *s)
-{
-	if (s->fd >= 0)
-		close(s->fd);
-	s->fd = -1;
-	free(s->buf);
-	s->buf = NULL;
-}
-
-static struct stream *the_stream;
 
 static void source_info(struct source *src)
 {
@@ -202,7 +132,8 @@ static void source_info(struct source *src)
 	src->nano = info->nano;
 }
 
-static int open_ring(struct dump *d, const char *sock, const char *ring, char *err, size_t errlen)
+static int open_ring(struct dump *d, struct source *src, const char *sock, const char *ring,
+		     char *err, size_t errlen)
 {
 	struct stream *s = calloc(1, sizeof(*s));
 	json_t *req;
@@ -229,18 +160,17 @@ static int open_ring(struct dump *d, const char *sock, const char *ring, char *e
 	if (!frame || send(s->fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len)
 		snprintf(err, errlen, "cannot send to %s: %s", sock, strerror(errno));
 	free(frame);
-	the_stream = s;
-	d->src[0].fd = -1;
-	snprintf(d->src[0].name, sizeof(d->src[0].name), "%s", ring ? ring : "ring");
-	d->src[0].pf = pcapfile_open_reader(stream_read, s, d->src[0].name, 0, err, errlen, NULL);
-	if (!d->src[0].pf) {
+	src->stream = s;
+	src->fd = -1;
+	snprintf(src->name, sizeof(src->name), "%s", ring ? ring : "ring");
+	src->pf = pcapfile_open_reader(stream_read, s, src->name, 0, err, errlen, NULL);
+	if (!src->pf) {
 		/* The daemon's own error says more than "truncated header". */
 		if (*s->err)
 			snprintf(err, errlen, "%s", s->err);
 		return -1;
 	}
-	source_info(&d->src[0]);
-	d->nsrc = 1;
+	source_info(src);
 	return 0;
 }
 
@@ -310,12 +240,16 @@ static int advance(struct dump *d, struct source *s)
 	}
 }
 
+static int ng_open(struct dump *d, char *err, size_t errlen);
+
 static int open_output(struct dump *d, char *err, size_t errlen)
 {
 	int nano = 0;
 
 	if (!d->wfile)
 		return 0;
+	if (nhosts > 1)
+		return ng_open(d, err, errlen);
 	for (int i = 0; i < d->nsrc; i++) {
 		if (d->src[i].linktype != d->src[0].linktype) {
 			snprintf(err, errlen, "-w: %s and %s have different link types",
@@ -340,8 +274,51 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 	return 0;
 }
 
+/* -w across hosts: pcapng, one interface per host named after it (pcap has no names). */
+static int ng_open(struct dump *d, char *err, size_t errlen)
+{
+	struct pcapng_if ifs[MAX_HOSTS];
+
+	d->ng = strcmp(d->wfile, "-") ? fopen(d->wfile, "wb") : stdout;
+	if (!d->ng) {
+		snprintf(err, errlen, "%s: %s", d->wfile, strerror(errno));
+		return -1;
+	}
+	for (int h = 0; h < nhosts; h++) {
+		ifs[h] = (struct pcapng_if){ .linktype = 1, .name = host_labels[h] };
+		for (int i = 0; i < d->nsrc; i++)
+			if (d->src[i].host == h) {
+				if (ifs[h].snaplen && d->src[i].linktype != ifs[h].linktype) {
+					snprintf(err, errlen, "-w: %s has rings of different link types",
+						 host_labels[h]);
+					return -1;
+				}
+				ifs[h].linktype = d->src[i].linktype;
+				ifs[h].snaplen = d->src[i].snaplen;
+			}
+	}
+	pcapng_write_header(d->ng, ifs, nhosts);
+	return 0;
+}
+
 static void emit(struct dump *d, struct source *s)
 {
+	if (d->summary) {
+		int64_t ns = (int64_t)s->h->ts.tv_sec * 1000000000 +
+			     (int64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000);
+
+		summary_add(d->summary, s->linktype, ns, s->h, s->data);
+		if (d->host_summary[s->host])
+			summary_add(d->host_summary[s->host], s->linktype, ns, s->h, s->data);
+		return;
+	}
+	if (d->ng) {
+		pcapng_write_packet(d->ng, (uint32_t)s->host,
+				    (uint64_t)s->h->ts.tv_sec * 1000000000 +
+					    (uint64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000),
+				    s->h, s->data);
+		return;
+	}
 	if (d->dumper) {
 		struct pcap_pkthdr h = *s->h;
 
@@ -351,6 +328,11 @@ static void emit(struct dump *d, struct source *s)
 		if (d->follow)
 			pcap_dump_flush(d->dumper);
 		return;
+	}
+	/* Several hosts: each line names its own. */
+	if (nhosts > 1) {
+		nd_puts(&d->nd, host_labels[s->host]);
+		nd_putc(&d->nd, ' ');
 	}
 	nd_print_packet(&d->nd, s->linktype, s->h, s->data, d->nano_ts);
 }
@@ -411,24 +393,109 @@ static int fail(int json, const char *msg)
 	return client_fail(json, msg);
 }
 
-/* True if the daemon has a ring on an interface called word ("eth0" before a filter). */
-static int is_interface(const char *sock, const char *word)
+/* A control socket on disk, or a path that is meant to be one. */
+static int looks_like_socket(const char *word)
+{
+	size_t n = strlen(word);
+	struct stat st;
+
+	if (n > 5 && !strcmp(word + n - 5, ".sock"))
+		return 1;
+	return stat(word, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/* The rings the daemon has on an interface called word ("eth0": all its profiles), or 0. */
+static int iface_rings(const char *sock, const char *word, char (*names)[160], int max)
 {
 	json_t *req = json_pack("{s:s}", "cmd", "status"), *reply, *ring;
 	char err[256];
 	size_t i;
-	int found = 0;
+	int n = 0;
 
 	reply = client_call(sock, req, 5000, err, sizeof(err));
 	json_decref(req);
 	json_array_foreach(json_object_get(json_object_get(reply, "result"), "rings"), i, ring) {
 		const char *iface = json_string_value(json_object_get(ring, "interface"));
+		const char *name = json_string_value(json_object_get(ring, "name"));
 
-		if (iface && !strcmp(iface, word))
-			found = 1;
+		if (iface && name && !strcmp(iface, word) && n < max)
+			snprintf(names[n++], sizeof(names[0]), "%s", name);
 	}
 	json_decref(reply);
-	return found;
+	return n;
+}
+
+/* Opens the next source: ring (NULL: the only one) of host h's daemon at hsock. */
+static int open_one(struct dump *d, int h, const char *hsock, const char *ring, char *err,
+		    size_t errlen)
+{
+	struct source *src;
+
+	if (d->nsrc == MAX_SOURCES) {
+		snprintf(err, errlen, "more than %d rings", MAX_SOURCES);
+		return -1;
+	}
+	src = &d->src[d->nsrc++];
+	src->host = h;
+	src->sock = hsock;
+	return open_ring(d, src, hsock, ring, err, errlen);
+}
+
+/* What the daemon counts of each ring's drops: since it started, and since the ring was created. */
+static json_t *ring_drops(struct dump *d, int host)
+{
+	json_t *drops = json_array();
+
+	for (int i = 0; i < d->nsrc; i++) {
+		const char *sock = d->src[i].sock;
+
+		json_t *req, *reply, *rings, *ring, *r, *t;
+		char err[256];
+		size_t k;
+
+		if (!d->src[i].stream || (host >= 0 && d->src[i].host != host))
+			continue;
+		req = json_pack("{s:s}", "cmd", "status");
+		reply = client_call(sock, req, 5000, err, sizeof(err));
+		json_decref(req);
+		rings = json_object_get(json_object_get(reply, "result"), "rings");
+		ring = NULL;
+		json_array_foreach(rings, k, r) {
+			const char *name = json_string_value(json_object_get(r, "name"));
+
+			/* Without a ring word the daemon's only ring was read. */
+			if ((name && !strcmp(name, d->src[i].name)) || json_array_size(rings) == 1)
+				ring = r;
+		}
+		if (ring) {
+			static const char *const keys[] = { "dropped_kernel", "dropped_interface",
+							    "dropped_queue", "lost_write" };
+			json_int_t now = 0, all = 0;
+
+			t = json_object_get(ring, "total");
+			for (size_t n = 0; n < 4; n++) {
+				now += json_integer_value(json_object_get(ring, keys[n]));
+				all += json_integer_value(json_object_get(t, keys[n]));
+			}
+			json_array_append_new(drops, json_pack("{s:s, s:I, s:I}", "ring",
+							       json_string_value(json_object_get(ring, "name")),
+							       "since_start", now, "since_created", all));
+		}
+		json_decref(reply);
+	}
+	return drops;
+}
+
+/* The summary of host h's sources (sum), or of all of them (h < 0). */
+static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles)
+{
+	json_t *names = json_array();
+
+	for (int i = 0; i < d->nsrc; i++)
+		if (h < 0 || d->src[i].host == h)
+			json_array_append_new(names, json_string(d->src[i].name));
+	return summary_json(sum ? sum : d->summary, names, d->since, d->until,
+			    nfiles ? NULL : ring_drops(d, h));
 }
 
 int dump_main(int argc, char **argv, const char *sock, int json)
@@ -441,21 +508,31 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		{ "count", required_argument, NULL, 'c' },
 		{ "time-stamp-precision", required_argument, NULL, OPT_PREC },
 		{ "number", no_argument, NULL, '#' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *files[MAX_SOURCES], *ring = NULL;
+	const char *files[MAX_SOURCES], *words[MAX_SOURCES];
+	static char expanded[MAX_SOURCES][160];
+	int nrings = 0, nexp = 0, nwords = 0;
 	struct dump d;
 	int nfiles = 0, ch, rc = 1;
 	char err[1024], *filter = NULL;
 	size_t flen = 0;
 
 	memset(&d, 0, sizeof(d));
+	if (!strcmp(argv[0], "summary")) {
+		d.summary = summary_new();
+		for (int h = 0; nhosts > 1 && h < nhosts; h++)
+			d.host_summary[h] = summary_new();
+		if (!d.summary || (nhosts > 1 && !d.host_summary[nhosts - 1]))
+			return fail(json, "out of memory");
+	}
 	/* Every exit below goes through out: nd_init's output buffer is 256 KiB. */
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
-	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#jh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
@@ -465,6 +542,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			}
 			break;
 		case 'f': d.follow = 1; break;
+		case 'j': json = 1; break;
 		case 'r':
 			if (nfiles == MAX_SOURCES) {
 				rc = fail(json, "too many -r files");
@@ -516,7 +594,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			}
 			break;
 		case 'h':
-			dump_usage(stdout);
+			if (d.summary)
+				dump_summary_usage(stdout);
+			else
+				dump_usage(stdout);
 			rc = 0;
 			goto out;
 		default:
@@ -527,9 +608,41 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	}
 	if (d.nd.o.tflag > 5)
 		d.nd.o.tflag = 5;
-	/* The first word is a ring when it looks like one (INTERFACE/PROFILE) or names an interface. */
-	if (!nfiles && optind < argc && (strchr(argv[optind], '/') || is_interface(sock, argv[optind])))
-		ring = argv[optind++];
+	/*
+	 * In dump, -S is tcpdump's (absolute TCP sequence numbers) and takes no
+	 * argument, so "dump -S /run/x.sock" makes the path a ring: say where
+	 * pktctl's -S goes instead of asking a daemon for a ring of that name.
+	 */
+	if (d.nd.o.Sflag && optind < argc && looks_like_socket(argv[optind])) {
+		snprintf(err, sizeof(err),
+			 "dump -S is tcpdump's -S (absolute TCP sequence numbers), not a socket: '%.200s' would be taken as a ring; give the socket before the command: pktctl -S %.200s dump ...",
+			 argv[optind], argv[optind]);
+		rc = fail(json, err);
+		goto out;
+	}
+	/*
+	 * The first words are rings while they look like one (INTERFACE/PROFILE)
+	 * or name an interface (all its rings); the rest is the filter.
+	 */
+	while (!nfiles && optind < argc && nrings < MAX_SOURCES) {
+		const char *w = argv[optind];
+		int n;
+
+		if (strchr(w, '/')) {
+			nrings++;
+			words[nwords++] = w;
+			optind++;
+			continue;
+		}
+		n = iface_rings(sock, w, expanded + nexp, MAX_SOURCES - nrings);
+		if (n <= 0)
+			break;
+		/* Only counted here: each host is asked for its own rings below. */
+		nrings += n;
+		nexp += n;
+		words[nwords++] = w;
+		optind++;
+	}
 	for (int i = optind; i < argc; i++) {
 		size_t n = strlen(argv[i]);
 		char *nf = realloc(filter, flen + n + 2);
@@ -546,9 +659,21 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	}
 	d.filter = filter;
 	/* Files are printed in the precision tcpdump would open them in. */
-	d.nano_ts = d.nd.o.nano || d.wfile;
+	d.nano_ts = d.nd.o.nano || d.wfile || d.summary;
+	if (d.summary && (d.follow || d.wfile)) {
+		rc = fail(json, "summary reads what is stored: no --follow, no -w");
+		goto out;
+	}
 	if (d.since && d.until && d.until <= d.since) {
 		rc = fail(json, "--until must be later than --since");
+		goto out;
+	}
+	/*
+	 * Before any connection: opening a following dump may wait for its first
+	 * packet, and merging several would stall on each in turn.
+	 */
+	if (d.follow && (nrings > 1 || nhosts > 1)) {
+		rc = fail(json, "--follow takes one ring");
 		goto out;
 	}
 
@@ -564,9 +689,37 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 				goto out;
 			}
 		}
-	} else if (open_ring(&d, sock, ring, err, sizeof(err)) < 0) {
-		rc = fail(json, err);
-		goto out;
+	} else {
+		int nh = nhosts ? nhosts : 1;
+
+		for (int h = 0; h < nh; h++) {
+			const char *hsock = nhosts ? host_socks[h] : sock;
+
+			/* The daemon picks the ring when it has only one. */
+			if (!nrings && open_one(&d, h, hsock, NULL, err, sizeof(err)) < 0) {
+				rc = fail(json, err);
+				goto out;
+			}
+			for (int i = 0; i < nwords; i++) {
+				char names[MAX_SOURCES][160];
+				int n = 1;
+
+				if (strchr(words[i], '/'))
+					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
+				else
+					n = iface_rings(hsock, words[i], names, MAX_SOURCES);
+				for (int k = 0; k < n; k++)
+					if (open_one(&d, h, hsock, names[k], err, sizeof(err)) < 0) {
+						rc = fail(json, err);
+						goto out;
+					}
+			}
+		}
+		/* A following dump blocks on each ring in turn: merging them would stall. */
+		if (d.follow && d.nsrc > 1) {
+			rc = fail(json, "--follow takes one ring");
+			goto out;
+		}
 	}
 	if (compile_filters(&d, err, sizeof(err)) < 0 || open_output(&d, err, sizeof(err)) < 0) {
 		rc = fail(json, err);
@@ -576,11 +729,41 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
 	rc = d.errors ? 1 : 0;
-	if (the_stream && *the_stream->err) {
-		fprintf(stderr, "pktctl: %s\n", the_stream->err);
-		rc = 1;
+	if (d.summary) {
+		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
+
+		if (nhosts > 1) {
+			/* Per host, then all of them merged. */
+			all = json_object();
+			for (int h = 0; h < nhosts; h++)
+				json_object_set_new(all, host_labels[h],
+						    summary_of(&d, d.host_summary[h], h, nfiles));
+			json_object_set_new(all, "all hosts", j);
+			j = all;
+		}
+		if (json) {
+			json_dumpf(j, stdout, JSON_INDENT(2));
+			putchar('\n');
+		} else if (nhosts > 1) {
+			for (int h = 0; h < nhosts; h++) {
+				printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
+				summary_print(json_object_get(j, host_labels[h]), stdout);
+			}
+			printf("\n== all hosts\n");
+			summary_print(json_object_get(j, "all hosts"), stdout);
+		} else {
+			summary_print(j, stdout);
+		}
+		json_decref(j);
 	}
 out:
+	summary_free(d.summary);
+	for (int h = 0; h < MAX_HOSTS; h++)
+		summary_free(d.host_summary[h]);
+	if (d.ng && d.ng != stdout)
+		fclose(d.ng);
+	else if (d.ng)
+		fflush(d.ng);
 	nd_free(&d.nd);
 	if (d.dumper)
 		pcap_dump_close(d.dumper);
@@ -596,9 +779,10 @@ out:
 			close(d.src[i].fd);
 	}
 	free(filter);
-	if (the_stream)
-		stream_close(the_stream);
-	free(the_stream);
-	the_stream = NULL;
+	for (int i = 0; i < d.nsrc; i++)
+		if (d.src[i].stream) {
+			stream_close(d.src[i].stream);
+			free(d.src[i].stream);
+		}
 	return rc;
 }

@@ -120,9 +120,14 @@ void format_status(json_t *r)
 				   num(ring, "dropped_queue") + num(ring, "lost_write");
 		double ratio = json_real_value(json_object_get(ring, "compression_ratio"));
 		const char *state = str(ring, "state", "?");
+		char word[11];
 
-		printf("%-20s %-10.10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
-		       str(ring, "name", "?"), state,
+		/* A long state ("error: The interface went down") shows its first word here, in full below. */
+		snprintf(word, sizeof(word), "%.*s", (int)strcspn(state, ": ("), state);
+		if (strlen(state) <= 10)
+			snprintf(word, sizeof(word), "%s", state);
+		printf("%-20s %-10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
+		       str(ring, "name", "?"), word,
 		       count(num(ring, "packets_captured"), a, sizeof(a)),
 		       count(dropped, b, sizeof(b)), count(num(ring, "packets_written"), c, sizeof(c)),
 		       bytes(num(ring, "bytes_written"), d, sizeof(d)), ratio, num(ring, "files"),
@@ -141,6 +146,17 @@ void format_status(json_t *r)
 		       num(ring, "dropped_queue"), num(ring, "lost_write"),
 		       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
 		       num(ring, "writer_stalls"));
+		{
+			json_t *t = json_object_get(ring, "total");
+
+			if (t)
+				printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
+				       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),
+				       count(num(t, "packets_written"), b, sizeof(b)),
+				       count(num(t, "dropped_kernel") + num(t, "dropped_interface") +
+					     num(t, "dropped_queue") + num(t, "lost_write"), c, sizeof(c)),
+				       bytes(num(t, "bytes_written"), d, sizeof(d)));
+		}
 		/* Compression given up to keep every packet shows up here. */
 		if (num(ring, "files_damaged"))
 			printf("  damaged: %" PRIu64 " files no longer match their seal or cannot be read whole (pktctl list shows them)\n",

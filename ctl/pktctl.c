@@ -12,9 +12,12 @@
 #include "dump.h"
 #include "evidence.h"
 #include "format.h"
+#include "metrics.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
 #define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
+/* -H, repeatable: the daemons of several servers at once. */
+#define MAX_HOSTS 16
 
 struct opts {
 	const char *socket;
@@ -37,6 +40,7 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c);
 
 /* One row per command: dispatch, help and an example. */
 static const struct cmd commands[] = {
@@ -58,7 +62,7 @@ static const struct cmd commands[] = {
 	{ "reload", "[--json]",
 	  "Re-read the configuration; an invalid one is reported and the old one keeps running",
 	  "pktctl reload", cmd_request, "reload", 0, format_reload },
-	{ "dump", "[RING] [OPTIONS] [FILTER]",
+	{ "dump", "[RING...] [OPTIONS] [FILTER]",
 	  "Print stored packets as tcpdump does (or write pcap with -w); -r reads files",
 	  "pktctl dump eth0/web --since 03:12 --until 03:13 -nn port 443", cmd_dump, NULL, 0,
 	  NULL },
@@ -80,6 +84,13 @@ static const struct cmd commands[] = {
 	  NULL },
 	{ "key", "[--json]", "Print the host's evidence public key (PEM) that signs manifests",
 	  "pktctl key > host-key.pem", cmd_evidence, "key", 0, NULL },
+	{ "summary", "[RING...] [--since T] [--until T] [FILTER]",
+	  "Sum up stored packets as capinfos does: rates, drops, protocols, top talkers",
+	  "pktctl summary eth0 --since 03:00 --until 04:00", cmd_dump, NULL, 0, NULL },
+	{ "metrics", "[RING]",
+	  "Print counters and gauges in the Prometheus text format, for node_exporter",
+	  "pktctl metrics > /var/lib/prometheus/node-exporter/pktcap.prom", cmd_metrics, NULL, 1,
+	  NULL },
 	{ "help", "[COMMAND]", "Show this help, or one command's", "pktctl help status", cmd_help,
 	  NULL, 0, NULL },
 };
@@ -89,7 +100,7 @@ static const struct cmd commands[] = {
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl [-S SOCKET] [--json] COMMAND [ARGS]\n"
+		"Usage: pktctl [-S SOCKET] [-H HOST]... [--json] COMMAND [ARGS]\n"
 		"Ask pktcapd, the packet-capture daemon, about its rings and files.\n\n"
 		"Commands (any unique prefix will do):\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
@@ -97,7 +108,9 @@ static void usage(FILE *out)
 			commands[i].help);
 	fprintf(out,
 		"\nOptions:\n"
-		"  -S, --socket PATH  control socket (default %s)\n"
+		"  -S, --socket PATH  control socket (default %s); with -H, the remote one\n"
+		"  -H, --host [USER@]HOST[:PORT]  ask HOST's daemon over ssh (pktctl --bridge there);\n"
+		"                     repeatable: dump and summary merge the hosts by time\n"
 		"  -j, --json         print the daemon's JSON answer (also on errors)\n"
 		"  -V, --version      print the version\n"
 		"  -h, --help         this help\n\n"
@@ -167,7 +180,10 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 		return 2;
 	}
 	if (which->run == cmd_dump) {
-		dump_usage(stdout);
+		if (!strcmp(which->name, "summary"))
+			dump_summary_usage(stdout);
+		else
+			dump_usage(stdout);
 		return 0;
 	}
 	command_usage(stdout, which);
@@ -200,6 +216,11 @@ static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd 
 	return evidence_key(&eo, argc, argv);
 }
 
+static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	return metrics_main(argc, argv, o->socket, o->timeout_ms);
+}
+
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)
 {
 	static const struct option longopts[] = {
@@ -222,6 +243,11 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 			command_usage(stdout, c);
 			return 0;
 		default:
+			/* pktctl's own options go before the command word. */
+			if (optopt == 'S' || optopt == 'H')
+				fprintf(stderr,
+					"pktctl: -%c is pktctl's option, not %s's: put it before the command (pktctl -%c ... %s)\n",
+					optopt, c->name, optopt, c->name);
 			command_usage(stderr, c);
 			return 2;
 		}
@@ -257,10 +283,55 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 	return rc;
 }
 
+/*
+ * -H: the command against each host's daemon over ssh. dump and summary
+ * read all of them at once, merged by time; the others run once per host
+ * under a "== HOST" line.
+ */
+static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
+		     const char **hosts, int nhosts, const char *remote_socket)
+{
+	static char socks[MAX_HOSTS][512];
+	const char *sockv[MAX_HOSTS];
+	int rc = 0;
+
+	/* The path goes after the host in ssh://HOST/PATH, and means nothing relative there. */
+	if (remote_socket && remote_socket[0] != '/') {
+		fprintf(stderr, "pktctl: -S %s: with -H, the remote socket is an absolute path\n",
+			remote_socket);
+		return 2;
+	}
+	for (int i = 0; i < nhosts; i++) {
+		snprintf(socks[i], sizeof(socks[i]), "%s%s%s", CLIENT_SSH_PREFIX, hosts[i],
+			 remote_socket ? remote_socket : "");
+		sockv[i] = socks[i];
+	}
+	if (c->run == cmd_dump) {
+		dump_set_hosts(sockv, hosts, nhosts);
+		return dump_main(argc, argv, sockv[0], o->json);
+	}
+	for (int i = 0; i < nhosts; i++) {
+		int r;
+
+		if (nhosts > 1) {
+			printf("%s== %s\n", i ? "\n" : "", hosts[i]);
+			fflush(stdout);
+		}
+		o->socket = sockv[i];
+		r = c->run(o, argc, argv, c);
+		fflush(stdout);
+		if (r > rc)
+			rc = r;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "socket", required_argument, NULL, 'S' },
+		{ "host", required_argument, NULL, 'H' },
+		{ "bridge", no_argument, NULL, 'B' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
@@ -268,15 +339,27 @@ int main(int argc, char **argv)
 	};
 	struct opts o = { .socket = getenv("PKTCAPD_SOCKET"), .timeout_ms = 10000 };
 	const struct cmd *c;
-	int ch;
+	const char *hosts[MAX_HOSTS];
+	int ch, nhosts = 0, bridge = 0, socket_given = 0;
 
 	if (!o.socket || !*o.socket)
 		o.socket = DEFAULT_SOCKET;
 	/* "+": options after the command word belong to the command. */
-	while ((ch = getopt_long(argc, argv, "+S:jVh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "+S:H:jVh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'S':
 			o.socket = optarg;
+			socket_given = 1;
+			break;
+		case 'H':
+			if (nhosts == MAX_HOSTS) {
+				fprintf(stderr, "pktctl: at most %d hosts\n", MAX_HOSTS);
+				return 2;
+			}
+			hosts[nhosts++] = optarg;
+			break;
+		case 'B':
+			bridge = 1;
 			break;
 		case 'j':
 			o.json = 1;
@@ -292,6 +375,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (bridge)
+		return client_bridge(o.socket);
 	if (optind >= argc) {
 		usage(stderr);
 		return 2;
@@ -310,5 +395,8 @@ int main(int argc, char **argv)
 		usage_error(msg);
 		return 2;
 	}
+	if (nhosts)
+		return run_hosts(&o, c, argc - optind, argv + optind, hosts, nhosts,
+				 socket_given ? o.socket : NULL);
 	return c->run(&o, argc - optind, argv + optind, c);
 }

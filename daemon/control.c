@@ -15,6 +15,7 @@
 #include "evidence.h"
 #include "indexer.h"
 #include "log.h"
+#include "totals.h"
 #include "ring.h"
 #include "sha256.h"
 
@@ -160,6 +161,8 @@ static json_t *ring_status(struct ring *r)
 	}
 	if (j)
 		link_status(r, j);
+	if (j)
+		totals_status(r, j);
 	if (j && fstatvfs(r->dirfd, &sv) == 0)
 		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
 	return j;

@@ -29,6 +29,7 @@ struct daemon {
 	int level_override;	/* -l given: a reload keeps that level */
 	int user_override;	/* -Z given */
 	int storage_override;	/* -w given */
+	int socket_override;	/* -S given, or systemd passed the socket: a reload keeps it */
 	char *socket_path;	/* the control socket in use (-S or the config's) */
 	uint64_t status_usec;	/* when STATUS= was last sent */
 };

@@ -28,6 +28,7 @@
 #include "log.h"
 #include "privs.h"
 #include "ring.h"
+#include "totals.h"
 
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)
@@ -39,15 +40,16 @@ static void usage(FILE *out)
 	fprintf(out,
 		"Usage: pktcapd [-n] [-t] [-f FILE] [-S SOCKET] [-w DIR] [-Z USER] [-l LEVEL]\n"
 		"Capture the configured interfaces into ring-rotated pcap files.\n\n"
-		"  -f FILE    configuration file (default %s)\n"
-		"  -n         stay in the foreground and log to stderr\n"
-		"  -t         check the configuration and exit\n"
-		"  -S SOCKET  control socket path instead of the configured one\n"
-		"  -w DIR     store captures under DIR instead of the configured storage\n"
-		"  -Z USER    run as USER (and its primary group) instead of the configured ones\n"
-		"  -l LEVEL   log level: debug, info, notice, warning, error\n"
-		"  -V         print the version and exit\n"
-		"  -h         print this help and exit\n",
+		"  -f, --config FILE      configuration file (default %s)\n"
+		"  -n, --foreground       stay in the foreground and log to stderr\n"
+		"  -t, --check            check the configuration and exit\n"
+		"  -S, --socket SOCKET    control socket path instead of the configured one\n"
+		"  -w, --storage DIR      store captures under DIR instead of the configured storage\n"
+		"  -Z, --user USER        run as USER (and its primary group) instead of the configured ones\n"
+		"  -l, --log-level LEVEL  log level: debug, info, notice, warning, error\n"
+		"  -V, --version          print the version and exit\n"
+		"  -h, --help             print this help and exit\n\n"
+		"In the background it logs to syslog; under systemd, to the journal.\n",
 		CONF_DEFAULT_FILE);
 }
 
@@ -120,6 +122,9 @@ static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
 
 	capture_tick(r);
 	ring_tick(r, (int64_t)time(NULL));
+	/* Often enough for libpcap's 32-bit counters to wrap at most once between samples. */
+	totals_sample(r);
+	totals_save(r, 60);
 	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
 	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
@@ -367,13 +372,25 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 
 int main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'f' },
+		{ "foreground", no_argument, NULL, 'n' },
+		{ "check", no_argument, NULL, 't' },
+		{ "socket", required_argument, NULL, 'S' },
+		{ "storage", required_argument, NULL, 'w' },
+		{ "user", required_argument, NULL, 'Z' },
+		{ "log-level", required_argument, NULL, 'l' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *storage = NULL, *user = NULL, *level = NULL, *sock = NULL;
 	int foreground = 0, check = 0, c, rc = 1;
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
 	char err[1024], *conf_abs = NULL;
 	int linkfd = -1;
 
-	while ((c = getopt(argc, argv, "f:ntS:w:Z:l:Vh")) != -1) {
+	while ((c = getopt_long(argc, argv, "f:ntS:w:Z:l:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': d.conf_file = optarg; break;
 		case 'n': foreground = 1; break;
@@ -388,7 +405,10 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind != argc) {
-		usage(stderr);
+		/* pktcapd takes no operands: a file meant for -f is the usual slip. */
+		fprintf(stderr, "pktcapd: unexpected argument '%s'%s (see pktcapd --help)\n",
+			argv[optind], argv[optind][0] == '/' || strchr(argv[optind], '.') ?
+			"; a configuration file is given with -f" : "");
 		return 2;
 	}
 	log_init("pktcapd", LOG_TO_STDERR, LOG_INFO);
@@ -444,6 +464,7 @@ int main(int argc, char **argv)
 	if (evidence_init(&d, d.conf->state_dir) < 0)
 		log_err("evidence holds are off: preserve, export signatures and key will fail until this is fixed and pktcapd restarted");
 	d.socket_path = strdup(sock ? sock : d.conf->socket);
+	d.socket_override = sock || sd_listen_fds(0) > 0;
 	d.ctl = ctlsrv_open(sock ? sock : d.conf->socket, d.uid, d.gid, d.conf->operator_group);
 	if (!d.ctl)
 		goto out;
@@ -452,7 +473,7 @@ int main(int argc, char **argv)
 	if (privs_drop(d.uid, d.gid) < 0)
 		goto out;
 	for (size_t i = 0; i < d.nrings; i++)
-		if (storage_adopt(d.rings[i]) < 0)
+		if (storage_adopt(d.rings[i]) < 0 || totals_open(d.rings[i]) < 0)
 			goto out;
 	evidence_adopt(&d);
 	if (!foreground && !getenv("NOTIFY_SOCKET")) {
@@ -460,7 +481,8 @@ int main(int argc, char **argv)
 			log_err("cannot go to the background: %s", strerror(errno));
 			goto out;
 		}
-		log_init("pktcapd", LOG_TO_JOURNAL, d.conf->log_level);
+		/* Not under systemd, and stderr is now /dev/null: syslog, opened before seccomp. */
+		log_init("pktcapd", LOG_TO_SYSLOG, d.conf->log_level);
 	}
 	block_signals();
 	/* After daemon()'s fork, before the first thread: nothing runs unfiltered. */
@@ -500,6 +522,8 @@ out:
 	indexer_stop();
 	for (size_t i = 0; i < d.nrings; i++) {
 		writer_stop(d.rings[i]);
+		/* After the writer: its last file's packets and bytes are counted. */
+		totals_save(d.rings[i], 0);
 		if (d.event && d.rings[i]->pcap)
 			report(d.rings[i]);
 		capture_close(d.rings[i]);
@@ -508,6 +532,7 @@ out:
 	if (linkfd >= 0)
 		close(linkfd);
 	free(d.rings);
+	totals_close();
 	sd_event_unref(d.event);
 	free(d.user);
 	free(d.group);

@@ -164,7 +164,8 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		append(note, notelen, "user and group change at restart");
 	if (!d->storage_override && strcmp(nc->storage, d->storage))
 		append(note, notelen, "storage changes at restart");
-	if (d->socket_path && strcmp(nc->socket, d->socket_path))
+	/* -S, or a socket from pktcapd.socket, is kept at restart whatever the file says. */
+	if (d->socket_path && !d->socket_override && strcmp(nc->socket, d->socket_path))
 		append(note, notelen, "socket changes at restart");
 	if (ctlsrv_set_operators(d->ctl, nc->operator_group) < 0)
 		append(note, notelen, "operator-group '%s' does not exist: operators stay as they were",

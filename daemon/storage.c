@@ -82,6 +82,23 @@ static int open_subdir(int dirfd, const char *name, uid_t uid, gid_t gid, mode_t
 	return fd;
 }
 
+/*
+ * A storage path outside the unit's writable paths fails here with EROFS
+ * (ProtectSystem=strict) or EACCES: say which drop-in lets the service
+ * write there, rather than leave the operator with the errno alone.
+ */
+static void unwritable_hint(const char *root, int err)
+{
+	if (err != EROFS && err != EACCES)
+		return;
+	if (getenv("INVOCATION_ID"))
+		log_err("storage %s is outside the paths the unit may write (StateDirectory=/var/lib/pktcapd, ReadWritePaths=); add them with \"systemctl edit pktcapd\": [Service] ReadWritePaths=%s",
+			root, root);
+	else if (err == EROFS)
+		log_err("storage %s is on a read-only file system (or mount); under systemd, add it with \"systemctl edit pktcapd\": [Service] ReadWritePaths=%s",
+			root, root);
+}
+
 int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 {
 	char *path = strdup(root), *p, *next;
@@ -104,7 +121,10 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 		nfd = (next && *next) ? open_subdir(fd, p, (uid_t)-1, (gid_t)-1, 0755)
 				      : open_subdir(fd, p, uid, gid, 0750);
 		if (nfd < 0) {
-			log_err("storage %s: cannot create or open %s: %s", root, p, strerror(errno));
+			int e = errno;
+
+			log_err("storage %s: cannot create or open %s: %s", root, p, strerror(e));
+			unwritable_hint(root, e);
 			close(fd);
 			fd = -1;
 			break;
@@ -118,14 +138,29 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 	nfd = open_subdir(fd, r->iface, uid, gid, 0750);
 	close(fd);
 	if (nfd < 0) {
-		rlog(r, LOG_ERR, "cannot create %s/%s: %s", root, r->iface, strerror(errno));
+		int e = errno;
+
+		rlog(r, LOG_ERR, "cannot create %s/%s: %s", root, r->iface, strerror(e));
+		unwritable_hint(root, e);
 		return -1;
 	}
 	fd = open_subdir(nfd, r->profile, uid, gid, 0750);
 	close(nfd);
+	/* Directories made earlier still exist on a read-only mount: ask for writing. */
+	if (fd >= 0 && faccessat(fd, ".", W_OK, AT_EACCESS) < 0 &&
+	    (errno == EROFS || errno == EACCES)) {
+		int e = errno;
+
+		close(fd);
+		fd = -1;
+		errno = e;
+	}
 	if (fd < 0) {
+		int e = errno;
+
 		rlog(r, LOG_ERR, "cannot create %s/%s/%s: %s", root, r->iface, r->profile,
-		     strerror(errno));
+		     strerror(e));
+		unwritable_hint(root, e);
 		return -1;
 	}
 	/* Only the daemon writes here: a directory others may write to is made private. */

@@ -11,6 +11,9 @@ deps="build-essential autoconf automake pkg-config libpcap-dev libconfuse-dev li
 zlib1g-dev libjansson-dev libssl-dev libdeflate-dev wireshark-common tcpdump tshark iproute2 libcap2-bin util-linux procps gzip python3
 clang libclang-rt-14-dev systemd libseccomp-dev gdb openssl"
 deps="$deps systemd-container debootstrap"	# tests/systemd: a booted Debian 12 container
+deps="$deps debhelper devscripts lintian fakeroot dpkg-dev"	# tests/package: the Debian package
+deps="$deps python3-prometheus-client bash-completion"	# metrics.sh's parser; completion's directory
+deps="$deps openssh-server openssh-client"	# ctl-ssh.sh: pktctl -H against a throwaway sshd
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	missing=
 	for p in $deps; do
@@ -109,6 +112,19 @@ else
 	echo "FAIL: make distcheck"
 	tail -n 40 "$top/build-ci/distcheck.out"
 fi
+
+# The Debian package builds, passes lintian, installs, checks and purges.
+echo "== Debian package"
+set +e
+tests/package/run.sh "$top/build-ci" "$top/build-deb" > "$top/build-ci/package.out" 2>&1
+rc=$?
+set -e
+grep -E "^(ok|FAIL|SKIP):" "$top/build-ci/package.out" || true
+case $rc in
+0) passed=$((passed + 1)); echo "PASS: Debian package" ;;
+77) skipped=$((skipped + 1)); echo "SKIP: Debian package" ;;
+*) failed=$((failed + 1)); status=1; echo "FAIL: Debian package"; tail -n 40 "$top/build-ci/package.out" ;;
+esac
 
 # Fuzzing, bounded: each target gets FUZZ_SECONDS under ASan/UBSan. A crash
 # fails the run; its input (crash-*) belongs in tests/fuzz/corpus/ for good.

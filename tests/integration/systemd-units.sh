@@ -29,4 +29,11 @@ done
 grep -q "^u pktcap " "$top_srcdir/systemd/sysusers.conf" || fail "sysusers does not create pktcap"
 grep -q "^d /var/lib/pktcapd 0750 pktcap pktcap" "$top_srcdir/systemd/tmpfiles.conf" ||
 	fail "tmpfiles does not create the storage"
+# The metrics service and its timer (issue 11).
+sed -e "s|@bindir@|$top_builddir/ctl|g" "$top_srcdir/systemd/pktcapd-metrics.service.in" \
+	> "$TMP/pktcapd-metrics.service"
+cp "$top_srcdir/systemd/pktcapd-metrics.timer" "$TMP/pktcapd-metrics.timer"
+out=$(systemd-analyze verify --man=no "$TMP/pktcapd-metrics.service" "$TMP/pktcapd-metrics.timer" 2>&1)
+bad=$(echo "$out" | grep -v "sysinit.target not found" | grep -v "^$" || true)
+[ -z "$bad" ] || fail "systemd-analyze verify (metrics units): $bad"
 pass "exposure $level"

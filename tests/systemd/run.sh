@@ -290,7 +290,7 @@ PY
 	log "journal: $n entries for RING=$RING"
 }
 
-# systemctl reload: ExecReload= runs pktctl reload, and the running daemon
+# systemctl reload: ExecReload= sends SIGHUP and checks the file, and the running daemon
 # (same PID) puts a new filter in the kernel; a broken file makes the reload
 # fail with the error in the journal, and the daemon keeps its previous
 # configuration. Fails without ExecReload= (systemd refuses the reload) or if
