@@ -62,6 +62,7 @@ struct pcapidx {
 /* Writes an index: header, points as their data reaches the disk, the summary last. */
 struct pcapidx_writer {
 	int fd;
+	int nosync;		/* set after open: an index that can be rebuilt needs no sync */
 };
 
 void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip);

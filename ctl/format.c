@@ -96,7 +96,11 @@ void format_status(json_t *r)
 	{
 		json_t *ix = json_object_get(r, "indexer");
 
-		if (num(ix, "files_left"))
+		if (num(ix, "files_left") && num(ix, "bytes_per_second"))
+			printf("indexer: %" PRIu64 " files (%s) left to index or check at %s/s, %" PRIu64 " done\n",
+			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
+			       bytes(num(ix, "bytes_per_second"), b, sizeof(b)), num(ix, "files_done"));
+		else if (num(ix, "files_left"))
 			printf("indexer: %" PRIu64 " files (%s) left to index or check, %" PRIu64 " done\n",
 			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
 			       num(ix, "files_done"));
