@@ -71,11 +71,17 @@ struct proto_request {
 	int64_t since;		/* dump: nanoseconds since the epoch, 0 = from the oldest */
 	int64_t until;		/* dump: 0 = up to the newest */
 	int follow;		/* dump: keep streaming new packets */
+	/* list: since and until select files by time, as for dump. */
+	uint64_t last;		/* list: only the newest N files of the selection, 0 = all */
+	uint64_t limit;		/* list: at most this many files per reply, 0 = all (one reply) */
+	char from_ring[160];	/* list: a later page starts in this ring ... */
+	uint64_t from;		/* ... at this sequence number */
 };
 
 /*
  * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}, or for
- * dump also "since", "until" (integers, ns) and "follow" (boolean). Returns 0,
+ * dump also "since", "until" (integers, ns) and "follow" (boolean); for list
+ * "since", "until", "last", "limit", "from" (integers) and "from_ring". Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

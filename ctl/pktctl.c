@@ -11,6 +11,7 @@
 #include "client.h"
 #include "dump.h"
 #include "format.h"
+#include "list.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
 #define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
@@ -34,6 +35,7 @@ struct cmd {
 
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
 
 /* One row per command: dispatch, help and an example. */
@@ -41,9 +43,9 @@ static const struct cmd commands[] = {
 	{ "status", "[RING] [--json]",
 	  "Show the daemon and every ring: packets, drops, files, disk, how far back it sees",
 	  "pktctl status eth0/web", cmd_request, "status", 1, format_status },
-	{ "list", "[RING] [--json]",
+	{ "list", "[RING] [OPTIONS]",
 	  "List the stored files with first and last packet time, packets and size",
-	  "pktctl list eth0", cmd_request, "list", 1, format_list },
+	  "pktctl list eth0 --since -1h", cmd_list, "list", 1, format_list },
 	{ "interfaces", "[--json]",
 	  "List the interfaces as tcpdump -D does, with the rings that capture each",
 	  "pktctl interfaces", cmd_request, "interfaces", 0, format_interfaces },
@@ -150,6 +152,10 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 		dump_usage(stdout);
 		return 0;
 	}
+	if (which->run == cmd_list) {
+		list_usage(stdout);
+		return 0;
+	}
 	command_usage(stdout, which);
 	return 0;
 }
@@ -157,6 +163,12 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c)
 {
 	return dump_main(argc, argv, o->socket, o->json);
+}
+
+static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	(void)c;
+	return list_main(argc, argv, o->socket, o->json, o->timeout_ms);
 }
 
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)

@@ -205,31 +205,126 @@ static json_t *file_json(const struct ring *r, const struct filelist_file *f)
 
 #define LIST_CHUNK 256
 
+/* The files a list request selects in one ring: ranks [lo, hi) of the list. */
+struct selection {
+	size_t lo, hi;
+	size_t matched;		/* by time alone, before "last" */
+};
+
+/* Binary searches only: a window costs the same at 100 files or 100,000. */
+static void select_files(struct ring *r, const struct proto_request *req, struct selection *sel)
+{
+	struct filelist_totals t;
+	uint64_t seq;
+
+	filelist_totals(r->files, &t);
+	sel->lo = 0;
+	sel->hi = t.files;
+	if (req->since) {
+		seq = filelist_seq_at(r->files, req->since);
+		sel->lo = seq == UINT64_MAX ? t.files : filelist_rank(r->files, seq);
+	}
+	if (req->until) {
+		seq = filelist_seq_from(r->files, req->until);
+		sel->hi = seq == UINT64_MAX ? t.files : filelist_rank(r->files, seq);
+	}
+	if (sel->hi < sel->lo)
+		sel->hi = sel->lo;
+	sel->matched = sel->hi - sel->lo;
+	if (req->last && sel->hi - sel->lo > req->last)
+		sel->lo = sel->hi - req->last;
+}
+
+static json_t *ring_summary(struct ring *r, const struct selection *sel)
+{
+	struct filelist_totals t;
+	struct filelist_file newest;
+	int64_t last = 0;
+
+	filelist_totals(r->files, &t);
+	if (filelist_newest(r->files, &newest) == 0 && (newest.flags & FL_META))
+		last = newest.last_ns;
+	return json_pack("{s:s, s:I, s:I, s:I, s:o, s:o, s:I, s:I}", "ring", r->name,
+			 "files", (json_int_t)t.files, "bytes", (json_int_t)t.bytes,
+			 "damaged", (json_int_t)t.damaged, "first", json_time(t.oldest_ns),
+			 "last", json_time(last), "matched", (json_int_t)sel->matched,
+			 "selected", (json_int_t)(sel->hi - sel->lo));
+}
+
+/*
+ * Files of the selected rings, oldest first. With "limit", a reply holds at
+ * most that many and "next" says where the following page starts (a later
+ * request names it in from_ring and from): no reply, and no turn of the
+ * event loop, grows with the ring. The first page also has each ring's
+ * summary.
+ */
 static json_t *do_list(struct daemon *d, const struct proto_request *req)
 {
 	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
-	json_t *files = json_array();
+	json_t *files = json_array(), *rings = json_array(), *next = NULL, *res;
+	uint64_t room = req->limit ? req->limit : UINT64_MAX;
+	int started = !*req->from_ring;
 
-	if (!buf || !files) {
+	if (!buf || !files || !rings) {
 		free(buf);
 		json_decref(files);
+		json_decref(rings);
 		return fail("out of memory");
 	}
-	for (size_t i = 0; i < d->nrings; i++) {
+	for (size_t i = 0; i < d->nrings && !next; i++) {
 		struct ring *r = d->rings[i];
-		uint64_t from = 0;
-		size_t n;
+		struct selection sel;
+		uint64_t from;
+		size_t rank;
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		while ((n = filelist_copy(r->files, from, buf, LIST_CHUNK)) > 0) {
+		select_files(r, req, &sel);
+		if (!*req->from_ring)
+			json_array_append_new(rings, ring_summary(r, &sel));
+		if (!started) {
+			if (strcmp(r->name, req->from_ring))
+				continue;
+			started = 1;
+		}
+		rank = sel.lo;
+		if (*req->from_ring && !strcmp(r->name, req->from_ring) && req->from) {
+			size_t at = filelist_rank(r->files, req->from);
+
+			if (at > rank)
+				rank = at;
+		}
+		from = filelist_seq_by_rank(r->files, rank);
+		while (rank < sel.hi) {
+			size_t want = sel.hi - rank, n;
+
+			if (want > LIST_CHUNK)
+				want = LIST_CHUNK;
+			if (!room) {
+				next = json_pack("{s:s, s:I}", "ring", r->name, "from", (json_int_t)from);
+				break;
+			}
+			if (want > room)
+				want = (size_t)room;
+			n = filelist_copy(r->files, from, buf, want);
+			if (!n)
+				break;
 			for (size_t k = 0; k < n; k++)
 				json_array_append_new(files, file_json(r, &buf[k]));
+			rank += n;
+			room -= n;
 			from = buf[n - 1].seq + 1;
 		}
 	}
 	free(buf);
-	return ok(json_pack("{s:o}", "files", files));
+	res = json_pack("{s:o}", "files", files);
+	if (!*req->from_ring)
+		json_object_set_new(res, "rings", rings);
+	else
+		json_decref(rings);
+	if (next)
+		json_object_set_new(res, "next", next);
+	return ok(res);
 }
 
 static json_t *do_interfaces(struct daemon *d)
@@ -280,11 +375,6 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 	return ok(json_pack("{s:o}", "rotated", done));
 }
 
-/*
- * Asks the indexer to read every closed file again against its seal (and
- * to index any without one): damage is found, reported and kept apart, and
- * a seal is never replaced. The indexer works at idle priority.
- */
 static int mark_queued(struct filelist_file *f, void *arg)
 {
 	int *was = arg;
@@ -294,6 +384,11 @@ static int mark_queued(struct filelist_file *f, void *arg)
 	return 0;
 }
 
+/*
+ * Asks the indexer to read every closed file again against its seal (and
+ * to index any without one): damage is found, reported and kept apart, and
+ * a seal is never replaced. The indexer works at idle priority.
+ */
 static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 {
 	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));

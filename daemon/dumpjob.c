@@ -261,8 +261,8 @@ static int open_next(struct dump_job *j)
 		found = 1;
 		break;
 	}
-	if (hurry)
-		indexer_hurry(r, j->seq);
+	if (hurry && indexer_hurry(r, j->seq))
+		rlog(r, LOG_DEBUG, "dump: %s waits for the indexer: it goes next", j->name);
 	if (!found)
 		return j->follow ? 0 : -1;
 	/* Names carry whole seconds: a file named after the window ended cannot match. */
