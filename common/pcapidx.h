@@ -82,6 +82,8 @@ void pcapidx_writer_abort(struct pcapidx_writer *w);
  * bad_points is set, so readers scan instead of trusting them.
  */
 int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx);
+/* The same from an open descriptor (read from where it stands); the caller closes it. */
+int pcapidx_load_fd(int fd, struct pcapidx *idx);
 void pcapidx_free(struct pcapidx *idx);
 /* The last seek point at or before ns, or NULL. */
 const struct pcapidx_point *pcapidx_seek(const struct pcapidx *idx, int64_t ns);

@@ -140,14 +140,12 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
  * indexer. A file that no longer has its sealed size is damaged, and keeps
  * its seal. Returns the job the file needs, or -1 for none.
  */
-static int adopt_index(struct ring *r, struct filelist_file *f)
+static int adopt_index(struct ring *r, struct filelist_file *f, int fd)
 {
-	struct pcapidx idx;
-	char name[300];
+	struct pcapidx idx = { 0 };
 	int job;
 
-	snprintf(name, sizeof(name), "%s.idx", f->name);
-	if (pcapidx_load(r->dirfd, name, &idx) < 0 || !idx.has_summary) {
+	if (fd < 0 || pcapidx_load_fd(fd, &idx) < 0 || !idx.has_summary) {
 		pcapidx_free(&idx);
 		return INDEX_ADOPT;
 	}
@@ -190,7 +188,22 @@ static int store_adopted(struct filelist_file *f, void *arg)
 	return 0;
 }
 
-#define ADOPT_CHUNK 256
+/* Indexes opened and asked for at once: a cold disk gets a deep queue, not one read at a time. */
+#define ADOPT_CHUNK 128
+
+static int open_index(struct ring *r, const struct filelist_file *f)
+{
+	char name[300];
+	int fd;
+
+	if (f->flags & FL_REPAIR)
+		return -1;
+	snprintf(name, sizeof(name), "%s.idx", f->name);
+	fd = openat(r->dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0)
+		posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+	return fd;
+}
 
 /*
  * One directory read and one small read per index; the files are listed in
@@ -249,9 +262,16 @@ int storage_adopt(struct ring *r)
 	if (!buf)
 		return -1;
 	while ((n = filelist_copy(r->files, from, buf, ADOPT_CHUNK)) > 0) {
+		int fds[ADOPT_CHUNK];
+
+		for (size_t i = 0; i < n; i++)
+			fds[i] = open_index(r, &buf[i]);
 		for (size_t i = 0; i < n; i++) {
 			struct filelist_file *f = &buf[i];
-			int job = f->flags & FL_REPAIR ? INDEX_REPAIR : adopt_index(r, f);
+			int job = f->flags & FL_REPAIR ? INDEX_REPAIR : adopt_index(r, f, fds[i]);
+
+			if (fds[i] >= 0)
+				close(fds[i]);
 
 			if (job >= 0)
 				f->flags |= FL_QUEUED;
