@@ -53,5 +53,25 @@ int main(void)
 	/* ...and a buffer too small cuts inside a character too. */
 	snprintf(payload, sizeof(payload), "{\"cmd\": \"%s\"}", name);
 	ok(error_packs(payload, err, 20), "an error cut by its buffer: %s", err);
+
+	/* list: a window and a page (issue 13). */
+	{
+		static const char list[] = "{\"cmd\": \"list\", \"ring\": \"eth0\", \"since\": 5, "
+					   "\"until\": 9, \"last\": 20, \"limit\": 1000, "
+					   "\"from_ring\": \"eth0/web\", \"from\": 42}";
+		struct proto_request req;
+
+		ok(proto_decode_request((const uint8_t *)list, strlen(list), &req, err, sizeof(err)) == 0 &&
+		   req.since == 5 && req.until == 9 && req.last == 20 && req.limit == 1000 &&
+		   req.from == 42 && !strcmp(req.from_ring, "eth0/web"),
+		   "list takes since, until, last, limit, from_ring and from");
+		snprintf(payload, sizeof(payload), "{\"cmd\": \"list\", \"last\": -1}");
+		ok(proto_decode_request((const uint8_t *)payload, strlen(payload), &req, err,
+					sizeof(err)) < 0 && strstr(err, "last"), "a negative count is refused: %s",
+		   err);
+		snprintf(payload, sizeof(payload), "{\"cmd\": \"status\", \"last\": 3}");
+		ok(proto_decode_request((const uint8_t *)payload, strlen(payload), &req, err,
+					sizeof(err)) < 0, "status takes no \"last\": %s", err);
+	}
 	return done_testing();
 }
