@@ -55,12 +55,15 @@ EOF2
 pid=$!
 nfiles=$(ls "$work/store/lo/plain" "$work/store/lo/packed" | grep -c pcap)
 echo "== pktcapd indexes the $nfiles files it adopted"
+ctl() { "$PKTCTL" -S "$work/sock" "$@"; }
+# The indexer's backlog, from status ("indexed NAME" is logged at debug level only).
+left() { ctl status --json 2>/dev/null | python3 -c 'import json, sys; print(json.load(sys.stdin)["result"]["indexer"]["files_left"])' 2>/dev/null; }
+sleep 1
 for _ in $(seq 600); do
-	[ "$(grep -c "indexed " "$work/log")" -ge "$nfiles" ] && break
+	[ "$(left)" = 0 ] && break
 	sleep 1
 done
-[ "$(grep -c "indexed " "$work/log")" -ge "$nfiles" ] || { echo "indexing did not finish"; exit 1; }
-ctl() { "$PKTCTL" -S "$work/sock" "$@"; }
+[ "$(left)" = 0 ] || { echo "indexing did not finish"; exit 1; }
 plain_bytes=$(du -sb --apparent-size "$work/store/lo/plain" | cut -f1)
 packed_bytes=$(du -sb --apparent-size "$work/store/lo/packed" | cut -f1)
 # The window: one second in the middle of the day, away from file starts.

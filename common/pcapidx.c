@@ -115,6 +115,7 @@ int pcapidx_writer_open(struct pcapidx_writer *w, int dirfd, const char *name,
 {
 	uint8_t hdr[PCAPIDX_HDR_LEN];
 
+	w->nosync = 0;
 	w->fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
 	if (w->fd < 0)
 		return -1;
@@ -149,7 +150,7 @@ int pcapidx_writer_finish(struct pcapidx_writer *w, const struct pcapidx_summary
 	if (w->fd < 0)
 		return -1;
 	pcapidx_summary_rec(rec, s);
-	if (write_all(w->fd, rec, sizeof(rec)) == 0 && fdatasync(w->fd) == 0 &&
+	if (write_all(w->fd, rec, sizeof(rec)) == 0 && (w->nosync || fdatasync(w->fd) == 0) &&
 	    fchmod(w->fd, 0440) == 0)
 		rc = 0;
 	close(w->fd);
@@ -164,67 +165,81 @@ void pcapidx_writer_abort(struct pcapidx_writer *w)
 	w->fd = -1;
 }
 
-int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
+/* Takes one record; returns 0 to go on, 1 at the summary or the end of what is trusted. */
+static int take_record(struct pcapidx *idx, const uint8_t *rec, size_t *max)
 {
-	uint8_t hdr[PCAPIDX_HDR_LEN], rec[PCAPIDX_REC_LEN];
-	size_t max = 0;
+	uint32_t type = get32(rec);
+
+	/* A record that fails its check ends the index: nothing after it is trusted. */
+	if (get32(rec + 4) != (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8))
+		return 1;
+	if (type == PCAPIDX_POINT) {
+		struct pcapidx_point *p;
+
+		if (idx->npoints == *max) {
+			size_t n = *max ? *max * 2 : 64;
+
+			p = realloc(idx->points, n * sizeof(*p));
+			if (!p)
+				return 1;
+			idx->points = p;
+			*max = n;
+		}
+		p = &idx->points[idx->npoints++];
+		p->first_ns = (int64_t)get64(rec + 8);
+		p->off = get64(rec + 16);
+		p->raw_off = get64(rec + 24);
+		p->packets_before = get64(rec + 32);
+		return 0;
+	}
+	if (type == PCAPIDX_SUMMARY) {
+		idx->has_summary = 1;
+		idx->summary.first_ns = (int64_t)get64(rec + 8);
+		idx->summary.last_ns = (int64_t)get64(rec + 16);
+		idx->summary.packets = get64(rec + 24);
+		idx->summary.raw_bytes = get64(rec + 32);
+		idx->summary.size = get64(rec + 40);
+		memcpy(idx->summary.sha256, rec + 48, 32);
+		idx->summary.flags = get32(rec + 80);
+	}
+	return 1;
+}
+
+/* Bytes read at once: a small file's whole index (header, a point, the summary) in one read. */
+#define LOAD_CHUNK (PCAPIDX_HDR_LEN + 42 * PCAPIDX_REC_LEN)
+
+int pcapidx_load_fd(int fd, struct pcapidx *idx)
+{
+	uint8_t buf[LOAD_CHUNK];
+	size_t max = 0, have = 0, pos = PCAPIDX_HDR_LEN;
 	struct stat st;
-	int fd;
+	ssize_t n;
+	int done = 0;
 
 	memset(idx, 0, sizeof(*idx));
-	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
 	/* A FIFO or device planted in its place must not stop the reader. */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		return -1;
-	}
-	if (read(fd, hdr, sizeof(hdr)) != (ssize_t)sizeof(hdr) || memcmp(hdr, "PKIX", 4) ||
-	    hdr[4] != 1) {
-		close(fd);
+	while (have < PCAPIDX_HDR_LEN && (n = read(fd, buf + have, sizeof(buf) - have)) > 0)
+		have += (size_t)n;
+	if (have < PCAPIDX_HDR_LEN || memcmp(buf, "PKIX", 4) || buf[4] != 1)
 		return -1;
+	idx->gzip = buf[6] & PCAPIDX_GZIP;
+	memcpy(idx->pcap_header, buf + 8, 24);
+	while (!done) {
+		for (; pos + PCAPIDX_REC_LEN <= have && !done; pos += PCAPIDX_REC_LEN)
+			done = take_record(idx, buf + pos, &max);
+		if (done)
+			break;
+		/* Keep the part of a record read so far; read on after it. */
+		memmove(buf, buf + pos, have - pos);
+		have -= pos;
+		pos = 0;
+		n = read(fd, buf + have, sizeof(buf) - have);
+		if (n <= 0)
+			break;
+		have += (size_t)n;
 	}
-	idx->gzip = hdr[6] & PCAPIDX_GZIP;
-	memcpy(idx->pcap_header, hdr + 8, 24);
-	while (read(fd, rec, sizeof(rec)) == (ssize_t)sizeof(rec)) {
-		uint32_t type = get32(rec);
-
-		/* A record that fails its check ends the index: nothing after it is trusted. */
-		if (get32(rec + 4) != (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8))
-			break;
-		if (type == PCAPIDX_POINT) {
-			struct pcapidx_point *p;
-
-			if (idx->npoints == max) {
-				size_t n = max ? max * 2 : 64;
-
-				p = realloc(idx->points, n * sizeof(*p));
-				if (!p)
-					break;
-				idx->points = p;
-				max = n;
-			}
-			p = &idx->points[idx->npoints++];
-			p->first_ns = (int64_t)get64(rec + 8);
-			p->off = get64(rec + 16);
-			p->raw_off = get64(rec + 24);
-			p->packets_before = get64(rec + 32);
-		} else if (type == PCAPIDX_SUMMARY) {
-			idx->has_summary = 1;
-			idx->summary.first_ns = (int64_t)get64(rec + 8);
-			idx->summary.last_ns = (int64_t)get64(rec + 16);
-			idx->summary.packets = get64(rec + 24);
-			idx->summary.raw_bytes = get64(rec + 32);
-			idx->summary.size = get64(rec + 40);
-			memcpy(idx->summary.sha256, rec + 48, 32);
-			idx->summary.flags = get32(rec + 80);
-			break;
-		} else {
-			break;
-		}
-	}
-	close(fd);
 	if (!points_valid(idx)) {
 		free(idx->points);
 		idx->points = NULL;
@@ -232,6 +247,20 @@ int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
 		idx->bad_points = 1;
 	}
 	return 0;
+}
+
+int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0) {
+		memset(idx, 0, sizeof(*idx));
+		return -1;
+	}
+	rc = pcapidx_load_fd(fd, idx);
+	close(fd);
+	return rc;
 }
 
 void pcapidx_free(struct pcapidx *idx)

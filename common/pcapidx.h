@@ -62,6 +62,7 @@ struct pcapidx {
 /* Writes an index: header, points as their data reaches the disk, the summary last. */
 struct pcapidx_writer {
 	int fd;
+	int nosync;		/* set after open: an index that can be rebuilt needs no sync */
 };
 
 void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip);
@@ -81,6 +82,8 @@ void pcapidx_writer_abort(struct pcapidx_writer *w);
  * bad_points is set, so readers scan instead of trusting them.
  */
 int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx);
+/* The same from an open descriptor (read from where it stands); the caller closes it. */
+int pcapidx_load_fd(int fd, struct pcapidx *idx);
 void pcapidx_free(struct pcapidx *idx);
 /* The last seek point at or before ns, or NULL. */
 const struct pcapidx_point *pcapidx_seek(const struct pcapidx *idx, int64_t ns);

@@ -40,7 +40,7 @@ int proto_case_valid(const char *id)
 static int takes(enum proto_cmd cmd, const char *key)
 {
 	if (!strcmp(key, "since") || !strcmp(key, "until"))
-		return cmd == CMD_DUMP || cmd == CMD_PRESERVE;
+		return cmd == CMD_DUMP || cmd == CMD_PRESERVE || cmd == CMD_LIST;
 	if (!strcmp(key, "case"))
 		return cmd == CMD_PRESERVE || cmd == CMD_RELEASE || cmd == CMD_VERIFY ||
 		       cmd == CMD_DUMP;
@@ -264,6 +264,28 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 				req->since = json_integer_value(v);
 			else
 				req->until = json_integer_value(v);
+			continue;
+		}
+		if (req->cmd == CMD_LIST && (!strcmp(key, "last") || !strcmp(key, "limit") ||
+					     !strcmp(key, "from"))) {
+			if (!json_is_integer(v) || json_integer_value(v) < 0) {
+				snprintf(err, errlen, "\"%s\" must be a count, 0 or more", key);
+				goto out;
+			}
+			if (!strcmp(key, "last"))
+				req->last = (uint64_t)json_integer_value(v);
+			else if (!strcmp(key, "limit"))
+				req->limit = (uint64_t)json_integer_value(v);
+			else
+				req->from = (uint64_t)json_integer_value(v);
+			continue;
+		}
+		if (req->cmd == CMD_LIST && !strcmp(key, "from_ring")) {
+			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->from_ring)) {
+				snprintf(err, errlen, "\"from_ring\" must be a ring's name");
+				goto out;
+			}
+			snprintf(req->from_ring, sizeof(req->from_ring), "%s", json_string_value(v));
 			continue;
 		}
 		if (takes(req->cmd, key) && !strcmp(key, "follow")) {

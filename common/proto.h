@@ -87,6 +87,11 @@ struct proto_request {
 	int del;		/* release: delete the files instead of returning them */
 	uint64_t job;		/* verify: the job to ask about, 0 = start one */
 	char sums[4096];	/* sign: an export's SHA256SUMS */
+	/* list: since and until select files by time, as for dump. */
+	uint64_t last;		/* list: only the newest N files of the selection, 0 = all */
+	uint64_t limit;		/* list: at most this many files per reply, 0 = all (one reply) */
+	char from_ring[160];	/* list: a later page starts in this ring ... */
+	uint64_t from;		/* ... at this sequence number */
 };
 
 /*
@@ -94,7 +99,8 @@ struct proto_request {
  * dump also "since", "until" (integers, ns) and "follow" (boolean); preserve
  * takes "ring", "since", "until", "case" and "note"; release "case" and
  * "delete"; verify "case" or "ring", and "job"; dump also "case"; sign
- * "sums". Returns 0,
+ * "sums"; list "since", "until", "last", "limit", "from" (integers) and
+ * "from_ring". Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

@@ -729,6 +729,12 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
 	rc = d.errors ? 1 : 0;
+	/* A ring's stream that ended badly, or met damaged files, fails the dump. */
+	for (int i = 0; i < d.nsrc; i++)
+		if (d.src[i].stream && *d.src[i].stream->err) {
+			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, d.src[i].stream->err);
+			rc = 1;
+		}
 	if (d.summary) {
 		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
 

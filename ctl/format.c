@@ -107,7 +107,11 @@ void format_status(json_t *r)
 	{
 		json_t *ix = json_object_get(r, "indexer");
 
-		if (num(ix, "files_left"))
+		if (num(ix, "files_left") && num(ix, "bytes_per_second"))
+			printf("indexer: %" PRIu64 " files (%s) left to index or check at %s/s, %" PRIu64 " done\n",
+			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
+			       bytes(num(ix, "bytes_per_second"), b, sizeof(b)), num(ix, "files_done"));
+		else if (num(ix, "files_left"))
 			printf("indexer: %" PRIu64 " files (%s) left to index or check, %" PRIu64 " done\n",
 			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
 			       num(ix, "files_done"));
@@ -171,28 +175,52 @@ void format_status(json_t *r)
 	format_evidence(json_object_get(r, "evidence"));
 }
 
-void format_list(json_t *r)
+/* One ring's line above its files: how many, how much, how far back. */
+void format_list_ring(json_t *ring)
 {
-	json_t *files = json_object_get(r, "files"), *f;
-	char a[40], b[40], c[32], d[32];
-	size_t i;
+	char a[40], b[40], c[32];
 
+	printf("%s: %" PRIu64 " files, %s, %s .. %s", str(ring, "ring", "?"), num(ring, "files"),
+	       bytes(num(ring, "bytes"), c, sizeof(c)), when(str(ring, "first", NULL), a, sizeof(a)),
+	       when(str(ring, "last", NULL), b, sizeof(b)));
+	if (num(ring, "damaged"))
+		printf(", %" PRIu64 " damaged", num(ring, "damaged"));
+	printf("\n");
+}
+
+void format_list_head(void)
+{
 	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16s\n", "RING", "FILE", "FIRST", "LAST",
 	       "PACKETS", "SIZE", "SHA256");
-	json_array_foreach(files, i, f) {
-		json_t *packets = json_object_get(f, "packets");
+}
 
-		printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s%s\n", str(f, "ring", "?"),
-		       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
-		       when(str(f, "last", NULL), b, sizeof(b)),
-		       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
-		       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
-		       strcmp(str(f, "state", "sealed"), "sealed") ? "  " : "",
-		       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "",
-		       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
-		if (json_object_get(f, "damage"))
-			printf("  damage: %s\n", str(f, "damage", ""));
-	}
+void format_list_file(json_t *f)
+{
+	json_t *packets = json_object_get(f, "packets");
+	char a[40], b[40], c[32], d[32];
+
+	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s%s\n", str(f, "ring", "?"),
+	       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
+	       when(str(f, "last", NULL), b, sizeof(b)),
+	       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
+	       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
+	       strcmp(str(f, "state", "sealed"), "sealed") ? "  " : "",
+	       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "",
+	       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
+	if (json_object_get(f, "damage"))
+		printf("  damage: %s\n", str(f, "damage", ""));
+}
+
+void format_list(json_t *r)
+{
+	json_t *f;
+	size_t i;
+
+	json_array_foreach(json_object_get(r, "rings"), i, f)
+		format_list_ring(f);
+	format_list_head();
+	json_array_foreach(json_object_get(r, "files"), i, f)
+		format_list_file(f);
 }
 
 /* The flags exactly as tcpdump -D prints them. */

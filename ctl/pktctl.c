@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "format.h"
 #include "metrics.h"
+#include "list.h"
 
 /* The FHS place, whatever the build prefix: the units and the config use it too. */
 #define DEFAULT_SOCKET "/run/pktcapd/pktcapd.sock"
@@ -38,6 +39,7 @@ struct cmd {
 
 static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_dump(struct opts *o, int argc, char **argv, const struct cmd *c);
+static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd *c);
 static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c);
@@ -47,9 +49,9 @@ static const struct cmd commands[] = {
 	{ "status", "[RING] [--json]",
 	  "Show the daemon and every ring: packets, drops, files, disk, how far back it sees",
 	  "pktctl status eth0/web", cmd_request, "status", 1, format_status },
-	{ "list", "[RING] [--json]",
+	{ "list", "[RING] [OPTIONS]",
 	  "List the stored files with first and last packet time, packets and size",
-	  "pktctl list eth0", cmd_request, "list", 1, format_list },
+	  "pktctl list eth0 --since -1h", cmd_list, "list", 1, format_list },
 	{ "interfaces", "[--json]",
 	  "List the interfaces as tcpdump -D does, with the rings that capture each",
 	  "pktctl interfaces", cmd_request, "interfaces", 0, format_interfaces },
@@ -186,6 +188,10 @@ static int cmd_help(struct opts *o, int argc, char **argv, const struct cmd *c)
 			dump_usage(stdout);
 		return 0;
 	}
+	if (which->run == cmd_list) {
+		list_usage(stdout);
+		return 0;
+	}
 	command_usage(stdout, which);
 	return 0;
 }
@@ -219,6 +225,12 @@ static int cmd_evidence(struct opts *o, int argc, char **argv, const struct cmd 
 static int cmd_metrics(struct opts *o, int argc, char **argv, const struct cmd *c)
 {
 	return metrics_main(argc, argv, o->socket, o->timeout_ms);
+}
+
+static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	(void)c;
+	return list_main(argc, argv, o->socket, o->json, o->timeout_ms);
 }
 
 static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -62,28 +63,25 @@ static json_t *unknown_ring(struct daemon *d, const char *want)
 	return fail("no ring \"%s\" (pktctl status lists them)", want);
 }
 
-static int64_t file_first_ns(const struct ring_file *f)
+static int64_t file_first_ns(const struct filelist_file *f)
 {
-	int64_t sec;
-
-	if (f->meta && f->packets)
+	if ((f->flags & FL_META) && f->packets)
 		return f->first_ns;
-	sec = storage_name_time(f->name);
-	return sec > 0 ? sec * 1000000000 : 0;
+	return f->name_sec > 0 ? f->name_sec * 1000000000 : 0;
 }
 
 /* open, damaged, repairing, indexing (not yet read), sealed or unsealed. */
-static const char *file_state(const struct ring_file *f)
+static const char *file_state(const struct filelist_file *f)
 {
-	if (f->ret.open)
+	if (f->flags & FL_OPEN)
 		return "open";
-	if (f->damaged)
+	if (f->flags & FL_DAMAGED)
 		return "damaged";
-	if (f->repair)
+	if (f->flags & FL_REPAIR)
 		return "repairing";
-	if (f->queued)
+	if (f->flags & FL_QUEUED)
 		return "indexing";
-	return f->has_sha ? "sealed" : "unsealed";
+	return f->flags & FL_SHA ? "sealed" : "unsealed";
 }
 
 /* The ring's interface: there or not, and what its coming and going cost. */
@@ -105,29 +103,20 @@ static json_t *ring_status(struct ring *r)
 {
 	struct pcap_stat st = { 0 };
 	struct statvfs sv;
-	uint64_t kept = 0, raw = atomic_load(&r->written_raw);
+	uint64_t raw = atomic_load(&r->written_raw);
 	uint64_t disk = atomic_load(&r->written_bytes);
-	int64_t oldest = 0;
-	size_t damaged = 0;
+	struct filelist_totals t;
+	struct filelist_file newest;
 	const char *current = NULL;
-	size_t nfiles;
 	json_t *j;
 
 	if (r->pcap)
 		pcap_stats(r->pcap, &st);
+	/* Running totals: status costs the same at 100 files or 100,000. */
+	filelist_totals(r->files, &t);
+	if (filelist_newest(r->files, &newest) == 0 && (newest.flags & FL_OPEN))
+		current = newest.name;
 	pthread_mutex_lock(&r->lock);
-	nfiles = r->nfiles;
-	for (size_t i = 0; i < r->nfiles; i++) {
-		/* Held files are the cases' (status "evidence"), not the ring's to keep or evict. */
-		if (r->files[i].ret.preserved)
-			continue;
-		kept += r->files[i].ret.size;
-		damaged += r->files[i].damaged;
-	}
-	if (r->nfiles)
-		oldest = file_first_ns(&r->files[0]);
-	if (r->nfiles && r->files[r->nfiles - 1].ret.open)
-		current = r->files[r->nfiles - 1].name;
 	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
 		      " s:f, s:s?, s:I, s:I, s:o, s:I, s:I, s:I}",
 		      "name", r->name, "interface", r->iface, "profile", r->profile,
@@ -143,14 +132,14 @@ static json_t *ring_status(struct ring *r)
 		      "bytes_captured", (json_int_t)raw,
 		      "compression_ratio", disk ? (double)raw / (double)disk : 1.0,
 		      "current_file", current,
-		      "files", (json_int_t)nfiles, "bytes_kept", (json_int_t)kept,
-		      "oldest_packet", json_time(oldest),
+		      "files", (json_int_t)t.files, "bytes_kept", (json_int_t)(t.bytes - t.preserved_bytes),
+		      "oldest_packet", json_time(t.oldest_ns),
 		      "queue_high_water", (json_int_t)r->queue_high_water,
 		      "queue_buffers", (json_int_t)r->nbufs,
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
 	if (j) {
-		json_object_set_new(j, "files_damaged", json_integer((json_int_t)damaged));
+		json_object_set_new(j, "files_damaged", json_integer((json_int_t)t.damaged));
 		json_object_set_new(j, "sync_errors",
 				    json_integer((json_int_t)atomic_load(&r->sync_errors)));
 		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)r->stalls));
@@ -179,7 +168,7 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 		if (ring_matches(d->rings[i], req->ring))
 			json_array_append_new(rings, ring_status(d->rings[i]));
 	indexer_get_stats(&ist);
-	res = json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
+	res = json_pack("{s:s, s:i, s:I, s:o, s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I}}",
 			    "version", PACKAGE_VERSION,
 			    "pid", (int)getpid(), "uptime", (json_int_t)(now.tv_sec - d->started_mono),
 			    "started", json_time(d->started * 1000000000LL), "config", d->conf_file,
@@ -188,53 +177,161 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 			    "bytes_left", (json_int_t)ist.bytes_left,
 			    "files_done", (json_int_t)ist.files_done,
 			    "bytes_done", (json_int_t)ist.bytes_done,
-			    "files_damaged", (json_int_t)ist.damaged);
+			    "files_damaged", (json_int_t)ist.damaged,
+			    "bytes_per_second", (json_int_t)ist.bytes_per_sec);
 	if (res)
 		evidence_status(d, res);
 	return ok(res);
 }
 
+static json_t *file_json(const struct ring *r, const struct filelist_file *f)
+{
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", r->name, "name", f->name,
+			      "seq", (json_int_t)f->seq, "size", (json_int_t)f->size,
+			      "open", !!(f->flags & FL_OPEN), "preserved", !!(f->flags & FL_PRESERVED));
+	int meta = !!(f->flags & FL_META);
+
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "state", json_string(file_state(f)));
+	if (f->flags & FL_DAMAGED)
+		json_object_set_new(j, "damage", json_string(f->damage));
+	json_object_set_new(j, "first", json_time(file_first_ns(f)));
+	json_object_set_new(j, "last", meta ? json_time(f->last_ns) : json_null());
+	json_object_set_new(j, "packets", meta ? json_integer((json_int_t)f->packets) : json_null());
+	if (f->flags & FL_SHA) {
+		char hex[65];
+
+		sha256_hex(f->sha256, hex);
+		json_object_set_new(j, "sha256", json_string(hex));
+	} else {
+		json_object_set_new(j, "sha256", json_null());
+	}
+	return j;
+}
+
+#define LIST_CHUNK 256
+
+/* The files a list request selects in one ring: ranks [lo, hi) of the list. */
+struct selection {
+	size_t lo, hi;
+	size_t matched;		/* by time alone, before "last" */
+};
+
+/* Binary searches only: a window costs the same at 100 files or 100,000. */
+static void select_files(struct ring *r, const struct proto_request *req, struct selection *sel)
+{
+	struct filelist_totals t;
+	uint64_t seq;
+
+	filelist_totals(r->files, &t);
+	sel->lo = 0;
+	sel->hi = t.files;
+	if (req->since) {
+		seq = filelist_seq_at(r->files, req->since);
+		sel->lo = seq == UINT64_MAX ? t.files : filelist_rank(r->files, seq);
+	}
+	if (req->until) {
+		seq = filelist_seq_from(r->files, req->until);
+		sel->hi = seq == UINT64_MAX ? t.files : filelist_rank(r->files, seq);
+	}
+	if (sel->hi < sel->lo)
+		sel->hi = sel->lo;
+	sel->matched = sel->hi - sel->lo;
+	if (req->last && sel->hi - sel->lo > req->last)
+		sel->lo = sel->hi - req->last;
+}
+
+static json_t *ring_summary(struct ring *r, const struct selection *sel)
+{
+	struct filelist_totals t;
+	struct filelist_file newest;
+	int64_t last = 0;
+
+	filelist_totals(r->files, &t);
+	if (filelist_newest(r->files, &newest) == 0 && (newest.flags & FL_META))
+		last = newest.last_ns;
+	return json_pack("{s:s, s:I, s:I, s:I, s:o, s:o, s:I, s:I}", "ring", r->name,
+			 "files", (json_int_t)t.files, "bytes", (json_int_t)t.bytes,
+			 "damaged", (json_int_t)t.damaged, "first", json_time(t.oldest_ns),
+			 "last", json_time(last), "matched", (json_int_t)sel->matched,
+			 "selected", (json_int_t)(sel->hi - sel->lo));
+}
+
+/*
+ * Files of the selected rings, oldest first. With "limit", a reply holds at
+ * most that many and "next" says where the following page starts (a later
+ * request names it in from_ring and from): no reply, and no turn of the
+ * event loop, grows with the ring. The first page also has each ring's
+ * summary.
+ */
 static json_t *do_list(struct daemon *d, const struct proto_request *req)
 {
-	json_t *files = json_array();
+	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
+	json_t *files = json_array(), *rings = json_array(), *next = NULL, *res;
+	uint64_t room = req->limit ? req->limit : UINT64_MAX;
+	int started = !*req->from_ring;
 
-	for (size_t i = 0; i < d->nrings; i++) {
+	if (!buf || !files || !rings) {
+		free(buf);
+		json_decref(files);
+		json_decref(rings);
+		return fail("out of memory");
+	}
+	for (size_t i = 0; i < d->nrings && !next; i++) {
 		struct ring *r = d->rings[i];
+		struct selection sel;
+		uint64_t from;
+		size_t rank;
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		pthread_mutex_lock(&r->lock);
-		for (size_t k = 0; k < r->nfiles; k++) {
-			struct ring_file *f = &r->files[k];
-			json_t *j;
-
-			if (f->gone)
+		select_files(r, req, &sel);
+		if (!*req->from_ring)
+			json_array_append_new(rings, ring_summary(r, &sel));
+		if (!started) {
+			if (strcmp(r->name, req->from_ring))
 				continue;
-			j = json_pack("{s:s, s:s, s:I, s:I, s:b, s:b}", "ring", r->name,
-					      "name", f->name, "seq", (json_int_t)f->ret.seq,
-					      "size", (json_int_t)f->ret.size, "open", f->ret.open,
-					      "preserved", f->ret.preserved);
-
-			json_object_set_new(j, "state", json_string(file_state(f)));
-			if (f->damaged)
-				json_object_set_new(j, "damage", json_string(f->damage));
-			json_object_set_new(j, "first", json_time(file_first_ns(f)));
-			json_object_set_new(j, "last", f->meta ? json_time(f->last_ns) : json_null());
-			json_object_set_new(j, "packets",
-					    f->meta ? json_integer((json_int_t)f->packets) : json_null());
-			if (f->has_sha) {
-				char hex[65];
-
-				sha256_hex(f->sha256, hex);
-				json_object_set_new(j, "sha256", json_string(hex));
-			} else {
-				json_object_set_new(j, "sha256", json_null());
-			}
-			json_array_append_new(files, j);
+			started = 1;
 		}
-		pthread_mutex_unlock(&r->lock);
+		rank = sel.lo;
+		if (*req->from_ring && !strcmp(r->name, req->from_ring) && req->from) {
+			size_t at = filelist_rank(r->files, req->from);
+
+			if (at > rank)
+				rank = at;
+		}
+		from = filelist_seq_by_rank(r->files, rank);
+		while (rank < sel.hi) {
+			size_t want = sel.hi - rank, n;
+
+			if (want > LIST_CHUNK)
+				want = LIST_CHUNK;
+			if (!room) {
+				next = json_pack("{s:s, s:I}", "ring", r->name, "from", (json_int_t)from);
+				break;
+			}
+			if (want > room)
+				want = (size_t)room;
+			n = filelist_copy(r->files, from, buf, want);
+			if (!n)
+				break;
+			for (size_t k = 0; k < n; k++)
+				json_array_append_new(files, file_json(r, &buf[k]));
+			rank += n;
+			room -= n;
+			from = buf[n - 1].seq + 1;
+		}
 	}
-	return ok(json_pack("{s:o}", "files", files));
+	free(buf);
+	res = json_pack("{s:o}", "files", files);
+	if (!*req->from_ring)
+		json_object_set_new(res, "rings", rings);
+	else
+		json_decref(rings);
+	if (next)
+		json_object_set_new(res, "next", next);
+	return ok(res);
 }
 
 static json_t *do_interfaces(struct daemon *d)
@@ -285,6 +382,15 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 	return ok(json_pack("{s:o}", "rotated", done));
 }
 
+static int mark_queued(struct filelist_file *f, void *arg)
+{
+	int *was = arg;
+
+	*was = !!(f->flags & FL_QUEUED);
+	f->flags |= FL_QUEUED;
+	return 0;
+}
+
 /*
  * Asks the indexer to read every closed file again against its seal (and
  * to index any without one): damage is found, reported and kept apart, and
@@ -292,26 +398,39 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
  */
 static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 {
+	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
 	json_t *queued = json_array();
 
+	if (!buf || !queued) {
+		free(buf);
+		json_decref(queued);
+		return fail("out of memory");
+	}
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
+		uint64_t from = 0;
+		size_t n;
 
 		if (!ring_matches(r, req->ring))
 			continue;
-		pthread_mutex_lock(&r->lock);
-		for (size_t k = 0; k < r->nfiles; k++) {
-			struct ring_file *f = &r->files[k];
+		while ((n = filelist_copy(r->files, from, buf, LIST_CHUNK)) > 0) {
+			for (size_t k = 0; k < n; k++) {
+				struct filelist_file *f = &buf[k];
+				int was = 0;
 
-			if (f->ret.open)
-				continue;
-			if (indexer_queue(r, f->ret.seq, f->ret.size, INDEX_VERIFY) == 0) {
-				f->queued = 1;
+				if (f->flags & FL_OPEN)
+					continue;
+				/* Queued already: it is read anyway, and listed as queued. */
+				if (filelist_update(r->files, f->seq, mark_queued, &was) < 0)
+					continue;
+				if (!was && indexer_queue(r, f->seq, f->size, INDEX_VERIFY) < 0)
+					continue;
 				json_array_append_new(queued, json_string(f->name));
 			}
+			from = buf[n - 1].seq + 1;
 		}
-		pthread_mutex_unlock(&r->lock);
 	}
+	free(buf);
 	return ok(json_pack("{s:o}", "queued", queued));
 }
 

@@ -141,14 +141,44 @@ void dump_job_free(struct dump_job *j)
 	free(j);
 }
 
-static int64_t file_first(const struct ring_file *f)
+static int64_t file_first(const struct filelist_file *f)
 {
-	int64_t sec;
-
-	if (f->meta && f->packets)
+	if ((f->flags & FL_META) && f->packets)
 		return f->first_ns;
-	sec = storage_name_time(f->name);
-	return sec > 0 ? sec * 1000000000 : 0;
+	return f->name_sec > 0 ? f->name_sec * 1000000000 : 0;
+}
+
+struct mark {
+	const char *why;	/* damage, or NULL */
+	int was_queued;
+	uint64_t size;
+};
+
+static int mark_for_indexer(struct filelist_file *f, void *arg)
+{
+	struct mark *m = arg;
+
+	if (m->why) {
+		f->flags |= FL_DAMAGED;
+		snprintf(f->damage, sizeof(f->damage), "%.199s", m->why);
+	}
+	m->was_queued = !!(f->flags & FL_QUEUED);
+	m->size = f->size;
+	f->flags |= FL_QUEUED;
+	return 0;
+}
+
+/* Has the indexer check the file being read: queued once, or moved to the front. */
+static void check_file(struct dump_job *j, const char *why)
+{
+	struct mark m = { why, 0, 0 };
+
+	if (filelist_update(j->r->files, j->seq, mark_for_indexer, &m) < 0)
+		return;
+	if (!m.was_queued)
+		indexer_queue(j->r, j->seq, m.size, INDEX_VERIFY);
+	else
+		indexer_hurry(j->r, j->seq);
 }
 
 /*
@@ -157,22 +187,10 @@ static int64_t file_first(const struct ring_file *f)
  */
 static void met_damage(struct dump_job *j, const char *why)
 {
-	struct ring *r = j->r;
-	uint64_t size = 0;
-
 	if (j->ndamaged++ < MAX_DAMAGE)
 		json_array_append_new(j->damage, json_string(why));
-	rlog(r, LOG_WARNING, "dump: %s", why);
-	pthread_mutex_lock(&r->lock);
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (r->files[i].ret.seq == j->seq) {
-			r->files[i].damaged = 1;
-			snprintf(r->files[i].damage, sizeof(r->files[i].damage), "%.199s", why);
-			r->files[i].queued = 1;
-			size = r->files[i].ret.size;
-		}
-	pthread_mutex_unlock(&r->lock);
-	indexer_queue(r, j->seq, size, INDEX_VERIFY);
+	rlog(j->r, LOG_WARNING, "dump: %s", why);
+	check_file(j, why);
 }
 
 /*
@@ -210,7 +228,7 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 			     "dump: %s: its index points at byte %llu, where no record starts; reading from the start and rebuilding the index",
 			     j->name, (unsigned long long)p->off);
 		if (!pf)
-			indexer_queue(j->r, j->seq, 0, INDEX_VERIFY);
+			check_file(j, NULL);
 	}
 	if (pf)
 		rlog(j->r, LOG_DEBUG, "dump: %s: starting at byte %llu (index point)", j->name,
@@ -226,33 +244,45 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 static int open_next(struct dump_job *j)
 {
 	struct ring *r = j->r;
+	struct filelist_file fs[2];
+	uint64_t from = j->next_seq;
 	int64_t first = 0;
-	int found = 0, growing = 0;
+	int found = 0, growing = 0, hurry = 0;
 	unsigned flags;
 	char err[512];
+	size_t n;
 
-	pthread_mutex_lock(&r->lock);
-	for (size_t i = 0; i < r->nfiles; i++) {
-		struct ring_file *f = &r->files[i];
+	/* The window's first file by binary search: a query costs the same in any ring. */
+	if (j->since) {
+		uint64_t at = filelist_seq_at(r->files, j->since);
 
-		if (f->ret.seq < j->next_seq || f->gone)
-			continue;
+		if (at != UINT64_MAX && at > from)
+			from = at;
+	}
+	while ((n = filelist_copy(r->files, from, fs, 2)) > 0) {
+		struct filelist_file *f = &fs[0];
+
+		from = f->seq + 1;
 		/* A closed file whose last packet is before the window is not read at all. */
-		if (j->since && f->meta && !f->ret.open && f->packets && f->last_ns < j->since)
+		if (j->since && (f->flags & FL_META) && !(f->flags & FL_OPEN) && f->packets &&
+		    f->last_ns < j->since)
 			continue;
 		/* Every packet of f is older than the next file's first: skip it whole. */
-		if (j->since && i + 1 < r->nfiles && file_first(&r->files[i + 1]) &&
-		    file_first(&r->files[i + 1]) < j->since - 1000000000LL)
+		if (j->since && n == 2 && file_first(&fs[1]) &&
+		    file_first(&fs[1]) < j->since - 1000000000LL)
 			continue;
 		snprintf(j->name, sizeof(j->name), "%s", f->name);
-		j->seq = f->ret.seq;
+		j->seq = f->seq;
 		first = file_first(f);
 		/* A file being written, or one a crash left torn and not yet repaired. */
-		growing = f->ret.open || f->repair;
+		growing = (f->flags & (FL_OPEN | FL_REPAIR)) != 0;
+		/* Still waiting for the indexer: the dump needs it now. */
+		hurry = (f->flags & FL_QUEUED) && !(f->flags & FL_OPEN);
 		found = 1;
 		break;
 	}
-	pthread_mutex_unlock(&r->lock);
+	if (hurry && indexer_hurry(r, j->seq))
+		rlog(r, LOG_DEBUG, "dump: %s waits for the indexer: it goes next", j->name);
 	if (!found)
 		return j->follow ? 0 : -1;
 	/* Names carry whole seconds: a file named after the window ended cannot match. */
@@ -293,15 +323,11 @@ static int open_next(struct dump_job *j)
 /* Whether the file being read is still the one the writer is writing. */
 static int still_growing(struct dump_job *j)
 {
-	struct ring *r = j->r;
-	int growing = 0;
+	struct filelist_file f;
 
-	pthread_mutex_lock(&r->lock);
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (r->files[i].ret.seq == j->seq)
-			growing = r->files[i].ret.open || r->files[i].repair;
-	pthread_mutex_unlock(&r->lock);
-	return growing;
+	if (filelist_get(j->r->files, j->seq, &f) < 0)
+		return 0;
+	return (f.flags & (FL_OPEN | FL_REPAIR)) != 0;
 }
 
 static void put_header(struct dump_job *j, uint8_t *out, size_t *len, const uint8_t *hdr)

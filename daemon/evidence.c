@@ -170,13 +170,49 @@ static void for_each_held(held_fn fn, void *arg)
 	closedir(top);
 }
 
-/* The ring file of that name, or NULL; under r->lock. */
-static struct ring_file *ring_file_named(struct ring *r, const char *name)
+/* The sequence number in a ring file's name (PREFIX-TIME-NNNNNN.pcap[.gz]), or 0. */
+static uint64_t seq_of(const char *name)
 {
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (!strcmp(r->files[i].name, name))
-			return &r->files[i];
-	return NULL;
+	const char *dot = strstr(name, ".pcap"), *p;
+	uint64_t seq = 0;
+
+	if (!dot)
+		return 0;
+	for (p = dot; p > name && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	if (p == dot || p == name || p[-1] != '-')
+		return 0;
+	for (; p < dot; p++)
+		seq = seq * 10 + (uint64_t)(*p - '0');
+	return seq;
+}
+
+struct mark {
+	const char *name;
+	unsigned set, clear;	/* FL_* flags */
+	const char *damage;	/* with FL_DAMAGED in set */
+};
+
+static int mark_file(struct filelist_file *f, void *arg)
+{
+	const struct mark *m = arg;
+
+	if (strcmp(f->name, m->name))
+		return -1;
+	f->flags = (f->flags | m->set) & ~m->clear;
+	if (m->damage)
+		snprintf(f->damage, sizeof(f->damage), "%s", m->damage);
+	return 0;
+}
+
+/* Sets and clears flags of the ring's file of that name; -1 if it is not the ring's. */
+static int mark_named(struct ring *r, const char *name, unsigned set, unsigned clear,
+		      const char *damage)
+{
+	struct mark m = { name, set, clear, damage };
+	uint64_t seq = seq_of(name);
+
+	return seq ? filelist_update(r->files, seq, mark_file, &m) : -1;
 }
 
 static void flag_held(const char *case_id, int casefd, const char *name, const struct stat *st,
@@ -184,16 +220,8 @@ static void flag_held(const char *case_id, int casefd, const char *name, const s
 {
 	struct daemon *d = arg;
 
-	for (size_t i = 0; i < d->nrings; i++) {
-		struct ring *r = d->rings[i];
-		struct ring_file *f;
-
-		pthread_mutex_lock(&r->lock);
-		f = ring_file_named(r, name);
-		if (f)
-			f->ret.preserved = 1;
-		pthread_mutex_unlock(&r->lock);
-	}
+	for (size_t i = 0; i < d->nrings; i++)
+		mark_named(d->rings[i], name, FL_PRESERVED, 0, NULL);
 }
 
 void evidence_adopt(struct daemon *d)
@@ -204,17 +232,14 @@ void evidence_adopt(struct daemon *d)
 /* The open file of r, if its packets may fall in the window: closed, then waited for. */
 static int rotate_into_window(struct ring *r, int64_t until, char *err, size_t errlen)
 {
-	struct ring_file *f;
+	struct filelist_file f;
 	uint64_t seq = 0;
 	int need = 0;
 
-	pthread_mutex_lock(&r->lock);
-	if (r->nfiles && r->files[r->nfiles - 1].ret.open) {
-		f = &r->files[r->nfiles - 1];
-		seq = f->ret.seq;
-		need = !f->meta || !f->packets || f->first_ns <= until;
+	if (filelist_newest(r->files, &f) == 0 && (f.flags & FL_OPEN)) {
+		seq = f.seq;
+		need = !(f.flags & FL_META) || !f.packets || f.first_ns <= until;
 	}
-	pthread_mutex_unlock(&r->lock);
 	if (!need || !r->file_open)
 		return 0;
 	ring_close_file(r);
@@ -229,14 +254,8 @@ static int rotate_into_window(struct ring *r, int64_t until, char *err, size_t e
 	 */
 	for (int ms = 0; ms < CLOSE_WAIT_MS; ms += 5) {
 		struct timespec ts = { 0, 5 * 1000000 };
-		int open = 0;
 
-		pthread_mutex_lock(&r->lock);
-		for (size_t i = 0; i < r->nfiles; i++)
-			if (r->files[i].ret.seq == seq)
-				open = r->files[i].ret.open;
-		pthread_mutex_unlock(&r->lock);
-		if (!open)
+		if (filelist_get(r->files, seq, &f) < 0 || !(f.flags & FL_OPEN))
 			return 0;
 		nanosleep(&ts, NULL);
 	}
@@ -264,7 +283,7 @@ static int64_t now_ns(void)
 
 /* A manifest entry for one held file, from the ring's record of it (the seal as written). */
 static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
-		       const struct ring_file *f, const struct proto_request *req,
+		       const struct filelist_file *f, const struct proto_request *req,
 		       const struct ucred *peer, int64_t at)
 {
 	struct pcap_stat st = { 0 };
@@ -280,7 +299,7 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 	evm_addtime(l, "first", f->first_ns);
 	evm_addtime(l, "last", f->last_ns);
 	evm_addu(l, "packets", f->packets);
-	evm_add(l, "damaged", f->damaged ? f->damage : "no");
+	evm_add(l, "damaged", (f->flags & FL_DAMAGED) ? f->damage : "no");
 	evm_add(l, "ring", r->name);
 	evm_add(l, "interface", r->iface);
 	evm_add(l, "profile", r->profile);
@@ -300,7 +319,7 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 
 struct pick {
 	struct ring *r;
-	struct ring_file f;	/* a copy: the list may move once the lock is dropped */
+	struct filelist_file f;	/* a copy, as the list gives them */
 };
 
 static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
@@ -332,26 +351,33 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 			res = fail("%s", err);
 			goto out;
 		}
-		pthread_mutex_lock(&r->lock);
-		for (size_t k = 0; k < r->nfiles; k++) {
-			struct ring_file *f = &r->files[k];
-			struct pick *np;
+		{
+			struct filelist_file f;
+			uint64_t from = filelist_seq_at(r->files, req->since);
 
-			if (f->ret.open || !f->meta || !f->packets || f->first_ns > req->until ||
-			    f->last_ns < req->since)
-				continue;
-			if (!f->has_sha) {
-				skipped++;
-				continue;
+			while (from != UINT64_MAX && filelist_copy(r->files, from, &f, 1) == 1) {
+				struct pick *np;
+
+				from = f.seq + 1;
+				if (f.flags & FL_OPEN)
+					continue;
+				/* Files are in time order: nothing after this one is in the window. */
+				if ((f.flags & FL_META) && f.packets && f.first_ns > req->until)
+					break;
+				if (!(f.flags & FL_META) || !f.packets || f.last_ns < req->since)
+					continue;
+				if (!(f.flags & FL_SHA)) {
+					skipped++;
+					continue;
+				}
+				np = realloc(picks, (npick + 1) * sizeof(*np));
+				if (!np)
+					break;
+				picks = np;
+				picks[npick].r = r;
+				picks[npick++].f = f;
 			}
-			np = realloc(picks, (npick + 1) * sizeof(*np));
-			if (!np)
-				break;
-			picks = np;
-			picks[npick].r = r;
-			picks[npick++].f = *f;
 		}
-		pthread_mutex_unlock(&r->lock);
 	}
 	if (!npick) {
 		res = fail("no stored packets between the times given%s%s%s",
@@ -372,7 +398,7 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 	}
 	for (size_t i = 0; i < npick; i++) {
 		struct ring *r = picks[i].r;
-		struct ring_file *f = &picks[i].f;
+		struct filelist_file *f = &picks[i].f;
 		struct stat a, b;
 
 		/* A second link to the same inode: no byte is copied, retention cannot free it. */
@@ -389,14 +415,7 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 				   errno == EXDEV ? " (the ring's directory is on another file system than STORAGE/evidence)" : "");
 			goto write;
 		}
-		pthread_mutex_lock(&r->lock);
-		{
-			struct ring_file *live = ring_file_named(r, f->name);
-
-			if (live)
-				live->ret.preserved = 1;
-		}
-		pthread_mutex_unlock(&r->lock);
+		mark_named(r, f->name, FL_PRESERVED, 0, NULL);
 		file_entry(&lines[nlines], req->case_id, r, f, req, peer, at);
 		types[nlines++] = "file";
 		json_array_append_new(held, json_pack("{s:s, s:s, s:I}", "file", f->name, "ring",
@@ -563,21 +582,13 @@ static json_t *do_release(struct daemon *d, const struct proto_request *req,
 		    faccessat(cfd, name, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		if (r) {
-			struct ring_file *f;
+			char why[200];
 
-			pthread_mutex_lock(&r->lock);
-			f = ring_file_named(r, name);
-			if (f) {
-				listed = 1;
-				f->ret.preserved = 0;
-				if (req->del) {
-					unlinkat(r->dirfd, name, 0);
-					f->damaged = 1;
-					snprintf(f->damage, sizeof(f->damage),
-						 "deleted on release of case %s", req->case_id);
-				}
-			}
-			pthread_mutex_unlock(&r->lock);
+			snprintf(why, sizeof(why), "deleted on release of case %s", req->case_id);
+			listed = mark_named(r, name, req->del ? FL_DAMAGED : 0, FL_PRESERVED,
+					    req->del ? why : NULL) == 0;
+			if (listed && req->del)
+				unlinkat(r->dirfd, name, 0);
 		}
 		if (listed || req->del || !r)
 			unlinkat(cfd, name, 0);

@@ -292,21 +292,28 @@ json_t *evverify_start(struct daemon *d, const struct proto_request *req)
 	} else {
 		snprintf(j->ring, sizeof(j->ring), "%s", r->name);
 		j->dirfd = dup(r->dirfd);
-		pthread_mutex_lock(&r->lock);
-		j->files = calloc(r->nfiles ? r->nfiles : 1, sizeof(*j->files));
-		for (size_t i = 0; j->files && i < r->nfiles; i++) {
-			const struct ring_file *f = &r->files[i];
-			struct vfile *v = &j->files[j->nfiles];
+		{
+			struct filelist_totals t;
+			struct filelist_file f;
+			uint64_t from = 0;
 
-			if (f->ret.open || f->repair)
-				continue;
-			snprintf(v->name, sizeof(v->name), "%s", f->name);
-			memcpy(v->sha256, f->sha256, 32);
-			v->size = f->seal_size;
-			v->has_sha = f->has_sha;
-			j->nfiles++;
+			/* A snapshot of the ring's closed files; the list may change meanwhile. */
+			filelist_totals(r->files, &t);
+			j->files = calloc(t.files ? t.files : 1, sizeof(*j->files));
+			while (j->files && j->nfiles < t.files &&
+			       filelist_copy(r->files, from, &f, 1) == 1) {
+				struct vfile *v = &j->files[j->nfiles];
+
+				from = f.seq + 1;
+				if (f.flags & (FL_OPEN | FL_REPAIR))
+					continue;
+				snprintf(v->name, sizeof(v->name), "%s", f.name);
+				memcpy(v->sha256, f.sha256, 32);
+				v->size = f.seal_size;
+				v->has_sha = !!(f.flags & FL_SHA);
+				j->nfiles++;
+			}
 		}
-		pthread_mutex_unlock(&r->lock);
 		if (!j->files || j->dirfd < 0)
 			goto fail;
 	}

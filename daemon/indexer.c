@@ -35,13 +35,27 @@ struct job {
 	enum indexer_job kind;
 };
 
-/* The queue is the only state shared with other threads; its lock guards it and the stats. */
+/* A stack of jobs: the newest is taken first. */
+struct jobs {
+	struct job *q;
+	size_t n, max;
+};
+
+/*
+ * The queue is the only state shared with other threads; its lock guards
+ * it and the stats. Repairs wait apart and go first; the rest is a stack,
+ * so a ring queued oldest first is indexed newest first, and a file a dump
+ * needs is moved to the top (indexer_hurry). Queuing is O(1): the file
+ * list's FL_QUEUED flag, set by the caller, keeps a file from being queued
+ * twice.
+ */
 static struct {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	pthread_cond_t idle;	/* a job finished */
-	struct job *q;
-	size_t n, max;
+	struct jobs repairs, jobs;
+	int64_t rate_start_ms;	/* the rate's current window */
+	uint64_t rate_bytes;
 	int stop;
 	int started;
 	pthread_t thread;
@@ -66,44 +80,63 @@ struct scan {
 	uint64_t size;
 };
 
+static int push(struct jobs *js, const struct job *jb)
+{
+	if (js->n == js->max) {
+		size_t n = js->max ? js->max * 2 : 256;
+		struct job *nq = realloc(js->q, n * sizeof(*nq));
+
+		if (!nq)
+			return -1;
+		js->q = nq;
+		js->max = n;
+	}
+	js->q[js->n++] = *jb;
+	return 0;
+}
+
 int indexer_queue(struct ring *r, uint64_t seq, uint64_t size, enum indexer_job kind)
 {
-	int rc = 0;
+	struct job jb = { r, seq, size, kind };
+	int rc;
 
 	pthread_mutex_lock(&ix.lock);
-	for (size_t i = 0; i < ix.n; i++)
-		if (ix.q[i].r == r && ix.q[i].seq == seq) {
-			/* A repair stays a repair; a verify asked for later goes first. */
-			if (ix.q[i].kind != INDEX_REPAIR)
-				ix.q[i].kind = kind;
-			goto out;
-		}
-	if (ix.n == ix.max) {
-		size_t n = ix.max ? ix.max * 2 : 256;
-		struct job *nq = realloc(ix.q, n * sizeof(*nq));
+	rc = push(kind == INDEX_REPAIR ? &ix.repairs : &ix.jobs, &jb);
+	if (rc == 0) {
+		ix.st.files_left++;
+		ix.st.bytes_left += size;
+		if (ix.nrings < MAX_RINGS) {
+			size_t k;
 
-		if (!nq) {
-			rc = -1;
-			goto out;
+			for (k = 0; k < ix.nrings && ix.rings[k] != r; k++)
+				;
+			if (k == ix.nrings)
+				ix.rings[ix.nrings++] = r;
 		}
-		ix.q = nq;
-		ix.max = n;
+		pthread_cond_signal(&ix.cond);
 	}
-	ix.q[ix.n++] = (struct job){ r, seq, size, kind };
-	ix.st.files_left++;
-	ix.st.bytes_left += size;
-	if (ix.nrings < MAX_RINGS) {
-		size_t k;
-
-		for (k = 0; k < ix.nrings && ix.rings[k] != r; k++)
-			;
-		if (k == ix.nrings)
-			ix.rings[ix.nrings++] = r;
-	}
-	pthread_cond_signal(&ix.cond);
-out:
 	pthread_mutex_unlock(&ix.lock);
 	return rc;
+}
+
+int indexer_hurry(struct ring *r, uint64_t seq)
+{
+	int found = 0;
+
+	pthread_mutex_lock(&ix.lock);
+	/* From the top: a dump asks for files near the one it asked for last. */
+	for (size_t i = ix.jobs.n; i-- > 0;) {
+		struct job jb = ix.jobs.q[i];
+
+		if (jb.r != r || jb.seq != seq)
+			continue;
+		memmove(&ix.jobs.q[i], &ix.jobs.q[i + 1], (ix.jobs.n - i - 1) * sizeof(jb));
+		ix.jobs.q[ix.jobs.n - 1] = jb;
+		found = 1;
+		break;
+	}
+	pthread_mutex_unlock(&ix.lock);
+	return found;
 }
 
 void indexer_wait_idle(void)
@@ -119,6 +152,9 @@ void indexer_get_stats(struct indexer_stats *st)
 	pthread_mutex_lock(&ix.lock);
 	*st = ix.st;
 	pthread_mutex_unlock(&ix.lock);
+	/* A rate not renewed for a while is no longer true. */
+	if (!st->files_left)
+		st->bytes_per_sec = 0;
 }
 
 /*
@@ -127,25 +163,27 @@ void indexer_get_stats(struct indexer_stats *st)
  */
 static int take(struct job *jb)
 {
-	size_t pick;
+	struct jobs *js;
 
 	pthread_mutex_lock(&ix.lock);
-	while (!ix.n && !ix.stop)
+	while (!ix.repairs.n && !ix.jobs.n && !ix.stop)
 		pthread_cond_wait(&ix.cond, &ix.lock);
 	if (ix.stop) {
 		pthread_mutex_unlock(&ix.lock);
 		return 0;
 	}
-	pick = ix.n - 1;
-	for (size_t i = 0; i < ix.n; i++)
-		if (ix.q[i].kind == INDEX_REPAIR) {
-			pick = i;
-			break;
-		}
-	*jb = ix.q[pick];
-	ix.q[pick] = ix.q[--ix.n];
+	js = ix.repairs.n ? &ix.repairs : &ix.jobs;
+	*jb = js->q[--js->n];
 	pthread_mutex_unlock(&ix.lock);
 	return 1;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void done_job(const struct job *jb, int damaged)
@@ -156,6 +194,22 @@ static void done_job(const struct job *jb, int damaged)
 	ix.st.files_done++;
 	ix.st.bytes_done += jb->size;
 	ix.st.damaged += damaged;
+	/* The rate over windows of about 2 s, for the backlog's time left. */
+	{
+		int64_t now = mono_ms();
+
+		ix.rate_bytes += jb->size;
+		if (!ix.rate_start_ms) {
+			ix.rate_start_ms = now;
+			ix.rate_bytes = 0;
+		} else if (now - ix.rate_start_ms >= 2000) {
+			ix.st.bytes_per_sec = ix.rate_bytes * 1000 / (uint64_t)(now - ix.rate_start_ms);
+			ix.rate_start_ms = now;
+			ix.rate_bytes = 0;
+		}
+		if (!ix.st.files_left)
+			ix.rate_start_ms = 0;
+	}
 	pthread_cond_broadcast(&ix.idle);
 	pthread_mutex_unlock(&ix.lock);
 }
@@ -295,67 +349,101 @@ static int hash_only(int fd, struct scan *sc)
 	return n < 0 ? -1 : 0;
 }
 
-/* Writes NAME.idx anew (through a temporary name) if the file is still the ring's. */
+struct rename {
+	struct ring *r;
+	const char *tmp, *idx;
+};
+
+static int rename_index(struct filelist_file *f, void *arg)
+{
+	const struct rename *rn = arg;
+
+	(void)f;
+	return renameat(rn->r->dirfd, rn->tmp, rn->r->dirfd, rn->idx);
+}
+
+/*
+ * Writes NAME.idx anew (through a temporary name) if the file is still the
+ * ring's. Not synced: an index the indexer wrote can always be written
+ * again from its file, and one lost or torn by a crash is (a sync per file
+ * was most of the time per small file).
+ */
 static int write_index(struct ring *r, uint64_t seq, const char *name, const struct scan *sc,
 		       const struct pcapidx_summary *sum)
 {
 	struct pcapidx_writer w;
 	char tmp[300], idx[300];
-	int listed = 0, rc = -1;
+	struct rename rn = { r, tmp, idx };
+	int rc = -1;
 
 	snprintf(tmp, sizeof(tmp), ".%s.idx.tmp", name);
 	snprintf(idx, sizeof(idx), "%s.idx", name);
 	if (pcapidx_writer_open(&w, r->dirfd, tmp, sc->header, sc->gzip) < 0)
 		return -1;
+	w.nosync = 1;
 	for (size_t i = 0; i < sc->npoints; i++)
 		pcapidx_writer_point(&w, &sc->points[i]);
 	if (pcapidx_writer_finish(&w, sum) < 0) {
 		unlinkat(r->dirfd, tmp, 0);
 		return -1;
 	}
-	/* Retention deletes under the lock: an index never outlives its file. */
-	pthread_mutex_lock(&r->lock);
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (r->files[i].ret.seq == seq)
-			listed = 1;
-	if (listed && renameat(r->dirfd, tmp, r->dirfd, idx) == 0)
+	/* Retention deletes under the list's lock: an index never outlives its file. */
+	if (filelist_update(r->files, seq, rename_index, &rn) == 0)
 		rc = 0;
-	pthread_mutex_unlock(&r->lock);
 	if (rc < 0)
 		unlinkat(r->dirfd, tmp, 0);
 	return rc;
 }
 
-static struct ring_file *find_file(struct ring *r, uint64_t seq)
+static int unlink_both(struct filelist_file *f, void *arg)
 {
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (r->files[i].ret.seq == seq)
-			return &r->files[i];
-	return NULL;
+	struct ring *r = arg;
+	char idx[300];
+
+	snprintf(idx, sizeof(idx), "%s.idx", f->name);
+	unlinkat(r->dirfd, f->name, 0);
+	unlinkat(r->dirfd, idx, 0);
+	return 0;
 }
 
 static void drop_file(struct ring *r, uint64_t seq, const char *name, const char *why)
 {
-	char idx[300];
-
-	snprintf(idx, sizeof(idx), "%s.idx", name);
-	pthread_mutex_lock(&r->lock);
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (r->files[i].ret.seq == seq) {
-			unlinkat(r->dirfd, name, 0);
-			unlinkat(r->dirfd, idx, 0);
-			/*
-			 * Only the writer adds and removes entries (it holds pointers to
-			 * its current file): it drops this one at its next retention pass.
-			 */
-			r->files[i].gone = 1;
-			r->files[i].ret.size = 0;
-			r->files[i].queued = 0;
-			r->files[i].repair = 0;
-			break;
-		}
-	pthread_mutex_unlock(&r->lock);
+	filelist_remove(r->files, seq, unlink_both, r);
 	rlog(r, LOG_NOTICE, "removed %s: %s", name, why);
+}
+
+static int unqueue(struct filelist_file *f, void *arg)
+{
+	(void)arg;
+	f->flags &= ~(unsigned)FL_QUEUED;
+	return 0;
+}
+
+/* What one pass found, for the list: the seal is never replaced. */
+struct found {
+	const struct scan *sc;
+	const uint8_t *seal;
+	uint64_t seal_size;
+	int damaged;
+};
+
+static int store_found(struct filelist_file *f, void *arg)
+{
+	const struct found *fd = arg;
+
+	f->flags |= FL_META | FL_SHA;
+	f->flags &= ~(unsigned)(FL_REPAIR | FL_QUEUED | FL_DAMAGED);
+	f->packets = fd->sc->packets;
+	f->first_ns = fd->sc->first_ns;
+	f->last_ns = fd->sc->last_ns;
+	f->size = fd->sc->size;
+	memcpy(f->sha256, fd->seal, 32);
+	f->seal_size = fd->seal_size;
+	if (fd->damaged) {
+		f->flags |= FL_DAMAGED;
+		snprintf(f->damage, sizeof(f->damage), "%.199s", fd->sc->why);
+	}
+	return 0;
 }
 
 static void hex(const uint8_t d[32], char out[65])
@@ -367,29 +455,27 @@ static int run_job(const struct job *jb, struct scan *sc)
 {
 	struct ring *r = jb->r;
 	struct pcapidx_summary sum = { 0 };
-	struct ring_file *f;
+	struct filelist_file f;
+	struct found fnd;
 	char name[256], sealed_hex[65], found_hex[65];
 	uint8_t seal[32];
 	uint64_t seal_size;
 	int has_seal, fd, damaged = 0, was_damaged, rc;
 	enum indexer_job kind = jb->kind;
 
-	pthread_mutex_lock(&r->lock);
-	f = find_file(r, jb->seq);
-	if (!f || f->ret.open) {
-		if (f)
-			f->queued = 0;
-		pthread_mutex_unlock(&r->lock);
+	if (filelist_get(r->files, jb->seq, &f) < 0)
+		return 0;
+	if (f.flags & FL_OPEN) {
+		filelist_update(r->files, jb->seq, unqueue, NULL);
 		return 0;
 	}
-	snprintf(name, sizeof(name), "%s", f->name);
-	has_seal = f->has_sha;
-	memcpy(seal, f->sha256, 32);
-	seal_size = f->seal_size;
-	was_damaged = f->damaged;
-	if (f->repair)
+	snprintf(name, sizeof(name), "%s", f.name);
+	has_seal = !!(f.flags & FL_SHA);
+	memcpy(seal, f.sha256, 32);
+	seal_size = f.seal_size;
+	was_damaged = !!(f.flags & FL_DAMAGED);
+	if (f.flags & FL_REPAIR)
 		kind = INDEX_REPAIR;
-	pthread_mutex_unlock(&r->lock);
 
 	fd = pcapfile_openat(r->dirfd, name, kind == INDEX_REPAIR ? O_RDWR : O_RDONLY);
 	if (fd < 0) {
@@ -397,6 +483,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 			return 0;	/* retention took it meanwhile */
 		rlog(r, LOG_WARNING, "cannot read %s: %s", name,
 		     errno == EINVAL ? "not a regular file" : strerror(errno));
+		filelist_update(r->files, jb->seq, unqueue, NULL);
 		return 0;
 	}
 	rc = scan_file(fd, name, sc);
@@ -405,6 +492,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 	if (rc < 0) {
 		rlog(r, LOG_WARNING, "cannot index %s: %s", name, *sc->why ? sc->why : strerror(errno));
 		close(fd);
+		filelist_update(r->files, jb->seq, unqueue, NULL);
 		return 0;
 	}
 	if (kind == INDEX_REPAIR) {
@@ -474,27 +562,12 @@ static int run_job(const struct job *jb, struct scan *sc)
 	if (write_index(r, jb->seq, name, sc, &sum) < 0 && errno != ENOENT)
 		rlog(r, LOG_WARNING, "cannot write the index of %s: %s", name, strerror(errno));
 	else if (!damaged)
-		rlog(r, LOG_INFO, "indexed %s (%llu packets)%s", name, (unsigned long long)sc->packets,
+		/* Debug: at thousands of files a second a line each would be the cost. */
+		rlog(r, LOG_DEBUG, "indexed %s (%llu packets)%s", name, (unsigned long long)sc->packets,
 		     has_seal ? ", matches its seal" : "");
 
-	pthread_mutex_lock(&r->lock);
-	f = find_file(r, jb->seq);
-	if (f) {
-		f->meta = 1;
-		f->packets = sc->packets;
-		f->first_ns = sc->first_ns;
-		f->last_ns = sc->last_ns;
-		f->ret.size = sc->size;
-		memcpy(f->sha256, seal, 32);
-		f->seal_size = seal_size;
-		f->has_sha = 1;
-		f->damaged = damaged;
-		if (damaged)
-			snprintf(f->damage, sizeof(f->damage), "%.199s", sc->why);
-		f->repair = 0;
-		f->queued = 0;
-	}
-	pthread_mutex_unlock(&r->lock);
+	fnd = (struct found){ sc, seal, seal_size, damaged };
+	filelist_update(r->files, jb->seq, store_found, &fnd);
 	return damaged;
 }
 
@@ -550,9 +623,11 @@ void indexer_stop(void)
 	pthread_join(ix.thread, NULL);
 	ix.started = 0;
 	ix.stop = 0;
-	free(ix.q);
-	ix.q = NULL;
-	ix.n = ix.max = 0;
+	free(ix.jobs.q);
+	free(ix.repairs.q);
+	memset(&ix.jobs, 0, sizeof(ix.jobs));
+	memset(&ix.repairs, 0, sizeof(ix.repairs));
+	ix.rate_start_ms = 0;
 	ix.nrings = 0;
 	memset(&ix.st, 0, sizeof(ix.st));
 }

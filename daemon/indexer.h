@@ -18,6 +18,7 @@ struct indexer_stats {
 	uint64_t files_done;
 	uint64_t bytes_done;
 	uint64_t damaged;	/* files found damaged */
+	uint64_t bytes_per_sec;	/* over the last few seconds; 0 when idle */
 };
 
 int indexer_start(void);
@@ -26,8 +27,12 @@ void indexer_stop(void);
 /*
  * Queues a file of r (by sequence number) for the indexer; any thread may
  * call it. size is for the backlog figure. Returns -1 if it cannot be queued.
+ * The caller sets the file's FL_QUEUED first and queues only if it was
+ * clear: the queue does not look for duplicates (O(1) per file).
  */
 int indexer_queue(struct ring *r, uint64_t seq, uint64_t size, enum indexer_job kind);
+/* Moves a queued file to the front: a dump is waiting for it. Returns 1 if it was queued. */
+int indexer_hurry(struct ring *r, uint64_t seq);
 void indexer_get_stats(struct indexer_stats *st);
 /* Waits until every queued file is done (tests). */
 void indexer_wait_idle(void);

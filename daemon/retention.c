@@ -5,6 +5,22 @@
 
 #include "retention.h"
 
+int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
+		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free)
+{
+	if (pol->keep_files && count > pol->keep_files)
+		return 1;
+	if (pol->keep_bytes && bytes > pol->keep_bytes)
+		return 1;
+	/* Compared unsigned: an age limit beyond INT64_MAX must not turn negative. */
+	if (pol->keep_age_ms && now_ms > mtime_ms &&
+	    (uint64_t)now_ms - (uint64_t)mtime_ms > pol->keep_age_ms)
+		return 1;
+	if (pol->min_free && fs_free < pol->min_free)
+		return 1;
+	return 0;
+}
+
 size_t retention_select(const struct ret_file *files, size_t n, const struct ret_policy *pol,
 			int64_t now_ms, uint64_t fs_free, unsigned char *victim)
 {
@@ -22,19 +38,8 @@ size_t retention_select(const struct ret_file *files, size_t n, const struct ret
 
 	for (size_t i = 0; i < n; i++) {
 		const struct ret_file *f = &files[i];
-		int over = 0;
 
-		if (pol->keep_files && count > pol->keep_files)
-			over = 1;
-		if (pol->keep_bytes && bytes > pol->keep_bytes)
-			over = 1;
-		/* Compared unsigned: an age limit beyond INT64_MAX must not turn negative. */
-		if (pol->keep_age_ms && now_ms > f->mtime_ms &&
-		    (uint64_t)now_ms - (uint64_t)f->mtime_ms > pol->keep_age_ms)
-			over = 1;
-		if (pol->min_free && fs_free + freed < pol->min_free)
-			over = 1;
-		if (!over)
+		if (!retention_over(pol, count, bytes, f->mtime_ms, now_ms, fs_free + freed))
 			break;
 		/* A kept file still counts against the limits; younger ones go instead. */
 		if (f->open || f->preserved)

@@ -22,6 +22,14 @@ struct ret_policy {
 };
 
 /*
+ * Whether a ring keeping COUNT files of BYTES, whose oldest candidate was
+ * last written at mtime_ms, with fs_free bytes free, exceeds any limit: the
+ * one rule both retention_select and the file list's pass apply.
+ */
+int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
+		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free);
+
+/*
  * FILES is sorted oldest first (by sequence). Marks victim[i] = 1 for each
  * file to delete, oldest first, until every limit holds or nothing more may
  * go; fs_free is the space now free for min_free. Returns the victim count.

@@ -32,6 +32,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		r->prefix = NULL;
 	if (asprintf(&r->name, "%s/%s", iface, pc->name) < 0)
 		r->name = NULL;
+	r->files = r->prefix ? filelist_new(r->prefix) : NULL;
 	r->dirfd = -1;
 	r->wake_fd = -1;
 	r->pcap_fd = -1;
@@ -48,7 +49,8 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		pthread_condattr_destroy(&ca);
 	}
 	snprintf(r->state, sizeof(r->state), "starting");
-	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix || !r->name)
+	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix || !r->name ||
+	    !r->files)
 		goto fail;
 
 	/* A buffer must hold the largest record; at least four keep both threads busy. */
@@ -105,7 +107,7 @@ void ring_free(struct ring *r)
 		free_chain(r->cur);
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
-	free(r->files);
+	filelist_free(r->files);
 	free(r->conf.filter);
 	free(r->iface);
 	free(r->profile);

@@ -12,6 +12,7 @@ struct capture_link;
 #include "conf.h"
 #include "pcapidx.h"
 #include "sha256.h"
+#include "filelist.h"
 #include "retention.h"
 
 /*
@@ -45,24 +46,6 @@ struct wbuf {
 	size_t len;
 	size_t cap;
 	uint8_t *data;
-};
-
-/* A stored file of the ring, as the writer thread tracks it for retention. */
-struct ring_file {
-	struct ret_file ret;
-	char name[256];
-	int meta;		/* packets, first_ns and last_ns are known */
-	uint64_t packets;
-	int64_t first_ns;
-	int64_t last_ns;
-	int has_sha;
-	uint8_t sha256[32];	/* the seal: of the closed file, written once at close */
-	uint64_t seal_size;	/* the size the seal covers */
-	int damaged;		/* no longer matches its seal, or unreadable past a point */
-	char damage[200];	/* what is wrong, for list and status */
-	int repair;		/* left open by a crash: the indexer cuts its torn tail */
-	int queued;		/* waiting for the indexer */
-	int gone;		/* removed from disk by the indexer: the writer drops the entry */
 };
 
 struct ring {
@@ -108,9 +91,8 @@ struct ring {
 	pthread_t thread;
 	int thread_started;
 
-	/* The file list: the writer adds and deletes, others read, all under lock. */
-	struct ring_file *files;
-	size_t nfiles, maxfiles;
+	/* The stored files: the list has its own lock and owns their records. */
+	struct filelist *files;
 	uint64_t next_seq;	/* set by start-up adoption, then the writer's alone */
 	struct ring_writer *w;	/* the writer thread's own state: private to writer.c */
 

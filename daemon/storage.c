@@ -21,16 +21,7 @@
 int storage_file_name(const struct ring *r, uint64_t seq, int64_t sec, int gzip, char *buf,
 		      size_t len)
 {
-	time_t t = (time_t)sec;
-	char stamp[32];
-	struct tm tm;
-	int n;
-
-	if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm))
-		return -1;
-	n = snprintf(buf, len, "%s-%s-%06llu.pcap%s", r->prefix, stamp, (unsigned long long)seq,
-		     gzip ? ".gz" : "");
-	return n < 0 || (size_t)n >= len ? -1 : 0;
+	return filelist_format_name(r->prefix, seq, sec, gzip, buf, len);
 }
 
 /* Parses "PREFIX-YYYYMMDDTHHMMSSZ-SEQ.pcap[.gz]"; returns the sequence or 0. */
@@ -182,62 +173,84 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
  * A closed file is adopted from its index alone: one small read. The index
  * must have a summary whose size is the file's; anything else goes to the
  * indexer. A file that no longer has its sealed size is damaged, and keeps
- * its seal.
+ * its seal. Returns the job the file needs, or -1 for none.
  */
-static enum indexer_job adopt_index(struct ring *r, struct ring_file *f)
+static int adopt_index(struct ring *r, struct filelist_file *f, int fd)
 {
-	struct pcapidx idx;
-	char name[300];
-	enum indexer_job job = INDEX_ADOPT;
+	struct pcapidx idx = { 0 };
+	int job;
 
-	snprintf(name, sizeof(name), "%s.idx", f->name);
-	if (pcapidx_load(r->dirfd, name, &idx) < 0 || !idx.has_summary) {
+	if (fd < 0 || pcapidx_load_fd(fd, &idx) < 0 || !idx.has_summary) {
 		pcapidx_free(&idx);
 		return INDEX_ADOPT;
 	}
-	f->meta = 1;
+	f->flags |= FL_META | FL_SHA;
 	f->packets = idx.summary.packets;
 	f->first_ns = idx.summary.first_ns;
 	f->last_ns = idx.summary.last_ns;
 	memcpy(f->sha256, idx.summary.sha256, 32);
 	f->seal_size = idx.summary.size;
-	f->has_sha = 1;
 	if (idx.summary.flags & PCAPIDX_DAMAGED) {
-		f->damaged = 1;
+		f->flags |= FL_DAMAGED;
 		snprintf(f->damage, sizeof(f->damage),
 			 "found damaged earlier; %llu bytes, sealed as %llu (pktctl reindex checks it again)",
-			 (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+			 (unsigned long long)f->size, (unsigned long long)idx.summary.size);
 		rlog(r, LOG_WARNING, "%s was found damaged earlier and keeps its seal: %llu bytes, sealed as %llu",
-		     f->name, (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
-		job = (enum indexer_job)-1;
-	} else if (idx.summary.size != f->ret.size) {
-		f->damaged = 1;
+		     f->name, (unsigned long long)f->size, (unsigned long long)idx.summary.size);
+		job = -1;
+	} else if (idx.summary.size != f->size) {
+		f->flags |= FL_DAMAGED;
 		snprintf(f->damage, sizeof(f->damage), "%.120s: %llu bytes, sealed as %llu", f->name,
-			 (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+			 (unsigned long long)f->size, (unsigned long long)idx.summary.size);
 		rlog(r, LOG_WARNING, "%s no longer has its sealed size: %llu bytes, sealed as %llu",
-		     f->name, (unsigned long long)f->ret.size, (unsigned long long)idx.summary.size);
+		     f->name, (unsigned long long)f->size, (unsigned long long)idx.summary.size);
 		job = INDEX_VERIFY;
 	} else if (idx.bad_points) {
 		rlog(r, LOG_WARNING, "%s: its index has seek points that cannot be true; rebuilding it",
 		     f->name);
 		job = INDEX_VERIFY;
 	} else {
-		job = (enum indexer_job)-1;
+		job = -1;
 	}
 	pcapidx_free(&idx);
 	return job;
 }
 
-static int cmp_files(const void *a, const void *b)
+/* What adopt_index read goes into the list, and the file is marked for the indexer. */
+static int store_adopted(struct filelist_file *f, void *arg)
 {
-	const struct ring_file *x = a, *y = b;
-
-	return x->ret.seq < y->ret.seq ? -1 : x->ret.seq > y->ret.seq;
+	*f = *(const struct filelist_file *)arg;
+	return 0;
 }
 
+/* Indexes opened and asked for at once: a cold disk gets a deep queue, not one read at a time. */
+#define ADOPT_CHUNK 128
+
+static int open_index(struct ring *r, const struct filelist_file *f)
+{
+	char name[300];
+	int fd;
+
+	if (f->flags & FL_REPAIR)
+		return -1;
+	snprintf(name, sizeof(name), "%s.idx", f->name);
+	fd = openat(r->dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0)
+		posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+	return fd;
+}
+
+/*
+ * One directory read and one small read per index; the files are listed in
+ * the order readdir gives them and sorted once. Start-up is O(n log n) with
+ * no per-file sync and no per-file log line.
+ */
 int storage_adopt(struct ring *r)
 {
 	int fd = dup(r->dirfd);
+	struct filelist_file *buf;
+	uint64_t from = 0;
+	size_t n, nfiles = 0;
 	struct dirent *de;
 	DIR *d;
 
@@ -250,7 +263,7 @@ int storage_adopt(struct ring *r)
 	rewinddir(d);
 	while ((de = readdir(d))) {
 		uint64_t seq = parse_name(r, de->d_name);
-		struct ring_file *f;
+		struct filelist_file f = { 0 };
 		struct stat st;
 
 		if (!seq || fstatat(r->dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
@@ -259,43 +272,54 @@ int storage_adopt(struct ring *r)
 			rlog(r, LOG_WARNING, "%s is not a regular file: ignored", de->d_name);
 			continue;
 		}
-		if (r->nfiles == r->maxfiles) {
-			size_t n = r->maxfiles ? r->maxfiles * 2 : 64;
-			struct ring_file *nf = realloc(r->files, n * sizeof(*nf));
-
-			if (!nf)
-				break;
-			r->files = nf;
-			r->maxfiles = n;
-		}
-		f = &r->files[r->nfiles++];
-		memset(f, 0, sizeof(*f));
-		f->ret.seq = seq;
-		f->ret.size = (uint64_t)st.st_size;
-		f->ret.mtime_ms = (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
-		snprintf(f->name, sizeof(f->name), "%s", de->d_name);
-		if (seq >= r->next_seq)
-			r->next_seq = seq + 1;
+		f.seq = seq;
+		f.size = (uint64_t)st.st_size;
+		f.mtime_ms = (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+		f.name_sec = storage_name_time(de->d_name);
+		if (strlen(de->d_name) > 3 && !strcmp(de->d_name + strlen(de->d_name) - 3, ".gz"))
+			f.flags |= FL_GZIP;
 		/* Writable means the daemon stopped without closing it. */
 		if (st.st_mode & S_IWUSR)
-			f->repair = 1;
+			f.flags |= FL_REPAIR;
+		if (filelist_adopt(r->files, &f, de->d_name) < 0) {
+			rlog(r, LOG_ERR, "cannot list %s: out of memory", de->d_name);
+			break;
+		}
+		if (seq >= r->next_seq)
+			r->next_seq = seq + 1;
+		nfiles++;
 	}
 	closedir(d);
-	if (r->nfiles)
-		qsort(r->files, r->nfiles, sizeof(*r->files), cmp_files);
-	/* In order, oldest first: the indexer takes the newest first. */
-	for (size_t i = 0; i < r->nfiles; i++) {
-		struct ring_file *f = &r->files[i];
-		enum indexer_job job = f->repair ? INDEX_REPAIR : adopt_index(r, f);
+	filelist_adopt_done(r->files);
 
-		if ((int)job >= 0) {
-			f->queued = 1;
-			indexer_queue(r, f->ret.seq, f->ret.size, job);
+	/* In order, oldest first: the indexer takes the newest first. */
+	buf = malloc(ADOPT_CHUNK * sizeof(*buf));
+	if (!buf)
+		return -1;
+	while ((n = filelist_copy(r->files, from, buf, ADOPT_CHUNK)) > 0) {
+		int fds[ADOPT_CHUNK];
+
+		for (size_t i = 0; i < n; i++)
+			fds[i] = open_index(r, &buf[i]);
+		for (size_t i = 0; i < n; i++) {
+			struct filelist_file *f = &buf[i];
+			int job = f->flags & FL_REPAIR ? INDEX_REPAIR : adopt_index(r, f, fds[i]);
+
+			if (fds[i] >= 0)
+				close(fds[i]);
+
+			if (job >= 0)
+				f->flags |= FL_QUEUED;
+			filelist_update(r->files, f->seq, store_adopted, f);
+			if (job >= 0)
+				indexer_queue(r, f->seq, f->size, (enum indexer_job)job);
 		}
+		from = buf[n - 1].seq + 1;
 	}
-	if (r->nfiles)
+	free(buf);
+	if (nfiles)
 		rlog(r, LOG_INFO, "found %zu files from earlier runs; numbering goes on at %llu",
-		     r->nfiles, (unsigned long long)r->next_seq);
+		     nfiles, (unsigned long long)r->next_seq);
 	return 0;
 }
 

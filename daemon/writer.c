@@ -23,6 +23,9 @@
  * the writer's work through the file list and the atomic counters.
  */
 struct ring_writer {
+	uint64_t cur_seq;	/* the current file's sequence, 0 when it is not listed */
+	uint64_t cur_packets;	/* and what the writer has put in it */
+	int64_t cur_first_ns, cur_last_ns;
 	int fd;			/* current file, -1 if none */
 	char cur_name[256];
 	uint64_t file_off;	/* bytes of the current file that are on disk */
@@ -62,52 +65,31 @@ static int64_t now_ms(int clock)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static int add_file(struct ring *r, uint64_t seq, const char *name)
+static int add_file(struct ring *r, uint64_t seq, const char *name, int64_t name_sec)
 {
-	struct ring_file *f;
+	struct filelist_file f = {
+		.seq = seq, .mtime_ms = now_ms(CLOCK_REALTIME), .name_sec = name_sec,
+		.flags = FL_OPEN | FL_META | (r->w->gzip ? FL_GZIP : 0),
+	};
 
-	pthread_mutex_lock(&r->lock);
-	if (r->nfiles == r->maxfiles) {
-		size_t n = r->maxfiles ? r->maxfiles * 2 : 64;
-		struct ring_file *nf = realloc(r->files, n * sizeof(*nf));
-
-		if (!nf) {
-			pthread_mutex_unlock(&r->lock);
-			return -1;
-		}
-		r->files = nf;
-		r->maxfiles = n;
-	}
-	f = &r->files[r->nfiles++];
-	memset(f, 0, sizeof(*f));
-	f->ret.seq = seq;
-	f->ret.open = 1;
-	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
-	snprintf(f->name, sizeof(f->name), "%s", name);
-	f->meta = 1;
-	pthread_mutex_unlock(&r->lock);
+	if (filelist_append(r->files, &f, name) < 0)
+		return -1;
+	r->w->cur_seq = seq;
+	r->w->cur_packets = 0;
+	r->w->cur_first_ns = r->w->cur_last_ns = 0;
 	return 0;
 }
 
-static struct ring_file *current_file(struct ring *r)
-{
-	if (r->nfiles && r->files[r->nfiles - 1].ret.open)
-		return &r->files[r->nfiles - 1];
-	return NULL;
-}
+struct deletion {
+	struct ring *r;
+	const char *why;
+};
 
-static void remove_file(struct ring *r, size_t i)
+/* Called by the list under its lock: a file and its index go before the record does. */
+static int unlink_file(struct filelist_file *f, void *arg)
 {
-	pthread_mutex_lock(&r->lock);
-	memmove(&r->files[i], &r->files[i + 1], (r->nfiles - i - 1) * sizeof(r->files[0]));
-	r->nfiles--;
-	pthread_mutex_unlock(&r->lock);
-}
-
-static int delete_file(struct ring *r, size_t i, const char *why)
-{
-	struct ring_file *f = &r->files[i];
-
+	const struct deletion *del = arg;
+	struct ring *r = del->r;
 	char idx[300];
 
 	if (unlinkat(r->dirfd, f->name, 0) < 0 && errno != ENOENT) {
@@ -116,13 +98,20 @@ static int delete_file(struct ring *r, size_t i, const char *why)
 	}
 	snprintf(idx, sizeof(idx), "%s.idx", f->name);
 	unlinkat(r->dirfd, idx, 0);
-	rlog(r, LOG_INFO, "deleted %s (%s)", f->name, why);
-	remove_file(r, i);
+	rlog(r, LOG_INFO, "deleted %s (%s)", f->name, del->why);
 	return 0;
 }
 
-static uint64_t fs_free(struct ring *r)
+static int delete_file(struct ring *r, uint64_t seq, const char *why)
 {
+	struct deletion del = { r, why };
+
+	return filelist_remove(r->files, seq, unlink_file, &del);
+}
+
+static uint64_t fs_free(void *arg)
+{
+	struct ring *r = arg;
 	struct statvfs sv;
 
 	if (fstatvfs(r->dirfd, &sv) < 0)
@@ -130,18 +119,20 @@ static uint64_t fs_free(struct ring *r)
 	return (uint64_t)sv.f_bavail * sv.f_frsize;
 }
 
+/* Free space for the policy's min_free; arg is unlink_file's. */
+static uint64_t retain_free(void *arg)
+{
+	return fs_free(((struct deletion *)arg)->r);
+}
+
+/*
+ * Deletes from the head of the list while a limit is exceeded: the cost is
+ * the files deleted, not the files kept (filelist_retain).
+ */
 static void apply_retention(struct ring *r)
 {
+	struct deletion del = { r, "retention" };
 	struct ret_policy pol;
-	struct ret_file *rf;
-	unsigned char *victim;
-	size_t n;
-
-	/* Entries of files the indexer removed go here, on the thread that owns the list's shape. */
-	for (size_t i = r->nfiles; i-- > 0;)
-		if (r->files[i].gone)
-			remove_file(r, i);
-	n = r->nfiles;
 
 	/* A reload changes the policy from the main thread, under the lock. */
 	pthread_mutex_lock(&r->lock);
@@ -151,34 +142,22 @@ static void apply_retention(struct ring *r)
 	};
 	pthread_mutex_unlock(&r->lock);
 	r->w->last_retention_ms = now_ms(CLOCK_MONOTONIC);
-	if (!pol.keep_files && !pol.keep_bytes && !pol.keep_age_ms && !pol.min_free)
-		return;
-	if (!n)
-		return;
-	rf = calloc(n, sizeof(*rf));
-	victim = calloc(n, 1);
-	if (rf && victim) {
-		for (size_t i = 0; i < n; i++)
-			rf[i] = r->files[i].ret;
-		if (retention_select(rf, n, &pol, now_ms(CLOCK_REALTIME),
-				     pol.min_free ? fs_free(r) : 0, victim)) {
-			/* Back to front so indexes stay valid as files go. */
-			for (size_t i = n; i-- > 0;)
-				if (victim[i])
-					delete_file(r, i, "retention");
-		}
-	}
-	free(rf);
-	free(victim);
+	filelist_retain(r->files, &pol, now_ms(CLOCK_REALTIME), retain_free, unlink_file, &del);
 }
 
 /* Deletes the oldest file that may go, to make room after ENOSPC. */
 static int evict_oldest(struct ring *r)
 {
-	for (size_t i = 0; i < r->nfiles; i++)
-		if (!r->files[i].ret.open && !r->files[i].ret.preserved)
-			return delete_file(r, i, "disk full") == 0 ? 0 : -1;
-	return -1;
+	struct deletion del = { r, "disk full" };
+	struct filelist_totals t;
+	struct ret_policy pol = { 0 };
+
+	/* One file fewer than now: the oldest that may go. */
+	filelist_totals(r->files, &t);
+	pol.keep_files = t.files > 1 ? t.files - 1 : 0;
+	if (!pol.keep_files)
+		return -1;
+	return filelist_retain(r->files, &pol, 0, NULL, unlink_file, &del) ? 0 : -1;
 }
 
 static ssize_t write_all(int fd, const void *buf, size_t len)
@@ -332,7 +311,17 @@ static void idx_flush(struct ring *r)
  * may not have reached the disk (a failed sync) is not sealed: it stays
  * writable, and the next start repairs it like any file cut short.
  */
-static int idx_close(struct ring *r, struct ring_file *f)
+static int set_seal(struct filelist_file *f, void *arg)
+{
+	const struct pcapidx_summary *sum = arg;
+
+	memcpy(f->sha256, sum->sha256, 32);
+	f->seal_size = sum->size;
+	f->flags |= FL_SHA;
+	return 0;
+}
+
+static int idx_close(struct ring *r)
 {
 	struct pcapidx_summary sum = { 0 };
 
@@ -345,16 +334,11 @@ static int idx_close(struct ring *r, struct ring_file *f)
 	sum.raw_bytes = r->w->raw_off;
 	sum.size = r->w->file_off;
 	sha256_final(&r->w->sha, sum.sha256);
-	pthread_mutex_lock(&r->lock);
-	if (f) {
-		sum.first_ns = f->first_ns;
-		sum.last_ns = f->last_ns;
-		sum.packets = f->packets;
-		memcpy(f->sha256, sum.sha256, 32);
-		f->seal_size = sum.size;
-		f->has_sha = 1;
-	}
-	pthread_mutex_unlock(&r->lock);
+	sum.first_ns = r->w->cur_first_ns;
+	sum.last_ns = r->w->cur_last_ns;
+	sum.packets = r->w->cur_packets;
+	if (r->w->cur_seq)
+		filelist_update(r->files, r->w->cur_seq, set_seal, &sum);
 	if (pcapidx_writer_finish(&r->w->idx, &sum) < 0)
 		rlog(r, LOG_WARNING, "cannot write the index of %s; the indexer rebuilds it", r->w->cur_name);
 	return 0;
@@ -404,7 +388,9 @@ static int file_open(struct ring *r, int64_t name_sec)
 	}
 	sha256_init(&r->w->sha);
 	snprintf(r->w->cur_name, sizeof(r->w->cur_name), "%s", name);
-	add_file(r, seq, name);
+	r->w->cur_seq = 0;
+	if (add_file(r, seq, name, name_sec) < 0)
+		rlog(r, LOG_WARNING, "cannot list %s: out of memory", name);
 	idx_open(r, name);
 	rlog(r, LOG_DEBUG, "opened %s", name);
 
@@ -446,16 +432,23 @@ static int write_data(struct ring *r, const uint8_t *data, size_t len)
 	return len ? file_write(r, data, len) : 0;
 }
 
+static int set_current(struct filelist_file *f, void *arg)
+{
+	const struct ring *r = arg;
+
+	f->size = r->w->file_off;
+	f->mtime_ms = now_ms(CLOCK_REALTIME);
+	f->packets = r->w->cur_packets;
+	f->first_ns = r->w->cur_first_ns;
+	f->last_ns = r->w->cur_last_ns;
+	return 0;
+}
+
+/* The list learns the current file's size and times at each flush point: O(log n). */
 static void update_current(struct ring *r)
 {
-	struct ring_file *f = current_file(r);
-
-	if (!f)
-		return;
-	pthread_mutex_lock(&r->lock);
-	f->ret.size = r->w->file_off;
-	f->ret.mtime_ms = now_ms(CLOCK_REALTIME);
-	pthread_mutex_unlock(&r->lock);
+	if (r->w->cur_seq)
+		filelist_update(r->files, r->w->cur_seq, set_current, r);
 }
 
 static void flush_point(struct ring *r)
@@ -485,25 +478,29 @@ static void flush_point(struct ring *r)
 	update_current(r);
 }
 
+static int set_closed(struct filelist_file *f, void *arg)
+{
+	(void)arg;
+	f->flags &= ~(unsigned)FL_OPEN;
+	return 0;
+}
+
 static void file_close(struct ring *r)
 {
-	struct ring_file *f = current_file(r);
-
 	if (r->w->fd < 0)
 		return;
 	flush_point(r);
 	/* Read-only marks a cleanly closed file; a restart repairs writable ones. */
-	if (idx_close(r, f) == 0 && fchmod(r->w->fd, 0440) < 0)
+	if (idx_close(r) == 0 && fchmod(r->w->fd, 0440) < 0)
 		rlog(r, LOG_WARNING, "cannot seal %s: %s", r->w->cur_name, strerror(errno));
 	close(r->w->fd);
 	r->w->fd = -1;
-	if (f) {
-		pthread_mutex_lock(&r->lock);
-		f->ret.open = 0;
-		pthread_mutex_unlock(&r->lock);
+	if (r->w->cur_seq) {
+		filelist_update(r->files, r->w->cur_seq, set_closed, NULL);
 		/* A file that never got its header holds nothing worth keeping. */
 		if (r->w->file_off == 0)
-			delete_file(r, (size_t)(f - r->files), "empty");
+			delete_file(r, r->w->cur_seq, "empty");
+		r->w->cur_seq = 0;
 	}
 	atomic_fetch_add(&r->rotations, 1);
 	rlog(r, LOG_DEBUG, "closed %s", r->w->cur_name);
@@ -521,19 +518,16 @@ struct piece {
 /* What a written piece adds to the counters and to its file's metadata. */
 static void account(struct ring *r, const struct piece *pc)
 {
-	struct ring_file *f = current_file(r);
-
 	atomic_fetch_add(&r->written_packets, pc->packets);
 	atomic_fetch_add(&r->written_raw, pc->len);
 	r->w->raw_off += pc->len;
-	if (!f || !pc->packets)
+	if (!pc->packets)
 		return;
-	pthread_mutex_lock(&r->lock);
-	if (!f->packets)
-		f->first_ns = pc->first_ns;
-	f->last_ns = pc->last_ns;
-	f->packets += pc->packets;
-	pthread_mutex_unlock(&r->lock);
+	if (!r->w->cur_packets)
+		r->w->cur_first_ns = pc->first_ns;
+	r->w->cur_last_ns = pc->last_ns;
+	r->w->cur_packets += pc->packets;
+	update_current(r);
 }
 
 /* Seek points every this many uncompressed bytes: a query reads at most about this much extra. */
@@ -546,7 +540,6 @@ static void account(struct ring *r, const struct piece *pc)
  */
 static void add_point(struct ring *r, const struct piece *pc)
 {
-	struct ring_file *f = current_file(r);
 	struct pcapidx_point *p;
 
 	if (r->w->have_point && r->w->raw_off - r->w->last_point_raw < POINT_EVERY)
@@ -565,7 +558,7 @@ static void add_point(struct ring *r, const struct piece *pc)
 	/* For gzip this is where the piece's member will start. */
 	p->off = r->w->header_done ? r->w->file_off : 0;
 	p->raw_off = r->w->header_done ? r->w->raw_off : 0;
-	p->packets_before = f ? f->packets : 0;
+	p->packets_before = r->w->cur_packets;
 	r->w->last_point_raw = r->w->raw_off;
 	r->w->have_point = 1;
 }

@@ -93,5 +93,23 @@ int main(void)
 	ok(decode("{\"cmd\": \"sign\", \"case\": \"c\"}", &req, err) < 0, "sign takes no case");
 	ok(proto_case_valid("INC-2026.11_27") && !proto_case_valid("a/b") &&
 	   !proto_case_valid("-x") && !proto_case_valid("a b"), "proto_case_valid");
+	/* list: a window and a page (issue 13). */
+	{
+		static const char list[] = "{\"cmd\": \"list\", \"ring\": \"eth0\", \"since\": 5, "
+					   "\"until\": 9, \"last\": 20, \"limit\": 1000, "
+					   "\"from_ring\": \"eth0/web\", \"from\": 42}";
+
+		ok(proto_decode_request((const uint8_t *)list, strlen(list), &req, err, sizeof(err)) == 0 &&
+		   req.since == 5 && req.until == 9 && req.last == 20 && req.limit == 1000 &&
+		   req.from == 42 && !strcmp(req.from_ring, "eth0/web"),
+		   "list takes since, until, last, limit, from_ring and from");
+		snprintf(payload, sizeof(payload), "{\"cmd\": \"list\", \"last\": -1}");
+		ok(proto_decode_request((const uint8_t *)payload, strlen(payload), &req, err,
+					sizeof(err)) < 0 && strstr(err, "last"), "a negative count is refused: %s",
+		   err);
+		snprintf(payload, sizeof(payload), "{\"cmd\": \"status\", \"last\": 3}");
+		ok(proto_decode_request((const uint8_t *)payload, strlen(payload), &req, err,
+					sizeof(err)) < 0, "status takes no \"last\": %s", err);
+	}
 	return done_testing();
 }
