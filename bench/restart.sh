@@ -18,6 +18,8 @@ usage: $0 [options]          (as root, from the top of a build tree)
   -d SEC       generator run time per measurement (default 10)
   -n N         repetitions per case, medians reported (default 3)
   -G GB        size of the old, un-indexed files (default 1)
+  -F N         how many old files (default 2: one left open by a crash, one closed
+               without an index; more: all closed without an index, e.g. 20000)
   -r PPS       generator rate (default 177000: half the top rate of 1500-byte frames here)
   -s BYTES     frame size (default 1500)
   -B PKTCAPD   also measure this (older) pktcapd binary, side by side
@@ -30,15 +32,16 @@ EOF
 die() { echo "restart.sh: $*" >&2; exit 1; }
 note() { echo "restart.sh: $*" >&2; }
 
-DURATION=10 REPEAT=3 OLD_GB=1 RATE=177000 SIZE=1500 BASELINE= TMPBASE=/var/tmp
+DURATION=10 REPEAT=3 OLD_GB=1 OLD_FILES=2 RATE=177000 SIZE=1500 BASELINE= TMPBASE=/var/tmp
 OUTDIR=bench/results
-opts=$(getopt -o d:n:G:r:s:B:T:o:h -n restart.sh -- "$@") || { usage >&2; exit 2; }
+opts=$(getopt -o d:n:G:F:r:s:B:T:o:h -n restart.sh -- "$@") || { usage >&2; exit 2; }
 eval set -- "$opts"
 while true; do
 	case "$1" in
 	-d) DURATION=$2; shift 2 ;;
 	-n) REPEAT=$2; shift 2 ;;
 	-G) OLD_GB=$2; shift 2 ;;
+	-F) OLD_FILES=$2; shift 2 ;;
 	-r) RATE=$2; shift 2 ;;
 	-s) SIZE=$2; shift 2 ;;
 	-B) BASELINE=$(realpath -- "$2"); shift 2 ;;
@@ -97,28 +100,26 @@ EOF
 # the second left open by a crash (writable, its last record torn).
 make_old_files()	# DIR
 {
-	python3 - "$1" "$IF_CAP-all" "$OLD_GB" <<'EOF'
-import os, struct, sys
-d, prefix, gb = sys.argv[1], sys.argv[2], float(sys.argv[3])
-frame = bytes(range(256)) * 6
-frame = frame[:1500]
+	python3 - "$1" "$IF_CAP-all" "$OLD_GB" "$OLD_FILES" <<'EOF'
+import os, struct, sys, time
+d, prefix, gb, nfiles = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+frame = (bytes(range(256)) * 6)[:1500]
 rec = 16 + len(frame)
-half = int(gb * 1e9 / 2)
-for n, torn in ((1, False), (2, True)):
-    path = os.path.join(d, "%s-20261101T00%02d00Z-%06d.pcap" % (prefix, n, n))
+each = int(gb * 1e9 / nfiles)
+t0 = 1761955200
+for n in range(1, nfiles + 1):
+    torn = nfiles == 2 and n == 2
+    t = t0 + n * 60
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(t))
+    path = os.path.join(d, "%s-%s-%06d.pcap" % (prefix, stamp, n))
+    chunk = [struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1)]
+    for i in range(max(1, each // rec)):
+        chunk.append(struct.pack("<IIII", t + i // 100000, (i % 100000) * 10, len(frame), len(frame)))
+        chunk.append(frame)
+    if torn:
+        chunk.append(struct.pack("<IIII", t + 99, 0, 1500, 1500) + frame[:700])
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-        t = 1761955200 + n * 3600
-        count = half // rec
-        chunk = []
-        for i in range(count):
-            chunk.append(struct.pack("<IIII", t + i // 100000, (i % 100000) * 10, len(frame), len(frame)))
-            chunk.append(frame)
-            if len(chunk) >= 2048:
-                f.write(b"".join(chunk)); chunk = []
         f.write(b"".join(chunk))
-        if torn:
-            f.write(struct.pack("<IIII", t + 99999, 0, 1500, 1500) + frame[:700])
     os.chmod(path, 0o640 if torn else 0o440)
 EOF
 	chown -R nobody:nogroup "$1"
@@ -164,9 +165,9 @@ run_once()	# BINARY with_old(0|1)
 	kill -TERM "$PID"
 	wait "$PID" 2>/dev/null || true
 	PID=
-	# New files only: numbering goes on after the old ones (1 and 2).
+	# New files only: numbering goes on after the old ones (1 to OLD_FILES).
 	for f in "$dir"/*.pcap; do
-		case "$f" in *-000001.pcap|*-000002.pcap) [ "$old" = 1 ] && continue ;; esac
+		[ "$old" = 1 ] && [ "$((10#$(basename "$f" .pcap | sed 's/.*-//')))" -le "$OLD_FILES" ] && continue
 		stored=$((stored + $(capinfos -c -M "$f" 2>/dev/null | awk '/Number of packets/ { print $NF }')))
 	done
 	echo "$sent $stored $((sent - stored)) $drops $indexed $done_s"
@@ -175,9 +176,9 @@ run_once()	# BINARY with_old(0|1)
 mkdir -p "$OUTDIR"
 out=$OUTDIR/restart-$(date -u +%Y%m%dT%H%M%SZ).md
 {
-	echo "# Restart under load on ${OLD_GB} GB of un-indexed old files"
+	echo "# Restart under load on ${OLD_GB} GB of un-indexed old files ($OLD_FILES files)"
 	echo
-	echo "Command: \`bench/restart.sh -d $DURATION -n $REPEAT -G $OLD_GB -r $RATE -s $SIZE${BASELINE:+ -B $BASELINE}\`"
+	echo "Command: \`bench/restart.sh -d $DURATION -n $REPEAT -G $OLD_GB -F $OLD_FILES -r $RATE -s $SIZE${BASELINE:+ -B $BASELINE}\`"
 	echo "Date: $(date -u +%Y-%m-%dT%H:%M:%SZ); host: $(nproc) CPUs, $(uname -r)"
 	echo "pktcapd: $PKTCAPD (sha256 $(sha256sum "$PKTCAPD" | cut -c 1-16))"
 	[ -z "$BASELINE" ] || echo "baseline: $BASELINE (sha256 $(sha256sum "$BASELINE" | cut -c 1-16))"
