@@ -44,6 +44,8 @@ static const int allowed[] = {
 	/* Files under the storage root, the configuration on reload, /proc for status. */
 	SCMP_SYS(read), SCMP_SYS(write), SCMP_SYS(readv), SCMP_SYS(writev), SCMP_SYS(pread64),
 	SCMP_SYS(pwrite64), SCMP_SYS(lseek), SCMP_SYS(openat), SCMP_SYS(close), SCMP_SYS(dup),
+	/* The older spellings of openat and readlinkat: sanitizer runtimes write their reports with them. */
+	SCMP_SYS(open), SCMP_SYS(readlink),
 	SCMP_SYS(fcntl), SCMP_SYS(newfstatat), SCMP_SYS(fstat), SCMP_SYS(statx),
 	SCMP_SYS(fstatfs), SCMP_SYS(getdents64), SCMP_SYS(fdatasync), SCMP_SYS(fsync),
 	SCMP_SYS(ftruncate), SCMP_SYS(fchmod), SCMP_SYS(unlink), SCMP_SYS(unlinkat),

@@ -104,8 +104,11 @@ static void check_file(struct vjob *j, const char *name, const uint8_t want[32],
 		finding(j, "%s: altered: same size, SHA-256 %s, sealed %s (bytes were changed)", name,
 			hex, whex);
 	}
+	/* Progress is read by the event loop (evverify_poll): under the lock, like findings. */
+	pthread_mutex_lock(&lock);
 	j->checked++;
 	j->bytes += got_size;
+	pthread_mutex_unlock(&lock);
 	pcapfile_close(pf);
 	close(fd);
 }

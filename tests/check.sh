@@ -73,7 +73,9 @@ run_suite "release build" "$top/build-ci" || status=1
 # checked in the unit tests only, where nothing drops privileges.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-export PKTCAP_DAEMON_ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+# The daemon runs under its own seccomp filter, which kills a process that
+# execs: a sanitizer must not start its symbolizer from inside it.
+export PKTCAP_DAEMON_ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:symbolize=0
 run_suite "asan+ubsan build" "$top/build-asan" \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 	LDFLAGS="-fsanitize=address,undefined" || status=1
@@ -85,7 +87,9 @@ tsan_dir=$top/build-tsan-reports
 rm -rf "$tsan_dir"
 mkdir -p "$tsan_dir"
 chmod 1777 "$tsan_dir"	# the daemon writes here after dropping root
-export TSAN_OPTIONS="log_path=$tsan_dir/tsan halt_on_error=0 second_deadlock_stack=1"
+# symbolize=0: the daemon's seccomp filter kills a process that execs, so
+# reports are symbolized here afterwards.
+export TSAN_OPTIONS="log_path=$tsan_dir/tsan halt_on_error=0 second_deadlock_stack=1 symbolize=0"
 unset ASAN_OPTIONS PKTCAP_DAEMON_ASAN_OPTIONS
 run_suite "tsan build" "$top/build-tsan" CC=clang \
 	CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
@@ -94,7 +98,19 @@ if ls "$tsan_dir"/tsan.* >/dev/null 2>&1; then
 	failed=$((failed + 1))
 	status=1
 	echo "FAIL: ThreadSanitizer: $(cat "$tsan_dir"/tsan.* | grep -c '^WARNING: ThreadSanitizer') reports"
-	cat "$tsan_dir"/tsan.* | head -n 80
+	# "(BINARY+0x1234)" frames, resolved to function and line of the build.
+	cat "$tsan_dir"/tsan.* | head -n 120 | while IFS= read -r line; do
+		case $line in
+		*"+0x"*")"*)
+			obj=${line##*(}; obj=${obj%%+*}; off=${line##*+}; off=${off%%)*}
+			case $obj in
+			pktcapd) obj=$top/build-tsan/daemon/pktcapd ;;
+			pktctl) obj=$top/build-tsan/ctl/pktctl ;;
+			esac
+			echo "$line  $(addr2line -f -e "$obj" "$off" 2>/dev/null | paste -sd ' ')" ;;
+		*) echo "$line" ;;
+		esac
+	done
 else
 	passed=$((passed + 1))
 	echo "PASS: ThreadSanitizer: no report"
