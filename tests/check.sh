@@ -153,7 +153,7 @@ fuzz() {
 		-I"$top/build-ci" -I"$top/common" "$@" $(pkg-config --cflags --libs jansson) \
 		-o "$dir/fuzz_$name"
 	if (cd "$dir" && ./"fuzz_$name" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
-		-print_final_stats=0 "corpus-$name" "$top/tests/fuzz/corpus/$name" 2>"fuzz-$name.log"); then
+		-print_final_stats=0 "corpus-$name" "$top/tests/fuzz/corpus/$name" >"fuzz-$name.out" 2>"fuzz-$name.log"); then
 		passed=$((passed + 1))
 		echo "PASS: fuzz $name ($(grep -c . "$dir/fuzz-$name.log" 2>/dev/null || true) log lines)"
 	else
