@@ -730,11 +730,26 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	run(&d);
 	rc = d.errors ? 1 : 0;
 	/* A ring's stream that ended badly, or met damaged files, fails the dump. */
-	for (int i = 0; i < d.nsrc; i++)
-		if (d.src[i].stream && *d.src[i].stream->err) {
-			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, d.src[i].stream->err);
+	for (int i = 0; i < d.nsrc; i++) {
+		struct stream *st = d.src[i].stream;
+		json_t *dmg = st ? stream_damage(st) : NULL, *m;
+		size_t k;
+
+		if (!st)
+			continue;
+		if (*st->err) {
+			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, st->err);
 			rc = 1;
 		}
+		/* What came before was printed; damaged records never are. */
+		json_array_foreach(dmg, k, m)
+			fprintf(stderr, "pktctl: %s\n", json_string_value(m));
+		if (dmg) {
+			fprintf(stderr, "pktctl: %s: %zu damaged file(s): their damaged records were left out (pktctl list shows them)\n",
+				d.src[i].name, json_array_size(dmg));
+			rc = 1;
+		}
+	}
 	if (d.summary) {
 		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
 

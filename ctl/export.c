@@ -21,86 +21,10 @@
 #include "pcapfile.h"
 #include "proto.h"
 #include "sha256.h"
+#include "stream.h"
 #include "timeparse.h"
 
 enum { OPT_SINCE = 256, OPT_UNTIL, OPT_CASE };
-
-/* The daemon's DATA frames as a byte source for the one reader. */
-struct stream {
-	int fd;
-	uint8_t *buf;
-	size_t len, off, cap;
-	int done;
-	json_t *end;		/* the END frame */
-	char err[512];
-};
-
-static int read_exact(int fd, void *buf, size_t len)
-{
-	for (size_t got = 0; got < len;) {
-		ssize_t n = read(fd, (char *)buf + got, len - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		got += (size_t)n;
-	}
-	return 0;
-}
-
-static ssize_t stream_read(void *cookie, void *out, size_t size)
-{
-	struct stream *s = cookie;
-
-	while (s->off == s->len && !s->done) {
-		uint8_t h[PROTO_HDR_LEN];
-		struct proto_hdr hdr;
-		const char *why = "";
-
-		if (read_exact(s->fd, h, sizeof(h)) < 0 ||
-		    proto_read_hdr(h, sizeof(h), PROTO_MAX_REPLY, &hdr, &why) != 1) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection %s", why);
-			s->done = 1;
-			break;
-		}
-		if (hdr.length > s->cap) {
-			uint8_t *n = realloc(s->buf, hdr.length);
-
-			if (!n) {
-				snprintf(s->err, sizeof(s->err), "out of memory");
-				s->done = 1;
-				break;
-			}
-			s->buf = n;
-			s->cap = hdr.length;
-		}
-		if (read_exact(s->fd, s->buf, hdr.length) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
-			s->done = 1;
-			break;
-		}
-		s->off = 0;
-		s->len = hdr.length;
-		if (hdr.type != PROTO_DATA) {
-			s->end = json_loadb((const char *)s->buf, s->len, 0, NULL);
-			if (!json_is_true(json_object_get(s->end, "ok"))) {
-				const char *e = json_string_value(json_object_get(s->end, "error"));
-
-				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
-			}
-			s->len = 0;
-			s->done = 1;
-		}
-	}
-	if (s->off == s->len)
-		return 0;
-	if (size > s->len - s->off)
-		size = s->len - s->off;
-	memcpy(out, s->buf + s->off, size);
-	s->off += size;
-	return (ssize_t)size;
-}
 
 static json_t *ask(const char *sock, json_t *req, int timeout_ms, char *err, size_t errlen)
 {
@@ -393,7 +317,7 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 		snprintf(err, sizeof(err), "%s", s.err);
 		goto out;
 	}
-	damaged = json_array_size(json_object_get(s.end, "damaged")) > 0;
+	damaged = json_array_size(stream_damage(&s)) > 0;
 	if (gz ? gzclose(gzf) != Z_OK : fclose(plain) != 0) {
 		gzf = NULL;
 		plain = NULL;
@@ -420,7 +344,7 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 				 "packets", (json_int_t)packets, "file", strrchr(path, '/') + 1,
 				 "exported_by", "uid", (int)getuid(), "user", pw ? pw->pw_name : "?",
 				 "exported_at", at, "host", hostname, "version", PACKAGE_VERSION,
-				 "damaged", json_object_get(s.end, "damaged"));
+				 "damaged", stream_damage(&s));
 	}
 	text = prov ? json_dumps(prov, JSON_INDENT(2)) : NULL;
 	if (!text || write_text(dir, "provenance.json", text, strlen(text)) < 0)
@@ -464,10 +388,7 @@ out:
 	if (plain)
 		fclose(plain);
 	pcapfile_close(pf);
-	if (s.fd >= 0)
-		close(s.fd);
-	free(s.buf);
-	json_decref(s.end);
+	stream_close(&s);
 	if (dead) {
 		pcap_freecode(&prog);
 		pcap_close(dead);

@@ -66,25 +66,12 @@ ssize_t stream_read(void *cookie, void *buf, size_t size)
 		s->off = 0;
 		s->len = hdr.length;
 		if (hdr.type != PROTO_DATA) {
-			json_t *j = json_loadb((const char *)s->buf, s->len, 0, NULL);
-
-			if (!json_is_true(json_object_get(j, "ok"))) {
-				const char *e = json_string_value(json_object_get(j, "error"));
+			s->end = json_loadb((const char *)s->buf, s->len, 0, NULL);
+			if (!json_is_true(json_object_get(s->end, "ok"))) {
+				const char *e = json_string_value(json_object_get(s->end, "error"));
 
 				snprintf(s->err, sizeof(s->err), "%s", e ? e : "the daemon refused");
-			} else {
-				json_t *dmg = json_object_get(j, "damaged"), *m;
-				size_t i;
-
-				/* What came before was printed; damaged records never are. */
-				json_array_foreach(dmg, i, m)
-					fprintf(stderr, "pktctl: %s\n", json_string_value(m));
-				if (json_array_size(dmg))
-					snprintf(s->err, sizeof(s->err),
-						 "%zu damaged file(s): their damaged records were left out (pktctl list shows them)",
-						 json_array_size(dmg));
 			}
-			json_decref(j);
 			s->len = 0;
 			s->done = 1;
 		}
@@ -98,7 +85,13 @@ ssize_t stream_read(void *cookie, void *buf, size_t size)
 	return (ssize_t)size;
 }
 
-/* Closes the socket; the struct lives on for its error text. */
+json_t *stream_damage(const struct stream *s)
+{
+	json_t *d = json_object_get(s->end, "damaged");
+
+	return json_array_size(d) ? d : NULL;
+}
+
 void stream_close(struct stream *s)
 {
 	if (s->fd >= 0)
@@ -106,4 +99,6 @@ void stream_close(struct stream *s)
 	s->fd = -1;
 	free(s->buf);
 	s->buf = NULL;
+	json_decref(s->end);
+	s->end = NULL;
 }

@@ -197,7 +197,17 @@ uint16_t nd_nextproto_cksum(struct nd *nd, const uint8_t *ip, const uint8_t *dat
  * characters escaped; a duration as "1h2m3s"; bytes a printer does not
  * decode as a hex dump of what was captured (0 if p is past the end).
  */
+/* One byte as tcpdump shows text: M- for the high bit, ^ for control characters. */
+void nd_print_char(struct nd *nd, uint8_t c);
 void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n);
+/*
+ * For the application printers: nd_printn_upto stops at the end of the
+ * capture and returns 1 if it did (nd_printn ends the packet there as
+ * truncated); nd_printztn prints a NUL-terminated field and returns the
+ * bytes used including the NUL, 0 if the field or the capture ended first.
+ */
+int nd_printn_upto(struct nd *nd, const uint8_t *s, unsigned n);
+unsigned nd_printztn(struct nd *nd, const uint8_t *s, unsigned n);
 void nd_printn(struct nd *nd, const uint8_t *s, unsigned n);
 void nd_relts_print(struct nd *nd, uint32_t secs);
 int nd_print_unknown_data(struct nd *nd, const uint8_t *p, const char *indent, unsigned len);

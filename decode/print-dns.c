@@ -88,25 +88,11 @@ static int avail(struct nd *nd, const uint8_t *p, size_t len)
 	return ND_TTEST_LEN(nd, p, len);
 }
 
-/* One byte as tcpdump shows text: M- for the high bit, ^ for control characters. */
-static void print_char(struct nd *nd, uint8_t c)
-{
-	if (c & 0x80) {
-		c &= 0x7f;
-		nd_puts(nd, "M-");
-	}
-	if (c < 0x20 || c == 0x7f) {
-		c ^= 0x40;
-		nd_putc(nd, '^');
-	}
-	nd_putc(nd, (char)c);
-}
-
 /* Prints up to n bytes but not past snapend; 1 if it stopped short. */
 static int print_text(struct nd *nd, const uint8_t *s, unsigned n)
 {
 	for (; n > 0 && s < nd->snapend; n--, s++)
-		print_char(nd, GET_U_1(s));
+		nd_print_char(nd, GET_U_1(s));
 	return n != 0;
 }
 

@@ -4,7 +4,7 @@
 #include "nd.h"
 
 /* tcpdump's fn_print_char: M- for the high bit, ^ for control characters. */
-static void print_char(struct nd *nd, unsigned c)
+void nd_print_char(struct nd *nd, uint8_t c)
 {
 	if (c & 0x80) {
 		c &= 0x7f;
@@ -24,14 +24,14 @@ void nd_printjnp(struct nd *nd, const uint8_t *s, unsigned n)
 
 		if (c == 0)
 			break;
-		print_char(nd, c);
+		nd_print_char(nd, (uint8_t)c);
 	}
 }
 
 void nd_printn(struct nd *nd, const uint8_t *s, unsigned n)
 {
 	for (; n > 0; n--, s++)
-		print_char(nd, GET_U_1(s));
+		nd_print_char(nd, GET_U_1(s));
 }
 
 void nd_relts_print(struct nd *nd, uint32_t secs)
@@ -60,4 +60,30 @@ int nd_print_unknown_data(struct nd *nd, const uint8_t *p, const char *indent, u
 	}
 	nd_hex_print(nd, indent, p, len);
 	return 1;
+}
+
+int nd_printn_upto(struct nd *nd, const uint8_t *s, unsigned n)
+{
+	for (; n > 0 && s < nd->snapend; n--, s++)
+		nd_print_char(nd, GET_U_1(s));
+	return n != 0;
+}
+
+unsigned nd_printztn(struct nd *nd, const uint8_t *s, unsigned n)
+{
+	unsigned bytes = 0;
+	uint8_t c;
+
+	for (;;) {
+		/* Running out of the field or the capture before the NUL counts as truncated. */
+		if (n == 0 || s >= nd->snapend)
+			return 0;
+		c = GET_U_1(s);
+		s++;
+		bytes++;
+		n--;
+		if (c == '\0')
+			return bytes;
+		nd_print_char(nd, c);
+	}
 }
