@@ -34,14 +34,12 @@ static json_t *json_time(int64_t ns)
 	return json_string(buf);
 }
 
-static json_t *ok(json_t *result)
+json_t *control_ok(json_t *result)
 {
 	return json_pack("{s:b, s:o}", "ok", 1, "result", result ? result : json_object());
 }
 
-static json_t *fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static json_t *fail(const char *fmt, ...)
+json_t *control_fail(const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -49,6 +47,8 @@ static json_t *fail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* An error may quote a name from the request: it must stay valid UTF-8 to be sent. */
+	proto_utf8_clean(msg);
 	return json_pack("{s:b, s:s}", "ok", 0, "error", msg);
 }
 
@@ -60,7 +60,7 @@ static json_t *unknown_ring(struct daemon *d, const char *want)
 	for (size_t i = 0; i < d->nrings; i++)
 		if (ring_matches(d->rings[i], want))
 			return NULL;
-	return fail("no ring \"%s\" (pktctl status lists them)", want);
+	return control_fail("no ring \"%s\" (pktctl status lists them)", want);
 }
 
 static int64_t file_first_ns(const struct filelist_file *f)
@@ -181,7 +181,7 @@ static json_t *do_status(struct daemon *d, const struct proto_request *req)
 			    "bytes_per_second", (json_int_t)ist.bytes_per_sec);
 	if (res)
 		evidence_status(d, res);
-	return ok(res);
+	return control_ok(res);
 }
 
 static json_t *file_json(const struct ring *r, const struct filelist_file *f)
@@ -276,7 +276,7 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 		free(buf);
 		json_decref(files);
 		json_decref(rings);
-		return fail("out of memory");
+		return control_fail("out of memory");
 	}
 	for (size_t i = 0; i < d->nrings && !next; i++) {
 		struct ring *r = d->rings[i];
@@ -331,7 +331,7 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 		json_decref(rings);
 	if (next)
 		json_object_set_new(res, "next", next);
-	return ok(res);
+	return control_ok(res);
 }
 
 static json_t *do_interfaces(struct daemon *d)
@@ -342,7 +342,7 @@ static json_t *do_interfaces(struct daemon *d)
 
 	if (pcap_findalldevs(&all, errbuf) < 0) {
 		json_decref(list);
-		return fail("cannot list interfaces: %s", errbuf);
+		return control_fail("cannot list interfaces: %s", errbuf);
 	}
 	for (dev = all; dev; dev = dev->next) {
 		json_t *rings = json_array();
@@ -356,7 +356,7 @@ static json_t *do_interfaces(struct daemon *d)
 						      "rings", rings));
 	}
 	pcap_freealldevs(all);
-	return ok(json_pack("{s:o}", "interfaces", list));
+	return control_ok(json_pack("{s:o}", "interfaces", list));
 }
 
 static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
@@ -374,12 +374,12 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 		/* No free buffer to carry the close: the writer is behind; say so. */
 		if (r->file_open) {
 			json_decref(done);
-			return fail("ring %s: the writer is behind; try again", r->name);
+			return control_fail("ring %s: the writer is behind; try again", r->name);
 		}
 		json_array_append_new(done, json_string(r->name));
 		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");
 	}
-	return ok(json_pack("{s:o}", "rotated", done));
+	return control_ok(json_pack("{s:o}", "rotated", done));
 }
 
 static int mark_queued(struct filelist_file *f, void *arg)
@@ -404,7 +404,7 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 	if (!buf || !queued) {
 		free(buf);
 		json_decref(queued);
-		return fail("out of memory");
+		return control_fail("out of memory");
 	}
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
@@ -431,7 +431,7 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 		}
 	}
 	free(buf);
-	return ok(json_pack("{s:o}", "queued", queued));
+	return control_ok(json_pack("{s:o}", "queued", queued));
 }
 
 static json_t *do_reload(struct daemon *d)
@@ -440,7 +440,7 @@ static json_t *do_reload(struct daemon *d)
 
 	if (daemon_reload(d, err, sizeof(err), note, sizeof(note)) < 0)
 		return json_pack("{s:b, s:s}", "ok", 0, "error", err);
-	return ok(json_pack("{s:s}", "restart_needed", note));
+	return control_ok(json_pack("{s:s}", "restart_needed", note));
 }
 
 json_t *control_handle(struct daemon *d, const struct proto_request *req)
@@ -472,5 +472,5 @@ json_t *control_handle(struct daemon *d, const struct proto_request *req)
 	case CMD_COUNT:
 		break;
 	}
-	return fail("unknown command");
+	return control_fail("unknown command");
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "control.h"
 #include "evidence.h"
 #include "evmanifest.h"
 #include "log.h"
@@ -96,25 +97,6 @@ int evidence_handles(enum proto_cmd cmd)
 {
 	return cmd == CMD_PRESERVE || cmd == CMD_CASES || cmd == CMD_RELEASE ||
 	       cmd == CMD_VERIFY || cmd == CMD_KEY || cmd == CMD_SIGN;
-}
-
-static json_t *ok(json_t *result)
-{
-	return json_pack("{s:b, s:o}", "ok", 1, "result", result ? result : json_object());
-}
-
-static json_t *fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static json_t *fail(const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	proto_utf8_clean(msg);
-	return json_pack("{s:b, s:s}", "ok", 0, "error", msg);
 }
 
 /* Case directories, for each of the held files: f(d, case, name, arg). */
@@ -335,11 +317,11 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 	int64_t at = now_ns();
 
 	if (!*req->case_id || !req->since || !req->until || req->since > req->until) {
-		res = fail("preserve needs --case ID and a window, --since before --until");
+		res = control_fail("preserve needs --case ID and a window, --since before --until");
 		goto out;
 	}
 	if (evfd < 0) {
-		res = fail("evidence is not available (see the daemon's log at start-up)");
+		res = control_fail("evidence is not available (see the daemon's log at start-up)");
 		goto out;
 	}
 	for (size_t i = 0; i < d->nrings; i++) {
@@ -348,7 +330,7 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 		if (!ring_matches(r, req->ring))
 			continue;
 		if (rotate_into_window(r, req->until, err, sizeof(err)) < 0) {
-			res = fail("%s", err);
+			res = control_fail("%s", err);
 			goto out;
 		}
 		{
@@ -380,20 +362,20 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 		}
 	}
 	if (!npick) {
-		res = fail("no stored packets between the times given%s%s%s",
+		res = control_fail("no stored packets between the times given%s%s%s",
 			   *req->ring ? " in " : "", req->ring,
 			   skipped ? " (some files are still being indexed: try again shortly)" : "");
 		goto out;
 	}
 	if (mkdirat(evfd, req->case_id, 0750) < 0 && errno != EEXIST) {
-		res = fail("cannot make case %s: %s", req->case_id, strerror(errno));
+		res = control_fail("cannot make case %s: %s", req->case_id, strerror(errno));
 		goto out;
 	}
 	casefd = evidence_open_case(req->case_id);
 	lines = calloc(npick, sizeof(*lines));
 	types = calloc(npick, sizeof(*types));
 	if (casefd < 0 || !lines || !types) {
-		res = fail("case %s: %s", req->case_id, strerror(errno));
+		res = control_fail("case %s: %s", req->case_id, strerror(errno));
 		goto out;
 	}
 	for (size_t i = 0; i < npick; i++) {
@@ -411,7 +393,7 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 								      "already", 1));
 				continue;
 			}
-			res = fail("%s: cannot hold %s: %s%s", r->name, f->name, strerror(errno),
+			res = control_fail("%s: cannot hold %s: %s%s", r->name, f->name, strerror(errno),
 				   errno == EXDEV ? " (the ring's directory is on another file system than STORAGE/evidence)" : "");
 			goto write;
 		}
@@ -424,14 +406,14 @@ static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
 write:
 	if (nlines && evm_append(casefd, req->case_id, types, lines, nlines, head) < 0) {
 		json_decref(res);
-		res = fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
+		res = control_fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
 		goto out;
 	}
 	if (nlines)
 		log_case(LOG_NOTICE, req->case_id, head, "%zu files held by uid %d%s%s", nlines,
 			 (int)peer->uid, *req->note ? ": " : "", req->note);
 	if (!res)
-		res = ok(json_pack("{s:s, s:O, s:s, s:I}", "case", req->case_id, "files", held,
+		res = control_ok(json_pack("{s:s, s:O, s:s, s:I}", "case", req->case_id, "files", held,
 				   "manifest_head", head, "skipped", (json_int_t)skipped));
 out:
 	for (size_t i = 0; i < nlines; i++)
@@ -523,7 +505,7 @@ static json_t *do_cases(void)
 	struct dirent *de;
 
 	if (evfd < 0 || (dfd = dup(evfd)) < 0 || !(dir = fdopendir(dfd)))
-		return ok(json_pack("{s:o}", "cases", list));
+		return control_ok(json_pack("{s:o}", "cases", list));
 	rewinddir(dir);
 	while ((de = readdir(dir))) {
 		json_t *c;
@@ -533,7 +515,7 @@ static json_t *do_cases(void)
 		json_array_append_new(list, c);
 	}
 	closedir(dir);
-	return ok(json_pack("{s:o}", "cases", list));
+	return control_ok(json_pack("{s:o}", "cases", list));
 }
 
 /*
@@ -556,16 +538,16 @@ static json_t *do_release(struct daemon *d, const struct proto_request *req,
 	json_t *files = json_array();
 
 	if (!*req->case_id)
-		return fail("release needs --case ID");
+		return control_fail("release needs --case ID");
 	cfd = evidence_open_case(req->case_id);
 	if (cfd < 0) {
 		json_decref(files);
-		return fail("no case \"%s\" (pktctl cases lists them)", req->case_id);
+		return control_fail("no case \"%s\" (pktctl cases lists them)", req->case_id);
 	}
 	if (evm_read(cfd, &m) < 0) {
 		close(cfd);
 		json_decref(files);
-		return fail("case %s: cannot read its manifest: %s", req->case_id, strerror(errno));
+		return control_fail("case %s: cannot read its manifest: %s", req->case_id, strerror(errno));
 	}
 	for (size_t i = 0; i < m.n; i++) {
 		const struct evm_entry *e = &m.e[i];
@@ -610,13 +592,13 @@ static json_t *do_release(struct daemon *d, const struct proto_request *req,
 		evm_line_free(&line);
 		close(cfd);
 		json_decref(files);
-		return fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
+		return control_fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
 	}
 	evm_line_free(&line);
 	close(cfd);
 	log_case(LOG_NOTICE, req->case_id, head, "released by uid %d: %zu files %s",
 		 (int)peer->uid, released, req->del ? "deleted" : "returned to retention");
-	return ok(json_pack("{s:s, s:o, s:b, s:s}", "case", req->case_id, "files", files, "deleted",
+	return control_ok(json_pack("{s:s, s:o, s:b, s:s}", "case", req->case_id, "files", files, "deleted",
 			    req->del, "manifest_head", head));
 }
 
@@ -713,17 +695,17 @@ static json_t *do_sign(const struct proto_request *req, const struct ucred *peer
 	evm_addtime(&l, "at", now_ns());
 	if (l.failed || asprintf(&text, "pktcap-export %s\n%s", l.buf, req->sums) < 0) {
 		evm_line_free(&l);
-		return fail("out of memory");
+		return control_fail("out of memory");
 	}
 	evm_line_free(&l);
 	if (evm_sign(text, strlen(text), sig) < 0) {
 		free(text);
-		return fail("cannot sign: the evidence key is not loaded");
+		return control_fail("cannot sign: the evidence key is not loaded");
 	}
 	for (int i = 0; i < 64; i++)
 		snprintf(hex + 2 * i, 3, "%02x", sig[i]);
 	log_notice("signed an export's SHA256SUMS for uid %d", (int)peer->uid);
-	res = ok(json_pack("{s:s, s:s}", "signed", text, "signature", hex));
+	res = control_ok(json_pack("{s:s, s:s}", "signed", text, "signature", hex));
 	free(text);
 	return res;
 }
@@ -743,9 +725,9 @@ json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
 	case CMD_SIGN:
 		return do_sign(req, peer);
 	case CMD_KEY:
-		return evm_pubkey_pem() ? ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
-					: fail("the evidence key is not loaded");
+		return evm_pubkey_pem() ? control_ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
+					: control_fail("the evidence key is not loaded");
 	default:
-		return fail("unknown command");
+		return control_fail("unknown command");
 	}
 }
