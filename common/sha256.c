@@ -1,8 +1,11 @@
 /* sha256.c: SHA-256 through libcrypto's EVP interface, reusing one context per ring */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -52,4 +55,29 @@ void sha256_hex(const uint8_t digest[32], char hex[65])
 		hex[2 * i + 1] = digits[digest[i] & 15];
 	}
 	hex[64] = 0;
+}
+
+int sha256_fd(int fd, uint8_t digest[32], uint64_t *size)
+{
+	struct sha256 s = { 0 };
+	uint8_t *buf = malloc(1 << 20);
+	ssize_t n = -1;
+
+	*size = 0;
+	if (buf && sha256_init(&s) == 0) {
+		do
+			n = read(fd, buf, 1 << 20);
+		while (n < 0 && errno == EINTR);
+		while (n > 0) {
+			sha256_update(&s, buf, (size_t)n);
+			*size += (uint64_t)n;
+			do
+				n = read(fd, buf, 1 << 20);
+			while (n < 0 && errno == EINTR);
+		}
+		sha256_final(&s, digest);
+	}
+	sha256_free(&s);
+	free(buf);
+	return n < 0 ? -1 : 0;
 }

@@ -16,6 +16,8 @@ int sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 void sha256_final(struct sha256 *s, uint8_t digest[32]);
 void sha256_free(struct sha256 *s);
+/* Hashes what is left of fd to its end; *size counts the bytes. 0, or -1 (errno set). */
+int sha256_fd(int fd, uint8_t digest[32], uint64_t *size);
 /* 64 lowercase hex digits and a NUL. */
 void sha256_hex(const uint8_t digest[32], char hex[65]);
 

@@ -47,23 +47,16 @@ static json_t *ask(const char *sock, json_t *req, int timeout_ms, char *err, siz
 
 static int hash_file(const char *path, char hex[65])
 {
-	struct sha256 h = { 0 };
-	uint8_t buf[65536], d[32];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	uint8_t d[32];
+	uint64_t size;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
 
-	if (fd < 0 || sha256_init(&h) < 0) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0)
 		return -1;
-	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		sha256_update(&h, buf, (size_t)n);
+	rc = sha256_fd(fd, d, &size);
 	close(fd);
-	sha256_final(&h, d);
-	sha256_free(&h);
 	sha256_hex(d, hex);
-	return n < 0 ? -1 : 0;
+	return rc;
 }
 
 static int write_text(const char *dir, const char *name, const void *data, size_t len)

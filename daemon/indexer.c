@@ -326,29 +326,6 @@ nomem:
 	return -1;
 }
 
-/* A file with no readable header still gets the hash of its bytes. */
-static int hash_only(int fd, struct scan *sc)
-{
-	uint8_t *buf = malloc(1 << 20);
-	struct sha256 sha = { 0 };
-	ssize_t n;
-
-	if (!buf || sha256_init(&sha) < 0) {
-		free(buf);
-		return -1;
-	}
-	lseek(fd, 0, SEEK_SET);
-	sc->size = 0;
-	while ((n = read(fd, buf, 1 << 20)) > 0) {
-		sha256_update(&sha, buf, (size_t)n);
-		sc->size += (uint64_t)n;
-	}
-	sha256_final(&sha, sc->sha256);
-	sha256_free(&sha);
-	free(buf);
-	return n < 0 ? -1 : 0;
-}
-
 struct rename {
 	struct ring *r;
 	const char *tmp, *idx;
@@ -488,7 +465,8 @@ static int run_job(const struct job *jb, struct scan *sc)
 	}
 	rc = scan_file(fd, name, sc);
 	if (rc > 0 && sc->damaged && !sc->size)
-		rc = hash_only(fd, sc) < 0 ? -1 : 1;
+		/* No readable header: the bytes still have a hash. */
+		rc = lseek(fd, 0, SEEK_SET) < 0 || sha256_fd(fd, sc->sha256, &sc->size) < 0 ? -1 : 1;
 	if (rc < 0) {
 		rlog(r, LOG_WARNING, "cannot index %s: %s", name, *sc->why ? sc->why : strerror(errno));
 		close(fd);

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sha256.h"
 #include "tap.h"
@@ -41,6 +42,23 @@ int main(void)
 	   "one million 'a'");
 	ok(!strcmp(hash(million, 1000000, 1000000), hash(million, 1000000, 1)),
 	   "any split gives the same hash");
+	{
+		/* A file of two million 'a' read by sha256_fd: more than its 1 MiB buffer. */
+		char path[] = "/tmp/test_sha256.XXXXXX", hex[65];
+		int fd = mkstemp(path);
+		uint8_t d[32];
+		uint64_t size = 0;
+
+		unlink(path);
+		ok(fd >= 0 && write(fd, million, 1000000) == 1000000 &&
+		   write(fd, million, 1000000) == 1000000 && lseek(fd, 0, SEEK_SET) == 0 &&
+		   sha256_fd(fd, d, &size) == 0 && size == 2000000, "sha256_fd reads to the end");
+		sha256_hex(d, hex);
+		ok(!strcmp(hex, "bcf7f9d1b4311c3352e60502255ce09a6744df84e8f2c89f79c4b5d74933a95a"),
+		   "two million 'a' hash as sha256sum says: %s", hex);
+		if (fd >= 0)
+			close(fd);
+	}
 	free(million);
 	return done_testing();
 }
