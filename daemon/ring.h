@@ -12,8 +12,8 @@ struct capture_link;
 #include "conf.h"
 #include "pcapidx.h"
 #include "sha256.h"
-#include "filelist.h"
-#include "retention.h"
+#include "storage/filelist.h"
+#include "storage/retention.h"
 
 /*
  * A write buffer carries whole pcap records from the capture thread to the

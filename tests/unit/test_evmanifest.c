@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "evmanifest.h"
+#include "evidence/evmanifest.h"
 #include "tap.h"
 
 static char *slurp(int dfd, const char *name)

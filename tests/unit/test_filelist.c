@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "filelist.h"
-#include "retention.h"
+#include "storage/filelist.h"
+#include "storage/retention.h"
 #include "tap.h"
 
 #define N 100000

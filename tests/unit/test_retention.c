@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "retention.h"
+#include "storage/retention.h"
 #include "tap.h"
 
 #define N 6

@@ -4,7 +4,7 @@
 #include <stdint.h>
 
 #include "tap.h"
-#include "totals.h"
+#include "storage/totals.h"
 
 int main(void)
 {

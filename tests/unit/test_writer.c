@@ -10,11 +10,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "pcapidx.h"
 #include "sha256.h"
 #include "conf.h"
-#include "indexer.h"
+#include "storage/indexer.h"
 #include "ring.h"
 #include "tap.h"
 

@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "linkmon.h"
+#include "capture/linkmon.h"
 #include "log.h"
 
 /* Reads per wake-up: the loop comes back for the rest, so a storm cannot starve it. */

@@ -9,9 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dumpjob.h"
-#include "evexport.h"
-#include "indexer.h"
+#include "control/dumpjob.h"
+#include "control/evexport.h"
+#include "storage/indexer.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "pcapidx.h"

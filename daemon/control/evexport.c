@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "evexport.h"
-#include "evidence.h"
-#include "evmanifest.h"
+#include "control/evexport.h"
+#include "evidence/evidence.h"
+#include "evidence/evmanifest.h"
 #include "log.h"
 #include "pcapfile.h"
 

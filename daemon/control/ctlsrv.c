@@ -15,11 +15,11 @@
 
 #include <systemd/sd-daemon.h>
 
-#include "control.h"
-#include "ctlrights.h"
-#include "ctlsrv.h"
-#include "dumpjob.h"
-#include "evidence.h"
+#include "control/control.h"
+#include "control/ctlrights.h"
+#include "control/ctlsrv.h"
+#include "control/dumpjob.h"
+#include "evidence/evidence.h"
 #include "log.h"
 #include "proto.h"
 

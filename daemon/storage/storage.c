@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "indexer.h"
+#include "storage/indexer.h"
 #include "log.h"
 #include "ring.h"
 

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "retention.h"
+#include "storage/retention.h"
 
 /*
  * The list is the one owner of a ring's file records: every thread goes

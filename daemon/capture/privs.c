@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "privs.h"
+#include "capture/privs.h"
 
 int privs_lookup(const char *user, const char *group, uid_t *uid, gid_t *gid)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ctlrights.h"
+#include "control/ctlrights.h"
 #include "log.h"
 
 /* When a ring may next be rotated on request: a GCRA, a burst and then a steady rate. */

@@ -11,12 +11,12 @@
 
 #include <pcap/pcap.h>
 
-#include "capture.h"
-#include "control.h"
-#include "evidence.h"
-#include "indexer.h"
+#include "capture/capture.h"
+#include "control/control.h"
+#include "evidence/evidence.h"
+#include "storage/indexer.h"
 #include "log.h"
-#include "totals.h"
+#include "storage/totals.h"
 #include "ring.h"
 #include "sha256.h"
 

@@ -12,7 +12,7 @@
 
 #include "log.h"
 #include "ring.h"
-#include "totals.h"
+#include "storage/totals.h"
 
 /* What one ring counts; the saved file holds one "name value" line per field. */
 enum { T_RECEIVED, T_CAPTURED, T_WRITTEN, T_BYTES_CAPTURED, T_BYTES_WRITTEN, T_DROP_KERNEL,

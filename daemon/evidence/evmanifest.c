@@ -13,7 +13,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "evmanifest.h"
+#include "evidence/evmanifest.h"
 #include "log.h"
 #include "sha256.h"
 

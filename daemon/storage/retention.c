@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "retention.h"
+#include "storage/retention.h"
 
 int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
 		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free)

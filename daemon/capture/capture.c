@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "log.h"
 #include "pcapfile.h"
 

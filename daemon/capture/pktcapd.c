@@ -17,18 +17,18 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-event.h>
 
-#include "capture.h"
+#include "capture/capture.h"
 #include "conf.h"
-#include "confine.h"
-#include "ctlsrv.h"
+#include "capture/confine.h"
+#include "control/ctlsrv.h"
 #include "daemon.h"
-#include "evidence.h"
-#include "indexer.h"
-#include "linkmon.h"
+#include "evidence/evidence.h"
+#include "storage/indexer.h"
+#include "capture/linkmon.h"
 #include "log.h"
-#include "privs.h"
+#include "capture/privs.h"
 #include "ring.h"
-#include "totals.h"
+#include "storage/totals.h"
 
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)

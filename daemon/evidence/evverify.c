@@ -14,8 +14,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "evidence.h"
-#include "evmanifest.h"
+#include "evidence/evidence.h"
+#include "evidence/evmanifest.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "sha256.h"

@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "dumpjob.h"
+#include "control/dumpjob.h"
 #include "proto.h"
 
 struct evexport;

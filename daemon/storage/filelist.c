@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "filelist.h"
+#include "storage/filelist.h"
 
 /*
  * One record per file, about 130 bytes: the name is spelled again from the

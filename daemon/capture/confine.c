@@ -17,7 +17,7 @@
 #include <linux/sockios.h>
 #include <seccomp.h>
 
-#include "confine.h"
+#include "capture/confine.h"
 #include "log.h"
 
 /*

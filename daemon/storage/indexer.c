@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "indexer.h"
+#include "storage/indexer.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "pcapidx.h"

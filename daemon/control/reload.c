@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capture.h"
-#include "ctlsrv.h"
+#include "capture/capture.h"
+#include "control/ctlsrv.h"
 #include "daemon.h"
 #include "log.h"
 

@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "control.h"
-#include "evidence.h"
-#include "evmanifest.h"
+#include "control/control.h"
+#include "evidence/evidence.h"
+#include "evidence/evmanifest.h"
 #include "log.h"
 #include "ring.h"
 #include "sha256.h"
