@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -224,6 +225,63 @@ static int valid_name(const char *s)
 	return 1;
 }
 
+/* A bare portrange expands per protocol and defeats the optimizer's merging. */
+#define PORTRANGE_TERMS 4
+
+static int filter_word(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' || c == ':' ||
+	       c == '/';
+}
+
+unsigned conf_filter_terms(const char *f)
+{
+	unsigned terms = 1;
+
+	while (*f) {
+		size_t n = 0;
+
+		if ((f[0] == '&' && f[1] == '&') || (f[0] == '|' && f[1] == '|')) {
+			terms++;
+			f += 2;
+			continue;
+		}
+		while (filter_word(f[n]))
+			n++;
+		if (!n) {
+			f++;
+			continue;
+		}
+		if ((n == 3 && !strncasecmp(f, "and", 3)) || (n == 2 && !strncasecmp(f, "or", 2)))
+			terms++;
+		else if (n == 9 && !strncasecmp(f, "portrange", 9))
+			terms += PORTRANGE_TERMS - 1;
+		f += n;
+	}
+	return terms;
+}
+
+/* Before pcap_compile: a filter past the bound is refused in a moment, whatever it says. */
+static int filter_bounded(const struct profile_conf *p, int line)
+{
+	size_t len = strlen(p->filter);
+	unsigned terms;
+
+	if (len > CONF_FILTER_MAX_LEN) {
+		set_error(line, "profile '%s': filter of %zu bytes is longer than %d", p->name, len,
+			  CONF_FILTER_MAX_LEN);
+		return -1;
+	}
+	terms = conf_filter_terms(p->filter);
+	if (terms > CONF_FILTER_MAX_TERMS) {
+		set_error(line,
+			  "profile '%s': filter has %u terms, more than %d (libpcap's optimizer would need seconds to minutes and GBs for it): use net masks, portrange with tcp or udp, or several profiles",
+			  p->name, terms, CONF_FILTER_MAX_TERMS);
+		return -1;
+	}
+	return 0;
+}
+
 static int load_profile(cfg_t *sec, struct profile_conf *p)
 {
 	const char *s;
@@ -365,6 +423,8 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 		return -1;
 	}
 
+	if (filter_bounded(p, line_of(sec, "filter")) < 0)
+		return -1;
 	/* Compile against Ethernet: the check catches syntax and unknown names. */
 	if (*p->filter) {
 		pcap_t *dead = pcap_open_dead(DLT_EN10MB, p->snaplen);

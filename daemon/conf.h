@@ -12,6 +12,14 @@
 #define CONF_WRITE_QUEUE_MAX (1ULL << 30)
 /* A configuration file is text of a few KiB; anything this big is a mistake. */
 #define CONF_FILE_MAX (1 << 20)
+/*
+ * A filter's bound: libpcap's optimizer needs time and memory that grow much
+ * faster than the filter (udp plus 1,000 "or port 1": 4.7 s and 391 MB; see
+ * docs/design.md), and start-up and reload run it. One bound, checked by
+ * conf_load, so that pktcapd -t refuses exactly what a reload refuses.
+ */
+#define CONF_FILTER_MAX_LEN 8192
+#define CONF_FILTER_MAX_TERMS 256
 
 enum compress { COMPRESS_NONE, COMPRESS_GZIP };
 
@@ -76,5 +84,7 @@ int conf_load_text(const char *file, const char *text, size_t len, struct conf *
 		   size_t errlen);
 void conf_free(struct conf *conf);
 struct profile_conf *conf_profile(const struct conf *conf, const char *name);
+/* What FILTER costs the optimizer, in terms (primitives, a portrange counting 4). */
+unsigned conf_filter_terms(const char *filter);
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 struct ring_writer;
-struct capture_link;
+struct ring_capture;
 
 #include "conf.h"
 #include "pcapidx.h"
@@ -55,25 +55,17 @@ struct ring {
 	char *name;		/* "iface/profile", as operators name the ring */
 	struct profile_conf conf;	/* a copy: reload may replace it */
 
-	pcap_t *pcap;
-	int pcap_fd;
-	void *io_source;	/* sd_event_source of the capture fd */
-	void *flush_source;	/* sd_event_source of the flush timer */
-	int linktype;
+	int linktype;		/* what the files hold: set at start-up, or by the capture thread
+			 * at a first binding before any packet (reload reads it under lock) */
 	int dirfd;		/* STORAGE/iface/profile, opened while privileged */
 	uint8_t header[24];	/* the pcap file header of this ring */
-	char state[128];	/* "capturing", or what went wrong */
 
-	/* The event loop's alone: capture, flush ticks, control requests. */
-	struct wbuf *cur;
-	int file_open;
-	uint64_t file_bytes;	/* uncompressed pcap bytes in the current file */
-	uint64_t file_packets;
-	int64_t file_deadline;	/* time rotation: seconds since the epoch, 0 = none */
-	uint64_t captured;
-	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
-	unsigned dispatch_errors;
-	struct capture_link *link;	/* the interface behind the handle (capture.c) */
+	/*
+	 * The capture thread's part: the pcap handle, the buffer being filled,
+	 * the current file's size and deadline, counters, link state. Private
+	 * to daemon/capture/ (capture/ringcap.h); others ask through capctl.h.
+	 */
+	struct ring_capture *cap;
 
 	/* Shared between the threads, under lock. */
 	pthread_mutex_t lock;
@@ -88,6 +80,9 @@ struct ring {
 	uint64_t stalls;	/* times the writer fell behind and capture paused */
 	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
 	int stopping;
+	/* The writer's closes: WB_CLOSE segments done; closed_cond tells each one. */
+	uint64_t closes_done;
+	pthread_cond_t closed_cond;
 	pthread_t thread;
 	int thread_started;
 
@@ -116,7 +111,10 @@ int ring_matches(const struct ring *r, const char *want);
 void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes);
 /* Flush point: hand what is buffered to the writer; rotate by time if due. */
 void ring_tick(struct ring *r, int64_t now_sec);
-/* Close the current file (rotation on request, shutdown). */
+/*
+ * Close the current file (rotation, shutdown): the capture thread's alone,
+ * others use capture_rotate() (capture/capctl.h).
+ */
 void ring_close_file(struct ring *r);
 
 /* Writer side (writer.c). */

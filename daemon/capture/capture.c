@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "capture/capture.h"
+#include "capture/capctl.h"
+#include "capture/ringcap.h"
 #include "log.h"
 #include "pcapfile.h"
 
@@ -179,7 +181,7 @@ static pcap_t *create(struct ring *r, const char *dev, int promisc, int proto)
 int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog, char *err,
 		    size_t errlen)
 {
-	pcap_t *p = r->pcap, *dead = NULL;
+	pcap_t *p = r->cap->pcap, *dead = NULL;
 	int rc;
 
 	/*
@@ -187,7 +189,7 @@ int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog
 	 * whenever its link type is the files'; a ring that took another link
 	 * type at its first binding compiles for that one.
 	 */
-	if (pcap_datalink(r->pcap) != r->linktype) {
+	if (pcap_datalink(r->cap->pcap) != r->linktype) {
 		dead = pcap_open_dead(r->linktype, r->conf.snaplen);
 		if (!dead) {
 			snprintf(err, errlen, "out of memory");
@@ -203,6 +205,70 @@ int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * Reload compiles off the capture thread, so not on a ring's handle. A
+ * dead handle would not do: libpcap generates VLAN tests for a live
+ * Linux handle from the packet's metadata (the kernel strips the tag), for
+ * a dead one from the packet bytes. So one live handle, made while
+ * privileged on the placeholder and parked (it receives nothing), compiles
+ * for every ring whose files hold its link type; its lock is only ever
+ * taken by reload.
+ */
+static pcap_t *compiler;
+static pthread_mutex_t compiler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void capture_compiler_open(void)
+{
+	char errbuf[PCAP_ERRBUF_SIZE] = "";
+
+	compiler = pcap_create(PLACEHOLDER_IFACE, errbuf);
+	if (!compiler)
+		return;
+	pcap_set_snaplen(compiler, 65535);
+	pcap_set_buffer_size(compiler, 64 * 1024);
+	pcap_set_protocol_linux(compiler, PARK_PROTO);
+	if (pcap_activate(compiler) < 0) {
+		log_warn("cannot make the filter compiler's handle (%s); reload compiles for a dead handle",
+			 pcap_geterr(compiler));
+		pcap_close(compiler);
+		compiler = NULL;
+	}
+}
+
+void capture_compiler_close(void)
+{
+	if (compiler)
+		pcap_close(compiler);
+	compiler = NULL;
+}
+
+int capture_compile_for(struct ring *r, const char *filter, struct bpf_program *prog, char *err,
+			size_t errlen)
+{
+	pcap_t *dead = NULL, *p;
+	int linktype, rc;
+
+	pthread_mutex_lock(&r->lock);
+	linktype = r->linktype;
+	pthread_mutex_unlock(&r->lock);
+	pthread_mutex_lock(&compiler_lock);
+	p = compiler && pcap_datalink(compiler) == linktype ? compiler : NULL;
+	if (!p)
+		p = dead = pcap_open_dead(linktype, r->conf.snaplen);
+	if (!p) {
+		pthread_mutex_unlock(&compiler_lock);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = pcap_compile(p, prog, filter, 1, PCAP_NETMASK_UNKNOWN);
+	if (rc < 0)
+		snprintf(err, errlen, "%s", pcap_geterr(p));
+	if (dead)
+		pcap_close(dead);
+	pthread_mutex_unlock(&compiler_lock);
+	return rc < 0 ? -1 : 0;
+}
+
 static int set_filter(struct ring *r)
 {
 	struct bpf_program prog;
@@ -214,10 +280,10 @@ static int set_filter(struct ring *r)
 		     r->iface, dlt_name(r->linktype), err);
 		return -1;
 	}
-	rc = pcap_setfilter(r->pcap, &prog);
+	rc = pcap_setfilter(r->cap->pcap, &prog);
 	pcap_freecode(&prog);
 	if (rc < 0) {
-		rlog(r, LOG_ERR, "cannot set filter: %s", pcap_geterr(r->pcap));
+		rlog(r, LOG_ERR, "cannot set filter: %s", pcap_geterr(r->cap->pcap));
 		return -1;
 	}
 	return 0;
@@ -225,19 +291,19 @@ static int set_filter(struct ring *r)
 
 static void wait_begin(struct ring *r)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 
 	if (l->waiting)
 		return;
 	l->waiting = 1;
 	l->wait_start_ms = now_ms();
 	l->wait_since_ns = now_real_ns();
-	snprintf(r->state, sizeof(r->state), "waiting");
+	snprintf(r->cap->state, sizeof(r->cap->state), "waiting");
 }
 
 static void wait_end(struct ring *r)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 
 	if (!l->waiting)
 		return;
@@ -245,7 +311,7 @@ static void wait_end(struct ring *r)
 	l->waited_ms += (uint64_t)(now_ms() - l->wait_start_ms);
 	l->wait_start_ms = 0;
 	l->wait_since_ns = 0;
-	snprintf(r->state, sizeof(r->state), "capturing");
+	snprintf(r->cap->state, sizeof(r->cap->state), "capturing");
 }
 
 /* Binds the socket to IFINDEX for PROTO (network order); no capability is checked here. */
@@ -257,14 +323,14 @@ static int bind_to(struct ring *r, int ifindex, uint16_t proto)
 		.sll_ifindex = ifindex,
 	};
 
-	return bind(r->pcap_fd, (struct sockaddr *)&sll, sizeof(sll));
+	return bind(r->cap->pcap_fd, (struct sockaddr *)&sll, sizeof(sll));
 }
 
 static void membership(struct ring *r, int ifindex, int add)
 {
 	struct packet_mreq mr = { .mr_ifindex = ifindex, .mr_type = PACKET_MR_PROMISC };
 
-	if (setsockopt(r->pcap_fd, SOL_PACKET, add ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP,
+	if (setsockopt(r->cap->pcap_fd, SOL_PACKET, add ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP,
 		       &mr, sizeof(mr)) < 0 && add)
 		rlog(r, LOG_WARNING, "%s: cannot set promiscuous mode: %s", r->iface,
 		     strerror(errno));
@@ -278,19 +344,19 @@ static void membership(struct ring *r, int ifindex, int add)
  */
 static void vanished(struct ring *r)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 	struct ifinfo lo;
 
 	rlog(r, LOG_WARNING, "%s went away (ifindex %d); waiting for it to come back", r->iface,
 	     l->ifindex);
 	if (l->promisc)
 		membership(r, l->ifindex, 0);
-	if (iface_lookup(r->pcap_fd, PLACEHOLDER_IFACE, &lo) == 0)
+	if (iface_lookup(r->cap->pcap_fd, PLACEHOLDER_IFACE, &lo) == 0)
 		bind_to(r, lo.index, htons(PARK_PROTO));
 	l->ifindex = 0;
 	l->lost++;
 	l->last_seen_ns = now_real_ns();
-	if (r->file_open)
+	if (r->cap->file_open)
 		l->close_at_ms = now_ms() + 2 * CAPTURE_TIMEOUT_MS + 100;
 	wait_begin(r);
 }
@@ -303,7 +369,7 @@ static int link_fits(struct ring *r, int arphrd)
 	/* A cooked handle gives every hardware type the same header. */
 	if (r->linktype == DLT_LINUX_SLL || r->linktype == DLT_LINUX_SLL2)
 		return 1;
-	return arphrd == r->link->arphrd || (dlt >= 0 && dlt == r->linktype);
+	return arphrd == r->cap->link->arphrd || (dlt >= 0 && dlt == r->linktype);
 }
 
 /* Before its first packet a ring can still take the link type its interface turned out to have. */
@@ -325,18 +391,21 @@ static int take_linktype(struct ring *r, int dlt)
 	if (rc < 0)
 		return -1;
 	memcpy(r->header, header, sizeof(header));
+	/* Reload compiles for it on another thread. */
+	pthread_mutex_lock(&r->lock);
 	r->linktype = dlt;
+	pthread_mutex_unlock(&r->lock);
 	return set_filter(r);
 }
 
 /* Binds the handle to the interface that now has the ring's name; 1 when bound. */
 static int attach(struct ring *r, const struct ifinfo *fi)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 	int dlt = raw_dlt(fi->type);
 
 	if (!link_fits(r, fi->type)) {
-		if (!(l->fresh && !r->captured && dlt >= 0)) {
+		if (!(l->fresh && !r->cap->captured && dlt >= 0)) {
 			if (!l->type_refused)
 				rlog(r, LOG_ERR,
 				     "%s is back with hardware type %d, which the ring's %s files cannot hold: restart pktcapd to capture it",
@@ -371,14 +440,14 @@ static int attach(struct ring *r, const struct ifinfo *fi)
 	l->fresh = 0;
 	l->type_refused = 0;
 	l->last_seen_ns = now_real_ns();
-	r->dispatch_errors = 0;
+	r->cap->dispatch_errors = 0;
 	return 1;
 }
 
 /* Capture stops while the interface is down: the kernel unhooks the socket until it is up. */
 static void set_up(struct ring *r, int up, int quiet)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 
 	if (up && l->waiting) {
 		wait_end(r);
@@ -393,13 +462,13 @@ static void set_up(struct ring *r, int up, int quiet)
 
 int capture_follow(struct ring *r)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 	struct ifinfo fi;
 	int present, bound = 0;
 
-	if (!l || !r->pcap)
+	if (!l || !r->cap->pcap)
 		return 0;
-	present = iface_lookup(r->pcap_fd, r->iface, &fi) == 0;
+	present = iface_lookup(r->cap->pcap_fd, r->iface, &fi) == 0;
 	if (present && fi.index == l->ifindex) {
 		set_up(r, fi.up, 0);
 		return 0;
@@ -415,19 +484,19 @@ int capture_follow(struct ring *r)
 
 void capture_tick(struct ring *r)
 {
-	struct capture_link *l = r->link;
+	struct capture_link *l = r->cap->link;
 
 	if (!l || !l->close_at_ms || now_ms() < l->close_at_ms)
 		return;
 	ring_close_file(r);
 	/* No buffer to carry the close yet: the next tick tries again. */
-	if (!r->file_open)
+	if (!r->cap->file_open)
 		l->close_at_ms = 0;
 }
 
 void capture_link_status(const struct ring *r, struct capture_link_status *st)
 {
-	const struct capture_link *l = r->link;
+	const struct capture_link *l = r->cap->link;
 
 	memset(st, 0, sizeof(*st));
 	if (!l)
@@ -445,9 +514,9 @@ void capture_link_status(const struct ring *r, struct capture_link_status *st)
 /* Opens the handle on the placeholder, parked, for an interface that is not there (or not up). */
 static int open_placeholder(struct ring *r)
 {
-	r->link->fresh = 1;
-	r->pcap = create(r, PLACEHOLDER_IFACE, 0, PARK_PROTO);
-	return r->pcap ? pcap_activate(r->pcap) : PCAP_ERROR;
+	r->cap->link->fresh = 1;
+	r->cap->pcap = create(r, PLACEHOLDER_IFACE, 0, PARK_PROTO);
+	return r->cap->pcap ? pcap_activate(r->cap->pcap) : PCAP_ERROR;
 }
 
 int capture_open(struct ring *r, int promisc)
@@ -458,45 +527,45 @@ int capture_open(struct ring *r, int promisc)
 	const char *advice;
 	int rc;
 
-	l = r->link = calloc(1, sizeof(*r->link));
+	l = r->cap->link = calloc(1, sizeof(*r->cap->link));
 	if (!l) {
 		rlog(r, LOG_ERR, "out of memory");
 		return -1;
 	}
 	l->promisc = promisc;
 	l->arphrd = -1;
-	r->pcap = create(r, r->iface, promisc, 0);
-	if (!r->pcap)
+	r->cap->pcap = create(r, r->iface, promisc, 0);
+	if (!r->cap->pcap)
 		return -1;
-	rc = pcap_activate(r->pcap);
+	rc = pcap_activate(r->cap->pcap);
 	if (rc == PCAP_ERROR_NO_SUCH_DEVICE || rc == PCAP_ERROR_IFACE_NOT_UP) {
 		/*
 		 * Only a socket made now, while privileged, can capture later:
 		 * make it on the placeholder and bind it when the interface is there.
 		 */
 		rlog(r, LOG_WARNING, "%s: %s; the ring waits for it", r->iface, activate_advice(rc));
-		pcap_close(r->pcap);
+		pcap_close(r->cap->pcap);
 		rc = open_placeholder(r);
 	}
 	if (rc < 0) {
 		advice = activate_advice(rc);
 		rlog(r, LOG_ERR, "cannot capture on %s: %s%s%s", r->iface,
-		     advice ? advice : pcap_geterr(r->pcap), advice ? " - " : "",
-		     advice ? pcap_geterr(r->pcap) : "");
+		     advice ? advice : pcap_geterr(r->cap->pcap), advice ? " - " : "",
+		     advice ? pcap_geterr(r->cap->pcap) : "");
 		return -1;
 	}
 	if (rc > 0)
 		rlog(r, LOG_WARNING, "%s: %s", r->iface, pcap_statustostr(rc));
 
-	r->linktype = pcap_datalink(r->pcap);
+	r->linktype = pcap_datalink(r->cap->pcap);
 	if (set_filter(r) < 0)
 		return -1;
-	if (pcap_setnonblock(r->pcap, 1, errbuf) < 0) {
+	if (pcap_setnonblock(r->cap->pcap, 1, errbuf) < 0) {
 		rlog(r, LOG_ERR, "cannot make the handle non-blocking: %s", errbuf);
 		return -1;
 	}
-	r->pcap_fd = pcap_get_selectable_fd(r->pcap);
-	if (r->pcap_fd < 0 || capture_file_header(r->pcap, r->header) < 0) {
+	r->cap->pcap_fd = pcap_get_selectable_fd(r->cap->pcap);
+	if (r->cap->pcap_fd < 0 || capture_file_header(r->cap->pcap, r->header) < 0) {
 		rlog(r, LOG_ERR, "cannot set up the capture handle");
 		return -1;
 	}
@@ -506,13 +575,13 @@ int capture_open(struct ring *r, int promisc)
 		capture_follow(r);
 		return 0;
 	}
-	if (iface_lookup(r->pcap_fd, r->iface, &fi) == 0) {
+	if (iface_lookup(r->cap->pcap_fd, r->iface, &fi) == 0) {
 		l->ifindex = fi.index;
 		l->arphrd = fi.type;
 		l->last_seen_ns = now_real_ns();
 	}
 	l->up = 1;
-	snprintf(r->state, sizeof(r->state), "capturing");
+	snprintf(r->cap->state, sizeof(r->cap->state), "capturing");
 	rlog(r, LOG_INFO, "capturing on %s (%s, snaplen %d, filter \"%s\")", r->iface,
 	     dlt_name(r->linktype), r->conf.snaplen, r->conf.filter);
 	return 0;
@@ -520,33 +589,33 @@ int capture_open(struct ring *r, int promisc)
 
 void capture_close(struct ring *r)
 {
-	if (r->pcap)
-		pcap_close(r->pcap);
-	r->pcap = NULL;
-	r->pcap_fd = -1;
-	free(r->link);
-	r->link = NULL;
+	if (r->cap->pcap)
+		pcap_close(r->cap->pcap);
+	r->cap->pcap = NULL;
+	r->cap->pcap_fd = -1;
+	free(r->cap->link);
+	r->cap->link = NULL;
 }
 
 int capture_dispatch(struct ring *r)
 {
-	int n = pcap_dispatch(r->pcap, -1, ring_packet, (u_char *)r);
+	int n = pcap_dispatch(r->cap->pcap, -1, ring_packet, (u_char *)r);
 
 	if (n < 0 && n != PCAP_ERROR_BREAK) {
 		/* "The interface disappeared", most likely: see who has the name now. */
-		if (r->link && !r->link->waiting)
+		if (r->cap->link && !r->cap->link->waiting)
 			capture_follow(r);
-		if (r->link && r->link->waiting)
+		if (r->cap->link && r->cap->link->waiting)
 			return -1;
-		if (!r->dispatch_errors++)
-			rlog(r, LOG_ERR, "capture error: %s", pcap_geterr(r->pcap));
-		snprintf(r->state, sizeof(r->state), "error: %s", pcap_geterr(r->pcap));
+		if (!r->cap->dispatch_errors++)
+			rlog(r, LOG_ERR, "capture error: %s", pcap_geterr(r->cap->pcap));
+		snprintf(r->cap->state, sizeof(r->cap->state), "error: %s", pcap_geterr(r->cap->pcap));
 		return -1;
 	}
-	if (r->dispatch_errors) {
+	if (r->cap->dispatch_errors) {
 		rlog(r, LOG_NOTICE, "capturing again");
-		r->dispatch_errors = 0;
-		snprintf(r->state, sizeof(r->state), "capturing");
+		r->cap->dispatch_errors = 0;
+		snprintf(r->cap->state, sizeof(r->cap->state), "capturing");
 	}
 	return n;
 }

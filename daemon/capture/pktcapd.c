@@ -4,10 +4,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
-#include <sys/eventfd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +15,7 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-event.h>
 
+#include "capture/capctl.h"
 #include "capture/capture.h"
 #include "conf.h"
 #include "capture/confine.h"
@@ -32,8 +31,6 @@
 
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)
-/* Without link events (no netlink socket), how often waiting rings look for their interface. */
-#define RETRY_USEC (2ULL * 1000000)
 
 static void usage(FILE *out)
 {
@@ -61,21 +58,18 @@ static void send_status(struct daemon *d)
 
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
-		struct pcap_stat st = { 0 };
-		struct capture_link_status ls;
+		struct ring_snapshot st;
 		int first_on_iface = 1;
 
-		capture_link_status(r, &ls);
-		waiting += ls.waiting != 0;
-
-		if (r->pcap)
-			pcap_stats(r->pcap, &st);
+		capture_snapshot(r, &st);
+		waiting += st.link.waiting != 0;
 		/* The interface's own drops are the same figure on each of its rings. */
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp(d->rings[k]->iface, r->iface))
 				first_on_iface = 0;
 		packets += atomic_load(&r->written_packets);
-		dropped += st.ps_drop + (first_on_iface ? st.ps_ifdrop : 0) + r->queue_drops;
+		dropped += st.dropped_kernel + (first_on_iface ? st.dropped_interface : 0) +
+			   st.queue_drops;
 		lost += atomic_load(&r->lost_packets);
 	}
 	if (waiting)
@@ -86,79 +80,24 @@ static void send_status(struct daemon *d)
 		   (unsigned long long)lost, wait_note, *space ? "; " : "", space);
 }
 
-static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
+/*
+ * The watchdog ping says the daemon works, and its work is capture: it goes
+ * out only while the capture loop's heartbeat is fresh, so a capture thread
+ * that is stuck gets the service restarted even though this loop turns.
+ */
+static int on_watchdog(sd_event_source *s, uint64_t usec, void *userdata)
 {
-	struct ring *r = userdata;
-	int stalled;
+	uint64_t *period = userdata, beat = capture_heartbeat();
+	static int warned;
 
-	if (capture_dispatch(r) < 0 && r->dispatch_errors > 10) {
-		/* A handle that keeps failing must not spin the loop; a new interface wakes it. */
-		sd_event_source_set_enabled(s, SD_EVENT_OFF);
-		log_ring(LOG_ERR, r->iface, r->profile, "capture stopped: %s", r->state);
+	if (beat && usec - beat <= *period / 2) {
+		sd_notify(0, "WATCHDOG=1");
+		warned = 0;
+	} else if (!warned++) {
+		log_err("the capture thread has not turned for %llu ms: no watchdog ping",
+			(unsigned long long)((usec - beat) / 1000));
 	}
-	pthread_mutex_lock(&r->lock);
-	stalled = r->stalled;
-	pthread_mutex_unlock(&r->lock);
-	/* The writer is behind: leave packets in the kernel's buffer until it catches up. */
-	if (stalled)
-		sd_event_source_set_enabled(s, SD_EVENT_OFF);
-	return 0;
-}
-
-static int on_wake(sd_event_source *s, int fd, uint32_t revents, void *userdata)
-{
-	struct ring *r = userdata;
-	uint64_t n;
-
-	if (read(fd, &n, sizeof(n)) < 0)
-		return 0;
-	sd_event_source_set_enabled(r->io_source, SD_EVENT_ON);
-	return 0;
-}
-
-static int on_flush(sd_event_source *s, uint64_t usec, void *userdata)
-{
-	struct ring *r = userdata;
-
-	capture_tick(r);
-	ring_tick(r, (int64_t)time(NULL));
-	/* Often enough for libpcap's 32-bit counters to wrap at most once between samples. */
-	totals_sample(r);
-	totals_save(r, 60);
-	sd_event_source_set_time(s, usec + r->conf.flush_ms * 1000);
-	/* Time sources are one-shot in sd-event: re-arm for the next flush point. */
-	sd_event_source_set_enabled(s, SD_EVENT_ON);
-	return 0;
-}
-
-/* Every ring looks up its interface again; one that was bound anew reads again. */
-static void follow_links(struct daemon *d)
-{
-	for (size_t i = 0; i < d->nrings; i++) {
-		struct ring *r = d->rings[i];
-		int stalled;
-
-		if (capture_follow(r) <= 0)
-			continue;
-		pthread_mutex_lock(&r->lock);
-		stalled = r->stalled;
-		pthread_mutex_unlock(&r->lock);
-		if (!stalled)
-			sd_event_source_set_enabled(r->io_source, SD_EVENT_ON);
-	}
-}
-
-static int on_link(sd_event_source *s, int fd, uint32_t revents, void *userdata)
-{
-	if (linkmon_read(fd) > 0)
-		follow_links(userdata);
-	return 0;
-}
-
-static int on_retry(sd_event_source *s, uint64_t usec, void *userdata)
-{
-	follow_links(userdata);
-	sd_event_source_set_time(s, usec + RETRY_USEC);
+	sd_event_source_set_time(s, usec + *period / 4);
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
 	return 0;
 }
@@ -231,90 +170,36 @@ static void block_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static int setup_loop(struct daemon *d, int linkfd)
+/* The control loop: signals, the watchdog, STATUS= and the control socket. */
+static int setup_loop(struct daemon *d, uint64_t *watchdog_usec)
 {
-	sd_event_source *src;
 	uint64_t now;
 
 	sd_event_add_signal(d->event, NULL, SIGTERM, on_signal, d);
 	sd_event_add_signal(d->event, NULL, SIGINT, on_signal, d);
 	sd_event_add_signal(d->event, NULL, SIGHUP, on_signal, d);
-	/* WATCHDOG=1 from the loop itself: a stuck loop gets the service restarted. */
-	sd_event_set_watchdog(d->event, 1);
 	sd_event_now(d->event, CLOCK_MONOTONIC, &now);
-	for (size_t i = 0; i < d->nrings; i++) {
-		struct ring *r = d->rings[i];
-		sd_event_source *io, *tm;
-
-		if (sd_event_add_io(d->event, &io, r->pcap_fd, EPOLLIN, on_capture, r) < 0 ||
-		    sd_event_add_time(d->event, &tm, CLOCK_MONOTONIC, now + r->conf.flush_ms * 1000,
-				      10000, on_flush, r) < 0) {
-			log_err("cannot set up the event loop");
-			return -1;
-		}
-		r->io_source = io;
-		r->flush_source = tm;
-		r->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-		if (r->wake_fd < 0 ||
-		    sd_event_add_io(d->event, NULL, r->wake_fd, EPOLLIN, on_wake, r) < 0) {
-			log_err("cannot set up the event loop");
-			return -1;
-		}
-	}
-	if (sd_event_add_time(d->event, &src, CLOCK_MONOTONIC, now + STATUS_USEC, 100000, on_status,
-			      d) < 0)
+	if (sd_watchdog_enabled(0, watchdog_usec) > 0 &&
+	    sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + *watchdog_usec / 4, 10000,
+			      on_watchdog, watchdog_usec) < 0)
 		return -1;
-	/* Link events say at once when an interface comes or goes; polling is the fallback. */
-	if (linkfd >= 0 ? sd_event_add_io(d->event, NULL, linkfd, EPOLLIN, on_link, d) < 0
-			: sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + RETRY_USEC, 100000,
-					    on_retry, d) < 0) {
+	if (sd_event_add_time(d->event, NULL, CLOCK_MONOTONIC, now + STATUS_USEC, 100000, on_status,
+			      d) < 0) {
 		log_err("cannot set up the event loop");
 		return -1;
 	}
-	/* A link that changed between opening the handles and now. */
-	follow_links(d);
 	return d->ctl ? ctlsrv_start(d->ctl, d) : 0;
 }
 
-/*
- * The kernel hands over a partly filled block only after the block timeout:
- * keep reading that long so the last packets before a stop are kept.
- */
-static void drain(struct daemon *d)
+/* After the capture thread stopped: its last sample, and the writer's final counts. */
+static void report(struct ring *r, const struct ring_snapshot *st)
 {
-	struct timespec start, now;
-	struct pollfd *pfd = calloc(d->nrings, sizeof(*pfd));
-
-	if (!pfd)
-		return;
-	for (size_t i = 0; i < d->nrings; i++) {
-		pfd[i].fd = d->rings[i]->pcap_fd;
-		pfd[i].events = POLLIN;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		long ms;
-
-		for (size_t i = 0; i < d->nrings; i++)
-			capture_dispatch(d->rings[i]);
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		ms = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-		if (ms > 2 * CAPTURE_TIMEOUT_MS + 50)
-			break;
-		poll(pfd, d->nrings, 20);
-	}
-	free(pfd);
-}
-
-static void report(struct ring *r)
-{
-	struct pcap_stat st = { 0 };
-
-	pcap_stats(r->pcap, &st);
 	log_ring(LOG_INFO, r->iface, r->profile,
-		 "%llu packets captured, %llu written, %u dropped by kernel, %u dropped by interface, %llu dropped by writer queue, %llu lost to write errors",
-		 (unsigned long long)r->captured, (unsigned long long)atomic_load(&r->written_packets),
-		 st.ps_drop, st.ps_ifdrop, (unsigned long long)r->queue_drops,
+		 "%llu packets captured, %llu written, %llu dropped by kernel, %llu dropped by interface, %llu dropped by writer queue, %llu lost to write errors",
+		 (unsigned long long)st->captured,
+		 (unsigned long long)atomic_load(&r->written_packets),
+		 (unsigned long long)st->dropped_kernel, (unsigned long long)st->dropped_interface,
+		 (unsigned long long)st->queue_drops,
 		 (unsigned long long)atomic_load(&r->lost_packets));
 }
 
@@ -389,6 +274,7 @@ int main(int argc, char **argv)
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
 	char err[1024], *conf_abs = NULL;
 	int linkfd = -1;
+	uint64_t watchdog_usec = 0;
 
 	while ((c = getopt_long(argc, argv, "f:ntS:w:Z:l:Vh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -454,6 +340,8 @@ int main(int argc, char **argv)
 	/* 2. While privileged: capture handles, storage directories, the control socket. */
 	if (setup_rings(&d) < 0)
 		goto out;
+	/* Reload compiles filters beside capture, on a handle of its own. */
+	capture_compiler_open();
 	/* Needs no privilege, but whatever confines the daemon later need not allow a socket(). */
 	linkfd = linkmon_open();
 	for (size_t i = 0; i < d.nrings; i++)
@@ -504,33 +392,35 @@ int main(int argc, char **argv)
 		clock_gettime(CLOCK_MONOTONIC, &ts);
 		d.started_mono = ts.tv_sec;
 	}
-	if (sd_event_default(&d.event) < 0 || setup_loop(&d, linkfd) < 0)
+	/* Capture gets a thread and loop of its own; this one is the control loop. */
+	if (capture_start(&d, linkfd) < 0)
+		goto out;
+	if (sd_event_default(&d.event) < 0 || setup_loop(&d, &watchdog_usec) < 0)
 		goto out;
 	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
 	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings, d.storage);
 	rc = sd_event_loop(d.event) < 0 ? 1 : 0;
-
-	drain(&d);
-	for (size_t i = 0; i < d.nrings; i++) {
-		/* The close rides in the ring's last buffer, which the tick hands over. */
-		ring_close_file(d.rings[i]);
-		ring_tick(d.rings[i], 0);
-	}
 out:
+	/* Drains the kernel and hands each ring's last buffer, with its close, to the writer. */
+	capture_stop();
 	ctlsrv_close(d.ctl);
 	evidence_exit();
 	indexer_stop();
 	for (size_t i = 0; i < d.nrings; i++) {
+		struct ring_snapshot st;
+
 		writer_stop(d.rings[i]);
 		/* After the writer: its last file's packets and bytes are counted. */
-		totals_save(d.rings[i], 0);
-		if (d.event && d.rings[i]->pcap)
-			report(d.rings[i]);
+		capture_snapshot(d.rings[i], &st);
+		totals_save(d.rings[i], 0, &st);
+		if (d.event)
+			report(d.rings[i], &st);
 		capture_close(d.rings[i]);
 		ring_free(d.rings[i]);
 	}
 	if (linkfd >= 0)
 		close(linkfd);
+	capture_compiler_close();
 	free(d.rings);
 	totals_close();
 	sd_event_unref(d.event);

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/ringcap.h"
 #include "log.h"
 #include "ring.h"
 
@@ -23,6 +24,13 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 
 	if (!r)
 		return NULL;
+	r->cap = calloc(1, sizeof(*r->cap));
+	if (!r->cap) {
+		free(r);
+		return NULL;
+	}
+	r->cap->pcap_fd = -1;
+	pthread_mutex_init(&r->cap->pub_lock, NULL);
 	r->iface = strdup(iface);
 	r->profile = strdup(pc->name);
 	r->conf = *pc;
@@ -35,7 +43,6 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	r->files = r->prefix ? filelist_new(r->prefix) : NULL;
 	r->dirfd = -1;
 	r->wake_fd = -1;
-	r->pcap_fd = -1;
 	r->next_seq = 1;
 	r->queue_tail = &r->queue_head;
 	pthread_mutex_init(&r->lock, NULL);
@@ -46,9 +53,10 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		pthread_condattr_init(&ca);
 		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 		pthread_cond_init(&r->cond, &ca);
+		pthread_cond_init(&r->closed_cond, &ca);
 		pthread_condattr_destroy(&ca);
 	}
-	snprintf(r->state, sizeof(r->state), "starting");
+	snprintf(r->cap->state, sizeof(r->cap->state), "starting");
 	if (!r->iface || !r->profile || !r->conf.filter || !r->prefix || !r->name ||
 	    !r->files)
 		goto fail;
@@ -95,18 +103,21 @@ void ring_free(struct ring *r)
 {
 	if (!r)
 		return;
-	if (r->pcap)
-		pcap_close(r->pcap);
+	if (r->cap->pcap)
+		pcap_close(r->cap->pcap);
 	if (r->dirfd >= 0)
 		close(r->dirfd);
 	if (r->wake_fd >= 0)
 		close(r->wake_fd);
 	free_chain(r->free_list);
 	free_chain(r->queue_head);
-	if (r->cur)
-		free_chain(r->cur);
+	if (r->cap->cur)
+		free_chain(r->cap->cur);
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
+	pthread_cond_destroy(&r->closed_cond);
+	pthread_mutex_destroy(&r->cap->pub_lock);
+	free(r->cap);
 	filelist_free(r->files);
 	free(r->conf.filter);
 	free(r->iface);
@@ -137,8 +148,8 @@ static struct wbuf *get_buffer(struct ring *r)
 	if (b && !r->free_list && r->wake_fd >= 0 && !r->stalled) {
 		r->stalled = 1;
 		r->stalls++;
-		if (r->pcap)
-			pcap_breakloop(r->pcap);
+		if (r->cap->pcap)
+			pcap_breakloop(r->cap->pcap);
 	}
 	pthread_mutex_unlock(&r->lock);
 	if (b) {
@@ -154,11 +165,11 @@ static struct wbuf *get_buffer(struct ring *r)
 /* Hands the current buffer to the writer thread. */
 static void push_buffer(struct ring *r, unsigned flags)
 {
-	struct wbuf *b = r->cur;
+	struct wbuf *b = r->cap->cur;
 
 	if (!b)
 		return;
-	r->cur = NULL;
+	r->cap->cur = NULL;
 	b->flags |= flags;
 	pthread_mutex_lock(&r->lock);
 	*r->queue_tail = b;
@@ -174,20 +185,21 @@ void ring_close_file(struct ring *r)
 {
 	struct wbuf *b;
 
-	if (!r->file_open)
+	if (!r->cap->file_open)
 		return;
-	if (!r->cur) {
-		r->cur = get_buffer(r);
+	if (!r->cap->cur) {
+		r->cap->cur = get_buffer(r);
 		/*
 		 * No buffer to carry the close: the writer is behind. Keep the file
 		 * open; the next packet or tick tries again.
 		 */
-		if (!r->cur)
+		if (!r->cap->cur)
 			return;
 	}
-	b = r->cur;
+	b = r->cap->cur;
 	b->seg[b->nseg - 1].flags |= WB_CLOSE;
-	r->file_open = 0;
+	r->cap->file_open = 0;
+	r->cap->closes_issued++;
 	/* The next file starts in a new segment of the same buffer while there is room. */
 	if (b->nseg < WB_MAX_SEGS) {
 		memset(&b->seg[b->nseg], 0, sizeof(b->seg[0]));
@@ -210,13 +222,13 @@ static int64_t next_boundary(int64_t sec, uint64_t interval_ms)
 
 static int need_rotation(const struct ring *r, uint32_t reclen, int64_t sec)
 {
-	if (!r->file_packets)
+	if (!r->cap->file_packets)
 		return 0;
-	if (r->conf.rotate_size && r->file_bytes + reclen > r->conf.rotate_size)
+	if (r->conf.rotate_size && r->cap->file_bytes + reclen > r->conf.rotate_size)
 		return 1;
-	if (r->conf.rotate_packets && r->file_packets >= r->conf.rotate_packets)
+	if (r->conf.rotate_packets && r->cap->file_packets >= r->conf.rotate_packets)
 		return 1;
-	if (r->file_deadline && sec >= r->file_deadline)
+	if (r->cap->file_deadline && sec >= r->cap->file_deadline)
 		return 1;
 	return 0;
 }
@@ -236,33 +248,33 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	struct rec_hdr rh;
 	struct wseg *seg;
 
-	r->captured++;
-	if (r->file_open && need_rotation(r, reclen, h->ts.tv_sec))
+	r->cap->captured++;
+	if (r->cap->file_open && need_rotation(r, reclen, h->ts.tv_sec))
 		ring_close_file(r);
-	if (!r->cur) {
-		r->cur = get_buffer(r);
-		if (!r->cur) {
-			r->queue_drops++;
+	if (!r->cap->cur) {
+		r->cap->cur = get_buffer(r);
+		if (!r->cap->cur) {
+			r->cap->queue_drops++;
 			return;
 		}
 	}
-	if (r->cur->len + reclen > r->cur->cap) {
+	if (r->cap->cur->len + reclen > r->cap->cur->cap) {
 		push_buffer(r, 0);
-		r->cur = get_buffer(r);
-		if (!r->cur) {
-			r->queue_drops++;
+		r->cap->cur = get_buffer(r);
+		if (!r->cap->cur) {
+			r->cap->queue_drops++;
 			return;
 		}
 	}
-	seg = &r->cur->seg[r->cur->nseg - 1];
-	if (!r->file_open) {
+	seg = &r->cap->cur->seg[r->cap->cur->nseg - 1];
+	if (!r->cap->file_open) {
 		/* ring_close_file left an empty segment (or this is a new buffer). */
 		seg->flags |= WB_OPEN;
 		seg->name_sec = h->ts.tv_sec;
-		r->file_open = 1;
-		r->file_bytes = sizeof(r->header);
-		r->file_packets = 0;
-		r->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
+		r->cap->file_open = 1;
+		r->cap->file_bytes = sizeof(r->header);
+		r->cap->file_packets = 0;
+		r->cap->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
 	}
 	rh.sec = (uint32_t)h->ts.tv_sec;
 	rh.frac = (uint32_t)h->ts.tv_usec;
@@ -276,22 +288,22 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 			seg->first_ns = ns;
 		seg->last_ns = ns;
 	}
-	memcpy(r->cur->data + r->cur->len, &rh, sizeof(rh));
-	memcpy(r->cur->data + r->cur->len + sizeof(rh), bytes, h->caplen);
-	r->cur->len += reclen;
-	seg->end = r->cur->len;
+	memcpy(r->cap->cur->data + r->cap->cur->len, &rh, sizeof(rh));
+	memcpy(r->cap->cur->data + r->cap->cur->len + sizeof(rh), bytes, h->caplen);
+	r->cap->cur->len += reclen;
+	seg->end = r->cap->cur->len;
 	seg->packets++;
-	r->file_bytes += reclen;
-	r->file_packets++;
+	r->cap->file_bytes += reclen;
+	r->cap->file_packets++;
 }
 
 void ring_tick(struct ring *r, int64_t now_sec)
 {
 	/* An idle ring still closes its file when the clock passes the boundary. */
-	if (r->file_open && r->file_deadline && now_sec >= r->file_deadline) {
+	if (r->cap->file_open && r->cap->file_deadline && now_sec >= r->cap->file_deadline) {
 		ring_close_file(r);
 		return;
 	}
-	if (r->cur && (r->cur->len || r->cur->nseg > 1 || r->cur->seg[0].flags))
+	if (r->cap->cur && (r->cap->cur->len || r->cap->cur->nseg > 1 || r->cap->cur->seg[0].flags))
 		push_buffer(r, WB_FLUSH);
 }

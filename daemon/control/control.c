@@ -1,6 +1,7 @@
 /* control.c: the answers to status, list, interfaces, rotate and reload requests */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 
 #include <pcap/pcap.h>
 
-#include "capture/capture.h"
+#include "capture/capctl.h"
 #include "control/control.h"
 #include "evidence/evidence.h"
 #include "storage/indexer.h"
@@ -85,11 +86,10 @@ static const char *file_state(const struct filelist_file *f)
 }
 
 /* The ring's interface: there or not, and what its coming and going cost. */
-static void link_status(struct ring *r, json_t *j)
+static void link_status(const struct capture_link_status *l, json_t *j)
 {
-	struct capture_link_status ls;
+	const struct capture_link_status ls = *l;
 
-	capture_link_status(r, &ls);
 	json_object_set_new(j, "interface_index",
 			    ls.ifindex ? json_integer(ls.ifindex) : json_null());
 	json_object_set_new(j, "interface_last_seen", json_time(ls.last_seen_ns));
@@ -101,7 +101,7 @@ static void link_status(struct ring *r, json_t *j)
 
 static json_t *ring_status(struct ring *r)
 {
-	struct pcap_stat st = { 0 };
+	struct ring_snapshot st;
 	struct statvfs sv;
 	uint64_t raw = atomic_load(&r->written_raw);
 	uint64_t disk = atomic_load(&r->written_bytes);
@@ -110,8 +110,8 @@ static json_t *ring_status(struct ring *r)
 	const char *current = NULL;
 	json_t *j;
 
-	if (r->pcap)
-		pcap_stats(r->pcap, &st);
+	/* The capture thread's sample: pcap_stats is its alone. */
+	capture_snapshot(r, &st);
 	/* Running totals: status costs the same at 100 files or 100,000. */
 	filelist_totals(r->files, &t);
 	if (filelist_newest(r->files, &newest) == 0 && (newest.flags & FL_OPEN))
@@ -120,12 +120,12 @@ static json_t *ring_status(struct ring *r)
 	j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I,"
 		      " s:f, s:s?, s:I, s:I, s:o, s:I, s:I, s:I}",
 		      "name", r->name, "interface", r->iface, "profile", r->profile,
-		      "filter", r->conf.filter, "state", r->state,
-		      "packets_received", (json_int_t)st.ps_recv,
-		      "packets_captured", (json_int_t)r->captured,
-		      "dropped_kernel", (json_int_t)st.ps_drop,
-		      "dropped_interface", (json_int_t)st.ps_ifdrop,
-		      "dropped_queue", (json_int_t)r->queue_drops,
+		      "filter", st.filter, "state", st.state,
+		      "packets_received", (json_int_t)st.received,
+		      "packets_captured", (json_int_t)st.captured,
+		      "dropped_kernel", (json_int_t)st.dropped_kernel,
+		      "dropped_interface", (json_int_t)st.dropped_interface,
+		      "dropped_queue", (json_int_t)st.queue_drops,
 		      "lost_write", (json_int_t)atomic_load(&r->lost_packets),
 		      "packets_written", (json_int_t)atomic_load(&r->written_packets),
 		      "bytes_written", (json_int_t)disk,
@@ -134,7 +134,7 @@ static json_t *ring_status(struct ring *r)
 		      "current_file", current,
 		      "files", (json_int_t)t.files, "bytes_kept", (json_int_t)(t.bytes - t.preserved_bytes),
 		      "oldest_packet", json_time(t.oldest_ns),
-		      "queue_high_water", (json_int_t)r->queue_high_water,
+		      "queue_high_water", (json_int_t)st.queue_high_water,
 		      "queue_buffers", (json_int_t)r->nbufs,
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
@@ -142,16 +142,16 @@ static json_t *ring_status(struct ring *r)
 		json_object_set_new(j, "files_damaged", json_integer((json_int_t)t.damaged));
 		json_object_set_new(j, "sync_errors",
 				    json_integer((json_int_t)atomic_load(&r->sync_errors)));
-		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)r->stalls));
+		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)st.stalls));
 		json_object_set_new(j, "gzip_chunks",
 				    json_integer((json_int_t)atomic_load(&r->gzip_chunks)));
 		json_object_set_new(j, "gzip_chunks_stored",
 				    json_integer((json_int_t)atomic_load(&r->stored_chunks)));
 	}
 	if (j)
-		link_status(r, j);
+		link_status(&st.link, j);
 	if (j)
-		totals_status(r, j);
+		totals_status(r, &st, j);
 	if (j && fstatvfs(r->dirfd, &sv) == 0)
 		json_object_set_new(j, "fs_free", json_integer((json_int_t)(sv.f_bavail * sv.f_frsize)));
 	return j;
@@ -359,6 +359,9 @@ static json_t *do_interfaces(struct daemon *d)
 	return control_ok(json_pack("{s:o}", "interfaces", list));
 }
 
+/* A close reaches the writer within a flush; then it seals the file. */
+#define ROTATE_WAIT_MS 5000
+
 static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 {
 	json_t *done = json_array();
@@ -366,15 +369,19 @@ static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 
+		int rc;
+
 		if (!ring_matches(r, req->ring))
 			continue;
-		if (!r->file_open)
+		/* The capture thread closes the file; the writer's close event ends the wait. */
+		rc = capture_rotate_wait(r, ROTATE_WAIT_MS);
+		if (rc == 0)
 			continue;
-		ring_close_file(r);
-		/* No free buffer to carry the close: the writer is behind; say so. */
-		if (r->file_open) {
+		if (rc < 0) {
 			json_decref(done);
-			return control_fail("ring %s: the writer is behind; try again", r->name);
+			return control_fail("ring %s: %s; try again", r->name,
+					    errno == EAGAIN ? "the writer is behind"
+							    : "the file was not closed in time");
 		}
 		json_array_append_new(done, json_string(r->name));
 		log_ring(LOG_INFO, r->iface, r->profile, "rotated on request");

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "capture/capture.h"
+#include "capture/capctl.h"
 #include "control/ctlsrv.h"
 #include "daemon.h"
 #include "log.h"
@@ -49,7 +49,12 @@ static const struct profile_conf *find_in(const struct conf *c, const struct rin
 	return NULL;
 }
 
-/* Every filter must compile on its real handle before anything changes. */
+/*
+ * Every filter must compile before anything changes. This runs on the
+ * thread that asked for the reload, never the capture thread, and conf_load
+ * has already refused any filter past the bound (CONF_FILTER_MAX_TERMS), so
+ * each compile takes well under a second.
+ */
 static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_program *progs,
 		       char *err, size_t errlen)
 {
@@ -59,9 +64,9 @@ static int compile_all(struct daemon *d, const struct conf *nc, struct bpf_progr
 		const struct profile_conf *p = find_in(nc, d->rings[i]);
 
 		memset(&progs[i], 0, sizeof(progs[i]));
-		if (!p || !d->rings[i]->pcap)
+		if (!p)
 			continue;
-		if (capture_compile(d->rings[i], p->filter, &progs[i], why, sizeof(why)) < 0) {
+		if (capture_compile_for(d->rings[i], p->filter, &progs[i], why, sizeof(why)) < 0) {
 			snprintf(err, errlen,
 				 "%s: profile '%s': filter \"%.100s%s\" does not compile for %s: %s",
 				 nc->file, p->name, p->filter, strlen(p->filter) > 100 ? "..." : "",
@@ -79,40 +84,32 @@ static void update_ring(struct ring *r, const struct profile_conf *p, struct bpf
 {
 	const char *name = r->name;
 
-	if (strcmp(p->filter, r->conf.filter)) {
-		char *f = strdup(p->filter);
-
-		if (f && pcap_setfilter(r->pcap, prog) == 0) {
-			free(r->conf.filter);
-			r->conf.filter = f;
-			log_ring(LOG_NOTICE, r->iface, r->profile, "filter is now \"%s\"", f);
-		} else {
-			free(f);
-			append(note, notelen, "%s: cannot set the new filter", name);
-		}
-	}
+	/* The capture thread sets the filter and swaps the settings; prog is its now. */
+	if (capture_apply(r, p, prog) < 0)
+		append(note, notelen, "%s: cannot set the new filter", name);
 	if (p->snaplen != r->conf.snaplen || p->buffer_size != r->conf.buffer_size ||
 	    p->nanosecond != r->conf.nanosecond || p->write_queue != r->conf.write_queue)
 		append(note, notelen,
 		       "%s: snaplen, buffer-size, timestamp-precision and write-queue change at restart",
 		       name);
-	/* The writer reads these under the lock. */
-	pthread_mutex_lock(&r->lock);
-	r->conf.rotate_size = p->rotate_size;
-	r->conf.rotate_interval_ms = p->rotate_interval_ms;
-	r->conf.rotate_packets = p->rotate_packets;
-	r->conf.keep_files = p->keep_files;
-	r->conf.keep_bytes = p->keep_bytes;
-	r->conf.keep_age_ms = p->keep_age_ms;
-	r->conf.min_free = p->min_free;
-	r->conf.compress = p->compress;
-	r->conf.compress_level = p->compress_level;
-	r->conf.flush_ms = p->flush_ms;
-	pthread_cond_signal(&r->cond);
-	pthread_mutex_unlock(&r->lock);
 }
 
+/* SIGHUP on the control loop and a reload request on a worker may come at once. */
+static pthread_mutex_t reload_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen);
+
 int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen)
+{
+	int rc;
+
+	pthread_mutex_lock(&reload_lock);
+	rc = reload(d, err, errlen, note, notelen);
+	pthread_mutex_unlock(&reload_lock);
+	return rc;
+}
+
+static int reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen)
 {
 	struct bpf_program *progs;
 	struct conf *nc;
@@ -139,7 +136,6 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		else
 			append(note, notelen, "%s/%s is no longer configured: it stops at restart",
 			       d->rings[i]->iface, d->rings[i]->profile);
-		pcap_freecode(&progs[i]);
 	}
 	free(progs);
 	for (size_t i = 0; i < nc->nifaces; i++)

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/capctl.h"
 #include "control/control.h"
 #include "evidence/evidence.h"
 #include "evidence/evmanifest.h"
@@ -215,34 +216,21 @@ void evidence_adopt(struct daemon *d)
 static int rotate_into_window(struct ring *r, int64_t until, char *err, size_t errlen)
 {
 	struct filelist_file f;
-	uint64_t seq = 0;
 	int need = 0;
 
 	if (filelist_newest(r->files, &f) == 0 && (f.flags & FL_OPEN)) {
-		seq = f.seq;
 		need = !(f.flags & FL_META) || !f.packets || f.first_ns <= until;
 	}
-	if (!need || !r->file_open)
+	if (!need)
 		return 0;
-	ring_close_file(r);
-	if (r->file_open) {
+	/* The capture thread closes it; the writer's close event ends the wait, sealed. */
+	if (capture_rotate_wait(r, CLOSE_WAIT_MS) >= 0)
+		return 0;
+	if (errno == EAGAIN)
 		snprintf(err, errlen, "ring %s: the writer is behind; try again", r->name);
-		return -1;
-	}
-	ring_tick(r, 0);
-	/*
-	 * The writer closes and seals the file as soon as it takes the buffer,
-	 * within milliseconds; capture waits meanwhile in the kernel's ring.
-	 */
-	for (int ms = 0; ms < CLOSE_WAIT_MS; ms += 5) {
-		struct timespec ts = { 0, 5 * 1000000 };
-
-		if (filelist_get(r->files, seq, &f) < 0 || !(f.flags & FL_OPEN))
-			return 0;
-		nanosleep(&ts, NULL);
-	}
-	snprintf(err, errlen, "ring %s: the rotated file was not closed within %d s; try again",
-		 r->name, CLOSE_WAIT_MS / 1000);
+	else
+		snprintf(err, errlen, "ring %s: the rotated file was not closed within %d s; try again",
+			 r->name, CLOSE_WAIT_MS / 1000);
 	return -1;
 }
 
@@ -268,11 +256,10 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 		       const struct filelist_file *f, const struct proto_request *req,
 		       const struct ucred *peer, int64_t at)
 {
-	struct pcap_stat st = { 0 };
+	struct ring_snapshot st;
 	char hex[65];
 
-	if (r->pcap)
-		pcap_stats(r->pcap, &st);
+	capture_snapshot(r, &st);
 	sha256_hex(f->sha256, hex);
 	evm_add(l, "case", case_id);
 	evm_add(l, "file", f->name);
@@ -285,10 +272,10 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 	evm_add(l, "ring", r->name);
 	evm_add(l, "interface", r->iface);
 	evm_add(l, "profile", r->profile);
-	evm_add(l, "filter", r->conf.filter ? r->conf.filter : "");
+	evm_add(l, "filter", st.filter);
 	evm_addu(l, "snaplen", (uint64_t)r->conf.snaplen);
-	evm_addu(l, "dropped_kernel", st.ps_drop);
-	evm_addu(l, "dropped_interface", st.ps_ifdrop);
+	evm_addu(l, "dropped_kernel", st.dropped_kernel);
+	evm_addu(l, "dropped_interface", st.dropped_interface);
 	evm_add(l, "host", host);
 	evm_add(l, "boot_id", boot_id);
 	evm_add(l, "version", PACKAGE_VERSION);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/capctl.h"
 #include "log.h"
 #include "ring.h"
 #include "storage/totals.h"
@@ -29,10 +30,7 @@ struct slot {
 	const struct ring *r;
 	uint64_t base[T_COUNT];	/* saved by earlier runs */
 	int64_t created;	/* seconds since the epoch */
-	/* libpcap's 32-bit counters, widened: the last raw value and the 64-bit sum. */
-	unsigned int last[3];
-	uint64_t wide[3];
-	time_t saved;
+	time_t saved;		/* the capture thread's (and shutdown's, after it) */
 };
 
 static struct slot *slots;
@@ -47,18 +45,18 @@ static struct slot *find(const struct ring *r)
 }
 
 /* This run's figures, in the order of names[]. */
-static void current(struct ring *r, struct slot *s, uint64_t now[T_COUNT])
+static void current(struct ring *r, const struct ring_snapshot *snap, uint64_t now[T_COUNT])
 {
-	now[T_RECEIVED] = s->wide[0];
-	now[T_CAPTURED] = r->captured;
+	now[T_RECEIVED] = snap->received;
+	now[T_CAPTURED] = snap->captured;
 	now[T_WRITTEN] = atomic_load(&r->written_packets);
 	now[T_BYTES_CAPTURED] = atomic_load(&r->written_raw);
 	now[T_BYTES_WRITTEN] = atomic_load(&r->written_bytes);
-	now[T_DROP_KERNEL] = s->wide[1];
-	now[T_DROP_IFACE] = s->wide[2];
-	now[T_DROP_QUEUE] = r->queue_drops;
+	now[T_DROP_KERNEL] = snap->dropped_kernel;
+	now[T_DROP_IFACE] = snap->dropped_interface;
+	now[T_DROP_QUEUE] = snap->queue_drops;
 	now[T_LOST_WRITE] = atomic_load(&r->lost_packets);
-	now[T_STALLS] = r->stalls;
+	now[T_STALLS] = snap->stalls;
 	now[T_FILES_CLOSED] = atomic_load(&r->rotations);
 	now[T_GZIP_CHUNKS] = atomic_load(&r->gzip_chunks);
 }
@@ -104,21 +102,6 @@ int totals_open(struct ring *r)
 	return 0;
 }
 
-void totals_sample(struct ring *r)
-{
-	struct slot *s = find(r);
-	struct pcap_stat st = { 0 };
-	unsigned int raw[3];
-
-	if (!s || !r->pcap || pcap_stats(r->pcap, &st) < 0)
-		return;
-	raw[0] = st.ps_recv;
-	raw[1] = st.ps_drop;
-	raw[2] = st.ps_ifdrop;
-	for (int i = 0; i < 3; i++)
-		totals_widen(&s->wide[i], &s->last[i], raw[i]);
-}
-
 void totals_widen(uint64_t *wide, unsigned int *last, unsigned int raw)
 {
 	/* Unsigned 32-bit subtraction: a counter that wrapped once still gives its delta. */
@@ -126,7 +109,7 @@ void totals_widen(uint64_t *wide, unsigned int *last, unsigned int raw)
 	*last = raw;
 }
 
-void totals_status(struct ring *r, json_t *j)
+void totals_status(struct ring *r, const struct ring_snapshot *snap, json_t *j)
 {
 	struct slot *s = find(r);
 	uint64_t now[T_COUNT];
@@ -137,11 +120,7 @@ void totals_status(struct ring *r, json_t *j)
 
 	if (!s)
 		return;
-	totals_sample(r);
-	json_object_set_new(j, "packets_received", json_integer((json_int_t)s->wide[0]));
-	json_object_set_new(j, "dropped_kernel", json_integer((json_int_t)s->wide[1]));
-	json_object_set_new(j, "dropped_interface", json_integer((json_int_t)s->wide[2]));
-	current(r, s, now);
+	current(r, snap, now);
 	c = (time_t)s->created;
 	gmtime_r(&c, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -152,7 +131,7 @@ void totals_status(struct ring *r, json_t *j)
 		json_object_set_new(j, "total", t);
 }
 
-int totals_save(struct ring *r, int interval_s)
+int totals_save(struct ring *r, int interval_s, const struct ring_snapshot *snap)
 {
 	struct slot *s = find(r);
 	uint64_t now[T_COUNT];
@@ -163,8 +142,7 @@ int totals_save(struct ring *r, int interval_s)
 	if (!s || (interval_s && time(NULL) - s->saved < interval_s))
 		return 0;
 	s->saved = time(NULL);
-	totals_sample(r);
-	current(r, s, now);
+	current(r, snap, now);
 	off = (size_t)snprintf(buf, sizeof(buf), "# pktcapd: this ring's counters since it was created\ncreated %" PRId64 "\n",
 			       s->created);
 	for (int i = 0; i < T_COUNT && off < sizeof(buf); i++)

@@ -630,8 +630,14 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 		data += n;
 		len -= n;
 	}
-	if (seg->flags & WB_CLOSE)
+	if (seg->flags & WB_CLOSE) {
 		file_close(r);
+		/* Closed and sealed: whoever waits for this rotation (capture_rotate_wait) may go. */
+		pthread_mutex_lock(&r->lock);
+		r->closes_done++;
+		pthread_cond_broadcast(&r->closed_cond);
+		pthread_mutex_unlock(&r->lock);
+	}
 }
 
 static void handle_buffer(struct ring *r, struct wbuf *b)
@@ -646,11 +652,24 @@ static void handle_buffer(struct ring *r, struct wbuf *b)
 		flush_point(r);
 }
 
+/*
+ * "wr:" and the ring's name ("eth0/web"), cut to the 15 bytes a thread name
+ * holds: top -H and ps -L tell the writers apart by interface and profile.
+ */
+static void name_thread(const struct ring *r)
+{
+	char name[16];
+
+	snprintf(name, sizeof(name), "wr:%s", r->name);
+	pthread_setname_np(pthread_self(), name);
+}
+
 static void *writer_main(void *arg)
 {
 	struct ring *r = arg;
 	int64_t last_flush = now_ms(CLOCK_MONOTONIC);
 
+	name_thread(r);
 	apply_retention(r);
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
