@@ -267,16 +267,16 @@ static int filter_bounded(const struct profile_conf *p, int line)
 	size_t len = strlen(p->filter);
 	unsigned terms;
 
-	if (len > CONF_FILTER_MAX_LEN) {
-		set_error(line, "profile '%s': filter of %zu bytes is longer than %d", p->name, len,
-			  CONF_FILTER_MAX_LEN);
-		return -1;
-	}
 	terms = conf_filter_terms(p->filter);
 	if (terms > CONF_FILTER_MAX_TERMS) {
 		set_error(line,
 			  "profile '%s': filter has %u terms, more than %d (libpcap's optimizer would need seconds to minutes and GBs for it): use net masks, portrange with tcp or udp, or several profiles",
 			  p->name, terms, CONF_FILTER_MAX_TERMS);
+		return -1;
+	}
+	if (len > CONF_FILTER_MAX_LEN) {
+		set_error(line, "profile '%s': filter of %zu bytes is longer than %d", p->name, len,
+			  CONF_FILTER_MAX_LEN);
 		return -1;
 	}
 	return 0;

@@ -568,6 +568,7 @@ static void *indexer_main(void *arg)
 	struct job jb;
 
 	(void)arg;
+	pthread_setname_np(pthread_self(), "indexer");
 	set_priority();
 	while (take(&jb)) {
 		int damaged = run_job(&jb, &sc);

@@ -169,6 +169,28 @@ int main(void)
 	conf_free(c);
 	c = NULL;
 
+	/* The filter bound: terms are primitives; a bare portrange weighs 4. */
+	ok(conf_filter_terms("") == 1 && conf_filter_terms("udp") == 1 &&
+	   conf_filter_terms("tcp port 80 or tcp port 443") == 2 &&
+	   conf_filter_terms("a&&b||(c and not d)") == 4 &&
+	   conf_filter_terms("portrange 1-2 or tcp") == 5 &&
+	   conf_filter_terms("host orange and port 1") == 2,
+	   "filter terms are counted by operator, portrange heavier");
+	{
+		char text[16384];
+		size_t n = (size_t)snprintf(text, sizeof(text), "profile p {\n filter = \"udp");
+
+		for (int i = 0; i < CONF_FILTER_MAX_TERMS - 1; i++)
+			n += (size_t)snprintf(text + n, sizeof(text) - n, " or port 1");
+		snprintf(text + n, sizeof(text) - n, "\"\n}\n" IFACE);
+		ok(load(text, &c) == 0, "a filter of %d terms is accepted: %s", CONF_FILTER_MAX_TERMS,
+		   err);
+		conf_free(c);
+		c = NULL;
+		snprintf(text + n, sizeof(text) - n, " or port 2\"\n}\n" IFACE);
+		bad(text, 2, "257 terms, more than 256");
+	}
+
 	ok(conf_load("/nonexistent/pktcapd.conf", &c, err, sizeof(err)) < 0 &&
 	   strstr(err, "/nonexistent/pktcapd.conf: cannot read"), "missing file: %s", err);
 	unlink(path);
