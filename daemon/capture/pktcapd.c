@@ -87,15 +87,20 @@ static void send_status(struct daemon *d)
  */
 static int on_watchdog(sd_event_source *s, uint64_t usec, void *userdata)
 {
-	uint64_t *period = userdata, beat = capture_heartbeat();
+	uint64_t *period = userdata, beat = capture_heartbeat(), now, age;
 	static int warned;
+	struct timespec ts;
 
-	if (beat && usec - beat <= *period / 2) {
+	/* Now, not usec (when the timer was due): the beat may be later than that. */
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+	age = beat && now > beat ? now - beat : 0;
+	if (beat && age <= *period / 2) {
 		sd_notify(0, "WATCHDOG=1");
 		warned = 0;
 	} else if (!warned++) {
 		log_err("the capture thread has not turned for %llu ms: no watchdog ping",
-			(unsigned long long)((usec - beat) / 1000));
+			(unsigned long long)(age / 1000));
 	}
 	sd_event_source_set_time(s, usec + *period / 4);
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
