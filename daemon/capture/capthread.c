@@ -221,6 +221,21 @@ static void run_rotate(struct capreq *rq)
 	rq->rc = was;
 }
 
+/* What a reload changes in place; snaplen, buffers and precision wait for a restart. */
+static void copy_settings(struct profile_conf *to, const struct profile_conf *from)
+{
+	to->rotate_size = from->rotate_size;
+	to->rotate_interval_ms = from->rotate_interval_ms;
+	to->rotate_packets = from->rotate_packets;
+	to->keep_files = from->keep_files;
+	to->keep_bytes = from->keep_bytes;
+	to->keep_age_ms = from->keep_age_ms;
+	to->min_free = from->min_free;
+	to->compress = from->compress;
+	to->compress_level = from->compress_level;
+	to->flush_ms = from->flush_ms;
+}
+
 static void run_apply(struct capreq *rq)
 {
 	struct ring *r = rq->r;
@@ -244,16 +259,7 @@ static void run_apply(struct capreq *rq)
 		r->conf.filter = rq->conf.filter;
 		rq->conf.filter = old;	/* freed with the request */
 	}
-	r->conf.rotate_size = p->rotate_size;
-	r->conf.rotate_interval_ms = p->rotate_interval_ms;
-	r->conf.rotate_packets = p->rotate_packets;
-	r->conf.keep_files = p->keep_files;
-	r->conf.keep_bytes = p->keep_bytes;
-	r->conf.keep_age_ms = p->keep_age_ms;
-	r->conf.min_free = p->min_free;
-	r->conf.compress = p->compress;
-	r->conf.compress_level = p->compress_level;
-	r->conf.flush_ms = p->flush_ms;
+	copy_settings(&r->conf, p);
 	pthread_cond_signal(&r->cond);
 	pthread_mutex_unlock(&r->lock);
 	publish(r);
@@ -469,16 +475,7 @@ int capture_apply(struct ring *r, const struct profile_conf *pc, struct bpf_prog
 		errno = ENOMEM;
 		return -1;
 	}
-	rq->conf.rotate_size = pc->rotate_size;
-	rq->conf.rotate_interval_ms = pc->rotate_interval_ms;
-	rq->conf.rotate_packets = pc->rotate_packets;
-	rq->conf.keep_files = pc->keep_files;
-	rq->conf.keep_bytes = pc->keep_bytes;
-	rq->conf.keep_age_ms = pc->keep_age_ms;
-	rq->conf.min_free = pc->min_free;
-	rq->conf.compress = pc->compress;
-	rq->conf.compress_level = pc->compress_level;
-	rq->conf.flush_ms = pc->flush_ms;
+	copy_settings(&rq->conf, pc);
 	/* The program moves into the request, which frees it whoever lets go last. */
 	rq->prog = *prog;
 	memset(prog, 0, sizeof(*prog));

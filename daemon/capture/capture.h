@@ -1,4 +1,9 @@
 /* capture.h: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
+/*
+ * Start-up opens the handles; from then on every call here but
+ * capture_open and capture_close belongs to the capture thread
+ * (capthread.c). Other threads go through capture/capctl.h.
+ */
 #ifndef PKTCAP_CAPTURE_H
 #define PKTCAP_CAPTURE_H
 
@@ -25,7 +30,11 @@ int capture_dispatch(struct ring *r);
 int capture_follow(struct ring *r);
 /* Closes a vanished interface's file once its last packets are read; from the flush timer. */
 void capture_tick(struct ring *r);
-/* Compiles FILTER for the link type the ring's files hold; the reason for a failure goes to err. */
+/*
+ * Compiles FILTER for the link type the ring's files hold, on the ring's own
+ * handle (start-up, capture thread); the reason for a failure goes to err.
+ * Reload uses capture_compile_for (capctl.h).
+ */
 int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog, char *err,
 		    size_t errlen);
 
