@@ -7,6 +7,8 @@
 #include <stdatomic.h>
 #include <stdint.h>
 struct ring_writer;
+struct ring_queue;
+struct timespec;
 struct ring_capture;
 
 #include "conf.h"
@@ -67,24 +69,14 @@ struct ring {
 	 */
 	struct ring_capture *cap;
 
-	/* Shared between the threads, under lock. */
+	/*
+	 * Shared between the threads, under lock: the writer's settings in
+	 * conf, and the write queue, which is the writer's (writer.c) and
+	 * reached through the writer_*buffer calls below.
+	 */
 	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	struct wbuf *queue_head;
-	struct wbuf **queue_tail;
-	struct wbuf *free_list;
-	size_t nbufs;
-	size_t queued;
-	size_t queue_high_water;
-	int stalled;		/* capture paused: no free buffer left */
-	uint64_t stalls;	/* times the writer fell behind and capture paused */
-	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
-	int stopping;
-	/* The writer's closes: WB_CLOSE segments done; closed_cond tells each one. */
-	uint64_t closes_done;
-	pthread_cond_t closed_cond;
-	pthread_t thread;
-	int thread_started;
+	pthread_cond_t cond;	/* the writer waits on it for buffers and settings */
+	struct ring_queue *q;
 
 	/* The stored files: the list has its own lock and owns their records. */
 	struct filelist *files;
@@ -120,6 +112,32 @@ void ring_close_file(struct ring *r);
 /* Writer side (writer.c). */
 int writer_start(struct ring *r);
 void writer_stop(struct ring *r);
+/* The write queue: N buffers of BUFSIZE bytes, made with the ring. */
+int writer_queue_new(struct ring *r, size_t bufsize, size_t n);
+void writer_queue_free(struct ring *r);
+/*
+ * A free buffer for capture, or NULL when none is left. *stall is set when
+ * it was the last one: capture stops reading until the writer frees one
+ * and rings the eventfd given to writer_set_wake.
+ */
+struct wbuf *writer_get_buffer(struct ring *r, int *stall);
+/* Hands a filled buffer to the writer thread. */
+void writer_queue_buffer(struct ring *r, struct wbuf *b);
+void writer_set_wake(struct ring *r, int fd);
+struct writer_queue_stats {
+	size_t nbufs;		/* buffers in all */
+	size_t queued;		/* waiting for the writer now */
+	size_t high_water;	/* the most ever queued */
+	uint64_t stalls;	/* times capture paused for the writer */
+	int stalled;		/* paused now */
+};
+void writer_queue_stats(struct ring *r, struct writer_queue_stats *st);
+/*
+ * Waits until the writer has closed and sealed TARGET files in all (the
+ * WB_CLOSE segments capture handed over), or until UNTIL (CLOCK_MONOTONIC);
+ * 0, or -1 with ETIMEDOUT.
+ */
+int writer_wait_closes(struct ring *r, uint64_t target, const struct timespec *until);
 
 /* Files on disk (storage.c). */
 int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid);

@@ -39,6 +39,7 @@ struct ring_snapshot {
 	uint64_t queue_drops;	/* dropped: the writer fell behind */
 	uint64_t stalls;	/* times capture paused for the writer */
 	uint64_t queue_high_water;
+	uint64_t queue_buffers;	/* the write queue's size, in buffers */
 	int file_open;
 	uint64_t file_bytes;	/* uncompressed pcap bytes of the current file */
 	uint64_t file_packets;

@@ -87,25 +87,23 @@ static void publish(struct ring *r)
 	struct ring_capture *c = r->cap;
 	struct pcap_stat st = { 0 };
 	struct ring_snapshot *s = &c->pub;
-	uint64_t stalls, high;
+	struct writer_queue_stats qs;
 
 	if (c->pcap && pcap_stats(c->pcap, &st) == 0) {
 		totals_widen(&c->wide[0], &c->last[0], st.ps_recv);
 		totals_widen(&c->wide[1], &c->last[1], st.ps_drop);
 		totals_widen(&c->wide[2], &c->last[2], st.ps_ifdrop);
 	}
-	pthread_mutex_lock(&r->lock);
-	stalls = r->stalls;
-	high = r->queue_high_water;
-	pthread_mutex_unlock(&r->lock);
+	writer_queue_stats(r, &qs);
 	pthread_mutex_lock(&c->pub_lock);
 	s->received = c->wide[0];
 	s->dropped_kernel = c->wide[1];
 	s->dropped_interface = c->wide[2];
 	s->captured = c->captured;
 	s->queue_drops = c->queue_drops;
-	s->stalls = stalls;
-	s->queue_high_water = high;
+	s->stalls = qs.stalls;
+	s->queue_high_water = qs.high_water;
+	s->queue_buffers = qs.nbufs;
 	s->file_open = c->file_open;
 	s->file_bytes = c->file_bytes;
 	s->file_packets = c->file_packets;
@@ -118,12 +116,10 @@ static void publish(struct ring *r)
 
 static int ring_stalled(struct ring *r)
 {
-	int stalled;
+	struct writer_queue_stats qs;
 
-	pthread_mutex_lock(&r->lock);
-	stalled = r->stalled;
-	pthread_mutex_unlock(&r->lock);
-	return stalled;
+	writer_queue_stats(r, &qs);
+	return qs.stalled;
 }
 
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
@@ -428,22 +424,6 @@ int capture_rotate(struct ring *r)
 	return 0;
 }
 
-/* Waits on the writer's close event until it has done target closes. */
-static int wait_closes(struct ring *r, uint64_t target, const struct timespec *until)
-{
-	int ok;
-
-	pthread_mutex_lock(&r->lock);
-	while (r->closes_done < target)
-		if (pthread_cond_timedwait(&r->closed_cond, &r->lock, until) == ETIMEDOUT)
-			break;
-	ok = r->closes_done >= target;
-	pthread_mutex_unlock(&r->lock);
-	if (!ok)
-		errno = ETIMEDOUT;
-	return ok ? 0 : -1;
-}
-
 int capture_rotate_wait(struct ring *r, int timeout_ms)
 {
 	struct capreq *rq = req_new(REQ_ROTATE, r);
@@ -459,7 +439,8 @@ int capture_rotate_wait(struct ring *r, int timeout_ms)
 	if (req_post(rq) < 0)
 		return -1;
 	rc = req_wait(rq, &until, &target);
-	if (rc < 0 || wait_closes(r, target, &until) < 0)
+	/* The writer's close event, a condition variable: no polling. */
+	if (rc < 0 || writer_wait_closes(r, target, &until) < 0)
 		return -1;
 	return rc;
 }
@@ -493,10 +474,7 @@ static int add_ring(struct ring *r, uint64_t now)
 
 	if (wake < 0)
 		return -1;
-	/* The writer reads it under the lock when it frees a buffer. */
-	pthread_mutex_lock(&r->lock);
-	r->wake_fd = wake;
-	pthread_mutex_unlock(&r->lock);
+	writer_set_wake(r, wake);
 	if (sd_event_add_io(q.event, &io, r->cap->pcap_fd, EPOLLIN, on_capture, r) < 0)
 		return -1;
 	r->cap->io_source = io;

@@ -42,9 +42,7 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		r->name = NULL;
 	r->files = r->prefix ? filelist_new(r->prefix) : NULL;
 	r->dirfd = -1;
-	r->wake_fd = -1;
 	r->next_seq = 1;
-	r->queue_tail = &r->queue_head;
 	pthread_mutex_init(&r->lock, NULL);
 	{
 		pthread_condattr_t ca;
@@ -53,7 +51,6 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 		pthread_condattr_init(&ca);
 		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 		pthread_cond_init(&r->cond, &ca);
-		pthread_cond_init(&r->closed_cond, &ca);
 		pthread_condattr_destroy(&ca);
 	}
 	snprintf(r->cap->state, sizeof(r->cap->state), "starting");
@@ -67,36 +64,12 @@ struct ring *ring_new(const char *iface, const struct profile_conf *pc)
 	n = pc->write_queue / bufsize;
 	if (n < 4)
 		n = 4;
-	for (size_t i = 0; i < n; i++) {
-		struct wbuf *b = calloc(1, sizeof(*b));
-
-		if (!b)
-			goto fail;
-		b->data = malloc(bufsize);
-		if (!b->data) {
-			free(b);
-			goto fail;
-		}
-		b->cap = bufsize;
-		b->next = r->free_list;
-		r->free_list = b;
-		r->nbufs++;
-	}
+	if (writer_queue_new(r, bufsize, n) < 0)
+		goto fail;
 	return r;
 fail:
 	ring_free(r);
 	return NULL;
-}
-
-static void free_chain(struct wbuf *b)
-{
-	while (b) {
-		struct wbuf *next = b->next;
-
-		free(b->data);
-		free(b);
-		b = next;
-	}
 }
 
 void ring_free(struct ring *r)
@@ -107,15 +80,13 @@ void ring_free(struct ring *r)
 		pcap_close(r->cap->pcap);
 	if (r->dirfd >= 0)
 		close(r->dirfd);
-	if (r->wake_fd >= 0)
-		close(r->wake_fd);
-	free_chain(r->free_list);
-	free_chain(r->queue_head);
-	if (r->cap->cur)
-		free_chain(r->cap->cur);
+	writer_queue_free(r);
+	if (r->cap->cur) {
+		free(r->cap->cur->data);
+		free(r->cap->cur);
+	}
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
-	pthread_cond_destroy(&r->closed_cond);
 	pthread_mutex_destroy(&r->cap->pub_lock);
 	free(r->cap);
 	filelist_free(r->files);
@@ -134,24 +105,12 @@ int ring_matches(const struct ring *r, const char *want)
 
 static struct wbuf *get_buffer(struct ring *r)
 {
-	struct wbuf *b;
+	int stall = 0;
+	struct wbuf *b = writer_get_buffer(r, &stall);
 
-	pthread_mutex_lock(&r->lock);
-	b = r->free_list;
-	if (b)
-		r->free_list = b->next;
-	/*
-	 * The last free buffer: stop reading the kernel's ring for now. Packets
-	 * wait there (buffer-size) instead of being dropped here, and the writer
-	 * wakes capture up when it returns a buffer.
-	 */
-	if (b && !r->free_list && r->wake_fd >= 0 && !r->stalled) {
-		r->stalled = 1;
-		r->stalls++;
-		if (r->cap->pcap)
-			pcap_breakloop(r->cap->pcap);
-	}
-	pthread_mutex_unlock(&r->lock);
+	/* The writer's last free buffer: leave the rest in the kernel's ring for now. */
+	if (stall && r->cap->pcap)
+		pcap_breakloop(r->cap->pcap);
 	if (b) {
 		b->next = NULL;
 		b->flags = 0;
@@ -171,14 +130,7 @@ static void push_buffer(struct ring *r, unsigned flags)
 		return;
 	r->cap->cur = NULL;
 	b->flags |= flags;
-	pthread_mutex_lock(&r->lock);
-	*r->queue_tail = b;
-	r->queue_tail = &b->next;
-	r->queued++;
-	if (r->queued > r->queue_high_water)
-		r->queue_high_water = r->queued;
-	pthread_cond_signal(&r->cond);
-	pthread_mutex_unlock(&r->lock);
+	writer_queue_buffer(r, b);
 }
 
 void ring_close_file(struct ring *r)

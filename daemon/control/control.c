@@ -135,7 +135,7 @@ static json_t *ring_status(struct ring *r)
 		      "files", (json_int_t)t.files, "bytes_kept", (json_int_t)(t.bytes - t.preserved_bytes),
 		      "oldest_packet", json_time(t.oldest_ns),
 		      "queue_high_water", (json_int_t)st.queue_high_water,
-		      "queue_buffers", (json_int_t)r->nbufs,
+		      "queue_buffers", (json_int_t)st.queue_buffers,
 		      "files_closed", (json_int_t)atomic_load(&r->rotations));
 	pthread_mutex_unlock(&r->lock);
 	if (j) {

@@ -234,11 +234,10 @@ static void yield_to_writers(void)
 		n = ix.nrings;
 		pthread_mutex_unlock(&ix.lock);
 		for (size_t i = 0; i < n && !busy; i++) {
-			struct ring *r = ix.rings[i];
+			struct writer_queue_stats qs;
 
-			pthread_mutex_lock(&r->lock);
-			busy = r->queued > 1 || r->stalled;
-			pthread_mutex_unlock(&r->lock);
+			writer_queue_stats(ix.rings[i], &qs);
+			busy = qs.queued > 1 || qs.stalled;
 		}
 		if (!busy || stopping())
 			return;

@@ -52,6 +52,29 @@ struct ring_writer {
 	size_t zout_cap;
 };
 
+/*
+ * The write queue between the capture thread and this writer: buffers go
+ * from free_list to capture, back as queued (head) to the writer, and free
+ * again. Only writer.c reaches it; capture uses the writer_*buffer calls.
+ * Everything here is under r->lock.
+ */
+struct ring_queue {
+	struct wbuf *head;
+	struct wbuf **tail;
+	struct wbuf *free_list;
+	size_t nbufs;
+	size_t queued;
+	size_t high_water;
+	int stalled;		/* capture paused: no free buffer left */
+	uint64_t stalls;	/* times the writer fell behind and capture paused */
+	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
+	int stopping;
+	uint64_t closes_done;	/* WB_CLOSE segments done: their files closed and sealed */
+	pthread_cond_t closed;	/* broadcast at each of them */
+	pthread_t thread;
+	int thread_started;
+};
+
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
 /* How many old files one write error may evict to make room. */
@@ -262,9 +285,9 @@ static int gzip_member(struct ring *r, const void *data, size_t len)
 	 * memcpy speed so the writer catches up; status counts such chunks.
 	 */
 	pthread_mutex_lock(&r->lock);
-	queued = r->queued;
+	queued = r->q->queued;
 	pthread_mutex_unlock(&r->lock);
-	if (queued * 4 >= r->nbufs && len > 4096) {
+	if (queued * 4 >= r->q->nbufs && len > 4096) {
 		if (!r->w->zc_store)
 			r->w->zc_store = libdeflate_alloc_compressor(0);
 		if (r->w->zc_store) {
@@ -634,8 +657,8 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 		file_close(r);
 		/* Closed and sealed: whoever waits for this rotation (capture_rotate_wait) may go. */
 		pthread_mutex_lock(&r->lock);
-		r->closes_done++;
-		pthread_cond_broadcast(&r->closed_cond);
+		r->q->closes_done++;
+		pthread_cond_broadcast(&r->q->closed);
 		pthread_mutex_unlock(&r->lock);
 	}
 }
@@ -673,13 +696,13 @@ static void *writer_main(void *arg)
 	apply_retention(r);
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
-		struct wbuf *b = r->queue_head;
+		struct wbuf *b = r->q->head;
 
 		if (!b) {
 			struct timespec until;
 			int64_t now = now_ms(CLOCK_MONOTONIC);
 
-			if (r->stopping)
+			if (r->q->stopping)
 				break;
 			/* Nothing queued for a whole interval: make a flush point anyway. */
 			if (now - last_flush >= (int64_t)r->conf.flush_ms) {
@@ -699,10 +722,10 @@ static void *writer_main(void *arg)
 			pthread_cond_timedwait(&r->cond, &r->lock, &until);
 			continue;
 		}
-		r->queue_head = b->next;
-		if (!r->queue_head)
-			r->queue_tail = &r->queue_head;
-		r->queued--;
+		r->q->head = b->next;
+		if (!r->q->head)
+			r->q->tail = &r->q->head;
+		r->q->queued--;
 		pthread_mutex_unlock(&r->lock);
 
 		handle_buffer(r, b);
@@ -710,13 +733,13 @@ static void *writer_main(void *arg)
 			last_flush = now_ms(CLOCK_MONOTONIC);
 
 		pthread_mutex_lock(&r->lock);
-		b->next = r->free_list;
-		r->free_list = b;
-		if (r->stalled && r->wake_fd >= 0) {
+		b->next = r->q->free_list;
+		r->q->free_list = b;
+		if (r->q->stalled && r->q->wake_fd >= 0) {
 			uint64_t one = 1;
 
-			r->stalled = 0;
-			if (write(r->wake_fd, &one, sizeof(one)) < 0)
+			r->q->stalled = 0;
+			if (write(r->q->wake_fd, &one, sizeof(one)) < 0)
 				rlog(r, LOG_DEBUG, "cannot wake capture: %s", strerror(errno));
 		}
 	}
@@ -760,25 +783,145 @@ int writer_start(struct ring *r)
 		writer_free(r);
 		return -1;
 	}
-	err = pthread_create(&r->thread, NULL, writer_main, r);
+	err = pthread_create(&r->q->thread, NULL, writer_main, r);
 	if (err) {
 		rlog(r, LOG_ERR, "cannot start writer thread: %s", strerror(err));
 		writer_free(r);
 		return -1;
 	}
-	r->thread_started = 1;
+	r->q->thread_started = 1;
 	return 0;
 }
 
 void writer_stop(struct ring *r)
 {
-	if (!r->thread_started)
+	if (!r->q->thread_started)
 		return;
 	pthread_mutex_lock(&r->lock);
-	r->stopping = 1;
+	r->q->stopping = 1;
 	pthread_cond_signal(&r->cond);
 	pthread_mutex_unlock(&r->lock);
-	pthread_join(r->thread, NULL);
-	r->thread_started = 0;
+	pthread_join(r->q->thread, NULL);
+	r->q->thread_started = 0;
 	writer_free(r);
+}
+
+static void free_chain(struct wbuf *b)
+{
+	while (b) {
+		struct wbuf *next = b->next;
+
+		free(b->data);
+		free(b);
+		b = next;
+	}
+}
+
+int writer_queue_new(struct ring *r, size_t bufsize, size_t n)
+{
+	pthread_condattr_t ca;
+
+	r->q = calloc(1, sizeof(*r->q));
+	if (!r->q)
+		return -1;
+	r->q->tail = &r->q->head;
+	r->q->wake_fd = -1;
+	/* Timed waits measure intervals: a wall-clock step must not stretch them. */
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->q->closed, &ca);
+	pthread_condattr_destroy(&ca);
+	for (size_t i = 0; i < n; i++) {
+		struct wbuf *b = calloc(1, sizeof(*b));
+
+		if (!b || !(b->data = malloc(bufsize))) {
+			free(b);
+			return -1;
+		}
+		b->cap = bufsize;
+		b->next = r->q->free_list;
+		r->q->free_list = b;
+		r->q->nbufs++;
+	}
+	return 0;
+}
+
+void writer_queue_free(struct ring *r)
+{
+	if (!r->q)
+		return;
+	if (r->q->wake_fd >= 0)
+		close(r->q->wake_fd);
+	free_chain(r->q->free_list);
+	free_chain(r->q->head);
+	pthread_cond_destroy(&r->q->closed);
+	free(r->q);
+	r->q = NULL;
+}
+
+struct wbuf *writer_get_buffer(struct ring *r, int *stall)
+{
+	struct wbuf *b;
+
+	pthread_mutex_lock(&r->lock);
+	b = r->q->free_list;
+	if (b)
+		r->q->free_list = b->next;
+	/*
+	 * The last free buffer: capture stops reading the kernel's ring for
+	 * now. Packets wait there (buffer-size) instead of being dropped, and
+	 * the writer wakes capture up when it returns a buffer.
+	 */
+	if (b && !r->q->free_list && r->q->wake_fd >= 0 && !r->q->stalled) {
+		r->q->stalled = 1;
+		r->q->stalls++;
+		*stall = 1;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return b;
+}
+
+void writer_queue_buffer(struct ring *r, struct wbuf *b)
+{
+	pthread_mutex_lock(&r->lock);
+	*r->q->tail = b;
+	r->q->tail = &b->next;
+	r->q->queued++;
+	if (r->q->queued > r->q->high_water)
+		r->q->high_water = r->q->queued;
+	pthread_cond_signal(&r->cond);
+	pthread_mutex_unlock(&r->lock);
+}
+
+void writer_set_wake(struct ring *r, int fd)
+{
+	pthread_mutex_lock(&r->lock);
+	r->q->wake_fd = fd;
+	pthread_mutex_unlock(&r->lock);
+}
+
+void writer_queue_stats(struct ring *r, struct writer_queue_stats *st)
+{
+	pthread_mutex_lock(&r->lock);
+	st->nbufs = r->q->nbufs;
+	st->queued = r->q->queued;
+	st->high_water = r->q->high_water;
+	st->stalls = r->q->stalls;
+	st->stalled = r->q->stalled;
+	pthread_mutex_unlock(&r->lock);
+}
+
+int writer_wait_closes(struct ring *r, uint64_t target, const struct timespec *until)
+{
+	int ok;
+
+	pthread_mutex_lock(&r->lock);
+	while (r->q->closes_done < target)
+		if (pthread_cond_timedwait(&r->q->closed, &r->lock, until) == ETIMEDOUT)
+			break;
+	ok = r->q->closes_done >= target;
+	pthread_mutex_unlock(&r->lock);
+	if (!ok)
+		errno = ETIMEDOUT;
+	return ok ? 0 : -1;
 }
