@@ -131,6 +131,8 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		conf_free(nc);
 		return -1;
 	}
+	/* Parsed and compiled off the loop: only the swap excludes it (daemon.h). */
+	pthread_rwlock_wrlock(&d->conf_lock);
 	for (size_t i = 0; i < d->nrings; i++) {
 		const struct profile_conf *p = find_in(nc, d->rings[i]);
 
@@ -174,6 +176,7 @@ int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		log_set_level(nc->log_level);
 	conf_free(d->conf);
 	d->conf = nc;
+	pthread_rwlock_unlock(&d->conf_lock);
 	log_notice("reloaded %s%s%s", d->conf_file, *note ? "; needs a restart: " : "", note);
 	return 0;
 }
