@@ -181,6 +181,8 @@ static json_t *file_json(const struct ring *r, const struct filelist_file *f)
 }
 
 #define LIST_CHUNK 256
+/* Files per reply, whatever the request's limit: a page costs the loop about 2 ms. */
+#define LIST_PAGE_MAX 128
 
 /* The files a list request selects in one ring: ranks [lo, hi) of the list. */
 struct selection {
@@ -230,16 +232,18 @@ static json_t *ring_summary(struct ring *r, const struct selection *sel)
 
 /*
  * Files of the selected rings, oldest first. With "limit", a reply holds at
- * most that many and "next" says where the following page starts (a later
- * request names it in from_ring and from): no reply, and no turn of the
- * event loop, grows with the ring. The first page also has each ring's
- * summary.
+ * most that many, and never more than LIST_PAGE_MAX; "next" says where the
+ * following page starts (a later request names it in from_ring and from):
+ * no page grows with the ring. Without, all of them (older clients): the
+ * dispatch table sends that one to the ctl-worker. The first page also has
+ * each ring's summary.
  */
 json_t *control_list(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
 	json_t *files = json_array(), *rings = json_array(), *next = NULL, *res;
-	uint64_t room = req->limit ? req->limit : UINT64_MAX;
+	uint64_t room = req->limit ? (req->limit < LIST_PAGE_MAX ? req->limit : LIST_PAGE_MAX)
+				   : UINT64_MAX;
 	int started = !*req->from_ring;
 
 	if (!buf || !files || !rings) {

@@ -295,14 +295,13 @@ static int queue_out(struct client *c, const uint8_t *data, size_t len, int repl
 	return 0;
 }
 
-static int queue_json(struct client *c, json_t *reply)
+/* Queues a REPLY frame, which it frees; -1 when the client must go. */
+static int queue_frame(struct client *c, uint8_t *frame, size_t len)
 {
-	size_t len;
-	uint8_t *frame = proto_frame_json(PROTO_REPLY, reply, &len);
 	const char *why = NULL;
+	json_t *reply;
 	int rc;
 
-	json_decref(reply);
 	/* An answer that cannot be queued whole is replaced by one that says why. */
 	if (frame && len > MAX_PENDING_OUT) {
 		why = "the answer is too large: ask about one ring at a time";
@@ -323,6 +322,15 @@ static int queue_json(struct client *c, json_t *reply)
 	rc = frame ? queue_out(c, frame, len, 1) : -1;
 	free(frame);
 	return rc;
+}
+
+static int queue_json(struct client *c, json_t *reply)
+{
+	size_t len = 0;
+	uint8_t *frame = reply ? proto_frame_json(PROTO_REPLY, reply, &len) : NULL;
+
+	json_decref(reply);
+	return queue_frame(c, frame, len);
 }
 
 static int queue_error(struct client *c, const char *msg)
@@ -524,13 +532,13 @@ static void arm_deadline(struct client *c);
 static int process_input(struct client *c);
 
 /* On the loop: the worker's answer to this client, then what it sent meanwhile. */
-static void on_work_done(struct ctl_job *job, json_t *reply, void *arg)
+static void on_work_done(struct ctl_job *job, uint8_t *frame, size_t len, void *arg)
 {
 	struct client *c = arg;
 
 	c->work = NULL;
 	c->active = now_usec(c);
-	if (queue_json(c, reply) < 0 || process_input(c) < 0)
+	if (queue_frame(c, frame, len) < 0 || process_input(c) < 0)
 		c->closing = 1;
 	if (client_turn(c) < 0) {
 		client_free(c);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <systemd/sd-daemon.h>
@@ -28,11 +29,15 @@ struct ctl_job {
 	const struct ctl_command *cmd;
 	struct proto_request req;
 	struct ucred peer;
-	json_t *reply;		/* the worker's, until it is handed back */
+	uint8_t *frame;		/* the reply, the worker's until it is handed back */
+	size_t len;
 	/* The loop's alone. */
 	ctl_job_done *done;
 	void *arg;
 };
+
+/* A turn of the control loop this long is logged (debug): what made it slow comes before. */
+#define SLOW_TURN_USEC (20 * 1000)
 
 static struct {
 	pthread_mutex_t lock;
@@ -64,6 +69,14 @@ static struct ctl_job *next_job(void)
 	return j;
 }
 
+static void answer(struct ctl_job *j)
+{
+	json_t *reply = dispatch_call(j->cmd, w.d, &j->req, &j->peer);
+
+	j->frame = reply ? proto_frame_json(PROTO_REPLY, reply, &j->len) : NULL;
+	json_decref(reply);
+}
+
 static void *run(void *arg)
 {
 	struct ctl_job *j;
@@ -73,7 +86,7 @@ static void *run(void *arg)
 	pthread_mutex_lock(&w.lock);
 	while ((j = next_job())) {
 		pthread_mutex_unlock(&w.lock);
-		j->reply = dispatch_call(j->cmd, w.d, &j->req, &j->peer);
+		answer(j);
 		pthread_mutex_lock(&w.lock);
 		j->next = w.finished;
 		w.finished = j;
@@ -87,7 +100,7 @@ static void *run(void *arg)
 
 static void job_free(struct ctl_job *j)
 {
-	json_decref(j->reply);
+	free(j->frame);
 	free(j);
 }
 
@@ -106,8 +119,8 @@ static int on_finished(sd_event_source *s, int fd, uint32_t revents, void *userd
 	while ((j = list)) {
 		list = j->next;
 		if (j->done) {
-			j->done(j, j->reply, j->arg);
-			j->reply = NULL;
+			j->done(j, j->frame, j->len, j->arg);
+			j->frame = NULL;
 		}
 		job_free(j);
 	}
@@ -195,11 +208,11 @@ void ctlworker_stop(void)
 	w.efd = -1;
 }
 
-static void reload_done(struct ctl_job *job, json_t *reply, void *arg)
+static void reload_done(struct ctl_job *job, uint8_t *frame, size_t len, void *arg)
 {
 	struct daemon *d = arg;
 
-	json_decref(reply);
+	free(frame);
 	w.hup_busy = 0;
 	if (w.hup_again) {
 		w.hup_again = 0;
@@ -227,6 +240,29 @@ void control_reload_async(struct daemon *d)
 	w.hup_busy = 1;
 }
 
+static uint64_t mono_usec(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+}
+
+/* One dispatch, under the configuration lock; a slow one is named in the debug log. */
+static int turn(struct daemon *d)
+{
+	uint64_t t0 = mono_usec(), dt;
+	int r;
+
+	pthread_rwlock_rdlock(&d->conf_lock);
+	r = sd_event_dispatch(d->event);
+	pthread_rwlock_unlock(&d->conf_lock);
+	dt = mono_usec() - t0;
+	if (dt >= SLOW_TURN_USEC)
+		log_debug("control loop: one turn took %llu ms", (unsigned long long)dt / 1000);
+	return r;
+}
+
 int control_loop_run(struct daemon *d)
 {
 	sd_event *e = d->event;
@@ -236,11 +272,8 @@ int control_loop_run(struct daemon *d)
 		r = sd_event_prepare(e);
 		if (r == 0)
 			r = sd_event_wait(e, UINT64_MAX);
-		if (r > 0) {
-			pthread_rwlock_rdlock(&d->conf_lock);
-			r = sd_event_dispatch(e);
-			pthread_rwlock_unlock(&d->conf_lock);
-		}
+		if (r > 0)
+			r = turn(d);
 		if (r < 0)
 			return r;
 	}

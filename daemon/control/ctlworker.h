@@ -2,6 +2,8 @@
 #ifndef PKTCAP_CTLWORKER_H
 #define PKTCAP_CTLWORKER_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/socket.h>
 
 #include <jansson.h>
@@ -12,8 +14,12 @@
 
 struct ctl_job;
 
-/* Called on the control loop with the job's reply, which it now owns; arg as given. */
-typedef void ctl_job_done(struct ctl_job *job, json_t *reply, void *arg);
+/*
+ * Called on the control loop with the job's reply as a whole REPLY frame
+ * (serialized on the worker, so a large one costs the loop nothing), which
+ * it now owns (free()); NULL when out of memory. arg as given.
+ */
+typedef void ctl_job_done(struct ctl_job *job, uint8_t *frame, size_t len, void *arg);
 
 /*
  * Starts the ctl-worker thread and watches its eventfd in d's loop; call it

@@ -9,6 +9,12 @@
 #include "evidence/evidence.h"
 #include "reply.h"
 
+/* A list with a limit is one page, small whatever the ring holds; one without is everything. */
+static int list_pages(const struct proto_request *req)
+{
+	return req->limit != 0;
+}
+
 /* A verify that names its job only asks how far it got. */
 static int verify_polls(const struct proto_request *req)
 {
@@ -25,7 +31,7 @@ static int verify_polls(const struct proto_request *req)
  */
 static const struct ctl_command commands[] = {
 	{ CMD_STATUS, CTL_RIGHT_READ, control_status, CTL_INLINE, NULL },
-	{ CMD_LIST, CTL_RIGHT_READ, control_list, CTL_INLINE, NULL },
+	{ CMD_LIST, CTL_RIGHT_READ, control_list, CTL_WORKER, list_pages },
 	{ CMD_INTERFACES, CTL_RIGHT_READ, control_interfaces, CTL_INLINE, NULL },
 	{ CMD_DUMP, CTL_RIGHT_READ, NULL, CTL_STREAM, NULL },
 	{ CMD_CASES, CTL_RIGHT_READ, evidence_cases, CTL_INLINE, NULL },
