@@ -47,6 +47,8 @@ struct daemon {
  * returns -1 with the errors in err. Otherwise filters, rotation, retention
  * and flush settings change in place and 0 is returned; changes that need
  * privileges the daemon gave up are described in note (empty if none).
+ * Never on the control loop, which holds conf_lock shared while it runs
+ * (the swap would wait for itself): the ctl-worker runs it.
  */
 int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen);
 struct ring *daemon_find_ring(struct daemon *d, const char *name);

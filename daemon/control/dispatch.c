@@ -38,6 +38,7 @@ static const struct ctl_command commands[] = {
 	{ CMD_KEY, CTL_RIGHT_READ, evidence_key, CTL_INLINE, NULL },
 	{ CMD_SIGN, CTL_RIGHT_READ, evidence_sign, CTL_INLINE, NULL },
 	{ CMD_VERIFY, CTL_RIGHT_READ, evidence_verify, CTL_WORKER, verify_polls },
+	/* INLINE while a rotation is only queued for capture; one that waits for the seal is WORKER. */
 	{ CMD_ROTATE, CTL_RIGHT_OPERATE, ctlsrv_rotate, CTL_INLINE, NULL },
 	{ CMD_RELOAD, CTL_RIGHT_OPERATE, control_reload, CTL_WORKER, NULL },
 	{ CMD_REINDEX, CTL_RIGHT_OPERATE, control_reindex, CTL_WORKER, NULL },
