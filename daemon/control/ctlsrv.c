@@ -351,13 +351,15 @@ static int queue_error(struct client *c, const char *msg)
 static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata);
 
 /*
- * Moves the dump forward up to DUMP_BACKLOG of unread output. Returns 1 when
- * a following dump waits for packets, 0 when it has more to give (or ended:
- * c->job is NULL then), -1 on failure.
+ * Moves the dump forward by one step (one DATA frame, or one read budget
+ * spent before the window), while less than DUMP_BACKLOG is unread: a
+ * request on another connection waits for at most one step of each running
+ * stream. Returns 1 when a following dump waits for packets, 0 when it has
+ * more to give (or ended: c->job is NULL then), -1 on failure.
  */
 static int pump_dump(struct client *c)
 {
-	while (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
+	if (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
 		size_t len = 0;
 		int rc = dump_job_fill(c->job, c->dbuf + PROTO_HDR_LEN, DUMP_CHUNK, &len);
 
@@ -392,12 +394,8 @@ static int pump_dump(struct client *c)
 		}
 		if (rc == DUMP_WAIT)
 			return 1;
-		/*
-		 * A read budget spent on packets before the window: let the loop turn
-		 * (capture first); the socket is writable, so EPOLLOUT brings us back.
-		 */
-		if (!len)
-			return 0;
+		/* The loop turns; EPOLLOUT (the socket is writable) brings us back. */
+		return 0;
 	}
 	return 0;
 }

@@ -34,7 +34,8 @@ static const struct ctl_command commands[] = {
 	{ CMD_LIST, CTL_RIGHT_READ, control_list, CTL_WORKER, list_pages },
 	{ CMD_INTERFACES, CTL_RIGHT_READ, control_interfaces, CTL_INLINE, NULL },
 	{ CMD_DUMP, CTL_RIGHT_READ, NULL, CTL_STREAM, NULL },
-	{ CMD_CASES, CTL_RIGHT_READ, evidence_cases, CTL_INLINE, NULL },
+	/* Reads every case's manifest, and waits for a preserve or release that is writing one. */
+	{ CMD_CASES, CTL_RIGHT_READ, evidence_cases, CTL_WORKER, NULL },
 	{ CMD_KEY, CTL_RIGHT_READ, evidence_key, CTL_INLINE, NULL },
 	{ CMD_SIGN, CTL_RIGHT_READ, evidence_sign, CTL_INLINE, NULL },
 	{ CMD_VERIFY, CTL_RIGHT_READ, evidence_verify, CTL_WORKER, verify_polls },
