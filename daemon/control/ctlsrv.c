@@ -536,6 +536,9 @@ static void on_work_done(struct ctl_job *job, uint8_t *frame, size_t len, void *
 
 	c->work = NULL;
 	c->active = now_usec(c);
+	/* A request sent meanwhile has its 10 s from now. */
+	if (c->inlen)
+		c->req_start = c->active;
 	if (queue_frame(c, frame, len) < 0 || process_input(c) < 0)
 		c->closing = 1;
 	if (client_turn(c) < 0) {
@@ -619,7 +622,8 @@ static int answer(struct client *c, const struct proto_request *req)
 /* Handles every complete frame in the input; -1 on a protocol error. */
 static int process_input(struct client *c)
 {
-	for (;;) {
+	/* Nothing is answered ahead of the worker's reply. */
+	while (!c->work) {
 		struct proto_request req;
 		struct proto_hdr hdr;
 		const char *why = NULL;
@@ -659,11 +663,10 @@ static int process_input(struct client *c)
 			return 0;
 		}
 		/* The rest waits for the worker's answer; its clock starts then. */
-		if (c->work) {
+		if (c->work)
 			c->req_start = 0;
-			return 0;
-		}
 	}
+	return 0;
 }
 
 /* Arms the client's one timer for the earliest of its deadlines. */
@@ -718,7 +721,7 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 {
 	struct client *c = userdata;
 
-	if ((revents & EPOLLIN) && !c->closing) {
+	if ((revents & EPOLLIN) && !c->closing && !c->work) {
 		ssize_t n = recv(fd, c->in + c->inlen, sizeof(c->in) - c->inlen, MSG_DONTWAIT);
 
 		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
