@@ -26,17 +26,20 @@ usage: $0 [options]          (as root, from the build directory)
   -C MB      the held case, in 4 files (default 1024)
   -t N       " or port 1" terms in the reload's filter (default 3000)
   -c N       status clients (default 20)
+  -n NICE    run the clients at this nice value (default 0: as hard as they can; on a
+             machine with few CPUs they then take the CPU the daemon needs to answer)
   -T DIR     parent of the temporary storage, a real disk (default /var/tmp)
   -o DIR     where the result goes (default bench/results under the source tree)
 EOF
 }
 
 RATE=284000 SIZE=1500 DURATION=10 RING_MB=2048 FILES=20000 CASE_MB=1024 TERMS=3000
-CLIENTS=20 TMPBASE=/var/tmp OUTDIR=
-while getopts "r:s:d:R:F:C:t:c:T:o:h" o; do
+CLIENTS=20 TMPBASE=/var/tmp OUTDIR= NICE=0
+while getopts "r:s:d:R:F:C:t:c:n:T:o:h" o; do
 	case $o in
 	r) RATE=$OPTARG ;; s) SIZE=$OPTARG ;; d) DURATION=$OPTARG ;; R) RING_MB=$OPTARG ;;
 	F) FILES=$OPTARG ;; C) CASE_MB=$OPTARG ;; t) TERMS=$OPTARG ;; c) CLIENTS=$OPTARG ;;
+	n) NICE=$OPTARG ;;
 	T) TMPBASE=$OPTARG ;; o) OUTDIR=$OPTARG ;; h) usage; exit 0 ;; *) usage >&2; exit 2 ;;
 	esac
 done
@@ -160,7 +163,7 @@ run()
 		--status-clients "$CLIENTS" --ring "$IF/all" --case hostile \
 		--late $(((DAY + 86400 - 600) * 1000000000)) \
 		--window $(((DAY + 3600) * 1000000000)) $(((DAY + 7200) * 1000000000)) \
-		--json "$work/$name.json" "$@" > "$work/$name.out"
+		--nice "$NICE" --json "$work/$name.json" "$@" > "$work/$name.out"
 	wait $!
 	sent=$(awk '$1 == "sent" { print $2 }' "$work/$name.gen")
 	# The last flush is at most a second behind.
@@ -196,7 +199,8 @@ out=$OUTDIR/hostile-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo
 	echo "$DURATION s at $RATE packets/s of $SIZE bytes into a ring holding $RING_MB MB in $FILES old files,"
 	echo "with a held case of $CASE_MB MB in 4 files; $CLIENTS status clients in both runs, the other"
-	echo "clients (bench/hostile.py) in the second. Status times: connect, request, reply, in ms."
+	echo "clients (bench/hostile.py) in the second, at nice $NICE. Status times: connect, request,"
+	echo "reply, in ms."
 	echo
 	echo "| run | sent | written | dropped | loss | status calls | min | median | p99 | max |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -209,7 +213,7 @@ out=$OUTDIR/hostile-$(date -u +%Y%m%dT%H%M%SZ).md
 	grep -v '^status:' "$work/hostile.out"
 	echo '```'
 	echo
-	echo "Run as \`bench/hostile.sh -r $RATE -s $SIZE -d $DURATION -R $RING_MB -F $FILES -C $CASE_MB -t $TERMS -c $CLIENTS\`"
+	echo "Run as \`bench/hostile.sh -r $RATE -s $SIZE -d $DURATION -R $RING_MB -F $FILES -C $CASE_MB -t $TERMS -c $CLIENTS -n $NICE\`"
 	echo "from the build directory; $(uname -r), $(nproc) CPUs, load before the end $(cut -d ' ' -f 1-3 /proc/loadavg)."
 } > "$out"
 cat "$out"
