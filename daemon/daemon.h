@@ -2,6 +2,7 @@
 #ifndef PKTCAP_DAEMON_H
 #define PKTCAP_DAEMON_H
 
+#include <pthread.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -32,6 +33,13 @@ struct daemon {
 	int socket_override;	/* -S given, or systemd passed the socket: a reload keeps it */
 	char *socket_path;	/* the control socket in use (-S or the config's) */
 	uint64_t status_usec;	/* when STATUS= was last sent */
+	/*
+	 * The configuration lock: conf, each ring's conf and the operator group.
+	 * The control loop holds it shared for each turn (control_loop_run); a
+	 * reload, on the ctl-worker, takes it exclusively only to swap in what
+	 * it parsed and compiled beforehand (docs/design.md).
+	 */
+	pthread_rwlock_t conf_lock;
 };
 
 /*
@@ -39,6 +47,8 @@ struct daemon {
  * returns -1 with the errors in err. Otherwise filters, rotation, retention
  * and flush settings change in place and 0 is returned; changes that need
  * privileges the daemon gave up are described in note (empty if none).
+ * Never on the control loop, which holds conf_lock shared while it runs
+ * (the swap would wait for itself): the ctl-worker runs it.
  */
 int daemon_reload(struct daemon *d, char *err, size_t errlen, char *note, size_t notelen);
 struct ring *daemon_find_ring(struct daemon *d, const char *name);

@@ -20,6 +20,7 @@
 #include "conf.h"
 #include "capture/confine.h"
 #include "control/ctlsrv.h"
+#include "control/ctlworker.h"
 #include "daemon.h"
 #include "evidence/evidence.h"
 #include "storage/indexer.h"
@@ -120,12 +121,7 @@ static int on_signal(sd_event_source *s, const struct signalfd_siginfo *si, void
 	struct daemon *d = userdata;
 
 	if (si->ssi_signo == SIGHUP) {
-		char err[1024], note[2048];
-
-		sd_notify(0, "RELOADING=1");
-		daemon_reload(d, err, sizeof(err), note, sizeof(note));
-		sd_notify(0, "READY=1");
-		send_status(d);
+		control_reload_async(d);
 		return 0;
 	}
 	log_info("%s: shutting down", strsignal((int)si->ssi_signo));
@@ -404,7 +400,7 @@ int main(int argc, char **argv)
 		goto out;
 	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
 	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings, d.storage);
-	rc = sd_event_loop(d.event) < 0 ? 1 : 0;
+	rc = control_loop_run(&d) < 0 ? 1 : 0;
 out:
 	/* Drains the kernel and hands each ring's last buffer, with its close, to the writer. */
 	capture_stop();

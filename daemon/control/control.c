@@ -1,8 +1,7 @@
-/* control.c: the answers to status, list, interfaces, rotate and reload requests */
+/* control.c: the answers to status, list, interfaces, rotate, reindex and reload requests */
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,35 +32,6 @@ static json_t *json_time(int64_t ns)
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(buf, sizeof(buf), "%s.%06ldZ", stamp, (long)(ns % 1000000000 / 1000));
 	return json_string(buf);
-}
-
-json_t *control_ok(json_t *result)
-{
-	return json_pack("{s:b, s:o}", "ok", 1, "result", result ? result : json_object());
-}
-
-json_t *control_fail(const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	/* An error may quote a name from the request: it must stay valid UTF-8 to be sent. */
-	proto_utf8_clean(msg);
-	return json_pack("{s:b, s:s}", "ok", 0, "error", msg);
-}
-
-/* A named ring (or interface) must exist; NULL when it does. */
-static json_t *unknown_ring(struct daemon *d, const char *want)
-{
-	if (!*want)
-		return NULL;
-	for (size_t i = 0; i < d->nrings; i++)
-		if (ring_matches(d->rings[i], want))
-			return NULL;
-	return control_fail("no ring \"%s\" (pktctl status lists them)", want);
 }
 
 static int64_t file_first_ns(const struct filelist_file *f)
@@ -157,7 +127,7 @@ static json_t *ring_status(struct ring *r)
 	return j;
 }
 
-static json_t *do_status(struct daemon *d, const struct proto_request *req)
+json_t *control_status(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	json_t *rings = json_array(), *res;
 	struct indexer_stats ist;
@@ -211,6 +181,8 @@ static json_t *file_json(const struct ring *r, const struct filelist_file *f)
 }
 
 #define LIST_CHUNK 256
+/* Files per reply, whatever the request's limit: a page costs the loop about 2 ms. */
+#define LIST_PAGE_MAX 128
 
 /* The files a list request selects in one ring: ranks [lo, hi) of the list. */
 struct selection {
@@ -260,16 +232,18 @@ static json_t *ring_summary(struct ring *r, const struct selection *sel)
 
 /*
  * Files of the selected rings, oldest first. With "limit", a reply holds at
- * most that many and "next" says where the following page starts (a later
- * request names it in from_ring and from): no reply, and no turn of the
- * event loop, grows with the ring. The first page also has each ring's
- * summary.
+ * most that many, and never more than LIST_PAGE_MAX; "next" says where the
+ * following page starts (a later request names it in from_ring and from):
+ * no page grows with the ring. Without, all of them (older clients): the
+ * dispatch table sends that one to the ctl-worker. The first page also has
+ * each ring's summary.
  */
-static json_t *do_list(struct daemon *d, const struct proto_request *req)
+json_t *control_list(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
 	json_t *files = json_array(), *rings = json_array(), *next = NULL, *res;
-	uint64_t room = req->limit ? req->limit : UINT64_MAX;
+	uint64_t room = req->limit ? (req->limit < LIST_PAGE_MAX ? req->limit : LIST_PAGE_MAX)
+				   : UINT64_MAX;
 	int started = !*req->from_ring;
 
 	if (!buf || !files || !rings) {
@@ -334,7 +308,8 @@ static json_t *do_list(struct daemon *d, const struct proto_request *req)
 	return control_ok(res);
 }
 
-static json_t *do_interfaces(struct daemon *d)
+json_t *control_interfaces(struct daemon *d, const struct proto_request *req,
+			   const struct ucred *peer)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 	pcap_if_t *all, *dev;
@@ -362,7 +337,7 @@ static json_t *do_interfaces(struct daemon *d)
 /* A close reaches the writer within a flush; then it seals the file. */
 #define ROTATE_WAIT_MS 5000
 
-static json_t *do_rotate(struct daemon *d, const struct proto_request *req)
+json_t *control_rotate(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	json_t *done = json_array();
 
@@ -403,7 +378,7 @@ static int mark_queued(struct filelist_file *f, void *arg)
  * to index any without one): damage is found, reported and kept apart, and
  * a seal is never replaced. The indexer works at idle priority.
  */
-static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
+json_t *control_reindex(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	struct filelist_file *buf = malloc(LIST_CHUNK * sizeof(*buf));
 	json_t *queued = json_array();
@@ -441,43 +416,11 @@ static json_t *do_reindex(struct daemon *d, const struct proto_request *req)
 	return control_ok(json_pack("{s:o}", "queued", queued));
 }
 
-static json_t *do_reload(struct daemon *d)
+json_t *control_reload(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	char err[1024], note[2048];
 
 	if (daemon_reload(d, err, sizeof(err), note, sizeof(note)) < 0)
 		return json_pack("{s:b, s:s}", "ok", 0, "error", err);
 	return control_ok(json_pack("{s:s}", "restart_needed", note));
-}
-
-json_t *control_handle(struct daemon *d, const struct proto_request *req)
-{
-	json_t *err = unknown_ring(d, req->ring);
-
-	if (err)
-		return err;
-	switch (req->cmd) {
-	case CMD_STATUS:
-		return do_status(d, req);
-	case CMD_LIST:
-		return do_list(d, req);
-	case CMD_INTERFACES:
-		return do_interfaces(d);
-	case CMD_ROTATE:
-		return do_rotate(d, req);
-	case CMD_RELOAD:
-		return do_reload(d);
-	case CMD_REINDEX:
-		return do_reindex(d, req);
-	case CMD_PRESERVE:	/* evidence.c: they need who asked */
-	case CMD_CASES:
-	case CMD_RELEASE:
-	case CMD_VERIFY:
-	case CMD_KEY:
-	case CMD_SIGN:
-	case CMD_DUMP:	/* streamed by the server, never answered here */
-	case CMD_COUNT:
-		break;
-	}
-	return control_fail("unknown command");
 }

@@ -1,16 +1,26 @@
-/* control.h: what each control request does, answering in JSON */
+/* control.h: the handlers of status, list, interfaces, rotate, reindex and reload, answering in JSON */
 #ifndef PKTCAP_CONTROL_H
 #define PKTCAP_CONTROL_H
+
+#include <sys/socket.h>
 
 #include <jansson.h>
 
 #include "daemon.h"
 #include "proto.h"
+#include "reply.h"
 
-/* Returns the reply object: {"ok": true, "result": ...} or {"ok": false, "error": ...}. */
-json_t *control_handle(struct daemon *d, const struct proto_request *req);
-/* The two reply shapes, for every request handler: result (may be NULL), or an error text. */
-json_t *control_ok(json_t *result);
-json_t *control_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Each returns the reply object, {"ok": true, "result": ...} or {"ok":
+ * false, "error": ...}. dispatch.c names the thread each runs on; a named
+ * ring is known to exist by then. peer is who asked (SO_PEERCRED).
+ */
+json_t *control_status(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
+json_t *control_list(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
+json_t *control_interfaces(struct daemon *d, const struct proto_request *req,
+			   const struct ucred *peer);
+json_t *control_rotate(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
+json_t *control_reindex(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
+json_t *control_reload(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
 
 #endif

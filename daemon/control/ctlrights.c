@@ -58,21 +58,6 @@ enum ctl_right ctlrights_peer(const struct ctlrights *r, int fd, struct ucred *c
 	return right;
 }
 
-/* Requests that change what is stored or how the daemon runs; the rest only read. */
-enum ctl_right ctlrights_needed(enum proto_cmd cmd)
-{
-	switch (cmd) {
-	case CMD_ROTATE:
-	case CMD_RELOAD:
-	case CMD_REINDEX:
-	case CMD_PRESERVE:
-	case CMD_RELEASE:
-		return CTL_RIGHT_OPERATE;
-	default:
-		return CTL_RIGHT_READ;
-	}
-}
-
 void ctlrights_refusal(const struct ctlrights *r, enum proto_cmd cmd, char *msg, size_t len)
 {
 	if (r->has_operators)

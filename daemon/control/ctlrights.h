@@ -11,9 +11,10 @@
 #include "proto.h"
 
 /*
- * Two rights. The socket's group (group in pktcapd.conf) reads: status,
- * list, interfaces, dump. Root, the daemon's own user and operator-group
- * also operate: rotate, reload, reindex. Operating implies reading.
+ * Two rights. The socket's group (group in pktcapd.conf) reads; root, the
+ * daemon's own user and operator-group also operate. Operating implies
+ * reading. Which command needs which is a column of the dispatch table
+ * (dispatch.c).
  */
 enum ctl_right { CTL_RIGHT_NONE, CTL_RIGHT_READ, CTL_RIGHT_OPERATE };
 
@@ -37,7 +38,6 @@ struct ctlrights {
 int ctlrights_set_operators(struct ctlrights *r, const char *group);
 /* The right of the peer on fd, its credentials in *cred. */
 enum ctl_right ctlrights_peer(const struct ctlrights *r, int fd, struct ucred *cred);
-enum ctl_right ctlrights_needed(enum proto_cmd cmd);
 /* Why cmd is refused, naming the group that grants it. */
 void ctlrights_refusal(const struct ctlrights *r, enum proto_cmd cmd, char *msg, size_t len);
 /*

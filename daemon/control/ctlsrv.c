@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <systemd/sd-daemon.h>
@@ -18,8 +19,9 @@
 #include "control/control.h"
 #include "control/ctlrights.h"
 #include "control/ctlsrv.h"
+#include "control/ctlworker.h"
+#include "control/dispatch.h"
 #include "control/dumpjob.h"
-#include "evidence/evidence.h"
 #include "log.h"
 #include "proto.h"
 
@@ -38,6 +40,8 @@
 #define CLIENT_IDLE_USEC (30ULL * 1000000)
 /* A dump whose reader takes nothing for this long is dropped. */
 #define DUMP_STALL_USEC (60ULL * 1000000)
+/* A client waiting this long for the ctl-worker's answer is let go (the work goes on). */
+#define WORKER_USEC (120ULL * 1000000)
 /* Replies one client has not read yet; past this it is not reading and goes. */
 #define MAX_PENDING_OUT (16 * 1024 * 1024)
 /* Unread replies of all clients together. */
@@ -62,6 +66,8 @@ struct client {
 	size_t counted;		/* reply bytes of out counted in srv->replies */
 	int closing;		/* close once the output is written */
 	struct dump_job *job;	/* a dump streaming to this client */
+	struct ctl_job *work;	/* a request on the ctl-worker: nothing more is read meanwhile */
+	uint64_t work_start;
 	sd_event_source *retry;	/* a following dump looks for new packets */
 	uint8_t *dbuf;		/* one DATA frame being built */
 };
@@ -251,6 +257,8 @@ static void client_free(struct client *c)
 	s->nclients--;
 	s->replies -= c->counted;
 	dump_end(c);
+	if (c->work)
+		ctlworker_forget(c->work);
 	sd_event_source_disable_unref(c->io);
 	sd_event_source_disable_unref(c->timer);
 	sd_event_source_disable_unref(c->retry);
@@ -287,14 +295,13 @@ static int queue_out(struct client *c, const uint8_t *data, size_t len, int repl
 	return 0;
 }
 
-static int queue_json(struct client *c, json_t *reply)
+/* Queues a REPLY frame, which it frees; -1 when the client must go. */
+static int queue_frame(struct client *c, uint8_t *frame, size_t len)
 {
-	size_t len;
-	uint8_t *frame = proto_frame_json(PROTO_REPLY, reply, &len);
 	const char *why = NULL;
+	json_t *reply;
 	int rc;
 
-	json_decref(reply);
 	/* An answer that cannot be queued whole is replaced by one that says why. */
 	if (frame && len > MAX_PENDING_OUT) {
 		why = "the answer is too large: ask about one ring at a time";
@@ -317,6 +324,15 @@ static int queue_json(struct client *c, json_t *reply)
 	return rc;
 }
 
+static int queue_json(struct client *c, json_t *reply)
+{
+	size_t len = 0;
+	uint8_t *frame = reply ? proto_frame_json(PROTO_REPLY, reply, &len) : NULL;
+
+	json_decref(reply);
+	return queue_frame(c, frame, len);
+}
+
 static int queue_error(struct client *c, const char *msg)
 {
 	char clean[512];
@@ -335,13 +351,15 @@ static int queue_error(struct client *c, const char *msg)
 static int on_dump_retry(sd_event_source *s, uint64_t usec, void *userdata);
 
 /*
- * Moves the dump forward up to DUMP_BACKLOG of unread output. Returns 1 when
- * a following dump waits for packets, 0 when it has more to give (or ended:
- * c->job is NULL then), -1 on failure.
+ * Moves the dump forward by one step (one DATA frame, or one read budget
+ * spent before the window), while less than DUMP_BACKLOG is unread: a
+ * request on another connection waits for at most one step of each running
+ * stream. Returns 1 when a following dump waits for packets, 0 when it has
+ * more to give (or ended: c->job is NULL then), -1 on failure.
  */
 static int pump_dump(struct client *c)
 {
-	while (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
+	if (c->job && c->outlen - c->outoff < DUMP_BACKLOG) {
 		size_t len = 0;
 		int rc = dump_job_fill(c->job, c->dbuf + PROTO_HDR_LEN, DUMP_CHUNK, &len);
 
@@ -376,12 +394,8 @@ static int pump_dump(struct client *c)
 		}
 		if (rc == DUMP_WAIT)
 			return 1;
-		/*
-		 * A read budget spent on packets before the window: let the loop turn
-		 * (capture first); the socket is writable, so EPOLLOUT brings us back.
-		 */
-		if (!len)
-			return 0;
+		/* The loop turns; EPOLLOUT (the socket is writable) brings us back. */
+		return 0;
 	}
 	return 0;
 }
@@ -442,8 +456,12 @@ static int client_turn(struct client *c)
 	}
 	if (c->closing && c->outoff == c->outlen)
 		return -1;
-	/* A closing client is not read any more: EPOLLIN would fire forever. */
-	events = c->closing ? 0 : EPOLLIN;
+	/*
+	 * A closing client is not read any more: EPOLLIN would fire forever. One
+	 * waiting for the worker is read after its answer, so replies keep their
+	 * order; its hang-up still comes as EPOLLHUP.
+	 */
+	events = c->closing || c->work ? 0 : EPOLLIN;
 	if (c->outlen > c->outoff || (c->job && !waiting))
 		events |= EPOLLOUT;
 	sd_event_source_set_io_events(c->io, events);
@@ -480,29 +498,65 @@ static void refuse_cmd(struct client *c, enum proto_cmd cmd)
 }
 
 /*
- * Requested rotations are rationed per ring, so that a runaway script cannot
- * rotate a ring's history away. Returns 0 when the request may go on, 1 when
- * it was answered (refused, with when to retry), -1 on failure.
+ * The rotate command: requested rotations are rationed per ring, so that a
+ * runaway script cannot rotate a ring's history away. A refusal says when to
+ * retry. On the control loop, which owns the rations.
  */
-static int ration_rotate(struct client *c, const struct proto_request *req)
+json_t *ctlsrv_rotate(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	char which[160] = "", msg[400];
-	uint64_t wait = ctlrights_ration_rotate(&c->srv->rights, c->srv->d, req->ring, now_usec(c),
-						which, sizeof(which));
+	struct timespec ts;
+	uint64_t wait;
 
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	wait = ctlrights_ration_rotate(&d->ctl->rights, d, req->ring,
+				       (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000,
+				       which, sizeof(which));
 	if (wait == (uint64_t)-1)
-		return -1;
+		return control_fail("out of memory");
 	if (!wait)
-		return 0;
+		return control_rotate(d, req, peer);
 	wait = (wait + 999999) / 1000000;
 	snprintf(msg, sizeof(msg), "ring %s was rotated on request %d times lately (at most %d in a row, then one every %llu s): try again in %llu s",
 		 which, CTL_ROTATE_BURST, CTL_ROTATE_BURST, CTL_ROTATE_USEC / 1000000,
 		 (unsigned long long)wait);
 	proto_utf8_clean(msg);
-	log_warn("control client pid %d uid %d: rotate %s refused: rationed", (int)c->cred.pid,
-		 (int)c->cred.uid, which);
-	return queue_json(c, json_pack("{s:b, s:s, s:I}", "ok", 0, "error", msg, "retry_after",
-				       (json_int_t)wait)) < 0 ? -1 : 1;
+	log_warn("control client pid %d uid %d: rotate %s refused: rationed", (int)peer->pid,
+		 (int)peer->uid, which);
+	return json_pack("{s:b, s:s, s:I}", "ok", 0, "error", msg, "retry_after", (json_int_t)wait);
+}
+
+static void arm_deadline(struct client *c);
+static int process_input(struct client *c);
+
+/* On the loop: the worker's answer to this client, then what it sent meanwhile. */
+static void on_work_done(struct ctl_job *job, uint8_t *frame, size_t len, void *arg)
+{
+	struct client *c = arg;
+
+	c->work = NULL;
+	c->active = now_usec(c);
+	/* A request sent meanwhile has its 10 s from now. */
+	if (c->inlen)
+		c->req_start = c->active;
+	if (queue_frame(c, frame, len) < 0 || process_input(c) < 0)
+		c->closing = 1;
+	if (client_turn(c) < 0) {
+		client_free(c);
+		return;
+	}
+	arm_deadline(c);
+}
+
+/* Hands a slow request to the ctl-worker; -1 when the connection must close. */
+static int start_work(struct client *c, const struct ctl_command *cmd,
+		      const struct proto_request *req)
+{
+	c->work = ctlworker_submit(cmd, req, &c->cred, on_work_done, c);
+	if (!c->work)
+		return queue_error(c, "out of memory") < 0 ? -1 : 0;
+	c->work_start = now_usec(c);
+	return 0;
 }
 
 /* Starts a dump on this connection; -1 when the connection must close. */
@@ -537,10 +591,39 @@ static int start_dump(struct client *c, const struct proto_request *req)
 	return 0;
 }
 
+/*
+ * Answers one decoded request as the dispatch table says: refused without
+ * the right, or inline, streamed, or handed to the worker. -1 when the
+ * connection must close.
+ */
+static int answer(struct client *c, const struct proto_request *req)
+{
+	const struct ctl_command *cmd = dispatch_find(req->cmd);
+
+	if (!cmd)
+		return queue_error(c, "unknown command");
+	if (cmd->right > c->right) {
+		refuse_cmd(c, req->cmd);
+		return 0;
+	}
+	log_debug("control client pid %d uid %d: %s", (int)c->cred.pid, (int)c->cred.uid,
+		  proto_cmd_name(req->cmd));
+	switch (dispatch_kind(cmd, req)) {
+	case CTL_STREAM:
+		return start_dump(c, req);
+	case CTL_WORKER:
+		return start_work(c, cmd, req);
+	case CTL_INLINE:
+		break;
+	}
+	return queue_json(c, dispatch_call(cmd, c->srv->d, req, &c->cred));
+}
+
 /* Handles every complete frame in the input; -1 on a protocol error. */
 static int process_input(struct client *c)
 {
-	for (;;) {
+	/* Nothing is answered ahead of the worker's reply. */
+	while (!c->work) {
 		struct proto_request req;
 		struct proto_hdr hdr;
 		const char *why = NULL;
@@ -562,23 +645,10 @@ static int process_input(struct client *c)
 		}
 		rc = 0;
 		if (proto_decode_request(c->in + PROTO_HDR_LEN, hdr.length, &req, err,
-					 sizeof(err)) < 0) {
+					 sizeof(err)) < 0)
 			rc = queue_error(c, err);
-		} else if (ctlrights_needed(req.cmd) > c->right) {
-			refuse_cmd(c, req.cmd);
-		} else if (req.cmd == CMD_DUMP) {
-			if (start_dump(c, &req) < 0)
-				return -1;
-		} else if (req.cmd == CMD_ROTATE && (rc = ration_rotate(c, &req)) != 0) {
-			rc = rc < 0 ? -1 : 0;
-		} else if (evidence_handles(req.cmd)) {
-			/* Who asked goes into the case's manifest. */
-			rc = queue_json(c, evidence_handle(c->srv->d, &req, &c->cred));
-		} else {
-			log_debug("control client pid %d uid %d: %s", (int)c->cred.pid,
-				  (int)c->cred.uid, proto_cmd_name(req.cmd));
-			rc = queue_json(c, control_handle(c->srv->d, &req));
-		}
+		else if (answer(c, &req) < 0)
+			return -1;
 		if (rc < 0)
 			return -1;
 		memmove(c->in, c->in + PROTO_HDR_LEN + hdr.length,
@@ -592,7 +662,11 @@ static int process_input(struct client *c)
 			c->req_start = 0;
 			return 0;
 		}
+		/* The rest waits for the worker's answer; its clock starts then. */
+		if (c->work)
+			c->req_start = 0;
 	}
+	return 0;
 }
 
 /* Arms the client's one timer for the earliest of its deadlines. */
@@ -600,6 +674,8 @@ static void arm_deadline(struct client *c)
 {
 	uint64_t t = c->active + (c->job ? DUMP_STALL_USEC : CLIENT_IDLE_USEC);
 
+	if (c->work)
+		t = c->work_start + WORKER_USEC;
 	if (c->req_start && c->req_start + REQUEST_USEC < t)
 		t = c->req_start + REQUEST_USEC;
 	sd_event_source_set_time(c->timer, t);
@@ -611,6 +687,17 @@ static int on_client_deadline(sd_event_source *s, uint64_t usec, void *userdata)
 	struct client *c = userdata;
 	uint64_t now = now_usec(c);
 
+	/* Its work is not idleness, but an answer that never comes must not keep the slot. */
+	if (c->work) {
+		if (now < c->work_start + WORKER_USEC) {
+			arm_deadline(c);
+			return 0;
+		}
+		log_warn("control client pid %d uid %d: no answer from the ctl-worker within %llu s: closed",
+			 (int)c->cred.pid, (int)c->cred.uid, WORKER_USEC / 1000000);
+		client_free(c);
+		return 0;
+	}
 	if (c->req_start && now >= c->req_start + REQUEST_USEC) {
 		log_info("control client pid %d uid %d: no whole request within %llu s: closed",
 			 (int)c->cred.pid, (int)c->cred.uid, REQUEST_USEC / 1000000);
@@ -634,7 +721,7 @@ static int on_client(sd_event_source *s, int fd, uint32_t revents, void *userdat
 {
 	struct client *c = userdata;
 
-	if ((revents & EPOLLIN) && !c->closing) {
+	if ((revents & EPOLLIN) && !c->closing && !c->work) {
 		ssize_t n = recv(fd, c->in + c->inlen, sizeof(c->in) - c->inlen, MSG_DONTWAIT);
 
 		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
@@ -743,6 +830,8 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 int ctlsrv_start(struct ctlsrv *s, struct daemon *d)
 {
 	s->d = d;
+	if (ctlworker_start(d) < 0)
+		return -1;
 	/*
 	 * A fixed threshold: every buffer of 128 KiB or more (a dump's) is mapped
 	 * on its own and unmapped when freed, instead of glibc raising the
@@ -760,6 +849,13 @@ void ctlsrv_close(struct ctlsrv *s)
 {
 	if (!s)
 		return;
+	/* The worker finishes what it runs (it may use s: a reload); nobody waits for it now. */
+	for (struct client *c = s->clients; c; c = c->next)
+		if (c->work) {
+			ctlworker_forget(c->work);
+			c->work = NULL;
+		}
+	ctlworker_stop();
 	while (s->clients)
 		client_free(s->clients);
 	sd_event_source_disable_unref(s->io);

@@ -128,6 +128,8 @@ static int reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		conf_free(nc);
 		return -1;
 	}
+	/* Parsed and compiled off the loop: only the swap excludes it (daemon.h). */
+	pthread_rwlock_wrlock(&d->conf_lock);
 	for (size_t i = 0; i < d->nrings; i++) {
 		const struct profile_conf *p = find_in(nc, d->rings[i]);
 
@@ -170,6 +172,7 @@ static int reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 		log_set_level(nc->log_level);
 	conf_free(d->conf);
 	d->conf = nc;
+	pthread_rwlock_unlock(&d->conf_lock);
 	log_notice("reloaded %s%s%s", d->conf_file, *note ? "; needs a restart: " : "", note);
 	return 0;
 }

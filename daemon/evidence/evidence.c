@@ -15,10 +15,10 @@
 #include <unistd.h>
 
 #include "capture/capctl.h"
-#include "control/control.h"
 #include "evidence/evidence.h"
 #include "evidence/evmanifest.h"
 #include "log.h"
+#include "reply.h"
 #include "ring.h"
 #include "sha256.h"
 
@@ -92,12 +92,6 @@ int evidence_open_case(const char *case_id)
 		return -1;
 	}
 	return openat(evfd, case_id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-}
-
-int evidence_handles(enum proto_cmd cmd)
-{
-	return cmd == CMD_PRESERVE || cmd == CMD_CASES || cmd == CMD_RELEASE ||
-	       cmd == CMD_VERIFY || cmd == CMD_KEY || cmd == CMD_SIGN;
 }
 
 /* Case directories, for each of the held files: f(d, case, name, arg). */
@@ -291,8 +285,8 @@ struct pick {
 	struct filelist_file f;	/* a copy, as the list gives them */
 };
 
-static json_t *do_preserve(struct daemon *d, const struct proto_request *req,
-			   const struct ucred *peer)
+json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
+			  const struct ucred *peer)
 {
 	struct pick *picks = NULL;
 	struct evm_line *lines = NULL;
@@ -484,7 +478,7 @@ static json_t *case_summary(const char *case_id)
 	return j;
 }
 
-static json_t *do_cases(void)
+json_t *evidence_cases(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	json_t *list = json_array();
 	int dfd;
@@ -513,8 +507,8 @@ static json_t *do_cases(void)
  * (not listed by any ring) is moved back into its ring's directory, to be
  * adopted at the next start.
  */
-static json_t *do_release(struct daemon *d, const struct proto_request *req,
-			  const struct ucred *peer)
+json_t *evidence_release(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer)
 {
 	int cfd;
 	struct evm m;
@@ -666,7 +660,7 @@ void evidence_space_note(struct daemon *d, char *buf, size_t len)
  * can never pass for the other) and names the requester as the kernel saw
  * them: the signature says who had this host sign these sums, and when.
  */
-static json_t *do_sign(const struct proto_request *req, const struct ucred *peer)
+json_t *evidence_sign(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	struct passwd *pw = getpwuid(peer->uid);
 	struct evm_line l = { 0 };
@@ -697,24 +691,13 @@ static json_t *do_sign(const struct proto_request *req, const struct ucred *peer
 	return res;
 }
 
-json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
-			const struct ucred *peer)
+json_t *evidence_verify(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
-	switch (req->cmd) {
-	case CMD_PRESERVE:
-		return do_preserve(d, req, peer);
-	case CMD_CASES:
-		return do_cases();
-	case CMD_RELEASE:
-		return do_release(d, req, peer);
-	case CMD_VERIFY:
-		return req->job ? evverify_poll(req->job) : evverify_start(d, req);
-	case CMD_SIGN:
-		return do_sign(req, peer);
-	case CMD_KEY:
-		return evm_pubkey_pem() ? control_ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
-					: control_fail("the evidence key is not loaded");
-	default:
-		return control_fail("unknown command");
-	}
+	return req->job ? evverify_poll(req->job) : evverify_start(d, req);
+}
+
+json_t *evidence_key(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
+{
+	return evm_pubkey_pem() ? control_ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
+				: control_fail("the evidence key is not loaded");
 }
