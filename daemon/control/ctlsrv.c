@@ -500,7 +500,7 @@ static void refuse_cmd(struct client *c, enum proto_cmd cmd)
 /*
  * The rotate command: requested rotations are rationed per ring, so that a
  * runaway script cannot rotate a ring's history away. A refusal says when to
- * retry. On the control loop, which owns the rations.
+ * retry. On the ctl-worker, the only thread that touches the rations.
  */
 json_t *ctlsrv_rotate(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
