@@ -149,7 +149,10 @@ int confine_install(void)
 	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0);
 	if (allow(ctx, SCMP_SYS(tgkill), 1, cmp) < 0 || allow(ctx, SCMP_SYS(kill), 1, cmp) < 0)
 		goto out;
-	/* The indexer lowers its own CPU and I/O priority: who == 0, the calling thread. */
+	/*
+	 * The indexer and verify threads lower their own CPU and I/O priority
+	 * (prio.c): target 0, the calling thread, and no other.
+	 */
 	cmp[0] = arg_cmp(1, SCMP_CMP_EQ, 0, 0);
 	if (allow(ctx, SCMP_SYS(setpriority), 1, cmp) < 0 ||
 	    allow(ctx, SCMP_SYS(ioprio_set), 1, cmp) < 0)
