@@ -500,6 +500,8 @@ static int run_job(const struct job *jb, struct scan *sc)
 			rlog(r, LOG_WARNING, "cannot seal %s: %s", name, strerror(errno));
 		has_seal = 0;
 	}
+	/* Binds the new index to this file: its name and its ends as they are now. */
+	sum.has_identity = pcapidx_identify(fd, name, sc->size, &sum.id) == 0;
 	close(fd);
 
 	if (!has_seal) {

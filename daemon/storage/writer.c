@@ -337,6 +337,7 @@ static int idx_close(struct ring *r)
 	sum.first_ns = r->w->cur_first_ns;
 	sum.last_ns = r->w->cur_last_ns;
 	sum.packets = r->w->cur_packets;
+	sum.has_identity = pcapidx_identify_at(r->dirfd, r->w->cur_name, sum.size, &sum.id) == 0;
 	if (r->w->cur_seq)
 		filelist_update(r->files, r->w->cur_seq, set_seal, &sum);
 	if (pcapidx_writer_finish(&r->w->idx, &sum) < 0)
