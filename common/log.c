@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <systemd/sd-journal.h>
 
+#include "escape.h"
 #include "log.h"
 
 static const char *log_ident = "pktcap";
@@ -68,16 +69,27 @@ int log_stderr_is_journal(void)
 	return st.st_dev == dev && st.st_ino == ino;
 }
 
+/*
+ * Every message is escaped whole (escape_text): client-supplied text (case
+ * ids, notes, ring and file names) reaches the log through many %s, and
+ * one place catches them all; a message the daemon writes itself has no
+ * control characters, so it is unchanged.
+ */
 void log_ring(int level, const char *iface, const char *profile, const char *fmt, ...)
 {
-	char msg[1024];
+	char raw[1024], msg[4 * sizeof(raw)], ifb[4 * 64 + 1], pfb[4 * 256 + 1];
 	va_list ap;
 
 	if (level > log_level)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	escape_text(msg, sizeof(msg), raw);
+	if (iface && profile) {
+		iface = escape_text(ifb, sizeof(ifb), iface);
+		profile = escape_text(pfb, sizeof(pfb), profile);
+	}
 
 	if (log_target == LOG_TO_JOURNAL) {
 		if (iface && profile)
@@ -105,14 +117,16 @@ void log_ring(int level, const char *iface, const char *profile, const char *fmt
 
 void log_case(int level, const char *case_id, const char *head, const char *fmt, ...)
 {
-	char msg[1024];
+	char raw[1024], msg[4 * sizeof(raw)], idb[4 * 128 + 1];
 	va_list ap;
 
 	if (level > log_level)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	escape_text(msg, sizeof(msg), raw);
+	case_id = escape_text(idb, sizeof(idb), case_id);
 	if (log_target == LOG_TO_JOURNAL) {
 		sd_journal_send("MESSAGE=case %s: %s", case_id, msg, "PRIORITY=%d", level,
 				"SYSLOG_IDENTIFIER=%s", log_ident, "CASE=%s", case_id,

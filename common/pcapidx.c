@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include "pcapidx.h"
+#include "sha256.h"
 
 static int write_all(int fd, const void *buf, size_t len)
 {
@@ -54,7 +55,7 @@ void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24],
 {
 	memset(out, 0, PCAPIDX_HDR_LEN);
 	memcpy(out, "PKIX", 4);
-	out[4] = 1;
+	out[4] = PCAPIDX_VERSION;
 	out[6] = gzip ? PCAPIDX_GZIP : 0;
 	memcpy(out + 8, pcap_header, 24);
 }
@@ -86,6 +87,86 @@ void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summ
 	memcpy(out + 48, s->sha256, 32);
 	put32(out + 80, s->flags);
 	seal(out, PCAPIDX_SUMMARY);
+}
+
+static void identity_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_identity *id)
+{
+	memset(out, 0, PCAPIDX_REC_LEN);
+	put64(out + 8, id->span);
+	memcpy(out + 16, id->name, 32);
+	memcpy(out + 48, id->ends, 32);
+	seal(out, PCAPIDX_IDENTITY);
+}
+
+static int pread_all(int fd, uint8_t *buf, size_t len, uint64_t off)
+{
+	while (len) {
+		ssize_t n = pread(fd, buf, len, (off_t)off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		buf += n;
+		len -= (size_t)n;
+		off += (uint64_t)n;
+	}
+	return 0;
+}
+
+int pcapidx_identify(int fd, const char *name, uint64_t size, struct pcapidx_identity *id)
+{
+	uint8_t head[PCAPIDX_ID_SPAN], tail[PCAPIDX_ID_SPAN];
+	struct sha256 h = { 0 };
+	int rc = -1;
+
+	id->span = size < PCAPIDX_ID_SPAN ? size : PCAPIDX_ID_SPAN;
+	if (pread_all(fd, head, id->span, 0) < 0 ||
+	    pread_all(fd, tail, id->span, size - id->span) < 0 || sha256_init(&h) < 0)
+		goto out;
+	sha256_update(&h, name, strlen(name));
+	sha256_final(&h, id->name);
+	if (sha256_init(&h) < 0)
+		goto out;
+	sha256_update(&h, head, id->span);
+	sha256_update(&h, tail, id->span);
+	sha256_final(&h, id->ends);
+	rc = 0;
+out:
+	sha256_free(&h);
+	return rc;
+}
+
+int pcapidx_identify_at(int dirfd, const char *name, uint64_t size, struct pcapidx_identity *id)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = pcapidx_identify(fd, name, size, id);
+	close(fd);
+	return rc;
+}
+
+int pcapidx_check(const struct pcapidx *idx, int fd, const char *name, uint64_t size)
+{
+	struct pcapidx_identity now;
+	const struct pcapidx_identity *was = &idx->summary.id;
+
+	if (!idx->summary.has_identity)
+		return PCAPIDX_NO_IDENTITY;
+	if (pcapidx_identify(fd, name, size, &now) < 0)
+		return -1;
+	if (memcmp(now.name, was->name, 32))
+		return PCAPIDX_FOREIGN;
+	/* A file of another size has other ends: the size check tells that case better. */
+	if (now.span != was->span || memcmp(now.ends, was->ends, 32))
+		return PCAPIDX_ENDS_DIFFER;
+	return PCAPIDX_MATCH;
 }
 
 static int points_valid(const struct pcapidx *idx)
@@ -149,10 +230,16 @@ int pcapidx_writer_finish(struct pcapidx_writer *w, const struct pcapidx_summary
 
 	if (w->fd < 0)
 		return -1;
+	if (s->has_identity) {
+		identity_rec(rec, &s->id);
+		if (write_all(w->fd, rec, sizeof(rec)) < 0)
+			goto out;
+	}
 	pcapidx_summary_rec(rec, s);
 	if (write_all(w->fd, rec, sizeof(rec)) == 0 && (w->nosync || fdatasync(w->fd) == 0) &&
 	    fchmod(w->fd, 0440) == 0)
 		rc = 0;
+out:
 	close(w->fd);
 	w->fd = -1;
 	return rc;
@@ -192,6 +279,13 @@ static int take_record(struct pcapidx *idx, const uint8_t *rec, size_t *max)
 		p->packets_before = get64(rec + 32);
 		return 0;
 	}
+	if (type == PCAPIDX_IDENTITY && idx->version >= 2) {
+		idx->summary.has_identity = 1;
+		idx->summary.id.span = get64(rec + 8);
+		memcpy(idx->summary.id.name, rec + 16, 32);
+		memcpy(idx->summary.id.ends, rec + 48, 32);
+		return 0;
+	}
 	if (type == PCAPIDX_SUMMARY) {
 		idx->has_summary = 1;
 		idx->summary.first_ns = (int64_t)get64(rec + 8);
@@ -222,8 +316,11 @@ int pcapidx_load_fd(int fd, struct pcapidx *idx)
 		return -1;
 	while (have < PCAPIDX_HDR_LEN && (n = read(fd, buf + have, sizeof(buf) - have)) > 0)
 		have += (size_t)n;
-	if (have < PCAPIDX_HDR_LEN || memcmp(buf, "PKIX", 4) || buf[4] != 1)
+	/* Version 1 (no identity) is still read: the daemon rebuilds it. */
+	if (have < PCAPIDX_HDR_LEN || memcmp(buf, "PKIX", 4) || buf[4] < 1 ||
+	    buf[4] > PCAPIDX_VERSION)
 		return -1;
+	idx->version = buf[4];
 	idx->gzip = buf[6] & PCAPIDX_GZIP;
 	memcpy(idx->pcap_header, buf + 8, 24);
 	while (!done) {

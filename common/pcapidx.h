@@ -8,7 +8,7 @@
 /*
  * NAME.idx, all integers little-endian:
  *
- *   header  64 bytes: "PKIX", u16 version (1), u16 flags (1 = gzip data),
+ *   header  64 bytes: "PKIX", u16 version (2; 1 is read too), u16 flags (1 = gzip data),
  *           the file's 24-byte pcap header, zeros
  *   record  96 bytes each, appended:
  *           u32 type, u32 crc32 of bytes 8..95, then
@@ -19,6 +19,9 @@
  *           type 2 (summary, last, once the file is closed): i64 first_ns,
  *             i64 last_ns, u64 packets, u64 raw_bytes, u64 size, u8 sha256[32],
  *             u32 flags (1 = the file no longer matches size and sha256, its seal)
+ *           type 3 (identity, version 2, just before the summary): u64 span,
+ *             u8 name_sha256[32] (of the file's name), u8 ends_sha256[32]
+ *             (of its first span bytes, then its last span bytes)
  *
  * Records are written only after the data they describe is on disk, so a
  * crash can lose the last ones but never leaves one pointing past the data;
@@ -28,6 +31,10 @@
 #define PCAPIDX_REC_LEN 96
 #define PCAPIDX_POINT 1
 #define PCAPIDX_SUMMARY 2
+#define PCAPIDX_IDENTITY 3
+#define PCAPIDX_VERSION 2
+/* Bytes hashed at each end of a file for its identity: one small read each. */
+#define PCAPIDX_ID_SPAN 4096
 #define PCAPIDX_GZIP 1
 /* Summary flag: the file was found damaged; size and sha256 are still its seal. */
 #define PCAPIDX_DAMAGED 1
@@ -39,6 +46,17 @@ struct pcapidx_point {
 	uint64_t packets_before;
 };
 
+/*
+ * Which file an index belongs to: its name, and its first and last bytes.
+ * An index copied beside another file has another name; a file changed at
+ * its start or end (its name unchanged) no longer matches its ends.
+ */
+struct pcapidx_identity {
+	uint64_t span;		/* bytes hashed at each end: the file's size, at most PCAPIDX_ID_SPAN */
+	uint8_t name[32];
+	uint8_t ends[32];
+};
+
 struct pcapidx_summary {
 	int64_t first_ns;
 	int64_t last_ns;
@@ -47,9 +65,12 @@ struct pcapidx_summary {
 	uint64_t size;
 	uint8_t sha256[32];	/* the seal: written once, never recomputed into place */
 	uint32_t flags;		/* PCAPIDX_DAMAGED */
+	int has_identity;	/* the identity record precedes the summary (version 2) */
+	struct pcapidx_identity id;
 };
 
 struct pcapidx {
+	int version;
 	int gzip;
 	uint8_t pcap_header[24];
 	struct pcapidx_point *points;
@@ -85,6 +106,25 @@ int pcapidx_load(int dirfd, const char *name, struct pcapidx *idx);
 /* The same from an open descriptor (read from where it stands); the caller closes it. */
 int pcapidx_load_fd(int fd, struct pcapidx *idx);
 void pcapidx_free(struct pcapidx *idx);
+/*
+ * The identity of the file open on fd (readable, its size given) called
+ * name; pcapidx_identify_at opens dirfd/name itself. 0, or -1 (errno set).
+ */
+int pcapidx_identify(int fd, const char *name, uint64_t size, struct pcapidx_identity *id);
+int pcapidx_identify_at(int dirfd, const char *name, uint64_t size, struct pcapidx_identity *id);
+
+/* What pcapidx_check found: the index is the file's, has no identity, is another's, or the file changed. */
+enum pcapidx_match { PCAPIDX_MATCH, PCAPIDX_NO_IDENTITY, PCAPIDX_FOREIGN, PCAPIDX_ENDS_DIFFER };
+/*
+ * Checks a loaded index with a summary against the file open on fd (size
+ * given): the name at no cost, then its ends with two small reads.
+ * PCAPIDX_FOREIGN means the index was written for another file (trust
+ * nothing in it, its seal included); PCAPIDX_ENDS_DIFFER means this file's
+ * first or last bytes changed (it keeps its seal and is damaged). -1 if
+ * the file cannot be read.
+ */
+int pcapidx_check(const struct pcapidx *idx, int fd, const char *name, uint64_t size);
+
 /* The last seek point at or before ns, or NULL. */
 const struct pcapidx_point *pcapidx_seek(const struct pcapidx *idx, int64_t ns);
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "escape.h"
 #include "proto.h"
 
 static void connect_advice(const char *path, int err, char *buf, size_t len)
@@ -261,7 +262,9 @@ int client_fail(int json, const char *msg)
 		putchar('\n');
 		json_decref(j);
 	} else {
-		fprintf(stderr, "pktctl: %s\n", msg);
+		char esc[2048];
+
+		fprintf(stderr, "pktctl: %s\n", escape_text(esc, sizeof(esc), msg));
 	}
 	return 1;
 }

@@ -9,6 +9,7 @@
 
 #include "client.h"
 #include "evidence.h"
+#include "format.h"
 #include "timeparse.h"
 
 /* Verification of a large case takes a while: ask every 200 ms, for at most this long. */
@@ -160,6 +161,7 @@ int evidence_cases(struct evidence_opts *o, int argc, char **argv)
 		json_decref(reply);
 		return 0;
 	}
+	format_escape_tree(res);
 	printf("%-20s %6s %12s  %-30s %-30s %-12s %s\n", "CASE", "FILES", "BYTES", "SINCE", "UNTIL",
 	       "BY", "NOTE");
 	json_array_foreach(json_object_get(res, "cases"), i, c) {

@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <pcap/pcap.h>
 
+#include "escape.h"
 #include "format.h"
 #include "units.h"
 
@@ -22,6 +24,44 @@ static const char *str(json_t *o, const char *key, const char *dflt)
 	const char *s = json_string_value(json_object_get(o, key));
 
 	return s ? s : dflt;
+}
+
+static void escape_string(json_t *j)
+{
+	const char *s = json_string_value(j);
+	size_t n = strlen(s) * 4 + 1;
+	char *e = malloc(n);
+
+	/* Out of memory: the string is dropped rather than printed raw. */
+	if (!e || strcmp(escape_text(e, n, s), s))
+		json_string_set(j, e ? e : "?");
+	free(e);
+}
+
+void format_escape_tree(json_t *j)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_string(j))
+		escape_string(j);
+	else if (json_is_object(j))
+		json_object_foreach(j, key, v)
+			format_escape_tree(v);
+	else if (json_is_array(j))
+		json_array_foreach(j, i, v)
+			format_escape_tree(v);
+}
+
+const char *format_error(json_t *reply)
+{
+	json_t *e = json_object_get(reply, "error");
+
+	if (!json_is_string(e))
+		return "the daemon reported an error";
+	escape_string(e);
+	return json_string_value(e);
 }
 
 /* Counts in SI units: 999, 1.2k, 34M. */

@@ -4,6 +4,16 @@
 
 #include <jansson.h>
 
+/*
+ * Escapes, in place, every string in j (objects and arrays walked whole)
+ * with escape_text, for human output: a note, case id, file or ring name a
+ * client sent then cannot move the cursor, colour the terminal or forge a
+ * line. JSON output is printed from the reply untouched, exact.
+ */
+void format_escape_tree(json_t *j);
+/* The reply's error text, escaped, or a generic one; for the line on stderr. */
+const char *format_error(json_t *reply);
+
 void format_status(json_t *result);
 void format_list(json_t *result);
 /* list, a page at a time: each ring's summary, the table's head, one file. */

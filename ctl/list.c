@@ -131,18 +131,21 @@ static int run(struct list *l)
 			return client_fail(l->json && first, req ? err : "out of memory");
 		}
 		if (!json_is_true(json_object_get(reply, "ok"))) {
-			const char *e = json_string_value(json_object_get(reply, "error"));
-
 			if (l->json && first) {
 				json_dumpf(reply, stdout, JSON_INDENT(2));
 				putchar('\n');
 			} else {
-				fprintf(stderr, "pktctl: %s\n", e ? e : "the daemon reported an error");
+				fprintf(stderr, "pktctl: %s\n", format_error(reply));
 			}
 			json_decref(reply);
 			return 1;
 		}
 		res = json_object_get(reply, "result");
+		/* Not "next": its ring name goes back to the daemon as it came. */
+		if (!l->json) {
+			format_escape_tree(json_object_get(res, "rings"));
+			format_escape_tree(json_object_get(res, "files"));
+		}
 		if (first)
 			begin(l, json_object_get(res, "rings"));
 		first = 0;

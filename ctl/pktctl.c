@@ -285,10 +285,9 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 		json_dumpf(reply, stdout, JSON_INDENT(2));
 		putchar('\n');
 	} else if (rc) {
-		const char *e = json_string_value(json_object_get(reply, "error"));
-
-		fprintf(stderr, "pktctl: %s\n", e ? e : "the daemon reported an error");
+		fprintf(stderr, "pktctl: %s\n", format_error(reply));
 	} else {
+		format_escape_tree(reply);
 		c->print(json_object_get(reply, "result"));
 	}
 	json_decref(reply);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -149,10 +150,17 @@ int confine_install(void)
 	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0);
 	if (allow(ctx, SCMP_SYS(tgkill), 1, cmp) < 0 || allow(ctx, SCMP_SYS(kill), 1, cmp) < 0)
 		goto out;
-	/* The indexer lowers its own CPU and I/O priority: who == 0, the calling thread. */
-	cmp[0] = arg_cmp(1, SCMP_CMP_EQ, 0, 0);
-	if (allow(ctx, SCMP_SYS(setpriority), 1, cmp) < 0 ||
-	    allow(ctx, SCMP_SYS(ioprio_set), 1, cmp) < 0)
+	/*
+	 * The indexer and verify threads lower their own CPU and I/O priority
+	 * (prio.c): a process (thread) target of 0, the calling thread, and no
+	 * other; not a process group or a user's processes either.
+	 */
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, PRIO_PROCESS, 0);
+	cmp[1] = arg_cmp(1, SCMP_CMP_EQ, 0, 0);
+	if (allow(ctx, SCMP_SYS(setpriority), 2, cmp) < 0)
+		goto out;
+	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, 1 /* IOPRIO_WHO_PROCESS */, 0);
+	if (allow(ctx, SCMP_SYS(ioprio_set), 2, cmp) < 0)
 		goto out;
 	cmp[0] = arg_cmp(0, SCMP_CMP_EQ, 0, 0);
 	if (allow(ctx, SCMP_SYS(sched_setscheduler), 1, cmp) < 0 ||

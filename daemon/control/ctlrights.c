@@ -21,7 +21,7 @@ int ctlrights_set_operators(struct ctlrights *r, const char *group)
 	char *copy;
 
 	if (*group && !gr) {
-		log_err("operator-group '%s' does not exist (create it, or leave operator-group out)",
+		log_err("operator-group '%s' not found (create it, or leave operator-group out; once confined, pktcapd asks only file-based name services)",
 			group);
 		return -1;
 	}

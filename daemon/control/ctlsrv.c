@@ -142,6 +142,23 @@ int ctlsrv_set_operators(struct ctlsrv *s, const char *group)
 	return 0;
 }
 
+/*
+ * The daemon group's name, looked up once, at start-up: once confined, a
+ * name service that needs a socket (sssd, LDAP, nscd) cannot be asked.
+ */
+static const char *group_name(gid_t gid)
+{
+	static char name[64];
+	static gid_t known = (gid_t)-1;
+	struct group *gr;
+
+	if (known != gid && (gr = getgrgid(gid))) {
+		snprintf(name, sizeof(name), "%s", gr->gr_name);
+		known = gid;
+	}
+	return known == gid ? name : NULL;
+}
+
 struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid, const char *operators)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -155,6 +172,7 @@ struct ctlsrv *ctlsrv_open(const char *path, uid_t uid, gid_t gid, const char *o
 		return NULL;
 	s->rights.uid = uid;
 	s->rights.gid = gid;
+	group_name(gid);
 	s->fd = -1;
 	if (ctlrights_set_operators(&s->rights, operators) < 0)
 		goto fail;
@@ -783,12 +801,12 @@ static int on_accept(sd_event_source *src, int fd, uint32_t revents, void *userd
 			return 0;
 		right = ctlrights_peer(&s->rights, cfd, &cred);
 		if (right == CTL_RIGHT_NONE) {
-			struct group *gr = getgrgid(s->rights.gid);
+			const char *gr = group_name(s->rights.gid);
 
 			log_warn("control socket: refused pid %d uid %d: not root, the daemon user or group %s",
-				 (int)cred.pid, (int)cred.uid, gr ? gr->gr_name : "?");
+				 (int)cred.pid, (int)cred.uid, gr ? gr : "?");
 			snprintf(msg, sizeof(msg), "permission denied: add yourself to group %s",
-				 gr ? gr->gr_name : "of the socket");
+				 gr ? gr : "of the socket");
 			turn_away(cfd, msg);
 			continue;
 		}

@@ -166,7 +166,7 @@ static int reload(struct daemon *d, char *err, size_t errlen, char *note, size_t
 	if (d->socket_path && !d->socket_override && strcmp(nc->socket, d->socket_path))
 		append(note, notelen, "socket changes at restart");
 	if (ctlsrv_set_operators(d->ctl, nc->operator_group) < 0)
-		append(note, notelen, "operator-group '%s' does not exist: operators stay as they were",
+		append(note, notelen, "operator-group '%s' not found by the file-based name services a confined pktcapd can ask (one from sssd, LDAP or nscd applies at restart): operators stay as they were",
 		       nc->operator_group);
 	if (!d->level_override)
 		log_set_level(nc->log_level);

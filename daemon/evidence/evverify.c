@@ -18,6 +18,7 @@
 #include "evidence/evmanifest.h"
 #include "log.h"
 #include "pcapfile.h"
+#include "prio.h"
 #include "sha256.h"
 
 /*
@@ -223,8 +224,7 @@ static void *run(void *arg)
 	struct vjob *j = arg;
 
 	/* Idle CPU and I/O priority, like the indexer: capture comes first. */
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
-	syscall(SYS_ioprio_set, 1, (int)syscall(SYS_gettid), 3 << 13);
+	prio_idle_self("verify");
 	if (*j->case_id)
 		verify_case(j);
 	else

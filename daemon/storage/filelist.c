@@ -473,16 +473,25 @@ void filelist_totals(struct filelist *fl, struct filelist_totals *t)
 	pthread_mutex_unlock(&fl->lock);
 }
 
-/* Deletions per hold of the lock: a large cut never keeps readers waiting long. */
+/* Records taken out per hold of the lock: a large cut never keeps readers waiting long. */
 #define RETAIN_BATCH 64
 
+/*
+ * The records go under the lock, the files after it: readers (status, list,
+ * dump) never wait for an unlink. Once its record is gone no thread can act
+ * on the file: the indexer renames a new index in only under the lock and
+ * only for a listed file, so deleting the index after the data file still
+ * leaves no index without its file.
+ */
 size_t filelist_retain(struct filelist *fl, const struct ret_policy *pol, int64_t now_ms,
 		       uint64_t (*fs_free)(void *arg), filelist_fn fn, void *arg)
 {
+	struct filelist_file gone[RETAIN_BATCH];
 	uint64_t free_now = 0, freed = 0;
 	size_t deleted = 0, batch;
 
-	if (!pol->keep_files && !pol->keep_bytes && !pol->keep_age_ms && !pol->min_free)
+	if (!pol->keep_files && !pol->keep_bytes && !pol->keep_age_ms && !pol->min_free &&
+	    !pol->evict)
 		return 0;
 	if (pol->min_free && fs_free)
 		free_now = fs_free(arg);
@@ -497,22 +506,18 @@ size_t filelist_retain(struct filelist *fl, const struct ret_policy *pol, int64_
 		bytes = fl->bytes - fl->pres_bytes;
 		while (i < fl->n && batch < RETAIN_BATCH) {
 			struct ent *e = at(fl, i);
-			struct filelist_file f;
 			uint64_t size = e->size;
 
 			fl->work++;
-			if (!retention_over(pol, count, bytes, e->mtime_ms, now_ms, free_now + freed))
+			if (!retention_over(pol, count, bytes, e->mtime_ms, now_ms, free_now + freed,
+					    deleted + batch))
 				break;
 			/* A kept file still counts against the limits; younger ones go instead. */
-			if (e->flags & HELD) {
+			if (!retention_may_delete(e->flags & FL_OPEN, e->flags & FL_PRESERVED)) {
 				i++;
 				continue;
 			}
-			to_view(fl, e, &f);
-			if (fn && fn(&f, arg) < 0) {
-				i++;
-				continue;
-			}
+			to_view(fl, e, &gone[batch]);
 			remove_at(fl, i);
 			count--;
 			bytes -= size;
@@ -520,6 +525,8 @@ size_t filelist_retain(struct filelist *fl, const struct ret_policy *pol, int64_
 			batch++;
 		}
 		pthread_mutex_unlock(&fl->lock);
+		for (size_t k = 0; fn && k < batch; k++)
+			fn(&gone[k], arg);
 		deleted += batch;
 	} while (batch == RETAIN_BATCH);
 	return deleted;

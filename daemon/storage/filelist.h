@@ -117,10 +117,14 @@ void filelist_totals(struct filelist *fl, struct filelist_totals *t);
 
 /*
  * One retention pass, with retention_select's rule: the oldest file that
- * may go is deleted (fn, under the lock, then removed) while any limit is
- * exceeded. Work is proportional to the files deleted plus the kept ones
- * at the head. fs_free is asked only when the policy has min_free.
- * Returns the number deleted.
+ * may go is taken out of the list while any limit is exceeded (or, with
+ * pol->evict, until that many are out), up to 64 per hold of the lock; fn
+ * (may be NULL) then deletes each from disk after the lock is released, so
+ * readers never wait for an unlink, and its result is not looked at: the
+ * record is gone already, and a file fn cannot delete is left to the next
+ * start. Work is proportional to the files deleted plus the kept ones at
+ * the head. fs_free is asked only when the policy has min_free. Returns the
+ * number deleted.
  */
 size_t filelist_retain(struct filelist *fl, const struct ret_policy *pol, int64_t now_ms,
 		       uint64_t (*fs_free)(void *arg), filelist_fn fn, void *arg);

@@ -4,13 +4,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +15,7 @@
 #include "log.h"
 #include "pcapfile.h"
 #include "pcapidx.h"
+#include "prio.h"
 #include "ring.h"
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
@@ -501,6 +499,8 @@ static int run_job(const struct job *jb, struct scan *sc)
 			rlog(r, LOG_WARNING, "cannot seal %s: %s", name, strerror(errno));
 		has_seal = 0;
 	}
+	/* Binds the new index to this file: its name and its ends as they are now. */
+	sum.has_identity = pcapidx_identify(fd, name, sc->size, &sum.id) == 0;
 	close(fd);
 
 	if (!has_seal) {
@@ -548,27 +548,13 @@ static int run_job(const struct job *jb, struct scan *sc)
 	return damaged;
 }
 
-static void set_priority(void)
-{
-	struct sched_param sp = { 0 };
-	pid_t tid = (pid_t)syscall(SYS_gettid);
-
-	/* Idle CPU and I/O classes: the kernel runs us only when capture does not need to. */
-	if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &sp) != 0)
-		setpriority(PRIO_PROCESS, (id_t)tid, 19);
-	/* IOPRIO_WHO_PROCESS = 1, IOPRIO_CLASS_IDLE = 3 << IOPRIO_CLASS_SHIFT (13). */
-	if (syscall(SYS_ioprio_set, 1, tid, 3 << 13) < 0)
-		log_debug("indexer: no idle I/O class: %s", strerror(errno));
-}
-
 static void *indexer_main(void *arg)
 {
 	struct scan sc = { 0 };
 	struct job jb;
 
 	(void)arg;
-	pthread_setname_np(pthread_self(), "indexer");
-	set_priority();
+	prio_idle_self("indexer");
 	while (take(&jb)) {
 		int damaged = run_job(&jb, &sc);
 

@@ -5,9 +5,16 @@
 
 #include "storage/retention.h"
 
-int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
-		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free)
+int retention_may_delete(int open, int preserved)
 {
+	return !open && !preserved;
+}
+
+int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
+		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free, uint64_t deleted)
+{
+	if (deleted < pol->evict)
+		return 1;
 	if (pol->keep_files && count > pol->keep_files)
 		return 1;
 	if (pol->keep_bytes && bytes > pol->keep_bytes)
@@ -39,10 +46,10 @@ size_t retention_select(const struct ret_file *files, size_t n, const struct ret
 	for (size_t i = 0; i < n; i++) {
 		const struct ret_file *f = &files[i];
 
-		if (!retention_over(pol, count, bytes, f->mtime_ms, now_ms, fs_free + freed))
+		if (!retention_over(pol, count, bytes, f->mtime_ms, now_ms, fs_free + freed, victims))
 			break;
 		/* A kept file still counts against the limits; younger ones go instead. */
-		if (f->open || f->preserved)
+		if (!retention_may_delete(f->open, f->preserved))
 			continue;
 		victim[i] = 1;
 		victims++;

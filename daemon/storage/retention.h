@@ -19,15 +19,25 @@ struct ret_policy {
 	uint64_t keep_bytes;
 	uint64_t keep_age_ms;
 	uint64_t min_free;
+	/*
+	 * The disk is full (ENOSPC): this many of the oldest files that may go
+	 * are deleted whatever the limits say. Held files are never among them.
+	 */
+	uint64_t evict;
 };
 
 /*
- * Whether a ring keeping COUNT files of BYTES, whose oldest candidate was
- * last written at mtime_ms, with fs_free bytes free, exceeds any limit: the
- * one rule both retention_select and the file list's pass apply.
+ * Whether a ring keeping COUNT files of BYTES (held files not counted),
+ * whose oldest candidate was last written at mtime_ms, with fs_free bytes
+ * free and DELETED files deleted so far in this pass, must delete more: the
+ * one rule retention_select, the file list's pass and the full-disk
+ * eviction apply.
  */
 int retention_over(const struct ret_policy *pol, uint64_t count, uint64_t bytes,
-		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free);
+		   int64_t mtime_ms, int64_t now_ms, uint64_t fs_free, uint64_t deleted);
+
+/* Whether a file may be deleted at all: never while open or held as evidence. */
+int retention_may_delete(int open, int preserved);
 
 /*
  * FILES is sorted oldest first (by sequence). Marks victim[i] = 1 for each

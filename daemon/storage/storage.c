@@ -170,17 +170,52 @@ int storage_prepare(struct ring *r, const char *root, uid_t uid, gid_t gid)
 }
 
 /*
- * A closed file is adopted from its index alone: one small read. The index
- * must have a summary whose size is the file's; anything else goes to the
- * indexer. A file that no longer has its sealed size is damaged, and keeps
- * its seal. Returns the job the file needs, or -1 for none.
+ * Whether the index is this file's (pcapidx_check: its name, then its
+ * first and last bytes, two small reads). Returns the check's answer; an
+ * index written for another file is deleted, since nothing in it, its seal
+ * included, says anything about this one.
  */
-static int adopt_index(struct ring *r, struct filelist_file *f, int fd)
+static int identity(struct ring *r, const struct filelist_file *f, const struct pcapidx *idx,
+		    int dfd)
+{
+	char iname[300];
+	int m;
+
+	m = dfd < 0 ? -1 : pcapidx_check(idx, dfd, f->name, f->size);
+	if (m == PCAPIDX_FOREIGN) {
+		rlog(r, LOG_WARNING, "%s.idx was written for another file: deleted; the file is indexed and sealed as found",
+		     f->name);
+		snprintf(iname, sizeof(iname), "%s.idx", f->name);
+		unlinkat(r->dirfd, iname, 0);
+	}
+	return m;
+}
+
+static int adopt_damaged(struct ring *r, struct filelist_file *f, const char *why, uint64_t sealed)
+{
+	f->flags |= FL_DAMAGED;
+	snprintf(f->damage, sizeof(f->damage), "%.120s: %llu bytes, sealed as %llu%s", f->name,
+		 (unsigned long long)f->size, (unsigned long long)sealed, why);
+	rlog(r, LOG_WARNING, "%s no longer has its sealed size or ends: %llu bytes, sealed as %llu%s",
+	     f->name, (unsigned long long)f->size, (unsigned long long)sealed, why);
+	return INDEX_VERIFY;
+}
+
+/*
+ * A closed file is adopted from its index alone: one small read, and two
+ * for its identity. The index must be the file's (else it is dropped and
+ * the file indexed as if it had none) and have a summary whose size is the
+ * file's; anything else goes to the indexer. A file that no longer has its
+ * sealed size or ends is damaged, and keeps its seal. A version 1 index
+ * (no identity) is used and rebuilt. Returns the job the file needs, or -1.
+ */
+static int adopt_index(struct ring *r, struct filelist_file *f, int fd, int dfd)
 {
 	struct pcapidx idx = { 0 };
-	int job;
+	int job, m = PCAPIDX_NO_IDENTITY;
 
-	if (fd < 0 || pcapidx_load_fd(fd, &idx) < 0 || !idx.has_summary) {
+	if (fd < 0 || pcapidx_load_fd(fd, &idx) < 0 || !idx.has_summary ||
+	    (idx.summary.has_identity && (m = identity(r, f, &idx, dfd)) == PCAPIDX_FOREIGN)) {
 		pcapidx_free(&idx);
 		return INDEX_ADOPT;
 	}
@@ -199,15 +234,14 @@ static int adopt_index(struct ring *r, struct filelist_file *f, int fd)
 		     f->name, (unsigned long long)f->size, (unsigned long long)idx.summary.size);
 		job = -1;
 	} else if (idx.summary.size != f->size) {
-		f->flags |= FL_DAMAGED;
-		snprintf(f->damage, sizeof(f->damage), "%.120s: %llu bytes, sealed as %llu", f->name,
-			 (unsigned long long)f->size, (unsigned long long)idx.summary.size);
-		rlog(r, LOG_WARNING, "%s no longer has its sealed size: %llu bytes, sealed as %llu",
-		     f->name, (unsigned long long)f->size, (unsigned long long)idx.summary.size);
-		job = INDEX_VERIFY;
-	} else if (idx.bad_points) {
-		rlog(r, LOG_WARNING, "%s: its index has seek points that cannot be true; rebuilding it",
-		     f->name);
+		job = adopt_damaged(r, f, "", idx.summary.size);
+	} else if (m == PCAPIDX_ENDS_DIFFER) {
+		job = adopt_damaged(r, f, "; its first or last bytes changed", idx.summary.size);
+	} else if (idx.bad_points || m != PCAPIDX_MATCH) {
+		/* Points that cannot be true, no identity (version 1) or unreadable ends: rebuild. */
+		if (idx.bad_points)
+			rlog(r, LOG_WARNING, "%s: its index has seek points that cannot be true; rebuilding it",
+			     f->name);
 		job = INDEX_VERIFY;
 	} else {
 		job = -1;
@@ -240,8 +274,25 @@ static int open_index(struct ring *r, const struct filelist_file *f)
 	return fd;
 }
 
+/* The capture file, for its identity: its two ends asked for with the index. */
+static int open_data(struct ring *r, const struct filelist_file *f)
+{
+	uint64_t span = f->size < PCAPIDX_ID_SPAN ? f->size : PCAPIDX_ID_SPAN;
+	int fd;
+
+	if (f->flags & FL_REPAIR)
+		return -1;
+	fd = openat(r->dirfd, f->name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		posix_fadvise(fd, 0, (off_t)span, POSIX_FADV_WILLNEED);
+		posix_fadvise(fd, (off_t)(f->size - span), (off_t)span, POSIX_FADV_WILLNEED);
+	}
+	return fd;
+}
+
 /*
- * One directory read and one small read per index; the files are listed in
+ * One directory read, one small read per index and two of each closed
+ * file (its identity, pcapidx_check); the files are listed in
  * the order readdir gives them and sorted once. Start-up is O(n log n) with
  * no per-file sync and no per-file log line.
  */
@@ -297,16 +348,21 @@ int storage_adopt(struct ring *r)
 	if (!buf)
 		return -1;
 	while ((n = filelist_copy(r->files, from, buf, ADOPT_CHUNK)) > 0) {
-		int fds[ADOPT_CHUNK];
+		int fds[ADOPT_CHUNK], dfds[ADOPT_CHUNK];
 
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			fds[i] = open_index(r, &buf[i]);
+			dfds[i] = fds[i] >= 0 ? open_data(r, &buf[i]) : -1;
+		}
 		for (size_t i = 0; i < n; i++) {
 			struct filelist_file *f = &buf[i];
-			int job = f->flags & FL_REPAIR ? INDEX_REPAIR : adopt_index(r, f, fds[i]);
+			int job = f->flags & FL_REPAIR ? INDEX_REPAIR
+						       : adopt_index(r, f, fds[i], dfds[i]);
 
 			if (fds[i] >= 0)
 				close(fds[i]);
+			if (dfds[i] >= 0)
+				close(dfds[i]);
 
 			if (job >= 0)
 				f->flags |= FL_QUEUED;

@@ -108,7 +108,7 @@ struct deletion {
 	const char *why;
 };
 
-/* Called by the list under its lock: a file and its index go before the record does. */
+/* Called by the list: the data file first, then its index (see filelist_retain, filelist_remove). */
 static int unlink_file(struct filelist_file *f, void *arg)
 {
 	const struct deletion *del = arg;
@@ -168,18 +168,12 @@ static void apply_retention(struct ring *r)
 	filelist_retain(r->files, &pol, now_ms(CLOCK_REALTIME), retain_free, unlink_file, &del);
 }
 
-/* Deletes the oldest file that may go, to make room after ENOSPC. */
+/* Deletes the oldest file that may go, to make room after ENOSPC: retention decides which. */
 static int evict_oldest(struct ring *r)
 {
 	struct deletion del = { r, "disk full" };
-	struct filelist_totals t;
-	struct ret_policy pol = { 0 };
+	struct ret_policy pol = { .evict = 1 };
 
-	/* One file fewer than now: the oldest that may go. */
-	filelist_totals(r->files, &t);
-	pol.keep_files = t.files > 1 ? t.files - 1 : 0;
-	if (!pol.keep_files)
-		return -1;
 	return filelist_retain(r->files, &pol, 0, NULL, unlink_file, &del) ? 0 : -1;
 }
 
@@ -360,6 +354,7 @@ static int idx_close(struct ring *r)
 	sum.first_ns = r->w->cur_first_ns;
 	sum.last_ns = r->w->cur_last_ns;
 	sum.packets = r->w->cur_packets;
+	sum.has_identity = pcapidx_identify_at(r->dirfd, r->w->cur_name, sum.size, &sum.id) == 0;
 	if (r->w->cur_seq)
 		filelist_update(r->files, r->w->cur_seq, set_seal, &sum);
 	if (pcapidx_writer_finish(&r->w->idx, &sum) < 0)

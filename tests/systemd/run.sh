@@ -236,6 +236,24 @@ check_privileges() {
 	log "privileges: $tasks threads, uid $uid, no capabilities, NoNewPrivs, seccomp filter"
 }
 
+# The indexer thread under the unit's SystemCallFilter= and the daemon's own
+# filter: SCHED_IDLE (policy 5), nice 19 and the idle I/O class. Fails if
+# either filter refuses the calls or the thread passes another thread's id.
+check_idle() {
+	local pid t tid= policy nice io
+	pid=$(main_pid)
+	for t in $(ct ls "/proc/$pid/task"); do
+		[ "$(ct cat "/proc/$pid/task/$t/comm")" = indexer ] && tid=$t
+	done
+	[ -n "$tid" ] || fail "no thread named indexer"
+	policy=$(ct cat "/proc/$pid/task/$tid/sched" | awk '$1 == "policy" { print $3 }')
+	nice=$(ct cat "/proc/$pid/task/$tid/stat" | awk '{ print $19 }')
+	io=$(ct ionice -p "$tid")
+	[ "$policy" = 5 ] && [ "$nice" = 19 ] && [ "${io%%:*}" = idle ] ||
+		fail "indexer thread: policy $policy, nice $nice, I/O '$io'; expected 5, 19, idle"
+	log "idle: indexer thread $tid is SCHED_IDLE, nice 19, I/O idle"
+}
+
 # systemd-analyze security, live (the manager's view of the loaded unit) and
 # offline (the installed file): the same findings line for line, so no
 # drop-in or default of the booted system weakens what the file declares;
@@ -450,7 +468,7 @@ ct_boot "$ROOT" "$NS_CAP"
 log "booted in $(($(date +%s) - t)) s"
 CUR0=$(jcursor)
 
-for c in boot enable notify privileges security status journal reload stop activation \
+for c in boot enable notify privileges idle security status journal reload stop activation \
 	watchdog sigkill start_limit; do
 	"check_$c"
 	echo "ok: $c"

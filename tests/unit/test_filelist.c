@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "storage/filelist.h"
 #include "storage/retention.h"
@@ -16,10 +17,20 @@
 
 static uint64_t deleted[64];
 static size_t ndeleted;
+/* Deletions the list asked for while the file was still listed or its lock held. */
+static size_t early;
 
+/*
+ * As unlink_file: called for each file retention deletes. The list's lock
+ * must be free (filelist_get takes it: under the lock this would hang, and
+ * the alarm fails the test) and the record gone already.
+ */
 static int note_delete(struct filelist_file *f, void *arg)
 {
-	(void)arg;
+	struct filelist_file g;
+
+	if (arg && filelist_get(arg, f->seq, &g) == 0)
+		early++;
 	if (ndeleted < 64)
 		deleted[ndeleted] = f->seq;
 	ndeleted++;
@@ -78,7 +89,7 @@ static void same_as_select(unsigned seed)
 	pol.keep_age_ms = rand() % 3 ? (uint64_t)(rand() % 200) * 1000 : 0;
 	want = retention_select(rf, n, &pol, (T0 + 200) * 1000, 0, victim);
 	ndeleted = 0;
-	filelist_retain(fl, &pol, (T0 + 200) * 1000, NULL, note_delete, NULL);
+	filelist_retain(fl, &pol, (T0 + 200) * 1000, NULL, note_delete, fl);
 	for (size_t i = 0, k = 0; i < n; i++)
 		if (victim[i] && (k >= ndeleted || deleted[k++] != rf[i].seq))
 			same = 0;
@@ -89,7 +100,7 @@ static void same_as_select(unsigned seed)
 
 int main(void)
 {
-	struct filelist *fl = filelist_new("eth0-web");
+	struct filelist *fl;
 	struct filelist_totals t;
 	struct filelist_file f, view;
 	struct ret_policy pol = { 0 };
@@ -97,6 +108,9 @@ int main(void)
 	size_t deleted_now;
 	char name[256];
 
+	/* A deletion under the list's lock would hang note_delete: fail instead of waiting for ever. */
+	alarm(120);
+	fl = filelist_new("eth0-web");
 	for (uint64_t i = 1; i <= N; i++) {
 		f = file(i, MB + i, i == N ? FL_OPEN : 0);
 		bytes += f.size;
@@ -212,5 +226,7 @@ int main(void)
 
 	for (unsigned seed = 1; seed <= 50; seed++)
 		same_as_select(seed);
+	ok(early == 0, "files are deleted after their record is gone, outside the list's lock (%zu early)",
+	   early);
 	return done_testing();
 }

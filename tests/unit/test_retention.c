@@ -87,6 +87,18 @@ int main(void)
 	n = retention_select(files, N, &pol, 2000000, 0, victim);
 	ok(!victim[2], "the open file is never a victim (%s)", pattern());
 
+	/* A full disk with the oldest file held: the next one goes (it used to be none). */
+	reset();
+	memset(&pol, 0, sizeof(pol));
+	pol.evict = 1;
+	files[0].preserved = 1;
+	n = retention_select(files, N, &pol, 2000000, 0, victim);
+	ok(n == 1 && !strcmp(pattern(), ".x...."), "disk full: the oldest that may go, past a held one (%s)",
+	   pattern());
+	pol.evict = 10;
+	n = retention_select(files, N, &pol, 2000000, 0, victim);
+	ok(n == 4 && !strcmp(pattern(), ".xxxx."), "disk full: never a held or open file (%s)", pattern());
+
 	n = retention_select(files, 0, &pol, 2000000, 0, victim);
 	ok(n == 0, "empty ring");
 	return done_testing();
