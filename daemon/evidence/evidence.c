@@ -106,7 +106,7 @@ typedef void (*held_fn)(const char *case_id, int casefd, const char *name, const
 static int is_own_file(const char *name)
 {
 	return !strcmp(name, EVM_MANIFEST) || !strcmp(name, EVM_HEAD) ||
-	       !strcmp(name, EVM_SIG) || !strcmp(name, EVM_SUMS) || strstr(name, ".tmp");
+	       !strcmp(name, EVM_SIG) || !strcmp(name, EVM_SUMS) || !strcmp(name, EVM_SUMS_SIG) || strstr(name, ".tmp");
 }
 
 static void for_each_held(held_fn fn, void *arg)

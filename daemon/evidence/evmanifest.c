@@ -306,53 +306,141 @@ int evm_head_text(const char *case_id, const struct evm *m, char *buf, size_t le
 static int write_file(int dirfd, const char *name, const void *data, size_t len, mode_t mode)
 {
 	char tmp[64];
-	int fd;
+	int fd, saved;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", name);
 	unlinkat(dirfd, tmp, 0);
 	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0)
 		return -1;
-	if (write(fd, data, len) != (ssize_t)len || fdatasync(fd) < 0) {
-		close(fd);
-		unlinkat(dirfd, tmp, 0);
-		return -1;
+	errno = 0;
+	if (write(fd, data, len) != (ssize_t)len || fsync(fd) < 0) {
+		if (errno == 0)
+			errno = ENOSPC;	/* a short write */
+		goto fail;
 	}
 	close(fd);
-	return renameat(dirfd, tmp, dirfd, name);
+	fd = -1;
+	if (renameat(dirfd, tmp, dirfd, name) < 0)
+		goto fail;
+	return 0;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlinkat(dirfd, tmp, 0);
+	errno = saved;
+	return -1;
 }
 
-/* HEAD, its signature and SHA256SUMS for the manifest as it is now. */
-static int write_companions(int casefd, const char *case_id, const struct evm *m)
-{
-	struct evm_line sums = { 0 };
-	char head[256];
-	uint8_t sig[64];
-	int n = evm_head_text(case_id, m, head, sizeof(head)), rc;
+/* One "HEX  NAME" line of SHA256SUMS. */
+struct sum {
+	const char *name;
+	char hex[65];
+};
 
-	if (evm_sign(head, (size_t)n, sig) < 0)
-		return -1;
-	if (write_file(casefd, EVM_HEAD, head, (size_t)n, 0440) < 0 ||
-	    write_file(casefd, EVM_SIG, sig, sizeof(sig), 0440) < 0)
-		return -1;
-	/* The files held now: those of file entries after the last release. */
+static int sum_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sum *)a)->name, ((const struct sum *)b)->name);
+}
+
+static void sum_of(struct sum *s, const char *name, const void *data, size_t len)
+{
+	struct sha256 h = { 0 };
+	uint8_t d[32] = { 0 };
+
+	s->name = name;
+	if (sha256_init(&h) == 0) {
+		sha256_update(&h, data, len);
+		sha256_final(&h, d);
+	}
+	sha256_free(&h);
+	sha256_hex(d, s->hex);
+}
+
+/* The held files: those of file entries after the last release, with their seals. */
+static size_t held_sums(const struct evm *m, struct sum *out)
+{
+	size_t n = 0;
+
 	for (size_t i = 0; i < m->n; i++) {
 		const struct evm_entry *e = &m->e[i];
-		char line[400];
+		const char *name = evm_get(e, "file"), *hex = evm_get(e, "sha256");
 
-		if (!strcmp(e->type, "release")) {
-			evm_line_free(&sums);
-			continue;
+		if (!strcmp(e->type, "release"))
+			n = 0;
+		else if (!strcmp(e->type, "file") && name && hex && strlen(hex) == 64) {
+			out[n].name = name;
+			snprintf(out[n++].hex, sizeof(out->hex), "%s", hex);
 		}
-		if (strcmp(e->type, "file") || !evm_get(e, "sha256") || !evm_get(e, "file"))
-			continue;
-		snprintf(line, sizeof(line), "%s  %s\n", evm_get(e, "sha256"), evm_get(e, "file"));
-		put(&sums, line, strlen(line));
 	}
-	if (sums.failed)
-		return -1;
-	rc = write_file(casefd, EVM_SUMS, sums.buf ? sums.buf : "", sums.len, 0440);
-	evm_line_free(&sums);
+	return n;
+}
+
+/*
+ * SHA256SUMS text for the case directory as it will be: HEAD, MANIFEST,
+ * MANIFEST.sig hashed as written and every held file by its seal, sorted
+ * by name as LC_ALL=C sort does. NULL on failure.
+ */
+static char *sums_text(const struct evm *m, const char *manifest, size_t mlen, const char *head,
+		       size_t hlen, const uint8_t sig[64], size_t *len)
+{
+	struct sum *s = calloc(m->n + 3, sizeof(*s));
+	struct evm_line out = { 0 };
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = held_sums(m, s);
+	sum_of(&s[n++], EVM_HEAD, head, hlen);
+	sum_of(&s[n++], EVM_MANIFEST, manifest, mlen);
+	sum_of(&s[n++], EVM_SIG, sig, 64);
+	qsort(s, n, sizeof(*s), sum_cmp);
+	for (size_t i = 0; i < n; i++) {
+		put(&out, s[i].hex, 64);
+		put(&out, "  ", 2);
+		put(&out, s[i].name, strlen(s[i].name));
+		put(&out, "\n", 1);
+	}
+	free(s);
+	if (out.failed) {
+		evm_line_free(&out);
+		return NULL;
+	}
+	*len = out.len;
+	return out.buf;
+}
+
+int evm_write_companions(int casefd, const char *case_id, const struct evm *m)
+{
+	size_t mlen = 0, slen = 0;
+	char head[EVM_HEAD_MAX], *manifest = slurp(casefd, EVM_MANIFEST, &mlen), *sums = NULL;
+	uint8_t sig[64], ssig[64];
+	int n = evm_head_text(case_id, m, head, sizeof(head)), rc = -1;
+
+	if (!manifest && errno == ENOENT)
+		manifest = strdup("");
+	if (!manifest || n < 0 || (size_t)n >= sizeof(head))
+		goto out;
+	if (evm_sign(head, (size_t)n, sig) < 0)
+		goto out_key;
+	sums = sums_text(m, manifest, mlen, head, (size_t)n, sig, &slen);
+	if (!sums)
+		goto out;
+	if (evm_sign(sums, slen, ssig) < 0)
+		goto out_key;
+	if (write_file(casefd, EVM_HEAD, head, (size_t)n, 0440) < 0 ||
+	    write_file(casefd, EVM_SIG, sig, sizeof(sig), 0440) < 0 ||
+	    write_file(casefd, EVM_SUMS, sums, slen, 0440) < 0 ||
+	    write_file(casefd, EVM_SUMS_SIG, ssig, sizeof(ssig), 0440) < 0 || fsync(casefd) < 0)
+		goto out;
+	rc = 0;
+	goto out;
+out_key:
+	errno = ENOKEY;
+out:
+	free(manifest);
+	free(sums);
 	return rc;
 }
 
@@ -409,7 +497,7 @@ int evm_append(int casefd, const char *case_id, const char *const *type,
 		goto out;
 	}
 	sha256_hex(m.head, head_hex);
-	rc = write_companions(casefd, case_id, &m);
+	rc = evm_write_companions(casefd, case_id, &m);
 out:
 	if (fd >= 0)
 		close(fd);

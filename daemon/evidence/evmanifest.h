@@ -17,7 +17,10 @@
  *   HEAD         "pktcap-manifest case=CASE entries=N head=HEX", head being
  *                the SHA-256 of the last line: a line cut off the end shows
  *   MANIFEST.sig the host's Ed25519 signature of HEAD (64 bytes)
- *   SHA256SUMS   "HEX  NAME" for every held file, for sha256sum -c
+ *   SHA256SUMS   "HEX  NAME" (sha256sum's format) for every other file of the
+ *                directory, sorted by name: HEAD, MANIFEST, MANIFEST.sig as
+ *                written, each held file by its seal
+ *   SHA256SUMS.sig the host's Ed25519 signature of SHA256SUMS (64 bytes)
  *
  * Values are percent-encoded: every byte outside [A-Za-z0-9._:/@+,-] is %XX.
  */
@@ -25,6 +28,9 @@
 #define EVM_HEAD "HEAD"
 #define EVM_SIG "MANIFEST.sig"
 #define EVM_SUMS "SHA256SUMS"
+#define EVM_SUMS_SIG "SHA256SUMS.sig"
+/* The longest HEAD: "pktcap-manifest case=" 64 " entries=" 20 " head=" 64 "\n", and a NUL. */
+#define EVM_HEAD_MAX 192
 #define EVM_KEY_FILE "evidence-key.pem"
 #define EVM_PUB_FILE "evidence-key.pub.pem"
 
@@ -70,6 +76,14 @@ void evm_free(struct evm *m);
  */
 int evm_append(int casefd, const char *case_id, const char *const *type,
 	       struct evm_line *lines, size_t count, char head_hex[65]);
+/*
+ * Writes HEAD, MANIFEST.sig, SHA256SUMS and SHA256SUMS.sig for the manifest
+ * m as read from casefd (each through NAME.tmp, synced, renamed; then the
+ * directory synced). Deterministic: the same manifest gives the same bytes
+ * (Ed25519 signatures are), so writing them again for an unchanged
+ * manifest changes nothing. 0, or -1 with errno.
+ */
+int evm_write_companions(int casefd, const char *case_id, const struct evm *m);
 /* The HEAD text for a manifest: what the signature covers. */
 int evm_head_text(const char *case_id, const struct evm *m, char *buf, size_t len);
 

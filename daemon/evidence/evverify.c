@@ -197,7 +197,7 @@ static void verify_case(struct vjob *j)
 	while (dir && (de = readdir(dir))) {
 		if (de->d_name[0] == '.' || !strcmp(de->d_name, EVM_MANIFEST) ||
 		    !strcmp(de->d_name, EVM_HEAD) || !strcmp(de->d_name, EVM_SIG) ||
-		    !strcmp(de->d_name, EVM_SUMS))
+		    !strcmp(de->d_name, EVM_SUMS) || !strcmp(de->d_name, EVM_SUMS_SIG))
 			continue;
 		if (!listed(&m, from, de->d_name))
 			finding(j, "%s: extra file: not in the manifest", de->d_name);
