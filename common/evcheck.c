@@ -482,10 +482,11 @@ static int check_case_sums(struct run *r, int usable)
 			return -1;
 		}
 		diff = first_difference(r, &want);
+		if (diff)
+			evmf_escape(diff, ename, sizeof(ename));
 		evmf_sums_free(&want);
 	}
 	if (diff) {
-		evmf_escape(diff, ename, sizeof(ename));
 		named(r, F_SUMS, "does not match the manifest and the case's files: first at %s%s", ename,
 		      r->sums_signed ? "" : " (and so its signature fails)");
 	} else if (!r->sums_signed && !(r->seen >> F_SSIG & 1)) {
