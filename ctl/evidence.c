@@ -344,9 +344,12 @@ int evidence_verify(struct evidence_opts *o, int argc, char **argv)
 		json_array_foreach(json_object_get(res, "findings"), i, f)
 			printf("%s\n", json_string_value(f));
 		if (!rc)
-			printf("OK: %lld files, %lld bytes match their seals\n",
+			printf("OK: %lld files, %lld bytes %s\n",
 			       (long long)json_integer_value(json_object_get(res, "files_checked")),
-			       (long long)json_integer_value(json_object_get(res, "bytes_checked")));
+			       (long long)json_integer_value(json_object_get(res, "bytes_checked")),
+			       json_string_length(json_object_get(res, "case"))
+				       ? "; the signatures, SHA256SUMS and every file check out"
+				       : "match their seals");
 	}
 	json_decref(reply);
 	return rc;
