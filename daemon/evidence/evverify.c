@@ -1,17 +1,14 @@
-/* evverify.c: pktctl verify: re-hash a case's (or a ring's) files against their seals on a thread of its own */
+/* evverify.c: pktctl verify: common/evcheck's checks of a case (or a ring's seals) on threads of their own */
 #include "config.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "evcheck.h"

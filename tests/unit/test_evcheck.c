@@ -440,6 +440,91 @@ static void mutate_more(struct kase *k, int *kinds)
 	free(text);
 }
 
+/* An export directory as the daemon writes it, with provenance.json's capture fields as given. */
+static int make_export(int dfd, const char *format, int sha_off, long size_off)
+{
+	uint8_t sha[32], psha[32], sig[64];
+	uint64_t size;
+	char hex[65], phex[65], prov[512], sums[300];
+	int n;
+
+	if (make_pcap(dfd, "capture.pcap", sha, &size) < 0)
+		return -1;
+	sha[0] ^= (uint8_t)sha_off;
+	sha256_hex(sha, hex);
+	sha[0] ^= (uint8_t)sha_off;
+	n = snprintf(prov, sizeof(prov),
+		     "{\"format\": \"%s\", \"capture\": {\"file\": \"capture.pcap\", \"sha256\": \"%s\", \"size\": %ld, \"packets\": 3}}\n",
+		     format, hex, (long)size + size_off);
+	if (put(dfd, "provenance.json", prov, (size_t)n) < 0)
+		return -1;
+	{
+		struct sha256 h = { 0 };
+
+		sha256_init(&h);
+		sha256_update(&h, prov, (size_t)n);
+		sha256_final(&h, psha);
+		sha256_free(&h);
+	}
+	sha256_hex(sha, hex);
+	sha256_hex(psha, phex);
+	n = snprintf(sums, sizeof(sums), "%s  capture.pcap\n%s  provenance.json\n", hex, phex);
+	if (put(dfd, "SHA256SUMS", sums, (size_t)n) < 0 || evm_sign(sums, (size_t)n, sig) < 0)
+		return -1;
+	return put(dfd, "SHA256SUMS.sig", sig, 64);
+}
+
+/* provenance.json must describe the capture beside it; each change of an export has one finding. */
+static void test_exports(int root)
+{
+	static const struct {
+		const char *what, *format, *want;
+		int sha_off;
+		long size_off;
+		const char *remove, *flip;
+	} t[] = {
+		{ "an untouched export", "pktcap-export-2", NULL, 0, 0, NULL, NULL },
+		{ "another format", "pktcap-export-1", "provenance.json: format is \"pktcap-export-1\"", 0, 0, NULL, NULL },
+		{ "capture.sha256 not the capture's", "pktcap-export-2", "provenance.json: capture.sha256 is not", 1, 0, NULL, NULL },
+		{ "capture.size not the capture's", "pktcap-export-2", "provenance.json: capture.size", 0, 1, NULL, NULL },
+		{ "the capture changed", "pktcap-export-2", "capture.pcap: altered: SHA-256", 0, 0, NULL, "capture.pcap" },
+		{ "provenance.json changed", "pktcap-export-2", "provenance.json: altered: SHA-256", 0, 0, NULL, "provenance.json" },
+		{ "SHA256SUMS changed", "pktcap-export-2", "SHA256SUMS.sig: bad signature", 0, 0, NULL, "SHA256SUMS" },
+		{ "the capture removed", "pktcap-export-2", "capture.pcap: missing file", 0, 0, "capture.pcap", NULL },
+		{ "the signature removed", "pktcap-export-2", "SHA256SUMS.sig: missing file", 0, 0, "SHA256SUMS.sig", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char name[32];
+		struct found f;
+		int dfd;
+
+		snprintf(name, sizeof(name), "export-%zu", i);
+		mkdirat(root, name, 0700);
+		dfd = openat(root, name, O_RDONLY | O_DIRECTORY);
+		ok(dfd >= 0 && make_export(dfd, t[i].format, t[i].sha_off, t[i].size_off) == 0,
+		   "export %zu made", i);
+		if (t[i].remove)
+			unlinkat(dfd, t[i].remove, 0);
+		if (t[i].flip) {
+			size_t len;
+			char *b = slurp(dfd, t[i].flip, &len);
+
+			b[len / 2] ^= 0x20;
+			put(dfd, t[i].flip, b, len);
+			free(b);
+		}
+		verify(dfd, NULL, &f);
+		if (!t[i].want)
+			ok(f.n == 0, "%s: no finding%s%s", t[i].what, f.n ? ": " : "", f.n ? f.text[0] : "");
+		else
+			ok(f.n == 1 && !strncmp(f.text[0], t[i].want, strlen(t[i].want)),
+			   "%s: \"%s\" (%d findings%s%s)", t[i].what, t[i].want, f.n, f.n ? ": " : "",
+			   f.n ? f.text[0] : "");
+		close(dfd);
+	}
+}
+
 int main(void)
 {
 	const char *env = getenv("PKTCAP_EVCHECK_CASES"), *seed = getenv("PKTCAP_EVCHECK_SEED");
@@ -494,6 +579,7 @@ int main(void)
 			printf("# case %s not restored: %s\n", k.id, f.text[0]);
 		close(k.dfd);
 	}
+	test_exports(root);
 	ok(made == ncases, "%d random cases made with the daemon's writers", made);
 	ok(clean == made, "%d of them verify with no finding untouched", clean);
 	ok(failures == 0, "every change gave exactly its one finding (%d did not): %d flips, %d cuts, %d removals, %d deleted, %d duplicated, %d swapped lines, %d added files, %d HEAD edits",
