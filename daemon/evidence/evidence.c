@@ -530,9 +530,9 @@ static json_t *preserve_case(struct preserve *p, size_t skipped)
 			unflag_picks(p->picks, p->npick);
 		goto out;
 	}
+	/* Whole: a record that will not go is finished again (it stays if that fails too). */
 	if (p->nlines && evtxn_end(evfd, id) < 0)
-		log_case(LOG_WARNING, id, NULL, "the preserve is whole but its record stays: %s",
-			 strerror(errno));
+		evtxn_finish(p->d, evfd, &p->t, 0);
 	evheld_add(id, p->nlines, p->bytes);
 	rc = 0;
 out:
@@ -761,11 +761,8 @@ static json_t *release_case(struct daemon *d, const struct proto_request *req,
 	}
 	/* Durable: whatever happens now, the release is finished, here or at the next start. */
 	evheld_drop(req->case_id);
-	if (evtxn_release_files(d, cfd, t) < 0 && evtxn_finish(d, evfd, t, 0) < 0)
-		log_case(LOG_ERR, req->case_id, NULL, "released; the files are let go at the next start");
-	else if (evtxn_end(evfd, req->case_id) < 0)
-		log_case(LOG_WARNING, req->case_id, NULL, "released; its record stays: %s",
-			 strerror(errno));
+	if (evtxn_release_files(d, cfd, t) < 0 || evtxn_end(evfd, req->case_id) < 0)
+		evtxn_finish(d, evfd, t, 0);
 	for (size_t i = 0; i < t->n; i++)
 		json_array_append_new(files, json_string(t->files[i].name));
 	sha256_hex(mt.new_head, head);
