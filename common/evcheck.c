@@ -319,35 +319,6 @@ static void check_extra(struct run *r, const int *mine)
 	}
 }
 
-/* An own file's bytes against SHA256SUMS, when nothing has named it yet. */
-static void own_against_sums(struct run *r, int which)
-{
-	const struct evmf_sum *s = evmf_sums_find(&r->sums, own[which]);
-	char hex[65], whex[65];
-
-	if ((r->seen >> which & 1) || !r->f[which].present)
-		return;
-	r->seen |= 1u << which;
-	if (!s) {
-		evcheck_report(r->c, own[which], "not in SHA256SUMS");
-	} else if (memcmp(s->sha, r->f[which].sha, 32)) {
-		sha256_hex(r->f[which].sha, hex);
-		sha256_hex(s->sha, whex);
-		evcheck_report(r->c, own[which], "altered: SHA-256 %s, SHA256SUMS says %s", hex, whex);
-	} else {
-		r->seen &= ~(1u << which);
-	}
-}
-
-static void report_missing(struct run *r, const int *which)
-{
-	for (int k = 0; which[k] >= 0; k++)
-		if (!has(r, which[k]) && !(r->seen >> which[k] & 1)) {
-			evcheck_report(r->c, own[which[k]], "missing file");
-			r->seen |= 1u << which[k];
-		}
-}
-
 static void named(struct run *r, int which, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -362,6 +333,32 @@ static void named(struct run *r, int which, const char *fmt, ...)
 	va_end(ap);
 	evcheck_report(r->c, own[which], "%s", what);
 	r->seen |= 1u << which;
+}
+
+/* An own file's bytes against SHA256SUMS, when nothing has named it yet. */
+static void own_against_sums(struct run *r, int which)
+{
+	const struct evmf_sum *s = evmf_sums_find(&r->sums, own[which]);
+	char hex[65], whex[65];
+
+	if ((r->seen >> which & 1) || !r->f[which].present)
+		return;
+	if (!s) {
+		named(r, which, "not in SHA256SUMS");
+	} else if (memcmp(s->sha, r->f[which].sha, 32)) {
+		sha256_hex(r->f[which].sha, hex);
+		sha256_hex(s->sha, whex);
+		named(r, which, "altered: SHA-256 %s, SHA256SUMS says %s", hex, whex);
+	}
+}
+
+static void report_missing(struct run *r, const int *which)
+{
+	for (int k = 0; which[k] >= 0; k++)
+		if (!has(r, which[k]) && !(r->seen >> which[k] & 1)) {
+			evcheck_report(r->c, own[which[k]], "missing file");
+			r->seen |= 1u << which[k];
+		}
 }
 
 /* MANIFEST read; 1 when its chain is whole and not empty. */
