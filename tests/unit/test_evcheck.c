@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "evcheck.h"
+#include "evmf.h"
 #include "evidence/evmanifest.h"
 #include "proto.h"
 #include "sha256.h"
@@ -494,6 +495,40 @@ static void test_exports(int root)
 		{ "the signature removed", "pktcap-export-2", "SHA256SUMS.sig: missing file", 0, 0, "SHA256SUMS.sig", NULL },
 	};
 
+	/* Bytes that do not read as pcap but are the ones hashed are not "altered". */
+	{
+		struct found f;
+		int dfd;
+
+		mkdirat(root, "export-junk", 0700);
+		dfd = openat(root, "export-junk", O_RDONLY | O_DIRECTORY);
+		ok(dfd >= 0 && make_export(dfd, "pktcap-export-2", 0, 0) == 0, "an export made");
+		{
+			size_t len;
+			char *b = slurp(dfd, "capture.pcap", &len);
+			uint8_t sha[32], sig[64];
+			char hex[65], *sums, line[100];
+			size_t slen;
+
+			b[0] ^= 0xff;	/* no longer a pcap header */
+			put(dfd, "capture.pcap", b, len);
+			evmf_sha256(b, len, sha);
+			sha256_hex(sha, hex);
+			sums = slurp(dfd, "SHA256SUMS", &slen);
+			snprintf(line, sizeof(line), "%s", hex);
+			memcpy(sums, line, 64);
+			put(dfd, "SHA256SUMS", sums, slen);
+			evm_sign(sums, slen, sig);
+			put(dfd, "SHA256SUMS.sig", sig, 64);
+			free(sums);
+			free(b);
+		}
+		verify(dfd, NULL, &f);
+		ok(f.n == 1 && strstr(f.text[0], "provenance.json: capture.sha256"),
+		   "a capture that is not pcap but is what SHA256SUMS says is not called altered (%d: %s)",
+		   f.n, f.n ? f.text[0] : "");
+		close(dfd);
+	}
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		char name[32];
 		struct found f;
