@@ -609,6 +609,11 @@ int pcapfile_hash(struct pcapfile *pf, uint8_t digest[32], uint64_t *size)
 	return 0;
 }
 
+ssize_t pcapfile_hash_more(struct pcapfile *pf, void *buf, size_t len)
+{
+	return pf->hashing ? src_read(pf, buf, len) : -1;
+}
+
 int pcapfile_openat(int dirfd, const char *name, int flags)
 {
 	int fd = openat(dirfd, name, flags | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);

@@ -122,6 +122,12 @@ void pcapfile_stop_growing(struct pcapfile *pf);
  * and the size of every byte of it, damaged or not: what a seal covers.
  */
 int pcapfile_hash(struct pcapfile *pf, uint8_t digest[32], uint64_t *size);
+/*
+ * PCAPFILE_HASH: hashes up to len more bytes of the source through buf, so
+ * a caller can stop between pieces; then pcapfile_hash gives the result.
+ * Returns the bytes read, 0 at the end, -1 on error (errno set).
+ */
+ssize_t pcapfile_hash_more(struct pcapfile *pf, void *buf, size_t len);
 
 /*
  * Opens a stored file for reading: O_NONBLOCK so a FIFO planted in its place

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,8 +16,10 @@
 #include <unistd.h>
 
 #include "capture/capctl.h"
+#include "evidence/evheld.h"
 #include "evidence/evidence.h"
 #include "evidence/evmanifest.h"
+#include "evidence/evtxn.h"
 #include "log.h"
 #include "reply.h"
 #include "ring.h"
@@ -79,6 +82,7 @@ out:
 void evidence_exit(void)
 {
 	evverify_exit();
+	evheld_exit();
 	if (evfd >= 0)
 		close(evfd);
 	evfd = -1;
@@ -94,116 +98,81 @@ int evidence_open_case(const char *case_id)
 	return openat(evfd, case_id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 }
 
-/* Case directories, for each of the held files: f(d, case, name, arg). */
-typedef void (*held_fn)(const char *case_id, int casefd, const char *name, const struct stat *st,
-			void *arg);
+/*
+ * Preserve and release change a case one at a time: each is a transaction
+ * (evtxn.c) and cases reads no case in the middle of one.
+ */
+static pthread_mutex_t txn_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int is_own_file(const char *name)
-{
-	return !strcmp(name, EVM_MANIFEST) || !strcmp(name, EVM_HEAD) ||
-	       !strcmp(name, EVM_SIG) || !strcmp(name, EVM_SUMS) || strstr(name, ".tmp");
-}
+typedef void (*case_fn)(struct daemon *d, const char *case_id, void *arg);
 
-static void for_each_held(held_fn fn, void *arg)
+static void for_each_case(struct daemon *d, case_fn fn, void *arg)
 {
-	int dfd;
-	DIR *top;
+	int dfd = evfd >= 0 ? dup(evfd) : -1;
+	DIR *top = dfd >= 0 ? fdopendir(dfd) : NULL;
 	struct dirent *de;
 
-	if (evfd < 0 || (dfd = dup(evfd)) < 0)
-		return;
-	top = fdopendir(dfd);
 	if (!top) {
-		close(dfd);
+		if (dfd >= 0)
+			close(dfd);
 		return;
 	}
 	rewinddir(top);
-	while ((de = readdir(top))) {
-		int cfd;
-		DIR *cd;
-		struct dirent *fe;
-
-		if (!proto_case_valid(de->d_name))
-			continue;
-		cfd = evidence_open_case(de->d_name);
-		if (cfd < 0)
-			continue;
-		cd = fdopendir(cfd);
-		if (!cd) {
-			close(cfd);
-			continue;
-		}
-		while ((fe = readdir(cd))) {
-			struct stat st;
-
-			if (fe->d_name[0] == '.' || is_own_file(fe->d_name))
-				continue;
-			if (fstatat(cfd, fe->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    S_ISREG(st.st_mode))
-				fn(de->d_name, cfd, fe->d_name, &st, arg);
-		}
-		closedir(cd);
-	}
+	while ((de = readdir(top)))
+		if (proto_case_valid(de->d_name))
+			fn(d, de->d_name, arg);
 	closedir(top);
 }
 
-/* The sequence number in a ring file's name (PREFIX-TIME-NNNNNN.pcap[.gz]), or 0. */
-static uint64_t seq_of(const char *name)
+/* The file's ring, from the entry's ring=, or any ring that lists a file of that name. */
+static void flag_held(struct daemon *d, const struct evm_entry *e, const char *name)
 {
-	const char *dot = strstr(name, ".pcap"), *p;
-	uint64_t seq = 0;
+	struct ring *r = evm_get(e, "ring") ? daemon_find_ring(d, evm_get(e, "ring")) : NULL;
 
-	if (!dot)
-		return 0;
-	for (p = dot; p > name && p[-1] >= '0' && p[-1] <= '9'; p--)
-		;
-	if (p == dot || p == name || p[-1] != '-')
-		return 0;
-	for (; p < dot; p++)
-		seq = seq * 10 + (uint64_t)(*p - '0');
-	return seq;
-}
-
-struct mark {
-	const char *name;
-	unsigned set, clear;	/* FL_* flags */
-	const char *damage;	/* with FL_DAMAGED in set */
-};
-
-static int mark_file(struct filelist_file *f, void *arg)
-{
-	const struct mark *m = arg;
-
-	if (strcmp(f->name, m->name))
-		return -1;
-	f->flags = (f->flags | m->set) & ~m->clear;
-	if (m->damage)
-		snprintf(f->damage, sizeof(f->damage), "%s", m->damage);
-	return 0;
-}
-
-/* Sets and clears flags of the ring's file of that name; -1 if it is not the ring's. */
-static int mark_named(struct ring *r, const char *name, unsigned set, unsigned clear,
-		      const char *damage)
-{
-	struct mark m = { name, set, clear, damage };
-	uint64_t seq = seq_of(name);
-
-	return seq ? filelist_update(r->files, seq, mark_file, &m) : -1;
-}
-
-static void flag_held(const char *case_id, int casefd, const char *name, const struct stat *st,
-		      void *arg)
-{
-	struct daemon *d = arg;
-
+	if (r && evtxn_mark(r, name, FL_PRESERVED, 0, NULL) == 0)
+		return;
 	for (size_t i = 0; i < d->nrings; i++)
-		mark_named(d->rings[i], name, FL_PRESERVED, 0, NULL);
+		if (evtxn_mark(d->rings[i], name, FL_PRESERVED, 0, NULL) == 0)
+			return;
+}
+
+/* One case at start-up: its held files are flagged and counted. */
+static void adopt_case(struct daemon *d, const char *case_id, void *arg)
+{
+	int cfd = evidence_open_case(case_id);
+	uint64_t files = 0, bytes = 0;
+	struct evm m;
+
+	(void)arg;
+	if (cfd < 0 || evm_read(cfd, &m) < 0) {
+		if (cfd >= 0)
+			close(cfd);
+		return;
+	}
+	for (size_t i = evm_held_from(&m); i < m.n; i++) {
+		const char *name = evm_get(&m.e[i], "file");
+		struct stat st;
+
+		if (strcmp(m.e[i].type, "file") || !name || strchr(name, '/') || name[0] == '.' ||
+		    fstatat(cfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		flag_held(d, &m.e[i], name);
+		files++;
+		bytes += (uint64_t)st.st_size;
+	}
+	if (files)
+		evheld_add(case_id, files, bytes);
+	evm_free(&m);
+	close(cfd);
 }
 
 void evidence_adopt(struct daemon *d)
 {
-	for_each_held(flag_held, d);
+	if (evfd < 0)
+		return;
+	/* Changes a crash cut short first: what they held, or let go, is then as on disk. */
+	evtxn_recover_all(d, evfd);
+	for_each_case(d, adopt_case, NULL);
 }
 
 /* The open file of r, if its packets may fall in the window: closed, then waited for. */
@@ -212,9 +181,8 @@ static int rotate_into_window(struct ring *r, int64_t until, char *err, size_t e
 	struct filelist_file f;
 	int need = 0;
 
-	if (filelist_newest(r->files, &f) == 0 && (f.flags & FL_OPEN)) {
+	if (filelist_newest(r->files, &f) == 0 && (f.flags & FL_OPEN))
 		need = !(f.flags & FL_META) || !f.packets || f.first_ns <= until;
-	}
 	if (!need)
 		return 0;
 	/* The capture thread closes it; the writer's close event ends the wait, sealed. */
@@ -283,28 +251,292 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 struct pick {
 	struct ring *r;
 	struct filelist_file f;	/* a copy, as the list gives them */
+	int link;		/* to be linked into the case */
+	int entry;		/* to be entered in the manifest */
+	int flagged;		/* FL_PRESERVED set by this preserve */
 };
+
+/* The closed, sealed files of r with packets in the window; -1 when memory is short. */
+static int pick_ring(struct ring *r, const struct proto_request *req, struct pick **picks,
+		     size_t *n, size_t *skipped)
+{
+	struct filelist_file f;
+	uint64_t from = filelist_seq_at(r->files, req->since);
+
+	while (from != UINT64_MAX && filelist_copy(r->files, from, &f, 1) == 1) {
+		struct pick *np;
+
+		from = f.seq + 1;
+		if (f.flags & FL_OPEN)
+			continue;
+		/* Files are in time order: nothing after this one is in the window. */
+		if ((f.flags & FL_META) && f.packets && f.first_ns > req->until)
+			break;
+		if (!(f.flags & FL_META) || !f.packets || f.last_ns < req->since)
+			continue;
+		if (!(f.flags & FL_SHA)) {
+			(*skipped)++;
+			continue;
+		}
+		np = realloc(*picks, (*n + 1) * sizeof(*np));
+		if (!np)
+			return -1;
+		*picks = np;
+		memset(&np[*n], 0, sizeof(*np));
+		np[*n].r = r;
+		np[(*n)++].f = f;
+	}
+	return 0;
+}
+
+/* 1 when the manifest holds a file of that name now. */
+static int held_in(const struct evm *m, const char *name)
+{
+	for (size_t i = evm_held_from(m); i < m->n; i++)
+		if (!strcmp(m->e[i].type, "file") && evm_get(&m->e[i], "file") &&
+		    !strcmp(evm_get(&m->e[i], "file"), name))
+			return 1;
+	return 0;
+}
+
+/*
+ * What each pick needs: a link and an entry (not in the case), nothing
+ * (held already), or only an entry (the same file is in the directory
+ * but not in the manifest). Another file of the same name refuses all.
+ */
+static int classify(int casefd, struct pick *p, size_t n, char *err, size_t errlen)
+{
+	struct evm m = { 0 };
+	int rc = -1;
+
+	if (casefd >= 0 && evm_read(casefd, &m) < 0) {
+		snprintf(err, errlen, "cannot read its manifest: %s", strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct stat a, b;
+
+		p[i].link = casefd < 0 || fstatat(casefd, p[i].f.name, &b, AT_SYMLINK_NOFOLLOW) < 0;
+		p[i].entry = p[i].link || !held_in(&m, p[i].f.name);
+		if (p[i].link || !p[i].entry)
+			continue;
+		if (fstatat(p[i].r->dirfd, p[i].f.name, &a, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    a.st_ino != b.st_ino || a.st_dev != b.st_dev) {
+			snprintf(err, errlen, "it has another file named %s; nothing was held",
+				 p[i].f.name);
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	evm_free(&m);
+	return rc;
+}
+
+/*
+ * Room for a change's records: the lines appended, the intent record and
+ * the companions, each written beside the old one before a rename, with a
+ * margin for the directory blocks. A link itself takes no data block.
+ */
+static int room_for(uint64_t bytes, char *err, size_t errlen)
+{
+	struct statvfs sv;
+	uint64_t need = 256 * 1024 + 4 * bytes, avail;
+
+	if (fstatvfs(evfd, &sv) < 0) {
+		snprintf(err, errlen, "cannot tell the free space: %s", strerror(errno));
+		return -1;
+	}
+	avail = (uint64_t)sv.f_bavail * sv.f_frsize;
+	if (avail >= need)
+		return 0;
+	snprintf(err, errlen,
+		 "not enough free space for its records (%llu KiB needed, %llu KiB free); nothing was changed",
+		 (unsigned long long)(need >> 10), (unsigned long long)(avail >> 10));
+	errno = ENOSPC;
+	return -1;
+}
+
+/* Flags and links every pick that needs it; the case's directory synced. */
+static int link_picks(int casefd, struct pick *p, size_t n, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!p[i].link)
+			continue;
+		/* Held before the link is made: retention may not take the file meanwhile. */
+		if (evtxn_mark(p[i].r, p[i].f.name, FL_PRESERVED, 0, &p[i].flagged) == 0)
+			p[i].flagged = !p[i].flagged;
+		/* A second link to the same inode: no byte is copied, retention cannot free it. */
+		if (linkat(p[i].r->dirfd, p[i].f.name, casefd, p[i].f.name, 0) < 0) {
+			snprintf(err, errlen, "cannot hold %s: %s%s; nothing was held", p[i].f.name,
+				 strerror(errno),
+				 errno == EXDEV ? " (the ring's directory is on another file system than STORAGE/evidence)" : "");
+			return -1;
+		}
+	}
+	if (fsync(casefd) < 0) {
+		snprintf(err, errlen, "cannot sync its directory: %s; nothing was held", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The flags this preserve set go again: it was taken back. */
+static void unflag_picks(struct pick *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i].flagged)
+			evtxn_mark(p[i].r, p[i].f.name, 0, FL_PRESERVED, NULL);
+}
+
+struct preserve {
+	struct daemon *d;
+	const struct proto_request *req;
+	const struct ucred *peer;
+	struct pick *picks;
+	size_t npick;
+	struct evm_line *lines;
+	const char **types;
+	size_t nlines;
+	struct evtxn t;
+	struct evm_txn mt;
+	uint64_t bytes;		/* of the files entered */
+	char err[512];
+};
+
+/* The manifest lines and the intent record of a preserve; -1 with p->err. */
+static int plan_preserve(struct preserve *p, int casefd)
+{
+	int64_t at = now_ns();
+
+	p->lines = calloc(p->npick, sizeof(*p->lines));
+	p->types = calloc(p->npick, sizeof(*p->types));
+	if (!p->lines || !p->types)
+		goto nomem;
+	for (size_t i = 0; i < p->npick; i++) {
+		struct pick *k = &p->picks[i];
+
+		if (!k->entry)
+			continue;
+		file_entry(&p->lines[p->nlines], p->req->case_id, k->r, &k->f, p->req, p->peer, at);
+		p->types[p->nlines++] = "file";
+		p->bytes += k->f.seal_size;
+		if (k->link && evtxn_add(&p->t, k->r->name, k->f.name) < 0)
+			goto nomem;
+	}
+	if (!p->nlines)
+		return 0;
+	if (evm_prepare(casefd, p->req->case_id, p->types, p->lines, p->nlines, &p->mt) < 0) {
+		snprintf(p->err, sizeof(p->err), "cannot write its manifest: %s", strerror(errno));
+		return -1;
+	}
+	p->t.old_len = p->mt.old_len;
+	p->t.new_len = p->mt.new_len;
+	memcpy(p->t.new_head, p->mt.new_head, 32);
+	return room_for(p->mt.len + p->t.n * 400 + (p->mt.new_entries + 3) * 400, p->err,
+			sizeof(p->err));
+nomem:
+	snprintf(p->err, sizeof(p->err), "out of memory");
+	return -1;
+}
+
+/* Intent, directory, links, manifest, companions: all of it, or none (then -1 with p->err). */
+static int run_preserve(struct preserve *p, int *casefd)
+{
+	if (evtxn_begin(evfd, &p->t) < 0) {
+		snprintf(p->err, sizeof(p->err), "cannot record the change: %s; nothing was held",
+			 strerror(errno));
+		return -1;
+	}
+	if (p->t.new_case &&
+	    ((mkdirat(evfd, p->req->case_id, 0750) < 0 && errno != EEXIST) ||
+	     (*casefd = evidence_open_case(p->req->case_id)) < 0)) {
+		snprintf(p->err, sizeof(p->err), "cannot make it: %s", strerror(errno));
+		return -1;
+	}
+	if (link_picks(*casefd, p->picks, p->npick, p->err, sizeof(p->err)) < 0)
+		return -1;
+	if (evm_commit(*casefd, &p->mt) < 0 || evm_refresh(*casefd, p->req->case_id) < 0) {
+		snprintf(p->err, sizeof(p->err), "cannot write its manifest: %s; nothing was held",
+			 strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static json_t *preserved(struct preserve *p, size_t skipped)
+{
+	json_t *held = json_array();
+	char head[65];
+
+	sha256_hex(p->mt.new_head, head);
+	for (size_t i = 0; i < p->npick; i++) {
+		const struct pick *k = &p->picks[i];
+
+		if (k->entry)
+			json_array_append_new(held, json_pack("{s:s, s:s, s:I}", "file", k->f.name,
+							      "ring", k->r->name,
+							      "size", (json_int_t)k->f.seal_size));
+		else
+			json_array_append_new(held, json_pack("{s:s, s:b}", "file", k->f.name,
+							      "already", 1));
+	}
+	if (p->nlines)
+		log_case(LOG_NOTICE, p->req->case_id, head, "%zu files held by uid %d%s%s", p->nlines,
+			 (int)p->peer->uid, *p->req->note ? ": " : "", p->req->note);
+	return control_ok(json_pack("{s:s, s:o, s:s, s:I}", "case", p->req->case_id, "files", held,
+				    "manifest_head", p->nlines ? head : "", "skipped",
+				    (json_int_t)skipped));
+}
+
+/* The preserve proper, under txn_lock: the picks are known. */
+static json_t *preserve_case(struct preserve *p, size_t skipped)
+{
+	const char *id = p->req->case_id;
+	int casefd = evidence_open_case(id), rc = -1;
+	json_t *res = NULL;
+
+	if (casefd < 0 && errno != ENOENT) {
+		snprintf(p->err, sizeof(p->err), "%s", strerror(errno));
+		goto out;
+	}
+	p->t.new_case = casefd < 0;
+	snprintf(p->t.case_id, sizeof(p->t.case_id), "%s", id);
+	if (classify(casefd, p->picks, p->npick, p->err, sizeof(p->err)) < 0 ||
+	    plan_preserve(p, casefd) < 0)
+		goto out;
+	if (p->nlines && run_preserve(p, &casefd) < 0) {
+		if (evtxn_finish(p->d, evfd, &p->t, 1) == 0)
+			unflag_picks(p->picks, p->npick);
+		goto out;
+	}
+	/* Whole: a record that will not go is finished again (it stays if that fails too). */
+	if (p->nlines && evtxn_end(evfd, id) < 0)
+		evtxn_finish(p->d, evfd, &p->t, 0);
+	evheld_add(id, p->nlines, p->bytes);
+	rc = 0;
+out:
+	if (rc == 0)
+		res = preserved(p, skipped);
+	else
+		res = control_fail("case %s: %s", id, p->err);
+	if (casefd >= 0)
+		close(casefd);
+	return res;
+}
 
 json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 			  const struct ucred *peer)
 {
-	struct pick *picks = NULL;
-	struct evm_line *lines = NULL;
-	const char **types = NULL;
-	size_t npick = 0, nlines = 0, skipped = 0;
-	json_t *held = json_array(), *res = NULL;
-	char err[256], head[65] = "";
-	int casefd = -1;
-	int64_t at = now_ns();
+	struct preserve p = { .d = d, .req = req, .peer = peer };
+	size_t skipped = 0;
+	json_t *res = NULL;
+	char err[256];
 
-	if (!*req->case_id || !req->since || !req->until || req->since > req->until) {
-		res = control_fail("preserve needs --case ID and a window, --since before --until");
-		goto out;
-	}
-	if (evfd < 0) {
-		res = control_fail("evidence is not available (see the daemon's log at start-up)");
-		goto out;
-	}
+	if (!*req->case_id || !req->since || !req->until || req->since > req->until)
+		return control_fail("preserve needs --case ID and a window, --since before --until");
+	if (evfd < 0)
+		return control_fail("evidence is not available (see the daemon's log at start-up)");
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 
@@ -314,97 +546,30 @@ json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 			res = control_fail("%s", err);
 			goto out;
 		}
-		{
-			struct filelist_file f;
-			uint64_t from = filelist_seq_at(r->files, req->since);
-
-			while (from != UINT64_MAX && filelist_copy(r->files, from, &f, 1) == 1) {
-				struct pick *np;
-
-				from = f.seq + 1;
-				if (f.flags & FL_OPEN)
-					continue;
-				/* Files are in time order: nothing after this one is in the window. */
-				if ((f.flags & FL_META) && f.packets && f.first_ns > req->until)
-					break;
-				if (!(f.flags & FL_META) || !f.packets || f.last_ns < req->since)
-					continue;
-				if (!(f.flags & FL_SHA)) {
-					skipped++;
-					continue;
-				}
-				np = realloc(picks, (npick + 1) * sizeof(*np));
-				if (!np)
-					break;
-				picks = np;
-				picks[npick].r = r;
-				picks[npick++].f = f;
-			}
-		}
+		if (pick_ring(r, req, &p.picks, &p.npick, &skipped) < 0)
+			break;
 	}
-	if (!npick) {
+	if (!p.npick) {
 		res = control_fail("no stored packets between the times given%s%s%s",
 			   *req->ring ? " in " : "", req->ring,
 			   skipped ? " (some files are still being indexed: try again shortly)" : "");
 		goto out;
 	}
-	if (mkdirat(evfd, req->case_id, 0750) < 0 && errno != EEXIST) {
-		res = control_fail("cannot make case %s: %s", req->case_id, strerror(errno));
-		goto out;
-	}
-	casefd = evidence_open_case(req->case_id);
-	lines = calloc(npick, sizeof(*lines));
-	types = calloc(npick, sizeof(*types));
-	if (casefd < 0 || !lines || !types) {
-		res = control_fail("case %s: %s", req->case_id, strerror(errno));
-		goto out;
-	}
-	for (size_t i = 0; i < npick; i++) {
-		struct ring *r = picks[i].r;
-		struct filelist_file *f = &picks[i].f;
-		struct stat a, b;
-
-		/* A second link to the same inode: no byte is copied, retention cannot free it. */
-		if (linkat(r->dirfd, f->name, casefd, f->name, 0) < 0) {
-			if (errno == EEXIST &&
-			    fstatat(r->dirfd, f->name, &a, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    fstatat(casefd, f->name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
-			    a.st_ino == b.st_ino && a.st_dev == b.st_dev) {
-				json_array_append_new(held, json_pack("{s:s, s:b}", "file", f->name,
-								      "already", 1));
-				continue;
-			}
-			res = control_fail("%s: cannot hold %s: %s%s", r->name, f->name, strerror(errno),
-				   errno == EXDEV ? " (the ring's directory is on another file system than STORAGE/evidence)" : "");
-			goto write;
-		}
-		mark_named(r, f->name, FL_PRESERVED, 0, NULL);
-		file_entry(&lines[nlines], req->case_id, r, f, req, peer, at);
-		types[nlines++] = "file";
-		json_array_append_new(held, json_pack("{s:s, s:s, s:I}", "file", f->name, "ring",
-						      r->name, "size", (json_int_t)f->seal_size));
-	}
-write:
-	if (nlines && evm_append(casefd, req->case_id, types, lines, nlines, head) < 0) {
-		json_decref(res);
-		res = control_fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
-		goto out;
-	}
-	if (nlines)
-		log_case(LOG_NOTICE, req->case_id, head, "%zu files held by uid %d%s%s", nlines,
-			 (int)peer->uid, *req->note ? ": " : "", req->note);
-	if (!res)
-		res = control_ok(json_pack("{s:s, s:O, s:s, s:I}", "case", req->case_id, "files", held,
-				   "manifest_head", head, "skipped", (json_int_t)skipped));
+	pthread_mutex_lock(&txn_lock);
+	if (evtxn_recover_case(d, evfd, req->case_id) < 0)
+		res = control_fail("case %s: an earlier change could not be finished (see the daemon's log)",
+				   req->case_id);
+	else
+		res = preserve_case(&p, skipped);
+	pthread_mutex_unlock(&txn_lock);
 out:
-	for (size_t i = 0; i < nlines; i++)
-		evm_line_free(&lines[i]);
-	free(lines);
-	free(types);
-	free(picks);
-	json_decref(held);
-	if (casefd >= 0)
-		close(casefd);
+	for (size_t i = 0; i < p.nlines; i++)
+		evm_line_free(&p.lines[i]);
+	free(p.lines);
+	free(p.types);
+	free(p.picks);
+	evtxn_free(&p.t);
+	evm_txn_free(&p.mt);
 	return res;
 }
 
@@ -418,7 +583,10 @@ static json_t *case_summary(const char *case_id)
 	const struct evm_entry *created = NULL, *released = NULL;
 	json_t *held = json_array();
 
-	if (cfd < 0 || evm_read(cfd, &m) < 0) {
+	/* An empty manifest: a new case whose first preserve is not whole (or never was). */
+	if (cfd < 0 || evm_read(cfd, &m) < 0 || !m.n) {
+		if (cfd >= 0 && m.n == 0)
+			evm_free(&m);
 		json_decref(held);
 		if (cfd >= 0)
 			close(cfd);
@@ -488,6 +656,7 @@ json_t *evidence_cases(struct daemon *d, const struct proto_request *req, const 
 	if (evfd < 0 || (dfd = dup(evfd)) < 0 || !(dir = fdopendir(dfd)))
 		return control_ok(json_pack("{s:o}", "cases", list));
 	rewinddir(dir);
+	pthread_mutex_lock(&txn_lock);
 	while ((de = readdir(dir))) {
 		json_t *c;
 
@@ -495,108 +664,125 @@ json_t *evidence_cases(struct daemon *d, const struct proto_request *req, const 
 			continue;
 		json_array_append_new(list, c);
 	}
+	pthread_mutex_unlock(&txn_lock);
 	closedir(dir);
 	return control_ok(json_pack("{s:o}", "cases", list));
 }
 
-/*
- * Ends a hold. Each file's link in the case goes; the ring's own link, if
- * it is still listed, loses its preserved flag and returns to retention.
- * With delete, that link goes too (the list keeps an entry marked deleted
- * until the writer's retention drops it). A file whose ring link is gone
- * (not listed by any ring) is moved back into its ring's directory, to be
- * adopted at the next start.
- */
-json_t *evidence_release(struct daemon *d, const struct proto_request *req,
-			 const struct ucred *peer)
+/* The files a release lets go: those held, still in the case. */
+static int plan_release(int cfd, const struct evm *m, struct evtxn *t)
 {
-	int cfd;
-	struct evm m;
-	struct evm_line line = { 0 };
-	const char *type = "release";
-	char head[65] = "";
-	size_t released = 0;
-	json_t *files = json_array();
-
-	if (!*req->case_id)
-		return control_fail("release needs --case ID");
-	cfd = evidence_open_case(req->case_id);
-	if (cfd < 0) {
-		json_decref(files);
-		return control_fail("no case \"%s\" (pktctl cases lists them)", req->case_id);
-	}
-	if (evm_read(cfd, &m) < 0) {
-		close(cfd);
-		json_decref(files);
-		return control_fail("case %s: cannot read its manifest: %s", req->case_id, strerror(errno));
-	}
-	for (size_t i = 0; i < m.n; i++) {
-		const struct evm_entry *e = &m.e[i];
+	for (size_t i = evm_held_from(m); i < m->n; i++) {
+		const struct evm_entry *e = &m->e[i];
 		const char *name = evm_get(e, "file"), *ring = evm_get(e, "ring");
-		struct ring *r = ring ? daemon_find_ring(d, ring) : NULL;
-		int listed = 0;
 
-		if (!strcmp(e->type, "release")) {
-			json_array_clear(files);
-			continue;
-		}
 		/* Names from the manifest stay in the case and ring directories. */
 		if (strcmp(e->type, "file") || !name || strchr(name, '/') || name[0] == '.' ||
 		    faccessat(cfd, name, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
-		if (r) {
-			char why[200];
+		if (evtxn_add(t, ring ? ring : "", name) < 0)
+			return -1;
+	}
+	return 0;
+}
 
-			snprintf(why, sizeof(why), "deleted on release of case %s", req->case_id);
-			listed = mark_named(r, name, req->del ? FL_DAMAGED : 0, FL_PRESERVED,
-					    req->del ? why : NULL) == 0;
-			if (listed && req->del)
-				unlinkat(r->dirfd, name, 0);
-		}
-		if (listed || req->del || !r)
-			unlinkat(cfd, name, 0);
-		else if (renameat(cfd, name, r->dirfd, name) < 0)
-			log_case(LOG_WARNING, req->case_id, NULL, "cannot return %s to ring %s: %s",
-				 name, r->name, strerror(errno));
-		json_array_append_new(files, json_string(name));
-		released++;
+/*
+ * Ends a hold, as one transaction: the release entry, HEAD, signatures and
+ * SHA256SUMS are durable first; only then are the files let go (evtxn.c):
+ * the case's links go, the ring's files return to retention, or with
+ * delete are deleted through their ring's file list.
+ */
+static json_t *release_case(struct daemon *d, const struct proto_request *req,
+			    const struct ucred *peer, int cfd, struct evtxn *t)
+{
+	struct evm_line line = { 0 };
+	const char *type = "release";
+	struct evm_txn mt = { 0 };
+	struct evm m;
+	char err[256], head[65];
+	json_t *files = json_array(), *res = NULL;
+
+	if (evm_read(cfd, &m) < 0) {
+		res = control_fail("case %s: cannot read its manifest: %s", req->case_id, strerror(errno));
+		goto out;
+	}
+	if (plan_release(cfd, &m, t) < 0) {
+		evm_free(&m);
+		res = control_fail("out of memory");
+		goto out;
 	}
 	evm_free(&m);
 	evm_add(&line, "case", req->case_id);
-	evm_addu(&line, "files", released);
+	evm_addu(&line, "files", t->n);
 	evm_add(&line, "delete", req->del ? "yes" : "no");
 	evm_add(&line, "host", host);
 	evm_add(&line, "version", PACKAGE_VERSION);
 	who(peer, &line);
 	evm_addtime(&line, "at", now_ns());
-	if (evm_append(cfd, req->case_id, &type, &line, 1, head) < 0) {
-		evm_line_free(&line);
-		close(cfd);
-		json_decref(files);
-		return control_fail("case %s: cannot write its manifest: %s", req->case_id, strerror(errno));
+	if (evm_prepare(cfd, req->case_id, &type, &line, 1, &mt) < 0) {
+		res = control_fail("case %s: cannot write its manifest: %s; nothing was released",
+				   req->case_id, strerror(errno));
+		goto out;
 	}
+	t->old_len = mt.old_len;
+	t->new_len = mt.new_len;
+	memcpy(t->new_head, mt.new_head, 32);
+	if (room_for(mt.len + t->n * 400 + mt.new_entries * 400, err, sizeof(err)) < 0) {
+		res = control_fail("case %s: %s", req->case_id, err);
+		goto out;
+	}
+	if (evtxn_begin(evfd, t) < 0 || evm_commit(cfd, &mt) < 0 ||
+	    evm_refresh(cfd, req->case_id) < 0) {
+		snprintf(err, sizeof(err), "%s", strerror(errno));
+		evtxn_finish(d, evfd, t, 1);
+		res = control_fail("case %s: cannot write its manifest: %s; nothing was released",
+				   req->case_id, err);
+		goto out;
+	}
+	/* Durable: whatever happens now, the release is finished, here or at the next start. */
+	evheld_drop(req->case_id);
+	if (evtxn_release_files(d, cfd, t) < 0 || evtxn_end(evfd, req->case_id) < 0)
+		evtxn_finish(d, evfd, t, 0);
+	for (size_t i = 0; i < t->n; i++)
+		json_array_append_new(files, json_string(t->files[i].name));
+	sha256_hex(mt.new_head, head);
+	log_case(LOG_NOTICE, req->case_id, head, "released by uid %d: %zu files %s", (int)peer->uid,
+		 t->n, req->del ? "deleted" : "returned to retention");
+	res = control_ok(json_pack("{s:s, s:O, s:b, s:s}", "case", req->case_id, "files", files,
+				   "deleted", req->del, "manifest_head", head));
+out:
+	json_decref(files);
 	evm_line_free(&line);
-	close(cfd);
-	log_case(LOG_NOTICE, req->case_id, head, "released by uid %d: %zu files %s",
-		 (int)peer->uid, released, req->del ? "deleted" : "returned to retention");
-	return control_ok(json_pack("{s:s, s:o, s:b, s:s}", "case", req->case_id, "files", files, "deleted",
-			    req->del, "manifest_head", head));
+	evm_txn_free(&mt);
+	return res;
 }
 
-struct held_sum {
-	json_t *cases;
-	uint64_t total;
-};
-
-static void add_held(const char *case_id, int casefd, const char *name, const struct stat *st,
-		     void *arg)
+json_t *evidence_release(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer)
 {
-	struct held_sum *h = arg;
-	json_t *v = json_object_get(h->cases, case_id);
+	struct evtxn t = { .release = 1, .del = req->del };
+	json_t *res;
+	int cfd;
 
-	h->total += (uint64_t)st->st_size;
-	json_object_set_new(h->cases, case_id,
-			    json_integer(json_integer_value(v) + (json_int_t)st->st_size));
+	if (!*req->case_id)
+		return control_fail("release needs --case ID");
+	snprintf(t.case_id, sizeof(t.case_id), "%s", req->case_id);
+	pthread_mutex_lock(&txn_lock);
+	if (evfd >= 0 && evtxn_recover_case(d, evfd, req->case_id) < 0) {
+		pthread_mutex_unlock(&txn_lock);
+		return control_fail("case %s: an earlier change could not be finished (see the daemon's log)",
+				    req->case_id);
+	}
+	cfd = evidence_open_case(req->case_id);
+	if (cfd < 0)
+		res = control_fail("no case \"%s\" (pktctl cases lists them)", req->case_id);
+	else
+		res = release_case(d, req, peer, cfd, &t);
+	pthread_mutex_unlock(&txn_lock);
+	if (cfd >= 0)
+		close(cfd);
+	evtxn_free(&t);
+	return res;
 }
 
 /* The largest min-free of the rings, and the space free now. */
@@ -613,17 +799,16 @@ static uint64_t min_free_of(struct daemon *d, uint64_t *avail)
 	return want;
 }
 
+/* From memory (evheld.c): no case is opened, so status costs the same for any number of holds. */
 void evidence_status(struct daemon *d, json_t *result)
 {
-	struct held_sum h = { .cases = json_object() };
-	uint64_t avail, want = min_free_of(d, &avail);
-	json_t *j;
+	uint64_t total, avail, want = min_free_of(d, &avail);
+	json_t *cases = evheld_json(&total), *j;
 
-	for_each_held(add_held, &h);
-	j = json_pack("{s:I, s:o}", "held_bytes", (json_int_t)h.total, "cases", h.cases);
+	j = json_pack("{s:I, s:o}", "held_bytes", (json_int_t)total, "cases", cases);
 	if (j && want) {
 		json_object_set_new(j, "min_free", json_integer((json_int_t)want));
-		json_object_set_new(j, "below_min_free", json_boolean(avail < want && h.total));
+		json_object_set_new(j, "below_min_free", json_boolean(avail < want && total));
 	}
 	if (j)
 		json_object_set_new(result, "evidence", j);
@@ -631,21 +816,16 @@ void evidence_status(struct daemon *d, json_t *result)
 
 void evidence_space_note(struct daemon *d, char *buf, size_t len)
 {
-	struct held_sum h = { .cases = json_object() };
-	uint64_t avail, want = min_free_of(d, &avail);
+	uint64_t avail, want = min_free_of(d, &avail), total = evheld_total();
 
 	static int warned;
 
 	*buf = 0;
-	if (want && avail < want) {
-		for_each_held(add_held, &h);
-		if (h.total)
-			snprintf(buf, len,
-				 "evidence holds %llu MiB: free space %llu MiB is under min-free %llu MiB; evicting unheld files only",
-				 (unsigned long long)(h.total >> 20), (unsigned long long)(avail >> 20),
-				 (unsigned long long)(want >> 20));
-	}
-	json_decref(h.cases);
+	if (want && avail < want && total)
+		snprintf(buf, len,
+			 "evidence holds %llu MiB: free space %llu MiB is under min-free %llu MiB; evicting unheld files only",
+			 (unsigned long long)(total >> 20), (unsigned long long)(avail >> 20),
+			 (unsigned long long)(want >> 20));
 	/* Once per episode in the journal; STATUS= says it as long as it lasts. */
 	if (*buf && !warned)
 		log_warn("%s", buf);

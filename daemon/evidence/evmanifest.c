@@ -302,69 +302,286 @@ int evm_head_text(const char *case_id, const struct evm *m, char *buf, size_t le
 			hex);
 }
 
-/* Writes name under dirfd whole, through NAME.tmp, synced and renamed into place. */
-static int write_file(int dirfd, const char *name, const void *data, size_t len, mode_t mode)
+/* Writes NAME.tmp under dirfd whole and syncs it; nothing is left on failure. */
+static int write_tmp(int dirfd, const char *name, const void *data, size_t len, mode_t mode)
 {
 	char tmp[64];
-	int fd;
+	int fd, saved;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", name);
 	unlinkat(dirfd, tmp, 0);
 	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 	if (fd < 0)
 		return -1;
-	if (write(fd, data, len) != (ssize_t)len || fdatasync(fd) < 0) {
+	errno = 0;
+	if (write(fd, data, len) != (ssize_t)len || fsync(fd) < 0) {
+		saved = errno ? errno : ENOSPC;	/* a short write */
 		close(fd);
 		unlinkat(dirfd, tmp, 0);
+		errno = saved;
 		return -1;
 	}
-	close(fd);
+	return close(fd);
+}
+
+/* NAME.tmp becomes NAME. */
+static int rename_tmp(int dirfd, const char *name)
+{
+	char tmp[64];
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", name);
 	return renameat(dirfd, tmp, dirfd, name);
 }
 
-/* HEAD, its signature and SHA256SUMS for the manifest as it is now. */
-static int write_companions(int casefd, const char *case_id, const struct evm *m)
+/* One "HEX  NAME" line of SHA256SUMS. */
+struct sum {
+	const char *name;
+	char hex[65];
+};
+
+static int sum_cmp(const void *a, const void *b)
 {
-	struct evm_line sums = { 0 };
-	char head[256];
-	uint8_t sig[64];
-	int n = evm_head_text(case_id, m, head, sizeof(head)), rc;
+	return strcmp(((const struct sum *)a)->name, ((const struct sum *)b)->name);
+}
 
-	if (evm_sign(head, (size_t)n, sig) < 0)
-		return -1;
-	if (write_file(casefd, EVM_HEAD, head, (size_t)n, 0440) < 0 ||
-	    write_file(casefd, EVM_SIG, sig, sizeof(sig), 0440) < 0)
-		return -1;
-	/* The files held now: those of file entries after the last release. */
-	for (size_t i = 0; i < m->n; i++) {
-		const struct evm_entry *e = &m->e[i];
-		char line[400];
+static void sum_of(struct sum *s, const char *name, const void *data, size_t len)
+{
+	struct sha256 h = { 0 };
+	uint8_t d[32] = { 0 };
 
-		if (!strcmp(e->type, "release")) {
-			evm_line_free(&sums);
-			continue;
-		}
-		if (strcmp(e->type, "file") || !evm_get(e, "sha256") || !evm_get(e, "file"))
-			continue;
-		snprintf(line, sizeof(line), "%s  %s\n", evm_get(e, "sha256"), evm_get(e, "file"));
-		put(&sums, line, strlen(line));
+	s->name = name;
+	if (sha256_init(&h) == 0) {
+		sha256_update(&h, data, len);
+		sha256_final(&h, d);
 	}
-	if (sums.failed)
-		return -1;
-	rc = write_file(casefd, EVM_SUMS, sums.buf ? sums.buf : "", sums.len, 0440);
-	evm_line_free(&sums);
+	sha256_free(&h);
+	sha256_hex(d, s->hex);
+}
+
+size_t evm_held_from(const struct evm *m)
+{
+	size_t from = 0;
+
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->e[i].type, "release"))
+			from = i + 1;
+	return from;
+}
+
+/* The held files, with their seals. */
+static size_t held_sums(const struct evm *m, struct sum *out)
+{
+	size_t n = 0;
+
+	for (size_t i = evm_held_from(m); i < m->n; i++) {
+		const struct evm_entry *e = &m->e[i];
+		const char *name = evm_get(e, "file"), *hex = evm_get(e, "sha256");
+
+		if (!strcmp(e->type, "file") && name && hex && strlen(hex) == 64) {
+			out[n].name = name;
+			snprintf(out[n++].hex, sizeof(out->hex), "%s", hex);
+		}
+	}
+	return n;
+}
+
+/*
+ * SHA256SUMS text for the case directory as it will be: HEAD, MANIFEST,
+ * MANIFEST.sig hashed as written and every held file by its seal, sorted
+ * by name as LC_ALL=C sort does. NULL on failure.
+ */
+static char *sums_text(const struct evm *m, const char *manifest, size_t mlen, const char *head,
+		       size_t hlen, const uint8_t sig[64], size_t *len)
+{
+	struct sum *s = calloc(m->n + 3, sizeof(*s));
+	struct evm_line out = { 0 };
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = held_sums(m, s);
+	sum_of(&s[n++], EVM_HEAD, head, hlen);
+	sum_of(&s[n++], EVM_MANIFEST, manifest, mlen);
+	sum_of(&s[n++], EVM_SIG, sig, 64);
+	qsort(s, n, sizeof(*s), sum_cmp);
+	for (size_t i = 0; i < n; i++) {
+		put(&out, s[i].hex, 64);
+		put(&out, "  ", 2);
+		put(&out, s[i].name, strlen(s[i].name));
+		put(&out, "\n", 1);
+	}
+	free(s);
+	if (out.failed) {
+		evm_line_free(&out);
+		return NULL;
+	}
+	*len = out.len;
+	return out.buf;
+}
+
+/* The four companions of a manifest, in the order they are renamed into place. */
+static const char *const own_names[4] = { EVM_HEAD, EVM_SIG, EVM_SUMS, EVM_SUMS_SIG };
+
+/* Their contents, as they are to be written. */
+struct companions {
+	char head[EVM_HEAD_MAX];
+	size_t head_len, sums_len;
+	uint8_t sig[64], sums_sig[64];
+	char *sums;
+};
+
+static int make_companions(int casefd, const char *case_id, const struct evm *m,
+			   struct companions *c)
+{
+	size_t mlen = 0;
+	char *manifest = slurp(casefd, EVM_MANIFEST, &mlen);
+	int n = evm_head_text(case_id, m, c->head, sizeof(c->head)), rc = -1;
+
+	c->sums = NULL;
+	if (!manifest && errno == ENOENT)
+		manifest = strdup("");
+	if (!manifest || n < 0 || (size_t)n >= sizeof(c->head))
+		goto out;
+	c->head_len = (size_t)n;
+	errno = ENOKEY;
+	if (evm_sign(c->head, c->head_len, c->sig) < 0)
+		goto out;
+	errno = ENOMEM;
+	c->sums = sums_text(m, manifest, mlen, c->head, c->head_len, c->sig, &c->sums_len);
+	if (!c->sums)
+		goto out;
+	errno = ENOKEY;
+	if (evm_sign(c->sums, c->sums_len, c->sums_sig) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(manifest);
 	return rc;
 }
 
-int evm_append(int casefd, const char *case_id, const char *const *type,
-	       struct evm_line *lines, size_t count, char head_hex[65])
+/* 1 when name under dirfd holds exactly these bytes. */
+static int same_file(int dirfd, const char *name, const void *data, size_t len)
+{
+	size_t have = 0;
+	char *text = slurp(dirfd, name, &have);
+	int same = text && have == len && !memcmp(text, data, len);
+
+	free(text);
+	return same;
+}
+
+int evm_write_companions(int casefd, const char *case_id, const struct evm *m)
+{
+	struct companions c;
+	int stale[4] = { 0 }, any = 0, rc = -1;
+
+	if (make_companions(casefd, case_id, m, &c) < 0)
+		return -1;
+	{
+		const void *data[4] = { c.head, c.sig, c.sums, c.sums_sig };
+		size_t len[4] = { c.head_len, 64, c.sums_len, 64 };
+
+		/* Every temporary file first: a full disk fails here, before anything changed. */
+		for (int i = 0; i < 4; i++) {
+			stale[i] = !same_file(casefd, own_names[i], data[i], len[i]);
+			if (stale[i] && write_tmp(casefd, own_names[i], data[i], len[i], 0440) < 0)
+				goto out;
+			any |= stale[i];
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		if (stale[i] && rename_tmp(casefd, own_names[i]) < 0)
+			goto out;
+	if (any && fsync(casefd) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc < 0)
+		evm_clean_tmp(casefd);
+	free(c.sums);
+	return rc;
+}
+
+int evm_refresh(int casefd, const char *case_id)
 {
 	struct evm m;
-	struct evm_line out = { 0 };
-	uint8_t prev[32];
-	int fd = -1, rc = -1;
+	int rc;
 
 	if (evm_read(casefd, &m) < 0)
+		return -1;
+	rc = evm_write_companions(casefd, case_id, &m);
+	evm_free(&m);
+	return rc;
+}
+
+void evm_clean_tmp(int casefd)
+{
+	char tmp[64];
+	int saved = errno;
+
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp", own_names[i]);
+		unlinkat(casefd, tmp, 0);
+	}
+	errno = saved;
+}
+
+/* MANIFEST's size, 0 when there is none; -1 with errno. */
+static int manifest_size(int casefd, uint64_t *size)
+{
+	struct stat st;
+
+	*size = 0;
+	if (casefd < 0)
+		return 0;
+	if (fstatat(casefd, EVM_MANIFEST, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		return -1;
+	}
+	*size = (uint64_t)st.st_size;
+	return 0;
+}
+
+/* The lines to append after prev, numbered from first; 0 or -1. */
+static int chain_lines(struct evm_line *out, const char *const *type, struct evm_line *lines,
+		       size_t count, size_t first, uint8_t prev[32])
+{
+	for (size_t i = 0; i < count; i++) {
+		struct sha256 h = { 0 };
+		char hex[65], num[24];
+		size_t start = out->len;
+
+		if (lines[i].failed)
+			return -1;
+		sha256_hex(prev, hex);
+		snprintf(num, sizeof(num), "%zu ", first + i);
+		put(out, num, strlen(num));
+		put(out, type[i], strlen(type[i]));
+		put(out, " ", 1);
+		put(out, lines[i].buf, lines[i].len);
+		put(out, " prev=", 6);
+		put(out, hex, 64);
+		put(out, "\n", 1);
+		if (out->failed || sha256_init(&h) < 0)
+			return -1;
+		sha256_update(&h, out->buf + start, out->len - start);
+		sha256_final(&h, prev);
+		sha256_free(&h);
+	}
+	return 0;
+}
+
+int evm_prepare(int casefd, const char *case_id, const char *const *type,
+		struct evm_line *lines, size_t count, struct evm_txn *t)
+{
+	struct evm m = { 0 };
+	struct evm_line out = { 0 };
+	int rc = -1;
+
+	memset(t, 0, sizeof(*t));
+	if (manifest_size(casefd, &t->old_len) < 0 || (casefd >= 0 && evm_read(casefd, &m) < 0))
 		return -1;
 	/* Appending to a broken chain would make it look whole from here on. */
 	for (size_t i = 0; i < m.n; i++)
@@ -374,47 +591,114 @@ int evm_append(int casefd, const char *case_id, const char *const *type,
 			errno = EBADMSG;
 			goto out;
 		}
-	memcpy(prev, m.head, 32);
-	for (size_t i = 0; i < count; i++) {
-		struct sha256 h = { 0 };
-		char hex[65], num[16];
-		size_t start = out.len;
-
-		if (lines[i].failed)
-			goto out;
-		sha256_hex(prev, hex);
-		snprintf(num, sizeof(num), "%zu ", m.n + i + 1);
-		put(&out, num, strlen(num));
-		put(&out, type[i], strlen(type[i]));
-		put(&out, " ", 1);
-		put(&out, lines[i].buf, lines[i].len);
-		put(&out, " prev=", 6);
-		put(&out, hex, 64);
-		put(&out, "\n", 1);
-		if (out.failed || sha256_init(&h) < 0)
-			goto out;
-		sha256_update(&h, out.buf + start, out.len - start);
-		sha256_final(&h, prev);
-		sha256_free(&h);
-	}
-	fd = openat(casefd, EVM_MANIFEST, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
-		    0640);
-	if (fd < 0 || write(fd, out.buf, out.len) != (ssize_t)out.len || fdatasync(fd) < 0)
+	memcpy(t->new_head, m.head, 32);
+	errno = ENOMEM;
+	if (chain_lines(&out, type, lines, count, m.n + 1, t->new_head) < 0)
 		goto out;
-	evm_free(&m);
-	if (evm_read(casefd, &m) < 0)
-		goto out;
-	if (memcmp(m.head, prev, 32)) {
-		errno = EBADMSG;
-		goto out;
-	}
-	sha256_hex(m.head, head_hex);
-	rc = write_companions(casefd, case_id, &m);
+	t->text = out.buf;
+	t->len = out.len;
+	t->new_len = t->old_len + out.len;
+	t->old_entries = m.n;
+	t->new_entries = m.n + count;
+	memset(&out, 0, sizeof(out));
+	rc = 0;
 out:
-	if (fd >= 0)
-		close(fd);
-	evm_free(&m);
 	evm_line_free(&out);
+	evm_free(&m);
+	return rc;
+}
+
+void evm_txn_free(struct evm_txn *t)
+{
+	free(t->text);
+	t->text = NULL;
+}
+
+int evm_commit(int casefd, const struct evm_txn *t)
+{
+	int fd = openat(casefd, EVM_MANIFEST, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+			0640), saved;
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if ((uint64_t)st.st_size != t->old_len) {
+		errno = EBADMSG;	/* someone else wrote it meanwhile */
+		goto fail;
+	}
+	errno = 0;
+	if (write(fd, t->text, t->len) != (ssize_t)t->len || fsync(fd) < 0) {
+		if (!errno)
+			errno = ENOSPC;
+		goto cut;
+	}
+	close(fd);
+	/* A new MANIFEST's name must be durable as well. */
+	return t->old_len || fsync(casefd) == 0 ? 0 : -1;
+cut:
+	saved = errno;
+	if (ftruncate(fd, (off_t)t->old_len) == 0)
+		fsync(fd);
+	errno = saved;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int evm_committed(int casefd, uint64_t new_len, const uint8_t new_head[32])
+{
+	uint64_t size;
+	struct evm m;
+	int whole;
+
+	if (manifest_size(casefd, &size) < 0)
+		return -1;
+	if (size != new_len)
+		return 0;
+	if (evm_read(casefd, &m) < 0)
+		return -1;
+	whole = !memcmp(m.head, new_head, 32);
+	for (size_t i = 0; whole && i < m.n; i++)
+		whole = !m.e[i].broken;
+	evm_free(&m);
+	return whole;
+}
+
+int evm_truncate(int casefd, uint64_t len)
+{
+	uint64_t size;
+	int fd, rc;
+
+	if (manifest_size(casefd, &size) < 0)
+		return -1;
+	if (size <= len)
+		return 0;
+	fd = openat(casefd, EVM_MANIFEST, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	rc = ftruncate(fd, (off_t)len) < 0 || fsync(fd) < 0 ? -1 : 0;
+	close(fd);
+	return rc;
+}
+
+int evm_append(int casefd, const char *case_id, const char *const *type,
+	       struct evm_line *lines, size_t count, char head_hex[65])
+{
+	struct evm_txn t;
+	int rc = -1;
+
+	if (evm_prepare(casefd, case_id, type, lines, count, &t) < 0)
+		return -1;
+	if (evm_commit(casefd, &t) < 0)
+		goto out;
+	sha256_hex(t.new_head, head_hex);
+	rc = evm_refresh(casefd, case_id);
+out:
+	evm_txn_free(&t);
 	return rc;
 }
 

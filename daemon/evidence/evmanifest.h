@@ -17,7 +17,10 @@
  *   HEAD         "pktcap-manifest case=CASE entries=N head=HEX", head being
  *                the SHA-256 of the last line: a line cut off the end shows
  *   MANIFEST.sig the host's Ed25519 signature of HEAD (64 bytes)
- *   SHA256SUMS   "HEX  NAME" for every held file, for sha256sum -c
+ *   SHA256SUMS   "HEX  NAME" (sha256sum's format) for every other file of the
+ *                directory, sorted by name: HEAD, MANIFEST, MANIFEST.sig as
+ *                written, each held file by its seal
+ *   SHA256SUMS.sig the host's Ed25519 signature of SHA256SUMS (64 bytes)
  *
  * Values are percent-encoded: every byte outside [A-Za-z0-9._:/@+,-] is %XX.
  */
@@ -25,6 +28,9 @@
 #define EVM_HEAD "HEAD"
 #define EVM_SIG "MANIFEST.sig"
 #define EVM_SUMS "SHA256SUMS"
+#define EVM_SUMS_SIG "SHA256SUMS.sig"
+/* The longest HEAD: "pktcap-manifest case=" 64 " entries=" 20 " head=" 64 "\n", and a NUL. */
+#define EVM_HEAD_MAX 192
 #define EVM_KEY_FILE "evidence-key.pem"
 #define EVM_PUB_FILE "evidence-key.pub.pem"
 
@@ -58,18 +64,52 @@ struct evm {
 	uint8_t head[32];	/* hash of the last line; zeros when empty */
 };
 
+/* The held files are the "file" entries from this index on: after the last release. */
+size_t evm_held_from(const struct evm *m);
 /* The value of key in e, or NULL. */
 const char *evm_get(const struct evm_entry *e, const char *key);
 /* Reads and checks casefd's MANIFEST (a missing one is empty). -1 with errno on failure. */
 int evm_read(int casefd, struct evm *m);
 void evm_free(struct evm *m);
 /*
- * Appends entries of type type[i] with the pairs lines[i] to the case's
- * MANIFEST, then writes HEAD, MANIFEST.sig and SHA256SUMS again (each
- * through a temporary file and a rename). head_hex gets the new head.
+ * An append in three steps, so that a caller can make it part of a
+ * transaction: evm_prepare reads and checks the manifest (casefd -1: a case
+ * not made yet) and builds the lines; evm_commit appends and syncs them
+ * (cutting MANIFEST back to old_len when that fails); evm_refresh then
+ * writes the companions. evm_committed tells, after a crash, whether the
+ * append is whole on disk; evm_truncate takes it back.
  */
+struct evm_txn {
+	uint64_t old_len, new_len;	/* MANIFEST's size before and after */
+	size_t old_entries, new_entries;
+	uint8_t new_head[32];
+	char *text;			/* the lines appended */
+	size_t len;
+};
+
+int evm_prepare(int casefd, const char *case_id, const char *const *type,
+		struct evm_line *lines, size_t count, struct evm_txn *t);
+int evm_commit(int casefd, const struct evm_txn *t);
+void evm_txn_free(struct evm_txn *t);
+/* 1 when MANIFEST is new_len bytes, its chain whole and its head new_head; 0 when not; -1. */
+int evm_committed(int casefd, uint64_t new_len, const uint8_t new_head[32]);
+/* Cuts MANIFEST back to len bytes (when longer) and syncs it. */
+int evm_truncate(int casefd, uint64_t len);
+/* The companions for the manifest on disk now (evm_write_companions). */
+int evm_refresh(int casefd, const char *case_id);
+/* Removes the companions' temporary files. */
+void evm_clean_tmp(int casefd);
+/* All three steps at once; head_hex gets the new head. */
 int evm_append(int casefd, const char *case_id, const char *const *type,
 	       struct evm_line *lines, size_t count, char head_hex[65]);
+/*
+ * Writes HEAD, MANIFEST.sig, SHA256SUMS and SHA256SUMS.sig for the manifest
+ * m as read from casefd: each one whose bytes differ is written to NAME.tmp
+ * and synced, then all are renamed and the directory synced, so a full disk
+ * fails before anything changed. Deterministic (Ed25519 signatures are): for
+ * an unchanged manifest nothing is written. 0, or -1 with errno.
+ */
+int evm_write_companions(int casefd, const char *case_id, const struct evm *m);
 /* The HEAD text for a manifest: what the signature covers. */
 int evm_head_text(const char *case_id, const struct evm *m, char *buf, size_t len);
 

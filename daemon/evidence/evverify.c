@@ -1,37 +1,41 @@
-/* evverify.c: pktctl verify: re-hash a case's (or a ring's) files against their seals on a thread of its own */
+/* evverify.c: pktctl verify: common/evcheck's checks of a case (or a ring's seals) on threads of their own */
 #include "config.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "evcheck.h"
 #include "evidence/evidence.h"
 #include "evidence/evmanifest.h"
 #include "log.h"
-#include "pcapfile.h"
 #include "prio.h"
-#include "sha256.h"
 
 /*
  * Hashing a case of a few GB takes seconds to minutes: it runs on a thread
- * at idle priority, never on the event loop. verify starts a job and
- * answers with its number at once; pktctl asks about the job until it is
- * done. At most MAX_JOBS are kept; a finished job is forgotten once its
- * result was fetched, or when a new job needs its slot.
+ * of its own ("verify") at idle priority, never on the event loop. verify
+ * starts a job and answers with its number at once; pktctl asks about the
+ * job until it is done. At most MAX_JOBS are kept; a finished job is
+ * forgotten once its result was fetched, or when a new job needs its slot.
+ * The checks themselves are common/evcheck.c's, the same that pktctl
+ * verify --dir runs on a copy anywhere.
+ *
+ * The lock guards the job table, findings and progress. A job's thread
+ * takes it for each finding and each MiB, so it is never held while
+ * joining a thread that may still run: at exit the jobs are told to stop
+ * (they look once per MiB) and joined with the lock released.
  */
 #define MAX_JOBS 4
+/* How long a ring's file that is gone may still be listed while retention deletes it. */
+#define GONE_WAIT_MS 1000
 
 struct vfile {
 	char name[256];
+	uint64_t seq;
 	uint8_t sha256[32];
 	uint64_t size;
 	int has_sha;
@@ -40,10 +44,13 @@ struct vfile {
 struct vjob {
 	uint64_t id;
 	int used, done, joined;
+	atomic_int stop;
 	pthread_t thread;
 	char case_id[PROTO_CASE_MAX + 1];
 	char ring[160];
 	int dirfd;		/* the case's or the ring's directory */
+	struct evcheck_key *key;	/* for a case */
+	struct filelist *fl;	/* for a ring: its list, to tell deleted from missing */
 	struct vfile *files;	/* for a ring: a copy of its closed files */
 	size_t nfiles;
 	json_t *findings;	/* strings */
@@ -54,193 +61,104 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct vjob jobs[MAX_JOBS];
 static uint64_t next_id = 1;
 
-static void finding(struct vjob *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void finding(struct vjob *j, const char *fmt, ...)
+static void on_finding(void *arg, const char *text)
 {
-	char msg[512];
-	va_list ap;
+	struct vjob *j = arg;
+	json_t *s = json_string(text);
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	proto_utf8_clean(msg);
 	pthread_mutex_lock(&lock);
-	json_array_append_new(j->findings, json_string(msg));
+	json_array_append_new(j->findings, s ? s : json_string("(a finding that is not UTF-8)"));
 	pthread_mutex_unlock(&lock);
 }
 
-/* Every byte of name through the one reader; compares with the seal. */
-static void check_file(struct vjob *j, const char *name, const uint8_t want[32], uint64_t size)
+/* Progress is read by the event loop (evverify_poll): under the lock, like findings. */
+static void on_progress(void *arg, uint64_t files, uint64_t bytes)
 {
-	char err[256], hex[65], whex[65];
-	int fd = pcapfile_openat(j->dirfd, name, O_RDONLY), damaged = 0;
-	struct pcapfile *pf;
-	uint8_t got[32];
-	uint64_t got_size = 0;
-	struct stat st;
+	struct vjob *j = arg;
 
-	if (fd < 0) {
-		finding(j, "%s: %s", name, errno == ENOENT ? "missing file" : strerror(errno));
-		return;
-	}
-	if (fstat(fd, &st) == 0 && (uint64_t)st.st_size != size) {
-		finding(j, "%s: %s: %llu bytes, sealed at %llu", name,
-			(uint64_t)st.st_size < size ? "truncated" : "grown",
-			(unsigned long long)st.st_size, (unsigned long long)size);
-		close(fd);
-		return;
-	}
-	pf = pcapfile_open(fd, name, PCAPFILE_HASH, err, sizeof(err), &damaged);
-	if (!pf) {
-		finding(j, "%s: altered: %s", name, err);
-		close(fd);
-		return;
-	}
-	if (pcapfile_hash(pf, got, &got_size) < 0) {
-		finding(j, "%s: cannot read: %s", name, strerror(errno));
-	} else if (memcmp(got, want, 32)) {
-		sha256_hex(got, hex);
-		sha256_hex(want, whex);
-		finding(j, "%s: altered: same size, SHA-256 %s, sealed %s (bytes were changed)", name,
-			hex, whex);
-	}
-	/* Progress is read by the event loop (evverify_poll): under the lock, like findings. */
 	pthread_mutex_lock(&lock);
-	j->checked++;
-	j->bytes += got_size;
+	j->checked = files;
+	j->bytes = bytes;
 	pthread_mutex_unlock(&lock);
-	pcapfile_close(pf);
-	close(fd);
 }
 
-static int unhex32(const char *s, uint8_t out[32])
+static void check_init(struct vjob *j, struct evcheck *c)
 {
-	if (!s || strlen(s) != 64)
-		return -1;
-	for (int i = 0; i < 32; i++) {
-		unsigned v;
-
-		if (sscanf(s + 2 * i, "%2x", &v) != 1)
-			return -1;
-		out[i] = (uint8_t)v;
-	}
-	return 0;
+	memset(c, 0, sizeof(*c));
+	c->dirfd = j->dirfd;
+	c->case_id = j->case_id;
+	c->key = j->key;
+	c->stop = &j->stop;
+	c->finding = on_finding;
+	c->progress = on_progress;
+	c->arg = j;
 }
 
-static int listed(const struct evm *m, size_t from, const char *name)
+/* True while the ring still lists the file as v names it (retention may be deleting it). */
+static int still_listed(struct vjob *j, const struct vfile *v)
 {
-	for (size_t i = from; i < m->n; i++)
-		if (!strcmp(m->e[i].type, "file") && evm_get(&m->e[i], "file") &&
-		    !strcmp(evm_get(&m->e[i], "file"), name))
+	struct filelist_file f;
+
+	for (int ms = 0; ms < GONE_WAIT_MS; ms += 50) {
+		struct timespec ts = { 0, 50 * 1000000L };
+
+		if (filelist_get(j->fl, v->seq, &f) < 0 || strcmp(f.name, v->name))
+			return 0;
+		if (faccessat(j->dirfd, v->name, F_OK, AT_SYMLINK_NOFOLLOW) == 0 ||
+		    atomic_load(&j->stop))
 			return 1;
-	return 0;
-}
-
-static void verify_case(struct vjob *j)
-{
-	char head[256], sigbuf[128];
-	size_t from = 0, len;
-	struct evm m;
-	ssize_t n;
-	int fd;
-	DIR *dir;
-	struct dirent *de;
-
-	if (evm_read(j->dirfd, &m) < 0) {
-		finding(j, "MANIFEST: cannot read: %s", strerror(errno));
-		return;
+		nanosleep(&ts, NULL);
 	}
-	if (!m.n)
-		finding(j, "MANIFEST: missing or empty");
-	for (size_t i = 0; i < m.n; i++)
-		if (m.e[i].broken)
-			finding(j, "MANIFEST: %s", m.e[i].why);
-	/* HEAD must be what this manifest gives, and carry this host's signature. */
-	len = (size_t)evm_head_text(j->case_id, &m, head, sizeof(head));
-	fd = openat(j->dirfd, EVM_HEAD, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	n = fd >= 0 ? read(fd, sigbuf, sizeof(sigbuf) - 1) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (n < 0)
-		finding(j, "HEAD: missing");
-	else if ((size_t)n != len || memcmp(sigbuf, head, len))
-		finding(j, "HEAD: does not match the manifest (%zu entries): the signed head is not the hash of its last line (lines were changed, removed or added)",
-			m.n);
-	fd = openat(j->dirfd, EVM_SIG, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	n = fd >= 0 ? read(fd, sigbuf, sizeof(sigbuf)) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (n < 0)
-		finding(j, "MANIFEST.sig: missing");
-	else if (evm_check(head, len, (const uint8_t *)sigbuf, (size_t)n) != 1)
-		finding(j, "MANIFEST.sig: bad signature: the manifest head is not signed by this host's evidence key");
-	for (size_t i = 0; i < m.n; i++)
-		if (!strcmp(m.e[i].type, "release"))
-			from = i + 1;
-	for (size_t i = from; i < m.n; i++) {
-		const struct evm_entry *e = &m.e[i];
-		const char *name = evm_get(e, "file"), *size = evm_get(e, "size");
-		uint8_t want[32];
-
-		if (strcmp(e->type, "file") || e->broken)
-			continue;
-		if (!name || !size || unhex32(evm_get(e, "sha256"), want) < 0 || strchr(name, '/')) {
-			finding(j, "MANIFEST: entry %u: no file, size or sha256", e->n);
-			continue;
-		}
-		check_file(j, name, want, strtoull(size, NULL, 10));
-	}
-	fd = dup(j->dirfd);
-	dir = fd >= 0 ? fdopendir(fd) : NULL;
-	if (!dir && fd >= 0)
-		close(fd);
-	while (dir && (de = readdir(dir))) {
-		if (de->d_name[0] == '.' || !strcmp(de->d_name, EVM_MANIFEST) ||
-		    !strcmp(de->d_name, EVM_HEAD) || !strcmp(de->d_name, EVM_SIG) ||
-		    !strcmp(de->d_name, EVM_SUMS))
-			continue;
-		if (!listed(&m, from, de->d_name))
-			finding(j, "%s: extra file: not in the manifest", de->d_name);
-	}
-	if (dir)
-		closedir(dir);
-	evm_free(&m);
+	return 1;
 }
 
 static void verify_ring(struct vjob *j)
 {
-	for (size_t i = 0; i < j->nfiles; i++) {
-		if (!j->files[i].has_sha) {
-			finding(j, "%s: not sealed", j->files[i].name);
+	struct evcheck c;
+
+	check_init(j, &c);
+	for (size_t i = 0; i < j->nfiles && !c.stopped; i++) {
+		const struct vfile *v = &j->files[i];
+		int rc;
+
+		if (!v->has_sha) {
+			evcheck_report(&c, v->name, "not sealed");
 			continue;
 		}
-		check_file(j, j->files[i].name, j->files[i].sha256, j->files[i].size);
+		rc = evcheck_file(&c, v->name, v->sha256, v->size, NULL);
+		/* A file retention deleted meanwhile is not missing: ask the list again. */
+		if (rc == EVCHECK_MISSING && still_listed(j, v))
+			evcheck_report(&c, v->name, "missing file");
 	}
 }
 
 static void *run(void *arg)
 {
 	struct vjob *j = arg;
+	struct evcheck c;
 
-	/* Idle CPU and I/O priority, like the indexer: capture comes first. */
+	/* Named, at idle CPU and I/O priority, like the indexer: capture comes first. */
 	prio_idle_self("verify");
-	if (*j->case_id)
-		verify_case(j);
-	else
+	if (*j->case_id) {
+		check_init(j, &c);
+		evcheck_dir(&c);
+	} else {
 		verify_ring(j);
+	}
 	pthread_mutex_lock(&lock);
 	j->done = 1;
 	pthread_mutex_unlock(&lock);
 	return NULL;
 }
 
+/* Frees a job whose thread is joined or never started; under lock. */
 static void job_clear(struct vjob *j)
 {
 	if (!j->joined)
-		pthread_join(j->thread, NULL);
+		pthread_join(j->thread, NULL);	/* done: it takes the lock no more */
 	if (j->dirfd >= 0)
 		close(j->dirfd);
+	evcheck_key_free(j->key);
 	json_decref(j->findings);
 	free(j->files);
 	memset(j, 0, sizeof(*j));
@@ -261,20 +179,70 @@ static struct vjob *slot(void)
 	return NULL;
 }
 
+/* A snapshot of the ring's closed files; the list may change meanwhile. */
+static int snapshot_ring(struct vjob *j, struct ring *r)
+{
+	struct filelist_totals t;
+	struct filelist_file f;
+	uint64_t from = 0;
+
+	snprintf(j->ring, sizeof(j->ring), "%s", r->name);
+	j->dirfd = dup(r->dirfd);
+	j->fl = r->files;
+	filelist_totals(r->files, &t);
+	j->files = calloc(t.files ? t.files : 1, sizeof(*j->files));
+	while (j->files && j->nfiles < t.files && filelist_copy(r->files, from, &f, 1) == 1) {
+		struct vfile *v = &j->files[j->nfiles];
+
+		from = f.seq + 1;
+		if (f.flags & (FL_OPEN | FL_REPAIR))
+			continue;
+		snprintf(v->name, sizeof(v->name), "%s", f.name);
+		v->seq = f.seq;
+		memcpy(v->sha256, f.sha256, 32);
+		v->size = f.seal_size;
+		v->has_sha = !!(f.flags & FL_SHA);
+		j->nfiles++;
+	}
+	return j->files && j->dirfd >= 0 ? 0 : -1;
+}
+
+/* The case's directory and the key its signatures must be made with. */
+static int open_case(struct vjob *j, const char *case_id, const char **why)
+{
+	char err[128];
+	const char *pem = evm_pubkey_pem();
+
+	snprintf(j->case_id, sizeof(j->case_id), "%s", case_id);
+	if (!pem || !(j->key = evcheck_key_pem(pem, strlen(pem), err, sizeof(err)))) {
+		*why = "the evidence key is not loaded (see the daemon's log at start-up)";
+		return -1;
+	}
+	j->dirfd = evidence_open_case(case_id);
+	*why = "no such case (pktctl cases lists them)";
+	return j->dirfd < 0 ? -1 : 0;
+}
+
+static struct ring *one_ring(struct daemon *d, const char *want)
+{
+	struct ring *r = NULL;
+
+	for (size_t i = 0; i < d->nrings && !r; i++)
+		if (ring_matches(d->rings[i], want))
+			r = d->rings[i];
+	return r && (*want || d->nrings == 1) ? r : NULL;
+}
+
 json_t *evverify_start(struct daemon *d, const struct proto_request *req)
 {
-	struct vjob *j;
+	const char *why = "cannot start the verification";
 	struct ring *r = NULL;
+	struct vjob *j;
 	uint64_t id;
+	json_t *e;
 
-	if (!*req->case_id) {
-		for (size_t i = 0; i < d->nrings && !r; i++)
-			if (ring_matches(d->rings[i], req->ring))
-				r = d->rings[i];
-		if (!r || (!*req->ring && d->nrings > 1))
-			return json_pack("{s:b, s:s}", "ok", 0, "error",
-					 "verify needs --case ID or one RING");
-	}
+	if (!*req->case_id && !(r = one_ring(d, req->ring)))
+		return json_pack("{s:b, s:s}", "ok", 0, "error", "verify needs --case ID or one RING");
 	pthread_mutex_lock(&lock);
 	j = slot();
 	if (!j) {
@@ -283,58 +251,25 @@ json_t *evverify_start(struct daemon *d, const struct proto_request *req)
 				 "pktcapd is busy: other verifications are running; try again");
 	}
 	j->used = 1;
+	j->joined = 1;		/* until the thread exists */
 	j->dirfd = -1;
 	j->findings = json_array();
 	j->id = id = next_id++;
 	pthread_mutex_unlock(&lock);
-	if (*req->case_id) {
-		snprintf(j->case_id, sizeof(j->case_id), "%s", req->case_id);
-		j->dirfd = evidence_open_case(req->case_id);
-		if (j->dirfd < 0)
-			goto fail;
-	} else {
-		snprintf(j->ring, sizeof(j->ring), "%s", r->name);
-		j->dirfd = dup(r->dirfd);
-		{
-			struct filelist_totals t;
-			struct filelist_file f;
-			uint64_t from = 0;
-
-			/* A snapshot of the ring's closed files; the list may change meanwhile. */
-			filelist_totals(r->files, &t);
-			j->files = calloc(t.files ? t.files : 1, sizeof(*j->files));
-			while (j->files && j->nfiles < t.files &&
-			       filelist_copy(r->files, from, &f, 1) == 1) {
-				struct vfile *v = &j->files[j->nfiles];
-
-				from = f.seq + 1;
-				if (f.flags & (FL_OPEN | FL_REPAIR))
-					continue;
-				snprintf(v->name, sizeof(v->name), "%s", f.name);
-				memcpy(v->sha256, f.sha256, 32);
-				v->size = f.seal_size;
-				v->has_sha = !!(f.flags & FL_SHA);
-				j->nfiles++;
-			}
-		}
-		if (!j->files || j->dirfd < 0)
-			goto fail;
-	}
+	if (r ? snapshot_ring(j, r) < 0 : open_case(j, req->case_id, &why) < 0)
+		goto fail;
 	if (pthread_create(&j->thread, NULL, run, j) != 0)
 		goto fail;
+	pthread_mutex_lock(&lock);
+	j->joined = 0;
+	pthread_mutex_unlock(&lock);
 	return json_pack("{s:b, s:{s:I, s:b}}", "ok", 1, "result", "job", (json_int_t)id, "done", 0);
 fail:
-	{
-		json_t *e = json_pack("{s:b, s:s}", "ok", 0, "error",
-				      *req->case_id ? "no such case (pktctl cases lists them)"
-						    : "cannot start the verification");
-
-		pthread_mutex_lock(&lock);
-		j->joined = 1;
-		job_clear(j);
-		pthread_mutex_unlock(&lock);
-		return e;
-	}
+	e = json_pack("{s:b, s:s}", "ok", 0, "error", why);
+	pthread_mutex_lock(&lock);
+	job_clear(j);
+	pthread_mutex_unlock(&lock);
+	return e;
 }
 
 json_t *evverify_poll(uint64_t id)
@@ -368,8 +303,22 @@ json_t *evverify_poll(uint64_t id)
 	return res ? res : json_pack("{s:b, s:s}", "ok", 0, "error", "no such verification job");
 }
 
+/* Stops every job within a MiB of hashing and joins it with the lock released. */
 void evverify_exit(void)
 {
+	pthread_t running[MAX_JOBS];
+	int n = 0;
+
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].used && !jobs[i].joined) {
+			atomic_store(&jobs[i].stop, 1);
+			running[n++] = jobs[i].thread;
+			jobs[i].joined = 1;
+		}
+	pthread_mutex_unlock(&lock);
+	for (int i = 0; i < n; i++)
+		pthread_join(running[i], NULL);
 	pthread_mutex_lock(&lock);
 	for (int i = 0; i < MAX_JOBS; i++)
 		if (jobs[i].used)

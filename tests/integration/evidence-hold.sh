@@ -2,7 +2,7 @@
 # evidence-hold.sh: a preserved window survives rotation every second and shrinking retention, and verifies
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
-require_cmd python3 sha256sum
+require_cmd python3 sha256sum openssl
 netns_setup
 conf() {
 	write_conf <<EOF2
@@ -71,7 +71,19 @@ kept=$(echo "$st" | jget 'j["result"]["rings"][0]["bytes_kept"]')
 [ "$kept" -lt "$sz" ] || fail "the ring counts held bytes as its own: bytes_kept $kept"
 out=$(ctl verify --case INC-1) || fail "verify failed: $out"
 echo "$out" | grep -q "^OK" || fail "verify did not say OK: $out"
-(cd "$TMP/store/evidence/INC-1" && sha256sum --quiet -c SHA256SUMS) || fail "sha256sum -c failed"
+# The receiver's check with stock tools (docs/evidence.md step 4): one signed
+# statement covers every file of the case, and no file is extra or missing.
+ctl key > "$TMP/host.pem" || fail "pktctl key failed"
+(cd "$TMP/store/evidence/INC-1" &&
+	openssl pkeyutl -verify -pubin -inkey "$TMP/host.pem" -rawin -in SHA256SUMS \
+		-sigfile SHA256SUMS.sig > /dev/null &&
+	sha256sum --quiet --strict -c SHA256SUMS &&
+	diff <(ls -A | LC_ALL=C sort) \
+		<({ cut -c67- SHA256SUMS; printf '%s\n' SHA256SUMS SHA256SUMS.sig; } | LC_ALL=C sort)) ||
+	fail "the case fails the stock-tool check of SHA256SUMS and SHA256SUMS.sig"
+for f in HEAD MANIFEST MANIFEST.sig; do
+	grep -q "  $f\$" "$TMP/store/evidence/INC-1/SHA256SUMS" || fail "SHA256SUMS does not list $f"
+done
 out=$(ctl verify "$IF_CAP/all") || fail "ring verify failed: $out"
 # The manifest has one entry per held file, each naming its seal and who asked.
 grep -c " file " "$TMP/store/evidence/INC-1/MANIFEST" | grep -qx "$(echo "$held" | wc -l)" ||

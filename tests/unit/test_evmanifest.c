@@ -33,6 +33,28 @@ static void rewrite(int dfd, const char *name, const char *text)
 	}
 }
 
+/* SHA256SUMS after a release: HEAD, MANIFEST, MANIFEST.sig as written, sorted; signed. */
+static void check_sums(int dfd, const char *dir)
+{
+	char sums[8192], cmd[512];
+	uint8_t sig[64];
+	int fd;
+
+	snprintf(sums, sizeof(sums), "%s", slurp(dfd, "SHA256SUMS"));
+	/* Lines are 64 hex, two spaces, the name and a newline: 71, 75 and 79 bytes. */
+	ok(strlen(sums) == 71 + 75 + 79 && !strncmp(sums + 66, "HEAD\n", 5) &&
+	   !strncmp(sums + 71 + 66, "MANIFEST\n", 9) &&
+	   !strncmp(sums + 71 + 75 + 66, "MANIFEST.sig\n", 13),
+	   "nothing is held after a release: SHA256SUMS lists HEAD, MANIFEST, MANIFEST.sig in order");
+	snprintf(cmd, sizeof(cmd), "cd '%s' && sha256sum --quiet --strict -c SHA256SUMS", dir);
+	ok(system(cmd) == 0, "sha256sum -c accepts it");
+	fd = openat(dfd, "SHA256SUMS.sig", O_RDONLY);
+	ok(fd >= 0 && read(fd, sig, 64) == 64 && evm_check(sums, strlen(sums), sig, 64) == 1,
+	   "SHA256SUMS.sig is the host key's signature of SHA256SUMS");
+	if (fd >= 0)
+		close(fd);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/test_evm.XXXXXX", head[65], *dir = mkdtemp(tmpl), text[8192], *nl;
@@ -62,7 +84,7 @@ int main(void)
 	ok(!strcmp(evm_get(&m.e[1], "at"), "2026-11-26T05:13:20.123456789Z"), "times in UTC with ns");
 	ok(!strcmp(m.e[2].type, "release") && m.e[2].n == 3, "type and number");
 	evm_free(&m);
-	ok(!strcmp(slurp(dfd, "SHA256SUMS"), ""), "nothing is held after a release");
+	check_sums(dfd, dir);
 
 	/* The head is signed; the signature checks out and fails for other text. */
 	snprintf(text, sizeof(text), "%s", slurp(dfd, "HEAD"));
