@@ -467,7 +467,6 @@ json_t *control_handle(struct daemon *d, const struct proto_request *req)
 	case CMD_RELEASE:
 	case CMD_VERIFY:
 	case CMD_KEY:
-	case CMD_SIGN:
 	case CMD_DUMP:	/* streamed by the server, never answered here */
 	case CMD_COUNT:
 		break;

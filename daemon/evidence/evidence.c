@@ -96,7 +96,7 @@ int evidence_open_case(const char *case_id)
 int evidence_handles(enum proto_cmd cmd)
 {
 	return cmd == CMD_PRESERVE || cmd == CMD_CASES || cmd == CMD_RELEASE ||
-	       cmd == CMD_VERIFY || cmd == CMD_KEY || cmd == CMD_SIGN;
+	       cmd == CMD_VERIFY || cmd == CMD_KEY;
 }
 
 /* Case directories, for each of the held files: f(d, case, name, arg). */
@@ -673,43 +673,6 @@ void evidence_space_note(struct daemon *d, char *buf, size_t len)
 	warned = *buf != 0;
 }
 
-/*
- * Signs an export's SHA256SUMS for whoever may export. The signed text
- * starts "pktcap-export" (a manifest head starts "pktcap-manifest", so one
- * can never pass for the other) and names the requester as the kernel saw
- * them: the signature says who had this host sign these sums, and when.
- */
-static json_t *do_sign(const struct proto_request *req, const struct ucred *peer)
-{
-	struct passwd *pw = getpwuid(peer->uid);
-	struct evm_line l = { 0 };
-	char *text = NULL, hex[129];
-	uint8_t sig[64];
-	json_t *res;
-
-	evm_addu(&l, "uid", peer->uid);
-	evm_add(&l, "user", pw ? pw->pw_name : "?");
-	evm_add(&l, "host", host);
-	evm_add(&l, "boot_id", boot_id);
-	evm_add(&l, "version", PACKAGE_VERSION);
-	evm_addtime(&l, "at", now_ns());
-	if (l.failed || asprintf(&text, "pktcap-export %s\n%s", l.buf, req->sums) < 0) {
-		evm_line_free(&l);
-		return control_fail("out of memory");
-	}
-	evm_line_free(&l);
-	if (evm_sign(text, strlen(text), sig) < 0) {
-		free(text);
-		return control_fail("cannot sign: the evidence key is not loaded");
-	}
-	for (int i = 0; i < 64; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sig[i]);
-	log_notice("signed an export's SHA256SUMS for uid %d", (int)peer->uid);
-	res = control_ok(json_pack("{s:s, s:s}", "signed", text, "signature", hex));
-	free(text);
-	return res;
-}
-
 json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
 			const struct ucred *peer)
 {
@@ -722,8 +685,6 @@ json_t *evidence_handle(struct daemon *d, const struct proto_request *req,
 		return do_release(d, req, peer);
 	case CMD_VERIFY:
 		return req->job ? evverify_poll(req->job) : evverify_start(d, req);
-	case CMD_SIGN:
-		return do_sign(req, peer);
 	case CMD_KEY:
 		return evm_pubkey_pem() ? control_ok(json_pack("{s:s}", "public_key", evm_pubkey_pem()))
 					: control_fail("the evidence key is not loaded");
