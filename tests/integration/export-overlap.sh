@@ -113,4 +113,11 @@ printf '\x42' | dd of="$TMP/forged/capture.pcap" bs=1 seek=60 conv=notrunc 2>/de
 stock_check "$TMP/forged" && fail "an edited capture.pcap passes the stock check"
 (cd "$TMP/forged" && sha256sum capture.pcap provenance.json > SHA256SUMS)
 stock_check "$TMP/forged" && fail "an edited capture.pcap with sums made again passes the stock check"
+# pktctl verify --dir (the evv lane's) agrees, where this pktctl has it.
+if "$PKTCTL" verify --help 2>&1 | grep -q -- "--dir"; then
+	"$PKTCTL" verify --dir "$TMP/out/u" --key "$TMP/key.pem" >/dev/null ||
+		fail "pktctl verify --dir refuses an untouched export"
+	"$PKTCTL" verify --dir "$TMP/forged" --key "$TMP/key.pem" >/dev/null 2>&1 &&
+		fail "pktctl verify --dir accepts a forged export"
+fi
 pass
