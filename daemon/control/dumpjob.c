@@ -119,7 +119,7 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 	    export_setup(j, req, peer, err, errlen) < 0)
 		goto fail;
 	if (*req->case_id) {
-		j->ex = evexport_new(req, j->xo, err, errlen);
+		j->ex = evexport_new(req, j->xo, d, err, errlen);
 		if (!j->ex)
 			goto fail;
 		return j;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "control/evexport.h"
@@ -13,17 +14,26 @@
 #include "evidence/evmanifest.h"
 #include "log.h"
 #include "pcapfile.h"
+#include "pcapidx.h"
 #include "pktdedup.h"
+#include "ring.h"
 
 /* Work per call, as for a ring's dump: the loop never waits long. */
 #define READ_BUDGET (1024 * 1024)
+
+/* A held file: its name and its seal as the manifest gives it. */
+struct held {
+	char *name;
+	char seal[65];
+};
 
 /* One ring of the case: its held files in order, and the record at hand. */
 struct cursor {
 	char ring[160];
 	int iface;		/* rings of one interface share it: their copies are dropped */
-	char **names;
-	size_t nnames, next;
+	int ringfd;		/* the ring's directory, for its files' indexes; -1: none */
+	struct held *files;
+	size_t nfiles, next;
 	int fd;
 	struct pcapfile *pf;
 	int nano;
@@ -62,6 +72,7 @@ static struct cursor *cursor_of(struct evexport *x, const char *ring)
 	c = &x->c[x->nc];
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
+	c->ringfd = -1;
 	snprintf(c->ring, sizeof(c->ring), "%s", ring);
 	/* "eth0/all" and "eth0/udp" capture on one interface. */
 	c->iface = (int)x->nc;
@@ -72,25 +83,30 @@ static struct cursor *cursor_of(struct evexport *x, const char *ring)
 	return c;
 }
 
-static int add_file(struct evexport *x, const char *ring, const char *name)
+static int add_file(struct evexport *x, const char *ring, const char *name, const char *seal)
 {
 	struct cursor *c = cursor_of(x, ring);
-	char **n;
+	struct held *n;
 
 	if (!c)
 		return -1;
-	n = realloc(c->names, (c->nnames + 1) * sizeof(*n));
+	n = realloc(c->files, (c->nfiles + 1) * sizeof(*n));
 	if (!n)
 		return -1;
-	c->names = n;
-	c->names[c->nnames] = strdup(name);
-	return c->names[c->nnames++] ? 0 : -1;
+	c->files = n;
+	n = &c->files[c->nfiles];
+	snprintf(n->seal, sizeof(n->seal), "%s", seal ? seal : "");
+	n->name = strdup(name);
+	if (!n->name)
+		return -1;
+	c->nfiles++;
+	return 0;
 }
 
 static int cmp_name(const void *a, const void *b)
 {
 	/* "IFACE-PROFILE-TIME-SEQ": within a ring, name order is time order. */
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct held *)a)->name, ((const struct held *)b)->name);
 }
 
 static int selected(const struct proto_request *req, const char *ring)
@@ -137,7 +153,7 @@ static int read_case(struct evexport *x, const struct proto_request *req, char *
 		if (strcmp(m.e[i].type, "file") || !name || !ring || strchr(name, '/') ||
 		    !selected(req, ring))
 			continue;
-		if (add_file(x, ring, name) < 0) {
+		if (add_file(x, ring, name, evm_get(&m.e[i], "sha256")) < 0) {
 			snprintf(err, errlen, "out of memory");
 			evm_free(&m);
 			return -1;
@@ -199,20 +215,32 @@ struct evexport *evexport_open(int casefd, const struct proto_request *req, stru
 		return NULL;
 	}
 	for (size_t i = 0; i < x->nc; i++)
-		qsort(x->c[i].names, x->c[i].nnames, sizeof(char *), cmp_name);
+		qsort(x->c[i].files, x->c[i].nfiles, sizeof(struct held), cmp_name);
 	return x;
 }
 
-struct evexport *evexport_new(const struct proto_request *req, struct expout *xo, char *err,
-			      size_t errlen)
+void evexport_ring_dir(struct evexport *x, const char *ring, int dirfd)
+{
+	for (size_t i = 0; i < x->nc; i++)
+		if (!strcmp(x->c[i].ring, ring) && x->c[i].ringfd < 0)
+			x->c[i].ringfd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0);
+}
+
+struct evexport *evexport_new(const struct proto_request *req, struct expout *xo,
+			      struct daemon *d, char *err, size_t errlen)
 {
 	int casefd = evidence_open_case(req->case_id);
+	struct evexport *x;
 
 	if (casefd < 0) {
 		snprintf(err, errlen, "no case \"%s\" (pktctl cases lists them)", req->case_id);
 		return NULL;
 	}
-	return evexport_open(casefd, req, xo, err, errlen);
+	x = evexport_open(casefd, req, xo, err, errlen);
+	/* The rings still configured lend their indexes: a late --since seeks. */
+	for (size_t i = 0; x && i < d->nrings; i++)
+		evexport_ring_dir(x, d->rings[i]->name, d->rings[i]->dirfd);
+	return x;
 }
 
 static void close_cursor(struct cursor *c)
@@ -230,14 +258,75 @@ static void damaged(struct evexport *x, const char *why)
 	log_case(LOG_WARNING, x->case_id, NULL, "export: %s", why);
 }
 
+static int unhex(const char *hex, uint8_t out[32])
+{
+	if (strlen(hex) != 64)
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (sscanf(hex + 2 * i, "%2hhx", &out[i]) != 1)
+			return -1;
+	return 0;
+}
+
+/* The index is the ring's for this very file: same inode, and its seal is the case's. */
+static int index_is_for(struct cursor *c, const struct held *h, const struct pcapidx *idx)
+{
+	struct stat a, b;
+	uint8_t seal[32];
+
+	return fstat(c->fd, &a) == 0 &&
+	       fstatat(c->ringfd, h->name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+	       a.st_ino == b.st_ino && a.st_dev == b.st_dev && idx->has_summary &&
+	       unhex(h->seal, seal) == 0 && !memcmp(seal, idx->summary.sha256, 32);
+}
+
+/*
+ * With --since, starts at the last seek point before it in the ring's index
+ * of this held file (a hard link to the ring's), as a ring's dump does: the
+ * records before the window are then mostly not read at all. A point that
+ * does not lead to a whole record is not trusted: NULL, read from the start.
+ */
+static struct pcapfile *seek_held(struct evexport *x, struct cursor *c, const struct held *h)
+{
+	const struct pcapidx_point *p;
+	struct pcapfile *pf = NULL;
+	struct pcapfile_rec rec;
+	struct pcapidx idx;
+	char iname[300], err[512];
+
+	snprintf(iname, sizeof(iname), "%s.idx", h->name);
+	if (!x->since || c->ringfd < 0 || pcapidx_load(c->ringfd, iname, &idx) < 0)
+		return NULL;
+	p = pcapidx_seek(&idx, x->since);
+	if (p && p->off && index_is_for(c, h, &idx))
+		pf = pcapfile_open_at(c->fd, h->name, 0, idx.pcap_header, idx.gzip, p->off,
+				      p->raw_off, err, sizeof(err));
+	if (pf) {
+		int rc = pcapfile_next(pf, &rec);
+
+		/* Peeked only to check the point: read it again from there. */
+		pcapfile_close(pf);
+		pf = NULL;
+		if (rc == PCAPFILE_OK && rec.ns >= p->first_ns)
+			pf = pcapfile_open_at(c->fd, h->name, 0, idx.pcap_header, idx.gzip, p->off,
+					      p->raw_off, err, sizeof(err));
+	}
+	pcapidx_free(&idx);
+	/* Without a point the file is read from its start. */
+	if (!pf)
+		lseek(c->fd, 0, SEEK_SET);
+	return pf;
+}
+
 /* Opens c's next held file; 0 when one is open, -1 when none is left. */
 static int open_next(struct evexport *x, struct cursor *c)
 {
 	char err[512];
 	int dmg = 0;
 
-	while (c->next < c->nnames) {
-		const char *name = c->names[c->next++];
+	while (c->next < c->nfiles) {
+		const struct held *h = &c->files[c->next++];
+		const char *name = h->name;
 
 		c->fd = pcapfile_openat(x->casefd, name, O_RDONLY);
 		if (c->fd < 0) {
@@ -245,7 +334,9 @@ static int open_next(struct evexport *x, struct cursor *c)
 			damaged(x, err);
 			continue;
 		}
-		c->pf = pcapfile_open(c->fd, name, 0, err, sizeof(err), &dmg);
+		c->pf = seek_held(x, c, h);
+		if (!c->pf)
+			c->pf = pcapfile_open(c->fd, name, 0, err, sizeof(err), &dmg);
 		if (!c->pf) {
 			damaged(x, err);
 			close_cursor(c);
@@ -413,9 +504,11 @@ void evexport_free(struct evexport *x)
 		return;
 	for (size_t i = 0; i < x->nc; i++) {
 		close_cursor(&x->c[i]);
-		for (size_t k = 0; k < x->c[i].nnames; k++)
-			free(x->c[i].names[k]);
-		free(x->c[i].names);
+		for (size_t k = 0; k < x->c[i].nfiles; k++)
+			free(x->c[i].files[k].name);
+		free(x->c[i].files);
+		if (x->c[i].ringfd >= 0)
+			close(x->c[i].ringfd);
 	}
 	free(x->c);
 	if (x->casefd >= 0)

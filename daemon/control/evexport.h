@@ -9,6 +9,7 @@
 
 #include "control/dumpjob.h"
 #include "control/expout.h"
+#include "daemon.h"
 #include "proto.h"
 
 struct evexport;
@@ -18,11 +19,17 @@ struct evexport;
  * some are named, read through the one reader. xo (an export, or NULL)
  * filters the records and is told the sources and the case's head.
  */
-struct evexport *evexport_new(const struct proto_request *req, struct expout *xo, char *err,
-			      size_t errlen);
+struct evexport *evexport_new(const struct proto_request *req, struct expout *xo,
+			      struct daemon *d, char *err, size_t errlen);
 /* The same over an open case directory (taken over: closed by evexport_free). */
 struct evexport *evexport_open(int casefd, const struct proto_request *req, struct expout *xo,
 			       char *err, size_t errlen);
+/*
+ * ring's directory (dup'd): with --since, a held file that is still the
+ * ring's (same inode) and whose index there carries the case's seal for it
+ * is entered at the index's seek point instead of read from its start.
+ */
+void evexport_ring_dir(struct evexport *x, const char *ring, int dirfd);
 /*
  * As dump_job_fill: DUMP_MORE or DUMP_DONE. Never changes the case. Each
  * call reads at most about READ_BUDGET bytes of records, whatever --since:

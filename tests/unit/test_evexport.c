@@ -14,6 +14,7 @@
 #include "control/expout.h"
 #include "evidence/evmanifest.h"
 #include "pcapfile.h"
+#include "pcapidx.h"
 #include "sha256.h"
 #include "tap.h"
 
@@ -44,15 +45,60 @@ static void write_ring(int dfd, const char *name, int every, int64_t shift)
 	fclose(f);
 }
 
+/* The file's seal, as the writer computes it. */
+static void seal_of(int dfd, const char *name, uint8_t d[32], char hex[65])
+{
+	int fd = openat(dfd, name, O_RDONLY);
+	uint64_t size;
+
+	sha256_fd(fd, d, &size);
+	close(fd);
+	sha256_hex(d, hex);
+}
+
+static int wrong_seal;
+
+/* The ring's index of a file: a seek point every 1000 records, and its seal. */
+static void index_ring(int ringfd, const char *name, int every, int64_t shift)
+{
+	static const uint32_t hdr[6] = { PCAP_MAGIC_NSEC, 0x00040002, 0, 0, 262144, 1 };
+	struct pcapidx_summary s = { .first_ns = T0 + shift };
+	struct pcapidx_writer w;
+	char iname[300], hex[65];
+
+	snprintf(iname, sizeof(iname), "%s.idx", name);
+	if (pcapidx_writer_open(&w, ringfd, iname, (const uint8_t *)hdr, 0) < 0) {
+		perror("pcapidx_writer_open");
+		return;
+	}
+	for (int i = 0, k = 0; i < RECS; i += every, k++)
+		if (i % 1000 == 0) {
+			/* The first point is "from the start" (docs/index.md). */
+			uint64_t off = k ? 24 + (uint64_t)k * (16 + CAPLEN) : 0;
+			struct pcapidx_point p = { T0 + (int64_t)i * 1000000 + shift, off, off,
+						   (uint64_t)k };
+
+			pcapidx_writer_point(&w, &p);
+		}
+	s.packets = RECS / every;
+	s.last_ns = T0 + (int64_t)(RECS - every) * 1000000 + shift;
+	s.raw_bytes = s.size = 24 + s.packets * (16 + CAPLEN);
+	seal_of(ringfd, name, s.sha256, hex);
+	s.sha256[0] ^= wrong_seal;
+	pcapidx_writer_finish(&w, &s);
+}
+
 static void hold(int dfd, const char *ring, const char *name)
 {
 	struct evm_line l = { 0 };
 	const char *type = "file";
-	char head[65];
+	char head[65], hex[65];
+	uint8_t d[32];
 
+	seal_of(dfd, name, d, hex);
 	evm_add(&l, "file", name);
 	evm_add(&l, "ring", ring);
-	evm_add(&l, "sha256", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+	evm_add(&l, "sha256", hex);
 	evm_addu(&l, "size", 1);
 	evm_addu(&l, "packets", 1);
 	if (evm_append(dfd, "C", &type, &l, 1, head) < 0)
@@ -61,6 +107,10 @@ static void hold(int dfd, const char *ring, const char *name)
 }
 
 /* Runs an export of the case to its end; checks every step's work. */
+/* The ring directory lent to exports (-1: none), and all the work of the last run. */
+static int ring_dir = -1;
+static size_t total_work;
+
 static int run(int dfd, struct proto_request *req, struct expout *xo, uint8_t *sent,
 	       size_t *nsent, uint64_t *packets, uint64_t *dups, size_t *worst)
 {
@@ -71,6 +121,11 @@ static int run(int dfd, struct proto_request *req, struct expout *xo, uint8_t *s
 
 	*nsent = 0;
 	*worst = 0;
+	total_work = 0;
+	if (x && ring_dir >= 0) {
+		evexport_ring_dir(x, "eth0/all", ring_dir);
+		evexport_ring_dir(x, "eth0/udp", ring_dir);
+	}
 	while (x && rc != DUMP_DONE && steps++ < 100000) {
 		size_t len = 0, outlen = 0;
 
@@ -78,6 +133,7 @@ static int run(int dfd, struct proto_request *req, struct expout *xo, uint8_t *s
 				   xo && expout_gzip(xo) ? 64 * 1024 : 256 * 1024, &len);
 		if (evexport_step_work(x) > *worst)
 			*worst = evexport_step_work(x);
+		total_work += evexport_step_work(x);
 		if (xo && expout_put(xo, expout_gzip(xo) ? raw : out, len, rc == DUMP_DONE, out,
 				     sizeof(out), &outlen) < 0)
 			return -1;
@@ -147,6 +203,31 @@ int main(void)
 	ok(worst <= STEP_MAX, "no step reads more than its budget (%zu)", worst);
 	ok(packets == 1000, "each packet of the window once: %llu", (unsigned long long)packets);
 	ok(dups == 500, "the udp ring's 500 copies dropped: %llu", (unsigned long long)dups);
+	printf("# without an index: %zu bytes of records read in all\n", total_work);
+
+	/* The held files are still the rings' (hard links), with their indexes: seek, not read. */
+	snprintf(path, sizeof(path), "%s/ring", dir);
+	mkdir(path, 0755);
+	ring_dir = open(path, O_RDONLY | O_DIRECTORY);
+	linkat(dfd, "eth0-all-20261202T000000Z-000001.pcap", ring_dir,
+	       "eth0-all-20261202T000000Z-000001.pcap", 0);
+	linkat(dfd, "eth0-udp-20261202T000000Z-000001.pcap", ring_dir,
+	       "eth0-udp-20261202T000000Z-000001.pcap", 0);
+	index_ring(ring_dir, "eth0-all-20261202T000000Z-000001.pcap", 1, 0);
+	index_ring(ring_dir, "eth0-udp-20261202T000000Z-000001.pcap", 2, 2000);
+	ok(run(dfd, &req, NULL, plain, &nplain, &packets, &dups, &worst) == 0 && packets == 1000 &&
+	   dups == 500, "with the rings' indexes: the same packets");
+	printf("# with an index: %zu bytes of records read in all\n", total_work);
+	ok(total_work <= 3 * 1000 * (16 + CAPLEN), "the index's seek point is used: %zu bytes read",
+	   total_work);
+	/* An index that does not carry the case's seal is another file's: not trusted. */
+	wrong_seal = 1;
+	unlinkat(ring_dir, "eth0-all-20261202T000000Z-000001.pcap.idx", 0);
+	index_ring(ring_dir, "eth0-all-20261202T000000Z-000001.pcap", 1, 0);
+	ok(run(dfd, &req, NULL, plain, &nplain, &packets, &dups, &worst) == 0 && packets == 1000 &&
+	   total_work > 4000000, "an index with another seal is not used (%zu bytes read)", total_work);
+	close(ring_dir);
+	ring_dir = -1;
 
 	/* One ring of the case. */
 	memset(&req, 0, sizeof(req));
