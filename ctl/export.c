@@ -1,4 +1,4 @@
-/* export.c: pktctl export: writes the capture, provenance.json and SHA256SUMS(.sig) the daemon made and signed */
+/* export.c: pktctl export: writes the capture and the statement the daemon made and signed */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,4 +1,4 @@
-/* test_evexport.c: a case's export: bounded work per step whatever --since, one packet once, signed bytes */
+/* test_evexport.c: case exports: bounded steps, index seeks, one packet once, signed bytes */
 #include "config.h"
 
 #include <fcntl.h>
@@ -198,7 +198,8 @@ int main(void)
 
 	/* issue 18: a late --since in a large held file was reached in one unbounded step. */
 	req.since = T0 + (int64_t)(RECS - 1000) * 1000000;
-	ok(run(dfd, &req, NULL, plain, &nplain, &packets, &dups, &worst) == 0, "an export with a late --since");
+	ok(run(dfd, &req, NULL, plain, &nplain, &packets, &dups, &worst) == 0,
+	   "an export with a late --since");
 	printf("# worst step read %zu bytes of records\n", worst);
 	ok(worst <= STEP_MAX, "no step reads more than its budget (%zu)", worst);
 	ok(packets == 1000, "each packet of the window once: %llu", (unsigned long long)packets);
