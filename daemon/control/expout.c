@@ -130,7 +130,8 @@ int expout_put(struct expout *x, const uint8_t *raw, size_t len, int last, uint8
 		if (deflate_into(x, raw, len, last, out, cap, outlen) < 0)
 			return -1;
 	} else {
-		if (len > cap) {
+		/* In place (out == raw) the bytes are there already. */
+		if (out != raw && len > cap) {
 			failed(x, "the step does not fit its buffer", "");
 			return -1;
 		}
