@@ -85,6 +85,11 @@ reader export --case OV "$IF_CAP/udp" -o "$TMP/out/r" >/dev/null || fail "export
 	fail "provenance lists sources of other rings"
 [ "$(jget 'j["filter"]' < "$TMP/out/r/provenance.json")" = "" ] || fail "the ring word was taken as a filter"
 out=$(reader export --case OV "$IF_CAP/nope" -o "$TMP/out/x" 2>&1) && fail "a ring the case lacks was taken as a filter"
+# A filter the daemon cannot compile fails the export and leaves nothing that could pass for one.
+out=$(reader export --case OV -o "$TMP/out/bad" tcp port 2>&1) && fail "a bad filter was accepted"
+echo "$out" | grep -q "filter" || fail "a bad filter's message: $out"
+[ -z "$(ls -A "$TMP/out/bad")" ] || fail "a failed export left $(ls -A "$TMP/out/bad")"
+reader export --case OV -o "$TMP/out/u" >/dev/null 2>&1 && fail "an export into a directory with files in it"
 
 # 4. -w over two rings is pcapng with one interface per ring; one ring is plain pcap.
 ctl dump "$IF_CAP/all" "$IF_CAP/udp" -w "$TMP/two.pcapng" 2>/dev/null || fail "-w over two rings failed"
