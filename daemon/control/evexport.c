@@ -214,8 +214,16 @@ struct evexport *evexport_open(int casefd, const struct proto_request *req, stru
 		evexport_free(x);
 		return NULL;
 	}
-	for (size_t i = 0; i < x->nc; i++)
+	for (size_t i = 0; i < x->nc; i++) {
+		size_t same = 0;
+
 		qsort(x->c[i].files, x->c[i].nfiles, sizeof(struct held), cmp_name);
+		for (size_t k = 0; k < x->nc; k++)
+			same += x->c[k].iface == x->c[i].iface;
+		/* Alone on its interface: no copy to look for, no packet to hash. */
+		if (same == 1)
+			x->c[i].iface = -1;
+	}
 	return x;
 }
 
