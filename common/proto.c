@@ -21,7 +21,6 @@ static const char *const cmd_names[CMD_COUNT] = {
 	[CMD_RELEASE] = "release",
 	[CMD_VERIFY] = "verify",
 	[CMD_KEY] = "key",
-	[CMD_SIGN] = "sign",
 };
 
 int proto_case_valid(const char *id)
@@ -50,9 +49,8 @@ static int takes(enum proto_cmd cmd, const char *key)
 		return cmd == CMD_RELEASE;
 	if (!strcmp(key, "job"))
 		return cmd == CMD_VERIFY;
-	if (!strcmp(key, "sums"))
-		return cmd == CMD_SIGN;
-	if (!strcmp(key, "follow"))
+	if (!strcmp(key, "follow") || !strcmp(key, "export") || !strcmp(key, "gzip") ||
+	    !strcmp(key, "filter") || !strcmp(key, "rings"))
 		return cmd == CMD_DUMP;
 	return 0;
 }
@@ -175,6 +173,30 @@ void proto_write_hdr(uint8_t *buf, uint8_t type, uint32_t length)
 	buf[7] = (uint8_t)length;
 }
 
+/* "rings": ["eth0/all", ...], each a ring's name, at most PROTO_RINGS_MAX. */
+static int decode_rings(json_t *v, struct proto_request *req, char *err, size_t errlen)
+{
+	json_t *r;
+	size_t i;
+
+	if (!json_is_array(v) || json_array_size(v) > PROTO_RINGS_MAX) {
+		snprintf(err, errlen, "\"rings\" must be an array of at most %d ring names",
+			 PROTO_RINGS_MAX);
+		return -1;
+	}
+	json_array_foreach(v, i, r) {
+		if (!json_is_string(r) || !json_string_length(r) ||
+		    json_string_length(r) >= sizeof(req->rings[0]) ||
+		    strlen(json_string_value(r)) != json_string_length(r)) {
+			snprintf(err, errlen, "\"rings\" must hold ring names like \"eth0/web\"");
+			return -1;
+		}
+		snprintf(req->rings[i], sizeof(req->rings[i]), "%s", json_string_value(r));
+	}
+	req->nrings = json_array_size(v);
+	return 0;
+}
+
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,
 			 char *err, size_t errlen)
 {
@@ -229,14 +251,19 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			snprintf(req->note, sizeof(req->note), "%s", json_string_value(v));
 			continue;
 		}
-		if (takes(req->cmd, key) && !strcmp(key, "sums")) {
-			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->sums) ||
+		if (takes(req->cmd, key) && !strcmp(key, "filter")) {
+			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->filter) ||
 			    strlen(json_string_value(v)) != json_string_length(v)) {
-				snprintf(err, errlen, "\"sums\" must be a string of at most %zu bytes",
-					 sizeof(req->sums) - 1);
+				snprintf(err, errlen, "\"filter\" must be a string of at most %zu bytes",
+					 sizeof(req->filter) - 1);
 				goto out;
 			}
-			snprintf(req->sums, sizeof(req->sums), "%s", json_string_value(v));
+			snprintf(req->filter, sizeof(req->filter), "%s", json_string_value(v));
+			continue;
+		}
+		if (takes(req->cmd, key) && !strcmp(key, "rings")) {
+			if (decode_rings(v, req, err, errlen) < 0)
+				goto out;
 			continue;
 		}
 		if (takes(req->cmd, key) && !strcmp(key, "delete")) {
@@ -288,12 +315,14 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			snprintf(req->from_ring, sizeof(req->from_ring), "%s", json_string_value(v));
 			continue;
 		}
-		if (takes(req->cmd, key) && !strcmp(key, "follow")) {
+		if (takes(req->cmd, key) && (!strcmp(key, "follow") || !strcmp(key, "export") ||
+					     !strcmp(key, "gzip"))) {
 			if (!json_is_boolean(v)) {
-				snprintf(err, errlen, "\"follow\" must be true or false");
+				snprintf(err, errlen, "\"%s\" must be true or false", key);
 				goto out;
 			}
-			req->follow = json_is_true(v);
+			*(!strcmp(key, "follow") ? &req->follow :
+			  !strcmp(key, "export") ? &req->export : &req->gzip) = json_is_true(v);
 			continue;
 		}
 		if (!strcmp(key, "ring") && (req->cmd == CMD_LIST || req->cmd == CMD_ROTATE ||

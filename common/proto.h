@@ -67,13 +67,19 @@ enum proto_cmd {
 	CMD_RELEASE,
 	CMD_VERIFY,
 	CMD_KEY,
-	CMD_SIGN,
 	CMD_COUNT,
 };
 
 /* A case ID: 1 to PROTO_CASE_MAX of [A-Za-z0-9._-], not starting with '.' or '-'. */
 #define PROTO_CASE_MAX 64
 int proto_case_valid(const char *id);
+/*
+ * An export's filter is compiled by the daemon: its length bounds what
+ * libpcap's optimizer may spend on it (about 30 ms at worst: "port 1 or port 2 ..."),
+ * since the daemon compiles it on the thread that serves clients.
+ */
+#define PROTO_FILTER_MAX 512
+#define PROTO_RINGS_MAX 16
 
 struct proto_request {
 	enum proto_cmd cmd;
@@ -86,7 +92,12 @@ struct proto_request {
 	char note[512];		/* preserve: free text for the manifest */
 	int del;		/* release: delete the files instead of returning them */
 	uint64_t job;		/* verify: the job to ask about, 0 = start one */
-	char sums[4096];	/* sign: an export's SHA256SUMS */
+	/* dump: an export the daemon hashes and signs (docs/evidence.md). */
+	int export;
+	int gzip;		/* export: the capture as capture.pcap.gz */
+	char filter[PROTO_FILTER_MAX + 1];	/* export: a BPF filter the daemon applies */
+	char rings[PROTO_RINGS_MAX][160];	/* dump of a case: only these rings */
+	size_t nrings;
 	/* list: since and until select files by time, as for dump. */
 	uint64_t last;		/* list: only the newest N files of the selection, 0 = all */
 	uint64_t limit;		/* list: at most this many files per reply, 0 = all (one reply) */
@@ -98,8 +109,9 @@ struct proto_request {
  * Decodes a REQUEST payload: {"cmd": "status", "ring": "eth0/web"}, or for
  * dump also "since", "until" (integers, ns) and "follow" (boolean); preserve
  * takes "ring", "since", "until", "case" and "note"; release "case" and
- * "delete"; verify "case" or "ring", and "job"; dump also "case"; sign
- * "sums"; list "since", "until", "last", "limit", "from" (integers) and
+ * "delete"; verify "case" or "ring", and "job"; dump also "case", "rings" (an
+ * array of ring names, with "case"), "export", "gzip" (booleans) and
+ * "filter" (with "export"); list "since", "until", "last", "limit", "from" (integers) and
  * "from_ring". Returns 0,
  * or -1 with a message for the client in err.
  */

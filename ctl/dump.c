@@ -20,6 +20,7 @@
 #include "nd.h"
 #include "pcapfile.h"
 #include "pcapng.h"
+#include "pktdedup.h"
 #include "proto.h"
 #include "stream.h"
 #include "summary.h"
@@ -41,6 +42,8 @@ struct source {
 	int done;
 	struct stream *stream;	/* a ring's connection to the daemon, NULL for -r */
 	int host;		/* pktctl -H: which host's daemon it comes from */
+	int iface;		/* rings of one interface share it (pktdedup), -1: a file */
+	int64_t ns;		/* the waiting packet's time stamp */
 	const char *sock;	/* the daemon it was read from */
 };
 
@@ -65,7 +68,9 @@ struct dump {
 	int errors;
 	struct summary *summary;	/* pktctl summary: count instead of printing */
 	struct summary *host_summary[MAX_HOSTS];	/* and per host, with several */
-	FILE *ng;		/* -w with several hosts: pcapng, one interface per host */
+	FILE *ng;		/* -w over several rings: pcapng, one interface per ring */
+	struct pktdedup *dedup;	/* one packet once across the rings of an interface */
+	uint64_t dups[MAX_HOSTS];	/* copies dropped, per host */
 };
 
 void dump_usage(FILE *out)
@@ -224,6 +229,7 @@ static int advance(struct dump *d, struct source *s)
 		s->hdr.len = rec.len;
 		s->h = &s->hdr;
 		s->data = rec.data;
+		s->ns = rec.ns;
 		if (d->since && rec.ns < d->since)
 			continue;
 		if (d->until && rec.ns >= d->until) {
@@ -248,7 +254,7 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 
 	if (!d->wfile)
 		return 0;
-	if (nhosts > 1)
+	if (nhosts > 1 || (d->nsrc > 1 && d->src[0].stream))
 		return ng_open(d, err, errlen);
 	for (int i = 0; i < d->nsrc; i++) {
 		if (d->src[i].linktype != d->src[0].linktype) {
@@ -274,30 +280,44 @@ static int open_output(struct dump *d, char *err, size_t errlen)
 	return 0;
 }
 
-/* -w across hosts: pcapng, one interface per host named after it (pcap has no names). */
+/*
+ * The name of source i's interface block: its ring, after its host with
+ * several hosts (the host alone when it gives one ring, as -H always did).
+ */
+static void ng_name(struct dump *d, int i, char *buf, size_t len)
+{
+	int n = 0;
+
+	for (int k = 0; k < d->nsrc; k++)
+		n += d->src[k].host == d->src[i].host;
+	if (nhosts > 1 && n == 1)
+		snprintf(buf, len, "%s", host_labels[d->src[i].host]);
+	else if (nhosts > 1)
+		snprintf(buf, len, "%s %s", host_labels[d->src[i].host], d->src[i].name);
+	else
+		snprintf(buf, len, "%s", d->src[i].name);
+}
+
+/*
+ * -w over several rings (or hosts): pcapng, one interface block per ring
+ * named after it, so each packet says which ring stored it (pcap has no names).
+ */
 static int ng_open(struct dump *d, char *err, size_t errlen)
 {
-	struct pcapng_if ifs[MAX_HOSTS];
+	static char names[MAX_SOURCES][256];
+	struct pcapng_if ifs[MAX_SOURCES];
 
 	d->ng = strcmp(d->wfile, "-") ? fopen(d->wfile, "wb") : stdout;
 	if (!d->ng) {
 		snprintf(err, errlen, "%s: %s", d->wfile, strerror(errno));
 		return -1;
 	}
-	for (int h = 0; h < nhosts; h++) {
-		ifs[h] = (struct pcapng_if){ .linktype = 1, .name = host_labels[h] };
-		for (int i = 0; i < d->nsrc; i++)
-			if (d->src[i].host == h) {
-				if (ifs[h].snaplen && d->src[i].linktype != ifs[h].linktype) {
-					snprintf(err, errlen, "-w: %s has rings of different link types",
-						 host_labels[h]);
-					return -1;
-				}
-				ifs[h].linktype = d->src[i].linktype;
-				ifs[h].snaplen = d->src[i].snaplen;
-			}
+	for (int i = 0; i < d->nsrc; i++) {
+		ng_name(d, i, names[i], sizeof(names[i]));
+		ifs[i] = (struct pcapng_if){ .linktype = d->src[i].linktype,
+					     .snaplen = d->src[i].snaplen, .name = names[i] };
 	}
-	pcapng_write_header(d->ng, ifs, nhosts);
+	pcapng_write_header(d->ng, ifs, d->nsrc);
 	return 0;
 }
 
@@ -313,7 +333,7 @@ static void emit(struct dump *d, struct source *s)
 		return;
 	}
 	if (d->ng) {
-		pcapng_write_packet(d->ng, (uint32_t)s->host,
+		pcapng_write_packet(d->ng, (uint32_t)(s - d->src),
 				    (uint64_t)s->h->ts.tv_sec * 1000000000 +
 					    (uint64_t)s->h->ts.tv_usec * (d->nano_ts ? 1 : 1000),
 				    s->h, s->data);
@@ -351,19 +371,58 @@ static int run(struct dump *d)
 
 			if (s->done)
 				continue;
-			if (!best || s->h->ts.tv_sec < best->h->ts.tv_sec ||
-			    (s->h->ts.tv_sec == best->h->ts.tv_sec &&
-			     s->h->ts.tv_usec < best->h->ts.tv_usec))
+			/* In nanoseconds: pktdedup meets the copies side by side. */
+			if (!best || s->ns < best->ns)
 				best = s;
 		}
 		if (!best)
 			break;
+		if (d->dedup && pktdedup_check(d->dedup, best->iface, (int)(best - d->src), best->ns,
+					       best->h->caplen, best->h->len, best->data)) {
+			d->dups[best->host]++;
+			advance(d, best);
+			continue;
+		}
 		emit(d, best);
 		/* Reading on would wait for a packet nobody asked for when following. */
 		if (++printed == d->count)
 			break;
 		advance(d, best);
 	}
+	return 0;
+}
+
+/* Whether rings a and b capture on one interface of one host ("eth0/all", "eth0/udp"). */
+static int same_iface(const struct source *a, const struct source *b)
+{
+	size_t n = strcspn(a->name, "/");
+
+	return a->stream && b->stream && a->host == b->host && a->name[n] == '/' &&
+	       !strncmp(a->name, b->name, n + 1);
+}
+
+/*
+ * Rings of one interface may hold the same packet (overlapping profiles):
+ * they share an interface number, and the merge keeps one copy of each.
+ */
+static int plan_dedup(struct dump *d)
+{
+	int shared = 0;
+
+	for (int i = 0; i < d->nsrc; i++) {
+		d->src[i].iface = -1;
+		for (int k = 0; k < i && d->src[i].iface < 0; k++)
+			if (same_iface(&d->src[k], &d->src[i])) {
+				d->src[i].iface = d->src[k].iface = k;
+				shared = 1;
+			}
+	}
+	if (!shared)
+		return 0;
+	d->dedup = malloc(sizeof(*d->dedup));
+	if (!d->dedup)
+		return -1;
+	pktdedup_init(d->dedup);
 	return 0;
 }
 
@@ -489,13 +548,20 @@ static json_t *ring_drops(struct dump *d, int host)
 /* The summary of host h's sources (sum), or of all of them (h < 0). */
 static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles)
 {
-	json_t *names = json_array();
+	json_t *names = json_array(), *j;
+	uint64_t dups = 0;
 
 	for (int i = 0; i < d->nsrc; i++)
 		if (h < 0 || d->src[i].host == h)
 			json_array_append_new(names, json_string(d->src[i].name));
-	return summary_json(sum ? sum : d->summary, names, d->since, d->until,
-			    nfiles ? NULL : ring_drops(d, h));
+	for (int k = 0; k < MAX_HOSTS; k++)
+		if (h < 0 || k == h)
+			dups += d->dups[k];
+	j = summary_json(sum ? sum : d->summary, names, d->since, d->until,
+			 nfiles ? NULL : ring_drops(d, h));
+	if (j)
+		json_object_set_new(j, "duplicates_dropped", json_integer((json_int_t)dups));
+	return j;
 }
 
 int dump_main(int argc, char **argv, const char *sock, int json)
@@ -721,6 +787,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			goto out;
 		}
 	}
+	if (plan_dedup(&d) < 0) {
+		rc = fail(json, "out of memory");
+		goto out;
+	}
 	if (compile_filters(&d, err, sizeof(err)) < 0 || open_output(&d, err, sizeof(err)) < 0) {
 		rc = fail(json, err);
 		goto out;
@@ -729,6 +799,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
 	rc = d.errors ? 1 : 0;
+	if (!d.summary && d.dedup && d.dedup->dropped)
+		fprintf(stderr, "%llu duplicate packets from overlapping rings dropped\n",
+			(unsigned long long)d.dedup->dropped);
 	/* A ring's stream that ended badly, or met damaged files, fails the dump. */
 	for (int i = 0; i < d.nsrc; i++) {
 		struct stream *st = d.src[i].stream;
@@ -800,6 +873,7 @@ out:
 			close(d.src[i].fd);
 	}
 	free(filter);
+	free(d.dedup);
 	for (int i = 0; i < d.nsrc; i++)
 		if (d.src[i].stream) {
 			stream_close(d.src[i].stream);

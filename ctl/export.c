@@ -1,10 +1,10 @@
-/* export.c: pktctl export: a case's (or a ring window's) packets into DIR with provenance.json and signed SHA256SUMS */
+/* export.c: pktctl export: writes the capture and the statement the daemon made and signed */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <pcap/pcap.h>
-#include <zlib.h>
-
 #include "client.h"
 #include "evidence.h"
-#include "pcapfile.h"
 #include "proto.h"
 #include "sha256.h"
 #include "stream.h"
@@ -26,140 +22,117 @@
 
 enum { OPT_SINCE = 256, OPT_UNTIL, OPT_CASE };
 
-static json_t *ask(const char *sock, json_t *req, int timeout_ms, char *err, size_t errlen)
-{
-	json_t *reply = client_call(sock, req, timeout_ms, err, errlen), *res;
-
-	json_decref(req);
-	if (!reply)
-		return NULL;
-	if (!json_is_true(json_object_get(reply, "ok"))) {
-		const char *e = json_string_value(json_object_get(reply, "error"));
-
-		snprintf(err, errlen, "%s", e ? e : "the daemon refused");
-		json_decref(reply);
-		return NULL;
-	}
-	res = json_incref(json_object_get(reply, "result"));
-	json_decref(reply);
-	return res;
-}
-
-static int hash_file(const char *path, char hex[65])
-{
-	uint8_t d[32];
-	uint64_t size;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = sha256_fd(fd, d, &size);
-	close(fd);
-	sha256_hex(d, hex);
-	return rc;
-}
-
-static int write_text(const char *dir, const char *name, const void *data, size_t len)
-{
-	char path[4096];
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	if (write(fd, data, len) != (ssize_t)len) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
-static void iso(int64_t ns, char *buf, size_t len)
-{
-	time_t sec = (time_t)(ns / 1000000000);
-	struct tm tm;
-	char s[32];
-
-	if (!ns || !gmtime_r(&sec, &tm)) {
-		snprintf(buf, len, "-");
-		return;
-	}
-	strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf, len, "%s.%09lldZ", s, (long long)(ns % 1000000000));
-}
-
-/* The sources and their seals: a case's held files, or a ring's files in the window. */
-static json_t *sources(const struct evidence_opts *o, const char *case_id, const char *ring,
-		       int64_t since, int64_t until, json_t **head, char *err, size_t errlen)
-{
-	json_t *res, *out = json_array(), *v;
-	size_t i;
-
-	if (case_id) {
-		res = ask(o->socket, json_pack("{s:s}", "cmd", "cases"), o->timeout_ms, err, errlen);
-		if (!res)
-			goto fail;
-		json_array_foreach(json_object_get(res, "cases"), i, v)
-			if (!strcmp(json_string_value(json_object_get(v, "case")) ?: "", case_id)) {
-				json_array_extend(out, json_object_get(v, "held_files"));
-				*head = json_incref(json_object_get(v, "manifest_head"));
-			}
-		json_decref(res);
-		if (!*head) {
-			snprintf(err, errlen, "no case \"%s\" (pktctl cases lists them)", case_id);
-			goto fail;
-		}
-		return out;
-	}
-	res = ask(o->socket, json_pack("{s:s, s:s}", "cmd", "list", "ring", ring), o->timeout_ms, err,
-		  errlen);
-	if (!res)
-		goto fail;
-	json_array_foreach(json_object_get(res, "files"), i, v) {
-		char a[48], b[48];
-		const char *first = json_string_value(json_object_get(v, "first"));
-		const char *last = json_string_value(json_object_get(v, "last"));
-
-		iso(since, a, sizeof(a));
-		iso(until, b, sizeof(b));
-		/* RFC 3339 in UTC compares as text; the daemon's have microseconds only. */
-		if (first && last && strncmp(first, b, 26) <= 0 && strncmp(last, a, 26) >= 0)
-			json_array_append_new(out, json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O}",
-						"file", json_object_get(v, "name"),
-						"ring", json_object_get(v, "ring"),
-						"sha256", json_object_get(v, "sha256"),
-						"size", json_object_get(v, "size"),
-						"first", json_object_get(v, "first"),
-						"last", json_object_get(v, "last"),
-						"packets", json_object_get(v, "packets")));
-	}
-	json_decref(res);
-	return out;
-fail:
-	json_decref(out);
-	return NULL;
-}
-
-/* Writes to the gzip stream or, without one, the plain file; 1 when all was written. */
-static int put(gzFile gzf, FILE *plain, const void *p, size_t n)
-{
-	if (gzf)
-		return gzwrite(gzf, p, (unsigned)n) == (int)n;
-	return fwrite(p, 1, n, plain) == n;
-}
+struct export {
+	struct evidence_opts *o;
+	const char *case_id, *ring, *dir;
+	char filter[PROTO_FILTER_MAX + 1];
+	json_t *rings;		/* --case: the rings asked for, [] for all */
+	int64_t since, until;
+	int gz;
+	char err[4096];
+};
 
 static void export_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl export (--case ID | RING --since TIME --until TIME) [--since TIME]\n"
-		"                     [--until TIME] [-z] -o DIR [FILTER]\n"
-		"Writes the selected packets, in time order, to DIR/capture.pcap (or .pcap.gz\n"
-		"with -z), with DIR/provenance.json and DIR/SHA256SUMS signed by the host's\n"
-		"evidence key (SHA256SUMS.signed, SHA256SUMS.sig). The case is not changed.\n");
+		"Usage: pktctl export --case ID [RING...] [--since TIME] [--until TIME] [-z] -o DIR [FILTER]\n"
+		"       pktctl export RING --since TIME --until TIME [-z] -o DIR [FILTER]\n"
+		"The daemon reads the selected packets (one copy of each: overlapping rings of one\n"
+		"interface stored some twice), filters them, and sends DIR/capture.pcap (or .pcap.gz\n"
+		"with -z) with DIR/provenance.json and DIR/SHA256SUMS, which it signs with the host's\n"
+		"evidence key (DIR/SHA256SUMS.sig). RING words name rings of the case (or an\n"
+		"interface: all its rings in the case); the other words are the filter. DIR must\n"
+		"be new or empty. The case is not changed.\n");
 }
 
-int evidence_export(struct evidence_opts *o, int argc, char **argv)
+/* DIR is made, or is empty: the receiver's check refuses any file SHA256SUMS does not list. */
+static int make_dir(const char *dir, char *err, size_t errlen)
+{
+	DIR *d;
+	struct dirent *e;
+	int extra = 0;
+
+	if (mkdir(dir, 0755) == 0)
+		return 0;
+	if (errno != EEXIST || !(d = opendir(dir))) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			extra = 1;
+	closedir(d);
+	if (extra)
+		snprintf(err, errlen, "%s is not empty: an export directory holds the export alone", dir);
+	return extra ? -1 : 0;
+}
+
+/* The rings the case holds, from "cases": {"eth0/all": 1, ...}. */
+static json_t *case_rings(struct export *x)
+{
+	json_t *req = json_pack("{s:s}", "cmd", "cases"), *reply, *c, *f, *rings = json_object();
+	size_t i, k;
+
+	reply = client_call(x->o->socket, req, x->o->timeout_ms, x->err, sizeof(x->err));
+	json_decref(req);
+	json_array_foreach(json_object_get(json_object_get(reply, "result"), "cases"), i, c) {
+		if (strcmp(json_string_value(json_object_get(c, "case")) ?: "", x->case_id))
+			continue;
+		json_array_foreach(json_object_get(c, "held_files"), k, f)
+			if (json_is_string(json_object_get(f, "ring")))
+				json_object_set_new(rings, json_string_value(json_object_get(f, "ring")),
+						    json_true());
+	}
+	json_decref(reply);
+	return rings;
+}
+
+/* Adds the rings word names (a ring, or an interface: its rings); 0 when it names none. */
+static int take_ring_word(struct export *x, json_t *held, const char *word)
+{
+	const char *name;
+	json_t *v;
+	size_t n = strlen(word);
+	int found = 0;
+
+	json_object_foreach(held, name, v) {
+		if (strcmp(name, word) && !(!strchr(word, '/') && !strncmp(name, word, n) &&
+					    name[n] == '/'))
+			continue;
+		json_array_append_new(x->rings, json_string(name));
+		found = 1;
+	}
+	return found;
+}
+
+/* tcpdump's habit: leading words that name rings of the case are rings, the rest the filter. */
+static int parse_words(struct export *x, int argc, char **argv)
+{
+	json_t *held = NULL;
+	int i = optind;
+
+	if (!x->case_id && i < argc && argv[i][0] != '-')
+		x->ring = argv[i++];
+	if (x->case_id && i < argc) {
+		held = case_rings(x);
+		while (i < argc && take_ring_word(x, held, argv[i]))
+			i++;
+		json_decref(held);
+	}
+	for (; i < argc; i++) {
+		size_t l = strlen(x->filter);
+
+		if (l + strlen(argv[i]) + 1 >= sizeof(x->filter)) {
+			snprintf(x->err, sizeof(x->err), "the filter is longer than %d bytes",
+				 PROTO_FILTER_MAX);
+			return -1;
+		}
+		snprintf(x->filter + l, sizeof(x->filter) - l, "%s%s", l ? " " : "", argv[i]);
+	}
+	return 0;
+}
+
+static int parse(struct export *x, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "since", required_argument, NULL, OPT_SINCE },
@@ -170,22 +143,8 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *case_id = NULL, *ring = NULL, *dir = NULL;
-	char err[512] = "", filter[2048] = "", path[4096], hex[65], phex[65], *text = NULL;
-	int64_t since = 0, until = 0;
-	int gz = 0, ch, rc = 1, damaged = 0;
-	struct stream s = { .fd = -1 };
-	struct pcapfile *pf = NULL;
-	struct bpf_program prog = { 0 };
-	pcap_t *dead = NULL;
-	json_t *src = NULL, *head = NULL, *prov = NULL, *req, *signed_res = NULL;
-	uint64_t packets = 0;
-	gzFile gzf = NULL;
-	FILE *plain = NULL;
-	struct passwd *pw = getpwuid(getuid());
 	struct timespec now;
-	uint8_t *frame;
-	size_t len;
+	int ch;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "o:zh", longopts, NULL)) != -1) {
@@ -199,17 +158,11 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 				fprintf(stderr, "pktctl export: cannot read the time '%s'\n", optarg);
 				return 2;
 			}
-			*(ch == OPT_SINCE ? &since : &until) = t;
+			*(ch == OPT_SINCE ? &x->since : &x->until) = t;
 			break;
-		case OPT_CASE:
-			case_id = optarg;
-			break;
-		case 'o':
-			dir = optarg;
-			break;
-		case 'z':
-			gz = 1;
-			break;
+		case OPT_CASE: x->case_id = optarg; break;
+		case 'o': x->dir = optarg; break;
+		case 'z': x->gz = 1; break;
 		case 'h':
 			export_usage(stdout);
 			return 0;
@@ -218,178 +171,259 @@ int evidence_export(struct evidence_opts *o, int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!case_id && optind < argc && argv[optind][0] != '-')
-		ring = argv[optind++];
-	for (; optind < argc; optind++) {
-		size_t l = strlen(filter);
+	return -1;
+}
 
-		snprintf(filter + l, sizeof(filter) - l, "%s%s", l ? " " : "", argv[optind]);
+static int send_request(struct export *x, struct stream *s)
+{
+	json_t *req = json_pack("{s:s, s:b, s:b}", "cmd", "dump", "export", 1, "gzip", x->gz);
+	uint8_t *frame;
+	size_t len;
+	int rc = 0;
+
+	if (x->case_id) {
+		json_object_set_new(req, "case", json_string(x->case_id));
+		if (json_array_size(x->rings))
+			json_object_set(req, "rings", x->rings);
+	} else {
+		json_object_set_new(req, "ring", json_string(x->ring));
 	}
-	if (!dir || (!case_id && (!ring || !since || !until))) {
+	if (*x->filter)
+		json_object_set_new(req, "filter", json_string(x->filter));
+	if (x->since)
+		json_object_set_new(req, "since", json_integer(x->since));
+	if (x->until)
+		json_object_set_new(req, "until", json_integer(x->until));
+	frame = proto_frame_json(PROTO_REQUEST, req, &len);
+	json_decref(req);
+	s->fd = client_connect(x->o->socket, x->err, sizeof(x->err));
+	if (s->fd < 0)
+		rc = -1;
+	/* A failed send may be a refusal already on its way: the stream reads it. */
+	else if (!frame || send(s->fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len)
+		snprintf(x->err, sizeof(x->err), "cannot send to %s: %s", x->o->socket, strerror(errno));
+	free(frame);
+	return rc;
+}
+
+static int open_out(struct export *x, const char *name)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", x->dir, name);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		snprintf(x->err, sizeof(x->err), "%.2000s: %s", path, strerror(errno));
+	return fd;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p = (const char *)p + w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The capture, byte for byte as the daemon sent (and hashed) it. */
+static int receive_capture(struct export *x, struct stream *s, const char *name)
+{
+	static uint8_t buf[256 * 1024];
+	int fd = open_out(x, name), rc = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	while ((n = stream_read(s, buf, sizeof(buf))) > 0)
+		if (!rc && write_all(fd, buf, (size_t)n) < 0) {
+			snprintf(x->err, sizeof(x->err), "%s/%s: %s", x->dir, name, strerror(errno));
+			rc = -1;
+		}
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		snprintf(x->err, sizeof(x->err), "%s/%s: %s", x->dir, name, strerror(errno));
+		rc = -1;
+	}
+	if (!rc && *s->err) {
+		snprintf(x->err, sizeof(x->err), "%s", s->err);
+		rc = -1;
+	}
+	return rc;
+}
+
+static int write_file(struct export *x, const char *name, const void *data, size_t len)
+{
+	int fd = open_out(x, name);
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		snprintf(x->err, sizeof(x->err), "%s/%s: %s", x->dir, name, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/* provenance.json, SHA256SUMS and SHA256SUMS.sig, as the daemon made and signed them. */
+static int write_signed(struct export *x, json_t *files)
+{
+	const char *prov = json_string_value(json_object_get(files, "provenance.json"));
+	const char *sums = json_string_value(json_object_get(files, "SHA256SUMS"));
+	const char *sighex = json_string_value(json_object_get(files, "SHA256SUMS.sig"));
+	uint8_t sig[64];
+
+	if (!prov || !sums || !sighex || strlen(sighex) != 128) {
+		snprintf(x->err, sizeof(x->err), "the daemon's end of the export lacks its signed files");
+		return -1;
+	}
+	for (int i = 0; i < 64; i++)
+		if (sscanf(sighex + 2 * i, "%2hhx", &sig[i]) != 1) {
+			snprintf(x->err, sizeof(x->err), "the daemon sent a signature that is not hex");
+			return -1;
+		}
+	if (write_file(x, "provenance.json", prov, strlen(prov)) < 0 ||
+	    write_file(x, "SHA256SUMS", sums, strlen(sums)) < 0 ||
+	    write_file(x, "SHA256SUMS.sig", sig, sizeof(sig)) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Hashes every file SHA256SUMS names, as written: a byte lost or changed on
+ * the way to the disk fails the export here, not at the receiver's.
+ */
+static int recheck(struct export *x, const char *sums)
+{
+	const char *line = sums;
+	int n = 0;
+
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		char name[256], path[4096], hex[65];
+		uint8_t d[32];
+		uint64_t size;
+		int fd;
+
+		if (!nl || nl - line < 67 || nl - line - 66 >= (long)sizeof(name))
+			break;
+		snprintf(name, sizeof(name), "%.*s", (int)(nl - line - 66), line + 66);
+		snprintf(path, sizeof(path), "%s/%s", x->dir, name);
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0 || sha256_fd(fd, d, &size) < 0) {
+			snprintf(x->err, sizeof(x->err), "%.2000s: %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		close(fd);
+		sha256_hex(d, hex);
+		if (strncmp(hex, line, 64)) {
+			snprintf(x->err, sizeof(x->err), "%.2000s: what was written is not what the daemon sent and signed (sha256 %s)",
+				 path, hex);
+			return -1;
+		}
+		n++;
+		line = nl + 1;
+	}
+	if (n != 2 || *line) {
+		snprintf(x->err, sizeof(x->err), "the daemon's SHA256SUMS is not in the agreed format");
+		return -1;
+	}
+	return 0;
+}
+
+static void report(struct export *x, json_t *end)
+{
+	json_int_t packets = json_integer_value(json_object_get(end, "packets"));
+	json_int_t dups = json_integer_value(json_object_get(end, "duplicates"));
+	json_t *files = json_object_get(end, "export");
+
+	if (x->o->json) {
+		json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:O?}", "dir", x->dir, "capture",
+				      json_string_value(json_object_get(files, "capture")), "packets",
+				      packets, "duplicates_dropped", dups, "damaged",
+				      json_object_get(end, "damaged"));
+
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(j);
+		return;
+	}
+	printf("%lld packets to %s/%s; provenance.json and SHA256SUMS signed by the daemon (SHA256SUMS.sig)\n",
+	       (long long)packets, x->dir, json_string_value(json_object_get(files, "capture")));
+	if (dups)
+		printf("%lld duplicate packets from overlapping rings dropped\n", (long long)dups);
+	if (json_array_size(json_object_get(end, "damaged")))
+		printf("damaged records were left out: see provenance.json\n");
+}
+
+static int run_export(struct export *x)
+{
+	struct stream s = { .fd = -1 };
+	const char *cname = x->gz ? "capture.pcap.gz" : "capture.pcap";
+	static const char *const names[] = { "capture.pcap", "capture.pcap.gz", "provenance.json",
+					     "SHA256SUMS", "SHA256SUMS.sig" };
+	json_t *files;
+	int rc = -1, created = 0;
+
+	if (make_dir(x->dir, x->err, sizeof(x->err)) < 0)
+		goto out;
+	/* DIR is ours and empty from here: the names below are only ours. */
+	created = 1;
+	if (send_request(x, &s) < 0)
+		goto out;
+	if (receive_capture(x, &s, cname) < 0)
+		goto out;
+	files = json_object_get(s.end, "export");
+	if (!files || strcmp(json_string_value(json_object_get(files, "capture")) ?: "", cname)) {
+		snprintf(x->err, sizeof(x->err), "the daemon did not sign the export (an older pktcapd?)");
+		goto out;
+	}
+	if (write_signed(x, files) < 0 ||
+	    recheck(x, json_string_value(json_object_get(files, "SHA256SUMS"))) < 0)
+		goto out;
+	report(x, s.end);
+	rc = json_array_size(json_object_get(s.end, "damaged")) ? 1 : 0;
+out:
+	stream_close(&s);
+	/* Nothing unsigned or half written is left to pass for an export. */
+	for (size_t i = 0; rc < 0 && created && i < sizeof(names) / sizeof(names[0]); i++) {
+		char path[4096];
+
+		snprintf(path, sizeof(path), "%s/%s", x->dir, names[i]);
+		unlink(path);
+	}
+	return rc;
+}
+
+int evidence_export(struct evidence_opts *o, int argc, char **argv)
+{
+	struct export x = { .o = o };
+	int rc = parse(&x, argc, argv);
+
+	if (rc >= 0)
+		return rc;
+	x.rings = json_array();
+	if (parse_words(&x, argc, argv) < 0)
+		return client_fail(o->json, x.err);
+	if (!x.dir || (!x.case_id && (!x.ring || !x.since || !x.until))) {
+		json_decref(x.rings);
 		export_usage(stderr);
 		return 2;
 	}
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		snprintf(err, sizeof(err), "%s: %s", dir, strerror(errno));
-		goto out;
+	rc = run_export(&x);
+	json_decref(x.rings);
+	if (rc < 0) {
+		client_fail(o->json, *x.err ? x.err : "the export failed");
+		return 1;
 	}
-	src = sources(o, case_id, ring, since, until, &head, err, sizeof(err));
-	if (!src)
-		goto out;
-
-	/* The packets, streamed by the daemon, which alone can read the files. */
-	s.fd = client_connect(o->socket, err, sizeof(err));
-	if (s.fd < 0)
-		goto out;
-	req = json_pack("{s:s}", "cmd", "dump");
-	json_object_set_new(req, case_id ? "case" : "ring", json_string(case_id ? case_id : ring));
-	if (since)
-		json_object_set_new(req, "since", json_integer(since));
-	if (until)
-		json_object_set_new(req, "until", json_integer(until));
-	frame = proto_frame_json(PROTO_REQUEST, req, &len);
-	json_decref(req);
-	if (!frame || send(s.fd, frame, len, MSG_NOSIGNAL) != (ssize_t)len) {
-		free(frame);
-		snprintf(err, sizeof(err), "cannot send to %s: %s", o->socket, strerror(errno));
-		goto out;
-	}
-	free(frame);
-	pf = pcapfile_open_reader(stream_read, &s, case_id ? case_id : ring, 0, err, sizeof(err),
-				  NULL);
-	if (!pf) {
-		if (*s.err)
-			snprintf(err, sizeof(err), "%s", s.err);
-		goto out;
-	}
-	dead = pcap_open_dead((int)pcapfile_info(pf)->linktype,
-			      pcapfile_info(pf)->snaplen ? (int)pcapfile_info(pf)->snaplen
-							 : PCAP_MAX_CAPLEN);
-	if (*filter && pcap_compile(dead, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-		snprintf(err, sizeof(err), "filter: %s", pcap_geterr(dead));
-		goto out;
-	}
-	snprintf(path, sizeof(path), "%s/capture.pcap%s", dir, gz ? ".gz" : "");
-	{
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-
-		if (fd < 0 || !(gz ? (gzf = gzdopen(fd, "wb6")) != NULL
-				   : (plain = fdopen(fd, "w")) != NULL)) {
-			snprintf(err, sizeof(err), "%.400s: %s", path, strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			goto out;
-		}
-	}
-	if (!put(gzf, plain, pcapfile_info(pf)->header, PCAP_FILE_HDR_LEN))
-		goto write_error;
-	for (;;) {
-		struct pcapfile_rec rec;
-		int r = pcapfile_next(pf, &rec);
-		struct pcap_pkthdr ph;
-
-		if (r == PCAPFILE_END)
-			break;
-		if (r != PCAPFILE_OK) {
-			snprintf(err, sizeof(err), "%s", *s.err ? s.err : pcapfile_error(pf));
-			goto out;
-		}
-		ph.caplen = rec.caplen;
-		ph.len = rec.len;
-		ph.ts.tv_sec = rec.sec;
-		ph.ts.tv_usec = rec.frac;
-		if (*filter && !pcap_offline_filter(&prog, &ph, rec.data))
-			continue;
-		/* Records as stored, bytes unchanged. */
-		if (!put(gzf, plain, rec.hdr, PCAP_REC_HDR_LEN) ||
-		    !put(gzf, plain, rec.data, rec.caplen))
-			goto write_error;
-		packets++;
-	}
-	if (*s.err) {
-		snprintf(err, sizeof(err), "%s", s.err);
-		goto out;
-	}
-	damaged = json_array_size(stream_damage(&s)) > 0;
-	if (gz ? gzclose(gzf) != Z_OK : fclose(plain) != 0) {
-		gzf = NULL;
-		plain = NULL;
-		goto write_error;
-	}
-	gzf = NULL;
-	plain = NULL;
-	if (hash_file(path, hex) < 0)
-		goto write_error;
-
-	/* What it is, where it came from, who made it. */
-	clock_gettime(CLOCK_REALTIME, &now);
-	{
-		char at[48], a[48], b[48], hostname[256] = "?";
-
-		iso((int64_t)now.tv_sec * 1000000000 + now.tv_nsec, at, sizeof(at));
-		iso(since, a, sizeof(a));
-		iso(until, b, sizeof(b));
-		gethostname(hostname, sizeof(hostname) - 1);
-		prov = json_pack("{s:s, s:s?, s:s?, s:O?, s:O, s:s, s:s, s:s, s:I, s:s, s:{s:i, s:s}, s:s, s:s, s:s, s:O?}",
-				 "format", "pktcap-export 1", "case", case_id, "ring", ring,
-				 "manifest_head", head, "sources", src, "filter", filter,
-				 "since", since ? a : "-", "until", until ? b : "-",
-				 "packets", (json_int_t)packets, "file", strrchr(path, '/') + 1,
-				 "exported_by", "uid", (int)getuid(), "user", pw ? pw->pw_name : "?",
-				 "exported_at", at, "host", hostname, "version", PACKAGE_VERSION,
-				 "damaged", stream_damage(&s));
-	}
-	text = prov ? json_dumps(prov, JSON_INDENT(2)) : NULL;
-	if (!text || write_text(dir, "provenance.json", text, strlen(text)) < 0)
-		goto write_error;
-	free(text);
-	snprintf(path, sizeof(path), "%s/provenance.json", dir);
-	if (hash_file(path, phex) < 0 ||
-	    asprintf(&text, "%s  %s\n%s  provenance.json\n", hex,
-		     gz ? "capture.pcap.gz" : "capture.pcap", phex) < 0)
-		goto write_error;
-	if (write_text(dir, "SHA256SUMS", text, strlen(text)) < 0)
-		goto write_error;
-	signed_res = ask(o->socket, json_pack("{s:s, s:s}", "cmd", "sign", "sums", text),
-			 o->timeout_ms, err, sizeof(err));
-	if (!signed_res)
-		goto out;
-	{
-		const char *st = json_string_value(json_object_get(signed_res, "signed"));
-		const char *sh = json_string_value(json_object_get(signed_res, "signature"));
-		uint8_t sig[64];
-
-		for (int i = 0; sh && i < 64; i++)
-			sscanf(sh + 2 * i, "%2hhx", &sig[i]);
-		if (!st || !sh || strlen(sh) != 128 ||
-		    write_text(dir, "SHA256SUMS.signed", st, strlen(st)) < 0 ||
-		    write_text(dir, "SHA256SUMS.sig", sig, sizeof(sig)) < 0)
-			goto write_error;
-	}
-	printf("%llu packets to %s/capture.pcap%s; provenance.json, SHA256SUMS signed%s\n",
-	       (unsigned long long)packets, dir, gz ? ".gz" : "",
-	       damaged ? " (damaged records were left out: see provenance.json)" : "");
-	rc = damaged ? 1 : 0;
-	goto out;
-write_error:
-	snprintf(err, sizeof(err), "%s: %s", dir, strerror(errno ? errno : EIO));
-out:
-	if (rc && *err)
-		client_fail(o->json, err);
-	if (gzf)
-		gzclose(gzf);
-	if (plain)
-		fclose(plain);
-	pcapfile_close(pf);
-	stream_close(&s);
-	if (dead) {
-		pcap_freecode(&prog);
-		pcap_close(dead);
-	}
-	free(text);
-	json_decref(src);
-	json_decref(head);
-	json_decref(prov);
-	json_decref(signed_res);
 	return rc;
 }

@@ -395,6 +395,9 @@ void summary_print(json_t *j, FILE *out)
 		str(j, "last_packet"));
 	fprintf(out, "Duration:      %.6f s\n", json_real_value(json_object_get(j, "duration")));
 	fprintf(out, "Packets:       %" PRIu64 "\n", num(j, "packets"));
+	if (num(j, "duplicates_dropped"))
+		fprintf(out, "Duplicates:    %" PRIu64 " copies from overlapping rings dropped (each packet counted once)\n",
+			num(j, "duplicates_dropped"));
 	fprintf(out, "Bytes:         %" PRIu64 " on the wire, %" PRIu64 " captured\n", num(j, "bytes"),
 		num(j, "bytes_captured"));
 	fprintf(out, "Average rate:  %.1f packets/s, %.1f bytes/s\n",

@@ -390,15 +390,10 @@ static int pump_dump(struct client *c)
 		}
 		if (rc == DUMP_DONE) {
 			size_t flen;
-			json_t *end = json_pack("{s:b, s:I}", "ok", 1, "packets",
-						(json_int_t)dump_job_packets(c->job));
-			json_t *damage = dump_job_damage(c->job);
+			json_t *end = dump_job_end(c->job);
 			uint8_t *frame;
 
-			/* Damaged records were not sent; the client says so and fails. */
-			if (damage)
-				json_object_set(end, "damaged", damage);
-			frame = proto_frame_json(PROTO_END, end, &flen);
+			frame = end ? proto_frame_json(PROTO_END, end, &flen) : NULL;
 
 			json_decref(end);
 			dump_end(c);
@@ -594,7 +589,7 @@ static int start_dump(struct client *c, const struct proto_request *req)
 		queue_error(c, err);
 		return -1;
 	}
-	c->job = dump_job_new(c->srv->d, req, err, sizeof(err));
+	c->job = dump_job_new(c->srv->d, req, &c->cred, err, sizeof(err));
 	if (!c->job) {
 		queue_error(c, err);
 		return -1;

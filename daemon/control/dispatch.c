@@ -37,7 +37,6 @@ static const struct ctl_command commands[] = {
 	/* Reads every case's manifest, and waits for a preserve or release that is writing one. */
 	{ CMD_CASES, CTL_RIGHT_READ, evidence_cases, CTL_WORKER, NULL },
 	{ CMD_KEY, CTL_RIGHT_READ, evidence_key, CTL_INLINE, NULL },
-	{ CMD_SIGN, CTL_RIGHT_READ, evidence_sign, CTL_INLINE, NULL },
 	{ CMD_VERIFY, CTL_RIGHT_READ, evidence_verify, CTL_WORKER, verify_polls },
 	/* Waits for the writer to seal the file capture closed. */
 	{ CMD_ROTATE, CTL_RIGHT_OPERATE, ctlsrv_rotate, CTL_WORKER, NULL },

@@ -11,6 +11,7 @@
 
 #include "control/dumpjob.h"
 #include "control/evexport.h"
+#include "control/expout.h"
 #include "storage/indexer.h"
 #include "log.h"
 #include "pcapfile.h"
@@ -23,9 +24,13 @@
 #define READ_BUDGET (1024 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
 #define MAX_DAMAGE 16
+/* A gzip export's pcap bytes per step: compressed, they fit the caller's out. */
+#define EXPORT_STEP (64 * 1024)
 
 struct dump_job {
 	struct evexport *ex;	/* a case's held packets instead of a ring's (evexport.c) */
+	struct expout *xo;	/* an export: filtered, hashed and signed by us (expout.c) */
+	uint8_t *raw;		/* a gzip export's pcap bytes before compression */
 	struct ring *r;
 	int64_t since, until;
 	int follow;
@@ -36,6 +41,7 @@ struct dump_job {
 	uint64_t seq;
 	char name[256];
 	int nano;		/* this file's precision */
+	struct filelist_file cur;	/* its entry when it was opened */
 	/* The stream. */
 	int sent_header;
 	int out_nano;
@@ -66,28 +72,61 @@ static struct ring *pick_ring(struct daemon *d, const char *want, char *err, siz
 	return NULL;
 }
 
-struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req, char *err,
-			      size_t errlen)
+/* An export: the daemon filters, hashes and signs what it sends. */
+static int export_setup(struct dump_job *j, const struct proto_request *req,
+			const struct ucred *peer, char *err, size_t errlen)
 {
-	struct ring *r;
+	if (req->export && req->follow) {
+		snprintf(err, errlen, "an export reads what is stored: no follow");
+		return -1;
+	}
+	if ((*req->filter || req->gzip) && !req->export) {
+		snprintf(err, errlen, "\"filter\" and \"gzip\" are for exports: pktctl filters a dump itself");
+		return -1;
+	}
+	if (!req->export)
+		return 0;
+	j->xo = expout_new(req, peer, err, errlen);
+	if (!j->xo)
+		return -1;
+	/* A step's pcap bytes (EXPORT_STEP and one record) before gzip shrinks them. */
+	if (req->gzip && !(j->raw = malloc(EXPORT_STEP + 256 * 1024 + 64))) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
+			      const struct ucred *peer, char *err, size_t errlen)
+{
+	struct ring *r = NULL;
 	struct dump_job *j;
 
-	if (*req->case_id) {
-		j = calloc(1, sizeof(*j));
-		if (j && !(j->ex = evexport_new(req, err, errlen))) {
-			free(j);
-			j = NULL;
-		}
-		return j;
+	if (!*req->case_id) {
+		r = pick_ring(d, req->ring, err, errlen);
+		if (!r)
+			return NULL;
 	}
-	r = pick_ring(d, req->ring, err, errlen);
-	if (!r)
-		return NULL;
 	j = calloc(1, sizeof(*j));
 	if (!j || !(j->damage = json_array())) {
 		free(j);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
+	}
+	j->fd = -1;
+	if ((req->export || req->gzip || *req->filter) &&
+	    export_setup(j, req, peer, err, errlen) < 0)
+		goto fail;
+	if (*req->case_id) {
+		j->ex = evexport_new(req, j->xo, d, err, errlen);
+		if (!j->ex)
+			goto fail;
+		return j;
+	}
+	if (req->nrings) {
+		snprintf(err, errlen, "\"rings\" selects rings of a case: dump one ring per request");
+		goto fail;
 	}
 	j->r = r;
 	j->since = req->since;
@@ -100,8 +139,15 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 		clock_gettime(CLOCK_REALTIME, &now);
 		j->since = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
 	}
-	j->fd = -1;
 	return j;
+fail:
+	dump_job_free(j);
+	return NULL;
+}
+
+uint64_t dump_job_duplicates(const struct dump_job *j)
+{
+	return j->ex ? evexport_duplicates(j->ex) : 0;
 }
 
 uint64_t dump_job_packets(const struct dump_job *j)
@@ -131,11 +177,9 @@ void dump_job_free(struct dump_job *j)
 {
 	if (!j)
 		return;
-	if (j->ex) {
-		evexport_free(j->ex);
-		free(j);
-		return;
-	}
+	evexport_free(j->ex);
+	expout_free(j->xo);
+	free(j->raw);
 	close_file(j);
 	json_decref(j->damage);
 	free(j);
@@ -273,6 +317,7 @@ static int open_next(struct dump_job *j)
 			continue;
 		snprintf(j->name, sizeof(j->name), "%s", f->name);
 		j->seq = f->seq;
+		j->cur = *f;
 		first = file_first(f);
 		/* A file being written, or one a crash left torn and not yet repaired. */
 		growing = (f->flags & (FL_OPEN | FL_REPAIR)) != 0;
@@ -317,6 +362,15 @@ static int open_next(struct dump_job *j)
 		}
 	}
 	j->nano = pcapfile_info(j->pf)->nano;
+	if (j->xo) {
+		const struct filelist_file *f = &j->cur;
+		int sealed = (f->flags & FL_SHA) && !growing;
+
+		expout_source(j->xo, expout_file(r->name, j->name, sealed ? f->sha256 : NULL,
+						 sealed ? f->seal_size : f->size,
+						 (f->flags & FL_META) ? f->first_ns : 0,
+						 (f->flags & FL_META) ? f->last_ns : 0, f->packets));
+	}
 	return 1;
 }
 
@@ -334,6 +388,8 @@ static void put_header(struct dump_job *j, uint8_t *out, size_t *len, const uint
 {
 	memcpy(out + *len, hdr, PCAP_FILE_HDR_LEN);
 	*len += PCAP_FILE_HDR_LEN;
+	if (j->xo)
+		expout_header(j->xo, hdr);
 	j->out_nano = j->nano;
 	j->sent_header = 1;
 }
@@ -352,12 +408,10 @@ static int done(struct dump_job *j, uint8_t *out, size_t *len)
 	return DUMP_DONE;
 }
 
-int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
+static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 {
 	size_t budget = READ_BUDGET;
 
-	if (j->ex)
-		return evexport_fill(j->ex, out, max, len);
 	*len = 0;
 	if (j->finished)
 		return done(j, out, len);
@@ -405,6 +459,8 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 		}
 		if (j->since && rec.ns < j->since)
 			continue;
+		if (j->xo && !expout_wants(j->xo, &rec))
+			continue;
 		{
 			uint32_t hdr[4] = { rec.sec, rec.frac, rec.caplen, rec.len };
 
@@ -418,4 +474,43 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 		}
 	}
 	return DUMP_MORE;
+}
+
+static int fill_raw(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
+{
+	return j->ex ? evexport_fill(j->ex, out, max, len) : fill_ring(j, out, max, len);
+}
+
+/*
+ * An export's step: the pcap bytes, straight into out, or (gzip) into raw
+ * first, at most EXPORT_STEP and one record, whose compressed form fits in
+ * the max + 256K out has room for. expout_put hashes what goes out.
+ */
+int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
+{
+	uint8_t *raw = j->raw ? j->raw : out;
+	size_t rawlen = 0;
+	int rc;
+
+	if (!j->xo)
+		return fill_raw(j, out, max, len);
+	rc = fill_raw(j, raw, j->raw ? EXPORT_STEP : max, &rawlen);
+	if (expout_put(j->xo, raw, rawlen, rc == DUMP_DONE, out, max + 256 * 1024, len) < 0)
+		return DUMP_DONE;
+	return rc;
+}
+
+json_t *dump_job_end(struct dump_job *j)
+{
+	json_t *damage = dump_job_damage(j), *end;
+
+	if (j->xo)
+		return expout_end(j->xo, dump_job_packets(j), dump_job_duplicates(j), damage);
+	end = json_pack("{s:b, s:I}", "ok", 1, "packets", (json_int_t)dump_job_packets(j));
+	/* Damaged records were not sent; the client says so and fails. */
+	if (end && damage)
+		json_object_set(end, "damaged", damage);
+	if (end && j->ex)
+		json_object_set_new(end, "duplicates", json_integer((json_int_t)dump_job_duplicates(j)));
+	return end;
 }

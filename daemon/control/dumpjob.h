@@ -4,15 +4,22 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/socket.h>
 
 #include "daemon.h"
 #include "proto.h"
 
 struct dump_job;
 
-/* Picks the ring (the only one when none is named); NULL with a reason in err. */
-struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req, char *err,
-			      size_t errlen);
+/*
+ * Picks the ring (the only one when none is named), or reads the case's
+ * held files (req->case_id, only req->rings when given); with req->export
+ * the daemon filters, hashes and signs the stream (control/expout.h) and
+ * names peer, as SO_PEERCRED gave it, as the requester. NULL with a reason
+ * in err.
+ */
+struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
+			      const struct ucred *peer, char *err, size_t errlen);
 /*
  * Appends up to about max bytes of the pcap stream to out (a buffer of at
  * least max + 256K). Returns DUMP_MORE when it should be called again at
@@ -22,12 +29,20 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 enum { DUMP_DONE, DUMP_MORE, DUMP_WAIT };
 int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len);
 uint64_t dump_job_packets(const struct dump_job *j);
+/* Copies of a packet that overlapping rings of one interface stored, not sent (cases). */
+uint64_t dump_job_duplicates(const struct dump_job *j);
 /*
  * The damage the dump met, one message per damaged file ("NAME: damaged at
  * byte N: what"), or NULL. Damaged records are never streamed; the files
  * after a damaged one still are.
  */
 json_t *dump_job_damage(const struct dump_job *j);
+/*
+ * The END frame's object once dump_job_fill said DUMP_DONE: {"ok": true,
+ * "packets", "damaged"?, "duplicates"?}, an export's signed files besides
+ * (expout_end), or {"ok": false, "error"} when an export failed.
+ */
+json_t *dump_job_end(struct dump_job *j);
 void dump_job_free(struct dump_job *j);
 
 #endif

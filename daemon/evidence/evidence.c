@@ -834,43 +834,6 @@ void evidence_space_note(struct daemon *d, char *buf, size_t len)
 	warned = *buf != 0;
 }
 
-/*
- * Signs an export's SHA256SUMS for whoever may export. The signed text
- * starts "pktcap-export" (a manifest head starts "pktcap-manifest", so one
- * can never pass for the other) and names the requester as the kernel saw
- * them: the signature says who had this host sign these sums, and when.
- */
-json_t *evidence_sign(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
-{
-	struct passwd *pw = getpwuid(peer->uid);
-	struct evm_line l = { 0 };
-	char *text = NULL, hex[129];
-	uint8_t sig[64];
-	json_t *res;
-
-	evm_addu(&l, "uid", peer->uid);
-	evm_add(&l, "user", pw ? pw->pw_name : "?");
-	evm_add(&l, "host", host);
-	evm_add(&l, "boot_id", boot_id);
-	evm_add(&l, "version", PACKAGE_VERSION);
-	evm_addtime(&l, "at", now_ns());
-	if (l.failed || asprintf(&text, "pktcap-export %s\n%s", l.buf, req->sums) < 0) {
-		evm_line_free(&l);
-		return control_fail("out of memory");
-	}
-	evm_line_free(&l);
-	if (evm_sign(text, strlen(text), sig) < 0) {
-		free(text);
-		return control_fail("cannot sign: the evidence key is not loaded");
-	}
-	for (int i = 0; i < 64; i++)
-		snprintf(hex + 2 * i, 3, "%02x", sig[i]);
-	log_notice("signed an export's SHA256SUMS for uid %d", (int)peer->uid);
-	res = control_ok(json_pack("{s:s, s:s}", "signed", text, "signature", hex));
-	free(text);
-	return res;
-}
-
 json_t *evidence_verify(struct daemon *d, const struct proto_request *req, const struct ucred *peer)
 {
 	return req->job ? evverify_poll(req->job) : evverify_start(d, req);

@@ -22,8 +22,7 @@ void evidence_adopt(struct daemon *d);
  * peer is who asked (SO_PEERCRED), recorded in a case's manifest.
  * The control plane's dispatch table says who may ask and on which thread
  * each runs: preserve and release change a case, verify starts a job (or,
- * given one, polls it), cases lists them, key gives the public key, sign
- * signs an export's SHA256SUMS.
+ * given one, polls it), cases lists them, key gives the public key.
  */
 json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 			  const struct ucred *peer);
@@ -32,7 +31,6 @@ json_t *evidence_release(struct daemon *d, const struct proto_request *req,
 json_t *evidence_cases(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
 json_t *evidence_verify(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
 json_t *evidence_key(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
-json_t *evidence_sign(struct daemon *d, const struct proto_request *req, const struct ucred *peer);
 /* Adds "evidence" (held bytes per case, free space against min-free) to a status result. */
 void evidence_status(struct daemon *d, json_t *result);
 /* A line for sd_notify STATUS= when holds push free space under min-free, else "". */

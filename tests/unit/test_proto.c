@@ -88,9 +88,15 @@ int main(void)
 	   "delete must be a boolean");
 	ok(decode("{\"cmd\": \"preserve\", \"note\": \"a\\u0000b\"}", &req, err) < 0,
 	   "a note with a NUL is refused");
-	ok(decode("{\"cmd\": \"sign\", \"sums\": \"abc  x.pcap\\n\"}", &req, err) == 0 &&
-	   req.cmd == CMD_SIGN && !strcmp(req.sums, "abc  x.pcap\n"), "sign takes sums");
-	ok(decode("{\"cmd\": \"sign\", \"case\": \"c\"}", &req, err) < 0, "sign takes no case");
+	/* Only the daemon signs, what it produced: a client's text is never signed (issue 17). */
+	ok(decode("{\"cmd\": \"sign\", \"sums\": \"abc  x.pcap\\n\"}", &req, err) < 0 &&
+	   strstr(err, "unknown command"), "sign is an unknown command");
+	ok(decode("{\"cmd\": \"dump\", \"case\": \"c\", \"export\": true, \"gzip\": true, "
+		  "\"filter\": \"udp\", \"rings\": [\"eth0/all\", \"eth0/udp\"]}", &req, err) == 0 &&
+	   req.export && req.gzip && !strcmp(req.filter, "udp") && req.nrings == 2 &&
+	   !strcmp(req.rings[1], "eth0/udp"), "an export: export, gzip, filter, rings");
+	ok(decode("{\"cmd\": \"dump\", \"rings\": [1]}", &req, err) < 0, "rings are names");
+	ok(decode("{\"cmd\": \"status\", \"export\": true}", &req, err) < 0, "status takes no export");
 	ok(proto_case_valid("INC-2026.11_27") && !proto_case_valid("a/b") &&
 	   !proto_case_valid("-x") && !proto_case_valid("a b"), "proto_case_valid");
 	/* list: a window and a page (issue 13). */
