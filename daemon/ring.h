@@ -94,6 +94,42 @@ struct ring {
 	_Atomic uint64_t sync_errors;	/* failed fdatasync calls */
 };
 
+/*
+ * What other planes may see of a ring's capture: filled by the capture
+ * thread (capture/capctl.h, capture_snapshot); here so that storage and
+ * evidence read it without including the capture plane.
+ */
+
+/* What status shows of a ring's interface. */
+struct capture_link_status {
+	int waiting;		/* no capture now: the interface is missing or down */
+	int up;
+	int ifindex;		/* bound to; 0 when none */
+	uint64_t lost;		/* times the interface went away */
+	uint64_t gap_ms;	/* time without capture since start, the current gap included */
+	int64_t last_seen_ns;	/* CLOCK_REALTIME the interface was last there; 0 never */
+	int64_t waiting_since_ns;	/* CLOCK_REALTIME the current gap began; 0 if none */
+};
+
+/* A ring as the capture thread last saw it. */
+struct ring_snapshot {
+	uint64_t received;	/* libpcap's counters, widened to 64 bits: this run */
+	uint64_t dropped_kernel;
+	uint64_t dropped_interface;
+	uint64_t captured;	/* handed to the ring's buffers */
+	uint64_t queue_drops;	/* dropped: the writer fell behind */
+	uint64_t stalls;	/* times capture paused for the writer */
+	uint64_t queue_high_water;
+	uint64_t queue_buffers;	/* the write queue's size, in buffers */
+	int file_open;
+	uint64_t file_bytes;	/* uncompressed pcap bytes of the current file */
+	uint64_t file_packets;
+	char state[128];	/* "capturing", "waiting", or what went wrong */
+	struct capture_link_status link;
+	char filter[CONF_FILTER_MAX_LEN + 1];	/* the filter the handle runs */
+	uint64_t taken_usec;	/* CLOCK_MONOTONIC when sampled */
+};
+
 /* Capture side (ring.c). */
 struct ring *ring_new(const char *iface, const struct profile_conf *pc);
 void ring_free(struct ring *r);

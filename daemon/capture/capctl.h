@@ -30,24 +30,6 @@ void capture_stop(void);
 /* CLOCK_MONOTONIC microseconds of the capture loop's last turn; 0 before it starts. */
 uint64_t capture_heartbeat(void);
 
-/* A ring as the capture thread last saw it. */
-struct ring_snapshot {
-	uint64_t received;	/* libpcap's counters, widened to 64 bits: this run */
-	uint64_t dropped_kernel;
-	uint64_t dropped_interface;
-	uint64_t captured;	/* handed to the ring's buffers */
-	uint64_t queue_drops;	/* dropped: the writer fell behind */
-	uint64_t stalls;	/* times capture paused for the writer */
-	uint64_t queue_high_water;
-	uint64_t queue_buffers;	/* the write queue's size, in buffers */
-	int file_open;
-	uint64_t file_bytes;	/* uncompressed pcap bytes of the current file */
-	uint64_t file_packets;
-	char state[128];	/* "capturing", "waiting", or what went wrong */
-	struct capture_link_status link;
-	char filter[CONF_FILTER_MAX_LEN + 1];	/* the filter the handle runs */
-	uint64_t taken_usec;	/* CLOCK_MONOTONIC when sampled */
-};
 
 /*
  * Asks the capture thread for a fresh sample of r (pcap_stats reads and

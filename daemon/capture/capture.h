@@ -38,16 +38,6 @@ void capture_tick(struct ring *r);
 int capture_compile(struct ring *r, const char *filter, struct bpf_program *prog, char *err,
 		    size_t errlen);
 
-/* What status shows of a ring's interface. */
-struct capture_link_status {
-	int waiting;		/* no capture now: the interface is missing or down */
-	int up;
-	int ifindex;		/* bound to; 0 when none */
-	uint64_t lost;		/* times the interface went away */
-	uint64_t gap_ms;	/* time without capture since start, the current gap included */
-	int64_t last_seen_ns;	/* CLOCK_REALTIME the interface was last there; 0 never */
-	int64_t waiting_since_ns;	/* CLOCK_REALTIME the current gap began; 0 if none */
-};
 void capture_link_status(const struct ring *r, struct capture_link_status *st);
 
 /* The block timeout of the handle: a partly filled kernel block is handed over after it. */

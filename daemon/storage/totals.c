@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "capture/capctl.h"
 #include "log.h"
 #include "ring.h"
 #include "storage/totals.h"
