@@ -24,6 +24,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 		echo "== installing:$missing"
 		apt-get update -qq
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+		# nss-names.sh runs an nscd of its own in a private namespace; the host needs none.
+		case " $missing " in
+		*" nscd "*) { systemctl disable --now nscd || service nscd stop; } >/dev/null 2>&1 || true ;;
+		esac
 	fi
 fi
 

@@ -311,8 +311,20 @@ static void idx_open(struct ring *r, const char *name)
 	char path[300];
 
 	snprintf(path, sizeof(path), "%s.idx", name);
-	if (pcapidx_writer_open(&r->w->idx, r->dirfd, path, r->header, r->w->gzip) < 0)
-		rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
+	if (pcapidx_writer_open(&r->w->idx, r->dirfd, path, r->header, r->w->gzip) == 0)
+		return;
+	/*
+	 * A full disk is one episode, logged once: its first failure, be it
+	 * this index or a write, and then "writing ... again" when a write works.
+	 */
+	if (errno == ENOSPC || errno == EDQUOT) {
+		if (!r->w->write_error)
+			rlog(r, LOG_ERR, "cannot create the index of %s: %s; packets are lost until writing works again",
+			     name, strerror(errno));
+		r->w->write_error = 1;
+		return;
+	}
+	rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
 }
 
 /* Appends the seek points whose data is now on disk. */

@@ -2,11 +2,14 @@
 # capture-stall.sh: a control loop that is stuck does not stop capture: every packet is written
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
-# The control loop is made to block the way a reload on a hung file system
-# would: the configuration becomes a FIFO nobody writes yet, and SIGHUP makes
-# the control loop open it. No debug hook in the daemon: open() just waits.
+# The control loop is made to block the way a stuck log reader (a full pipe,
+# a journald that does not read) would block it: the daemon's output goes
+# through a one-page pipe whose reader the test stops, and a few requests
+# fill it with the loop's own debug lines. No debug hook in the daemon: its
+# write() just waits. Capture and the writer log nothing meanwhile (no
+# rotation), so only the control loop is stuck.
 netns_setup
-require_cmd mkfifo timeout
+require_cmd mkfifo timeout python3
 write_conf <<EOF2
 profile all {
 	flush-interval = 200ms
@@ -15,16 +18,41 @@ interface $IF_CAP {
 	profiles = { all }
 }
 EOF2
-start_pktcapd
+: > "$TMP/pktcapd.log"
+mkfifo "$TMP/log.fifo"
+python3 - "$TMP/log.fifo" "$TMP/pktcapd.log" <<'PY' &
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.fcntl(fd, 1031, 4096)	# F_SETPIPE_SZ: one page, quick to fill
+out = os.open(sys.argv[2], os.O_WRONLY | os.O_APPEND)
+while True:
+    b = os.read(fd, 65536)
+    if not b:
+        break
+    os.write(out, b)
+PY
+reader=$!
+EXTRA_CLEANUP='kill -CONT $reader 2>/dev/null; kill $reader 2>/dev/null'
+ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" > "$TMP/log.fifo" 2>&1 &
+PID=$!
+for _ in $(seq 100); do
+	grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && break
+	sleep 0.1
+done
+grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" || fail "pktcapd did not start"
 send_pkts -c 100 -s 200
 wait_written "$IF_CAP/all" 100
 
-cp "$TMP/pktcapd.conf" "$TMP/real.conf"
-rm "$TMP/pktcapd.conf"
-mkfifo -m 644 "$TMP/pktcapd.conf"
-kill -HUP "$PID"
-sleep 0.5
-# The control loop is stuck: status gets no answer.
+kill -STOP "$reader"
+# Each request logs a few debug lines on the control loop; the pipe fills and the loop stops.
+blocked=
+for _ in $(seq 400); do
+	if ! timeout 1 "$PKTCTL" -S "$TMP/pktcapd.sock" status >/dev/null 2>&1; then
+		blocked=1
+		break
+	fi
+done
+[ -n "$blocked" ] || fail "status kept answering: the control loop never blocked, the test proves nothing"
 timeout 2 "$PKTCTL" -S "$TMP/pktcapd.sock" status >/dev/null 2>&1 &&
 	fail "status answered: the control loop is not blocked, the test proves nothing"
 
@@ -40,14 +68,11 @@ done
 timeout 2 "$PKTCTL" -S "$TMP/pktcapd.sock" status >/dev/null 2>&1 &&
 	fail "status answered: the control loop was not blocked throughout"
 
-# Let the reload go on; the daemon answers again and counts every packet.
-cat "$TMP/real.conf" > "$TMP/pktcapd.conf" &
-feeder=$!
+# The reader goes on; the daemon answers again and counts every packet.
+kill -CONT "$reader"
 wait_written "$IF_CAP/all" 3100
 dropped=$(ctl status --json | jget 'j["result"]["rings"][0]["dropped_kernel"] + j["result"]["rings"][0]["dropped_queue"]')
 [ "$dropped" = 0 ] || fail "$dropped packets dropped"
-wait "$feeder"
-rm -f "$TMP/pktcapd.conf"
-cp "$TMP/real.conf" "$TMP/pktcapd.conf"
 stop_pktcapd
+wait "$reader"
 pass

@@ -368,6 +368,52 @@ check_stop() {
 	log "stop: all files read cleanly, $(count_packets) packets in the ring"
 }
 
+# Stopping during a verify, under the unit: the verify thread runs at idle
+# CPU and I/O priority (the unit's and the daemon's filters allow it for the
+# thread itself), and systemctl stop ends the service at once, cleanly, with
+# the totals saved, instead of waiting for TimeoutStopSec and SIGKILL. A
+# held file made 64 GiB long (sparse) and MANIFEST moved away keep the
+# verify hashing for most of a minute. Fails if the verify thread is not
+# idle or if the stop hangs on it.
+check_verify_stop() {
+	local case=$STORE/evidence/BIG-1 held pid vpid t tid= policy io start ms i
+	ct systemctl start pktcapd || fail "systemctl start pktcapd"
+	send_pkts -c 30 -r 1000
+	wait_until 10 eval '[ "$(written)" -ge 30 ]' || fail "no packets written before the preserve"
+	ct pktctl preserve "$RING" --since -1h --until now --case BIG-1 >/dev/null ||
+		fail "pktctl preserve failed"
+	held=$(ct sh -c "ls $case" | grep -E '\.pcap$' | head -1)
+	[ -n "$held" ] || fail "the case holds no pcap"
+	ct sh -c "rm $case/$held && head -c 24 $RDIR/$held > $case/$held && truncate -s 64G $case/$held && mv $case/MANIFEST $case/MANIFEST.away" ||
+		fail "cannot make the held file large"
+	ct pktctl verify --case BIG-1 >/dev/null 2>&1 &
+	vpid=$!
+	pid=$(main_pid)
+	for i in $(seq 50); do
+		for t in $(ct ls "/proc/$pid/task"); do
+			[ "$(ct cat "/proc/$pid/task/$t/comm" 2>/dev/null)" = verify ] && tid=$t
+		done
+		[ -n "$tid" ] && break
+		sleep 0.1
+	done
+	[ -n "$tid" ] || fail "no thread named verify while a verify runs"
+	policy=$(ct cat "/proc/$pid/task/$tid/sched" | awk '$1 == "policy" { print $3 }')
+	io=$(ct ionice -p "$tid")
+	[ "$policy" = 5 ] && [ "${io%%:*}" = idle ] ||
+		fail "verify thread: policy $policy, I/O '$io'; expected 5 and idle"
+	ct rm -f "$RDIR/pktcapd.totals"
+	start=$(date +%s%N)
+	ct systemctl stop pktcapd 2>/dev/null || fail "systemctl stop pktcapd during a verify"
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ "$(prop Result)" = success ] || fail "the stop during a verify ended with result $(prop Result)"
+	[ "$ms" -lt 5000 ] || fail "the stop during a verify took $ms ms"
+	ct test -f "$RDIR/pktcapd.totals" || fail "the totals were not saved at the stop"
+	wait "$vpid"
+	# The forged case would only be noise for the checks after this one.
+	ct rm -rf "$case"
+	log "verify and stop: verify thread $tid idle, stopped in $ms ms, totals saved"
+}
+
 # Socket activation and the socket's permissions: with only the socket
 # active, pktctl status from a member of the socket's group answers and
 # starts the service; a user outside the group is refused before the daemon
@@ -468,7 +514,8 @@ ct_boot "$ROOT" "$NS_CAP"
 log "booted in $(($(date +%s) - t)) s"
 CUR0=$(jcursor)
 
-for c in boot enable notify privileges idle security status journal reload stop activation \
+for c in boot enable notify privileges idle security status journal reload stop verify_stop \
+	activation \
 	watchdog sigkill start_limit; do
 	"check_$c"
 	echo "ok: $c"
