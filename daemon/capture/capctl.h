@@ -39,6 +39,8 @@ uint64_t capture_heartbeat(void);
  * fresh sample, 1 with an older one.
  */
 #define CAPTURE_SNAPSHOT_MS 50
+/* A sample younger than this counts as fresh: 5 ms of traffic is not worth a wait. */
+#define CAPTURE_FRESH_USEC 5000
 int capture_snapshot(struct ring *r, struct ring_snapshot *s);
 
 /*

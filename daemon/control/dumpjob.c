@@ -21,7 +21,7 @@
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
 /* Work done per call, so capture in the same loop never waits long. */
-#define READ_BUDGET (1024 * 1024)
+#define READ_BUDGET (256 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
 #define MAX_DAMAGE 16
 /* A gzip export's pcap bytes per step: compressed, they fit the caller's out. */

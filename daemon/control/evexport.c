@@ -19,7 +19,7 @@
 #include "ring.h"
 
 /* Work per call, as for a ring's dump: the loop never waits long. */
-#define READ_BUDGET (1024 * 1024)
+#define READ_BUDGET (256 * 1024)
 
 /* A held file: its name and its seal as the manifest gives it. */
 struct held {

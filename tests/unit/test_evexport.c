@@ -21,8 +21,8 @@
 #define RECS 40000
 #define CAPLEN 100
 #define T0 1796000000000000000LL
-/* Work per step: READ_BUDGET (1 MiB) and the record that crosses it. */
-#define STEP_MAX (1024 * 1024 + 16 + CAPLEN)
+/* Work per step: READ_BUDGET (256 KiB) and the record that crosses it. */
+#define STEP_MAX (256 * 1024 + 16 + CAPLEN)
 
 /* A ring's file: every record (all), or every second one 2 us later (udp: the copies). */
 static void write_ring(int dfd, const char *name, int every, int64_t shift)
