@@ -14,6 +14,7 @@
 #include <openssl/pem.h>
 
 #include "evidence/evmanifest.h"
+#include "evmf.h"
 #include "log.h"
 #include "sha256.h"
 
@@ -157,20 +158,6 @@ static int parse_line(char *line, struct evm_entry *e)
 	return 0;
 }
 
-static int hexval(const char *hex, uint8_t out[32])
-{
-	if (!hex || strlen(hex) != 64)
-		return -1;
-	for (int i = 0; i < 32; i++) {
-		int hi = unhex(hex[2 * i]), lo = unhex(hex[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			return -1;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
-}
-
 /* The whole of a small file under dirfd, NUL-terminated; NULL with errno. */
 static char *slurp(int dirfd, const char *name, size_t *len)
 {
@@ -252,7 +239,7 @@ int evm_read(int casefd, struct evm *m)
 		} else if (parse_line(copy, e) < 0) {
 			e->broken = 1;
 			snprintf(e->why, sizeof(e->why), "line %zu is malformed", m->n);
-		} else if (hexval(pv = evm_get(e, "prev"), want) < 0) {
+		} else if (evmf_unhex(pv = evm_get(e, "prev"), want) < 0) {
 			e->broken = 1;
 			snprintf(e->why, sizeof(e->why), "line %zu has no prev= hash", m->n);
 		} else if (memcmp(want, prev, 32)) {

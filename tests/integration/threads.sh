@@ -2,6 +2,7 @@
 # threads.sh: the daemon's threads are exactly those docs/design.md lists, each with its name
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
+require_root
 DESIGN="$top_srcdir/docs/design.md"
 [ -f "$DESIGN" ] || hard_error "$DESIGN not found"
 

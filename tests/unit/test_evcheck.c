@@ -175,7 +175,7 @@ struct kase {
 static int preserve(struct kase *k, int count)
 {
 	struct evm_line lines[MAX_FILES] = { { 0 } };
-	const char *types[MAX_FILES];
+	const char *types[MAX_FILES] = { 0 };
 	char head[65], note[256];
 	int rc;
 

@@ -182,8 +182,8 @@ int main(void)
 	struct proto_request req = { .case_id = "C" };
 	struct ucred peer = { .pid = 1, .uid = 4242, .gid = 4242 };
 	static uint8_t sent[16 * 1024 * 1024], plain[16 * 1024 * 1024];
-	size_t nsent, nplain, worst;
-	uint64_t packets, dups;
+	size_t nsent = 0, nplain = 0, worst = 0;
+	uint64_t packets = 0, dups = 0;
 	struct expout *xo;
 	int dfd;
 
