@@ -154,9 +154,14 @@ fuzz() {
 	local dir=$top/build-fuzz
 	mkdir -p "$dir/corpus-$name"
 	echo "== fuzz $name for ${FUZZ_SECONDS:-60} s"
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	if ! clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-I"$top/build-ci" -I"$top/common" "$@" $(pkg-config --cflags --libs jansson) \
-		-o "$dir/fuzz_$name"
+		-o "$dir/fuzz_$name"; then
+		failed=$((failed + 1))
+		echo "FAIL: fuzz $name: the target does not build"
+		status=1
+		return 0
+	fi
 	if (cd "$dir" && ./"fuzz_$name" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=10 \
 		-print_final_stats=0 "corpus-$name" "$top/tests/fuzz/corpus/$name" >"fuzz-$name.out" 2>"fuzz-$name.log"); then
 		passed=$((passed + 1))
@@ -172,10 +177,10 @@ if command -v clang >/dev/null; then
 	fuzz request "$top/tests/fuzz/fuzz_request.c" "$top/common/proto.c"
 	fuzz decode "$top/tests/fuzz/fuzz_decode.c" -I"$top/decode" "$top"/decode/*.c -lpcap
 	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" \
-		"$top/common/log.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
+		"$top/common/log.c" "$top/common/escape.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
 		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
-	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" \
-		$(pkg-config --cflags --libs zlib)
+	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" "$top/common/sha256.c" \
+		$(pkg-config --cflags --libs zlib libcrypto)
 fi
 
 # The units under a real systemd: a Debian 12 container booted with systemd
