@@ -33,7 +33,9 @@ while True:
 PY
 reader=$!
 EXTRA_CLEANUP='kill -CONT $reader 2>/dev/null; kill $reader 2>/dev/null'
-ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" > "$TMP/log.fifo" 2>&1 &
+# As start_pktcapd does, but into the pipe (and with the sanitizer options it sets).
+ASAN_OPTIONS=${PKTCAP_DAEMON_ASAN_OPTIONS:-${ASAN_OPTIONS:-}} \
+	ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" > "$TMP/log.fifo" 2>&1 &
 PID=$!
 for _ in $(seq 100); do
 	grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && break
