@@ -34,7 +34,7 @@ void evmf_sha256(const void *data, size_t len, uint8_t out[32])
 	sha256_free(&h);
 }
 
-static int unhex1(int c)
+int evmf_hexdigit(int c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -50,7 +50,7 @@ int evmf_unhex(const char *hex, uint8_t out[32])
 	if (!hex || strlen(hex) != 64)
 		return -1;
 	for (int i = 0; i < 32; i++) {
-		int hi = unhex1(hex[2 * i]), lo = unhex1(hex[2 * i + 1]);
+		int hi = evmf_hexdigit(hex[2 * i]), lo = evmf_hexdigit(hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;
@@ -169,8 +169,8 @@ static char *decode(const char *v)
 	char *out = malloc(strlen(v) + 1), *o = out;
 
 	for (const char *p = v; out && *p; p++) {
-		if (*p == '%' && unhex1(p[1]) >= 0 && unhex1(p[2]) >= 0) {
-			*o++ = (char)(unhex1(p[1]) << 4 | unhex1(p[2]));
+		if (*p == '%' && evmf_hexdigit(p[1]) >= 0 && evmf_hexdigit(p[2]) >= 0) {
+			*o++ = (char)(evmf_hexdigit(p[1]) << 4 | evmf_hexdigit(p[2]));
 			p += 2;
 		} else {
 			*o++ = *p;

@@ -18,6 +18,8 @@
 /* name for a terminal or a log line: bytes outside printable ASCII, and '\', as \xNN. */
 void evmf_escape(const char *name, char *out, size_t outlen);
 void evmf_sha256(const void *data, size_t len, uint8_t out[32]);
+/* A hex digit's value (either case), or -1. */
+int evmf_hexdigit(int c);
 int evmf_unhex(const char *hex, uint8_t out[32]);
 
 /* One "HEX  NAME" line; size is UINT64_MAX when the source does not say it. */

@@ -97,17 +97,6 @@ const char *evm_get(const struct evm_entry *e, const char *k)
 	return NULL;
 }
 
-static int unhex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* Splits "N TYPE k=v ..." (line without its newline, modified in place). 0 or -1. */
 static int parse_line(char *line, struct evm_entry *e)
 {
@@ -146,8 +135,8 @@ static int parse_line(char *line, struct evm_entry *e)
 		if (!v || !e->keys[e->nkv - 1])
 			return -1;
 		for (const char *p = eq + 1; *p; p++) {
-			if (*p == '%' && unhex(p[1]) >= 0 && unhex(p[2]) >= 0) {
-				*o++ = (char)(unhex(p[1]) << 4 | unhex(p[2]));
+			if (*p == '%' && evmf_hexdigit(p[1]) >= 0 && evmf_hexdigit(p[2]) >= 0) {
+				*o++ = (char)(evmf_hexdigit(p[1]) << 4 | evmf_hexdigit(p[2]));
 				p += 2;
 			} else {
 				*o++ = *p;
