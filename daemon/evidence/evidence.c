@@ -791,9 +791,15 @@ static uint64_t min_free_of(struct daemon *d, uint64_t *avail)
 	uint64_t want = 0;
 	struct statvfs sv;
 
-	for (size_t i = 0; i < d->nrings; i++)
-		if (d->rings[i]->conf.min_free > want)
-			want = d->rings[i]->conf.min_free;
+	for (size_t i = 0; i < d->nrings; i++) {
+		struct ring *r = d->rings[i];
+
+		/* A reload's settings are swapped in by the capture thread under r->lock. */
+		pthread_mutex_lock(&r->lock);
+		if (r->conf.min_free > want)
+			want = r->conf.min_free;
+		pthread_mutex_unlock(&r->lock);
+	}
 	*avail = evfd >= 0 && fstatvfs(evfd, &sv) == 0 ? (uint64_t)sv.f_bavail * sv.f_frsize
 						     : UINT64_MAX;
 	return want;
