@@ -1,5 +1,5 @@
 /* pktgen: sends numbered IPv4 UDP/TCP frames on a veth or loopback to load a capture. */
-#define _GNU_SOURCE
+#include "config.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>

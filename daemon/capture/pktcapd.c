@@ -30,6 +30,9 @@
 #include "ring.h"
 #include "storage/totals.h"
 
+/* Rings over 2 GiB: configure's AC_SYS_LARGEFILE, through config.h included first. */
+_Static_assert(sizeof(off_t) == 8, "off_t must be 64 bits: include config.h before any header");
+
 /* How often STATUS= tells systemd what the rings are doing. */
 #define STATUS_USEC (5ULL * 1000000)
 
