@@ -70,6 +70,12 @@ run_suite() {
 	return $rc
 }
 
+# What git sees before the run, so that only what the run adds counts at the end.
+git_before=
+if [ -e .git ] && command -v git >/dev/null; then
+	git_before=$(git status --porcelain --untracked-files=all)
+fi
+
 autoreconf -fi >/dev/null 2>&1
 status=0
 run_suite "release build" "$top/build-ci" || status=1
@@ -198,6 +204,23 @@ case $rc in
 77) skipped=$((skipped + 1)) ;;
 *) failed=$((failed + 1)); status=1; tail -n 40 "$top/build-systemd/run.out" ;;
 esac
+
+# Everything above builds and tests in directories .gitignore names: a file
+# the run leaves behind that git would see (a new build product, a package
+# leftover) is a failure, so the tree stays clean for the next commit. CI
+# starts from a fresh clone, where this means git status is empty.
+if [ -e .git ] && command -v git >/dev/null; then
+	dirty=$(git status --porcelain --untracked-files=all | grep -vxF -e "$git_before" || true)
+	if [ -z "$dirty" ]; then
+		passed=$((passed + 1))
+		echo "PASS: git status is clean after the run"
+	else
+		failed=$((failed + 1))
+		status=1
+		echo "FAIL: the run left files git sees (build products belong in .gitignore):"
+		echo "$dirty" | sed 's/^/  /'
+	fi
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
