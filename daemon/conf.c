@@ -520,6 +520,8 @@ static int load_top(cfg_t *cfg, struct conf *conf)
 	conf->storage = strdup(cfg_getstr(cfg, "storage"));
 	conf->socket = strdup(cfg_getstr(cfg, "socket"));
 	conf->state_dir = strdup(cfg_getstr(cfg, "state-directory"));
+	conf->socket_set = !!(cfg_getopt(cfg, "socket")->flags & CFGF_MODIFIED);
+	conf->state_dir_set = !!(cfg_getopt(cfg, "state-directory")->flags & CFGF_MODIFIED);
 	if (!conf->user || !conf->group || !conf->operator_group || !conf->storage ||
 	    !conf->socket || !conf->state_dir) {
 		set_error(0, "out of memory");

@@ -67,6 +67,7 @@ struct conf {
 	char *storage;
 	char *socket;
 	char *state_dir;		/* the evidence key (evidence.c) */
+	int socket_set, state_dir_set;	/* given in the file, not defaults: -w keeps them */
 	int log_level;
 	struct profile_conf *profiles;
 	size_t nprofiles;

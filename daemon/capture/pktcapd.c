@@ -259,6 +259,35 @@ static int apply_overrides(struct daemon *d, const char *storage, const char *us
 	return 0;
 }
 
+/*
+ * -w DIR keeps a trial run under DIR: the state directory (the evidence key)
+ * goes there too, and the control socket into DIR/run/ (a directory of its
+ * own, since ctlsrv gives the socket's directory to root), unless the
+ * configuration names them or -S is given.
+ */
+static int storage_paths(struct daemon *d, const char **sock, char *buf, size_t len)
+{
+	if (!d->storage_override)
+		return 0;
+	if (!d->conf->state_dir_set) {
+		char *s = strdup(d->storage);
+
+		if (!s)
+			return -1;
+		free(d->conf->state_dir);
+		d->conf->state_dir = s;
+	}
+	if (!*sock && !d->conf->socket_set) {
+		if ((size_t)snprintf(buf, len, "%s/run/pktcapd.sock", d->storage) >= len) {
+			fprintf(stderr, "pktcapd: -w %s: %s/run/pktcapd.sock is too long for a socket: give one with -S\n",
+				d->storage, d->storage);
+			return -1;
+		}
+		*sock = buf;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -276,7 +305,7 @@ int main(int argc, char **argv)
 	const char *storage = NULL, *user = NULL, *level = NULL, *sock = NULL;
 	int foreground = 0, check = 0, c, rc = 1;
 	struct daemon d = { .conf_file = CONF_DEFAULT_FILE };
-	char err[1024], *conf_abs = NULL;
+	char err[1024], *conf_abs = NULL, sockbuf[108];
 	int linkfd = -1;
 	uint64_t watchdog_usec = 0;
 
@@ -312,7 +341,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pktcapd: %s\n", err);
 		goto out;
 	}
-	if (apply_overrides(&d, storage, user, level) < 0)
+	if (apply_overrides(&d, storage, user, level) < 0 ||
+	    storage_paths(&d, &sock, sockbuf, sizeof(sockbuf)) < 0)
 		goto out;
 	log_set_level(d.conf->log_level);
 	if (geteuid() == 0) {

@@ -32,6 +32,28 @@ start_pktcapd --storage "$TMP/other" --socket "$TMP/other.sock" --user nobody --
 stop_pktcapd
 log "long options start the daemon: ok"
 
+# A trial run with -w DIR (README "Try it") keeps everything under DIR when
+# the configuration names no state directory or socket: the evidence key in
+# DIR, the socket in DIR/run/. Nothing goes to /var/lib/pktcapd or /run/pktcapd.
+cp "$TMP/pktcapd.conf" "$TMP/pktcapd.conf.full"
+grep -vE '^(socket|state-directory) =' "$TMP/pktcapd.conf.full" > "$TMP/pktcapd.conf"
+start_pktcapd -w "$TMP/trial" -Z nobody
+[ -S "$TMP/trial/run/pktcapd.sock" ] || fail "-w: no socket in DIR/run/: $(ls -lR "$TMP/trial")"
+"$PKTCTL" -S "$TMP/trial/run/pktcapd.sock" status --json | jget 'j["result"]["storage"]' |
+	grep -qx "$TMP/trial" || fail "-w: the socket in DIR/run/ does not answer"
+[ -f "$TMP/trial/evidence-key.pem" ] || fail "-w: the evidence key is not in DIR: $(ls -l "$TMP/trial")"
+stop_pktcapd
+# -S, and a configuration that names them, still win.
+start_pktcapd -w "$TMP/trial2" -S "$TMP/trial2.sock"
+[ -S "$TMP/trial2.sock" ] && [ ! -e "$TMP/trial2/run" ] || fail "-w took the socket from -S"
+stop_pktcapd
+cp "$TMP/pktcapd.conf.full" "$TMP/pktcapd.conf"
+start_pktcapd -w "$TMP/trial3"
+[ -S "$TMP/pktcapd.sock" ] && [ ! -e "$TMP/trial3/run" ] && [ ! -e "$TMP/trial3/evidence-key.pem" ] &&
+	[ -f "$TMP/state/evidence-key.pem" ] || fail "-w overrode the configuration's socket or state-directory"
+stop_pktcapd
+log "-w keeps a trial run under DIR: ok"
+
 # A storage on a read-only mount (what ProtectSystem=strict makes of any
 # path outside ReadWritePaths=): refused at start with the drop-in to add.
 mkdir -p "$TMP/ro/store"
