@@ -140,7 +140,7 @@ conf udp
 : > "$work/log"
 ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
 PID=$!
-until grep -q "capturing [0-9]* rings" "$work/log"; do
+until grep -q "capturing [0-9]* rings\?" "$work/log"; do
 	kill -0 "$PID" || { cat "$work/log"; exit 1; }
 	sleep 0.1
 done

@@ -142,7 +142,7 @@ run_once()	# BINARY with_old(0|1)
 	ip netns exec "$NS_CAP" taskset -c 0 "$bin" -n -f "$WORK/pktcapd.conf" >> "$WORK/pktcapd.log" 2>&1 &
 	PID=$!
 	for _ in $(seq 200); do
-		grep -q "capturing [0-9]* rings" "$WORK/pktcapd.log" && break
+		grep -q "capturing [0-9]* rings\?" "$WORK/pktcapd.log" && break
 		sleep 0.05
 	done
 	t0=$(date +%s.%N)

@@ -50,7 +50,7 @@ start() {
 	: > "$work/log"
 	"$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
 	pid=$!
-	until grep -q "capturing [0-9]* rings" "$work/log"; do
+	until grep -q "capturing [0-9]* rings\?" "$work/log"; do
 		kill -0 "$pid" || { cat "$work/log"; exit 1; }
 		sleep 0.01
 	done

@@ -110,7 +110,7 @@ start_pktcapd() {
 		ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" "$@" >> "$TMP/pktcapd.log" 2>&1 &
 	PID=$!
 	for _ in $(seq 100); do
-		grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && return 0
+		grep -q "capturing [0-9]* rings\?" "$TMP/pktcapd.log" && return 0
 		kill -0 "$PID" 2>/dev/null || fail "pktcapd exited at start-up"
 		sleep 0.1
 	done

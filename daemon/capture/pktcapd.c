@@ -79,8 +79,9 @@ static void send_status(struct daemon *d)
 	if (waiting)
 		snprintf(wait_note, sizeof(wait_note), ", %zu waiting for their interface", waiting);
 	evidence_space_note(d, space, sizeof(space));
-	sd_notifyf(0, "STATUS=%zu rings, %llu packets written, %llu dropped, %llu lost to write errors%s%s%s",
-		   d->nrings, (unsigned long long)packets, (unsigned long long)dropped,
+	sd_notifyf(0, "STATUS=%zu ring%s, %llu packet%s written, %llu dropped, %llu lost to write errors%s%s%s",
+		   d->nrings, d->nrings == 1 ? "" : "s", (unsigned long long)packets,
+		   packets == 1 ? "" : "s", (unsigned long long)dropped,
 		   (unsigned long long)lost, wait_note, *space ? "; " : "", space);
 }
 
@@ -199,8 +200,8 @@ static int setup_loop(struct daemon *d, uint64_t *watchdog_usec)
 static void report(struct ring *r, const struct ring_snapshot *st)
 {
 	log_ring(LOG_INFO, r->iface, r->profile,
-		 "%llu packets captured, %llu written, %llu dropped by kernel, %llu dropped by interface, %llu dropped by writer queue, %llu lost to write errors",
-		 (unsigned long long)st->captured,
+		 "%llu packet%s captured, %llu written, %llu dropped by kernel, %llu dropped by interface, %llu dropped by writer queue, %llu lost to write errors",
+		 (unsigned long long)st->captured, st->captured == 1 ? "" : "s",
 		 (unsigned long long)atomic_load(&r->written_packets),
 		 (unsigned long long)st->dropped_kernel, (unsigned long long)st->dropped_interface,
 		 (unsigned long long)st->queue_drops,
@@ -363,8 +364,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (check) {
-		printf("%s: configuration OK (%zu profiles, %zu interfaces)\n", d.conf_file,
-		       d.conf->nprofiles, d.conf->nifaces);
+		printf("%s: configuration OK (%zu profile%s, %zu interface%s)\n", d.conf_file,
+		       d.conf->nprofiles, d.conf->nprofiles == 1 ? "" : "s", d.conf->nifaces,
+		       d.conf->nifaces == 1 ? "" : "s");
 		rc = 0;
 		goto out;
 	}
@@ -431,8 +433,9 @@ int main(int argc, char **argv)
 		goto out;
 	if (sd_event_default(&d.event) < 0 || setup_loop(&d, &watchdog_usec) < 0)
 		goto out;
-	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu rings", d.nrings);
-	log_notice("pktcapd %s capturing %zu rings into %s", PACKAGE_VERSION, d.nrings, d.storage);
+	sd_notifyf(0, "READY=1\nSTATUS=capturing %zu ring%s", d.nrings, d.nrings == 1 ? "" : "s");
+	log_notice("pktcapd %s capturing %zu ring%s into %s", PACKAGE_VERSION, d.nrings,
+		   d.nrings == 1 ? "" : "s", d.storage);
 	rc = control_loop_run(&d) < 0 ? 1 : 0;
 out:
 	/* Drains the kernel and hands each ring's last buffer, with its close, to the writer. */

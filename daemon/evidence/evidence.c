@@ -482,8 +482,8 @@ static json_t *preserved(struct preserve *p, size_t skipped)
 							      "already", 1));
 	}
 	if (p->nlines)
-		log_case(LOG_NOTICE, p->req->case_id, head, "%zu files held by uid %d%s%s", p->nlines,
-			 (int)p->peer->uid, *p->req->note ? ": " : "", p->req->note);
+		log_case(LOG_NOTICE, p->req->case_id, head, "%zu file%s held by uid %d%s%s", p->nlines,
+			 p->nlines == 1 ? "" : "s", (int)p->peer->uid, *p->req->note ? ": " : "", p->req->note);
 	return control_ok(json_pack("{s:s, s:o, s:s, s:I}", "case", p->req->case_id, "files", held,
 				    "manifest_head", p->nlines ? head : "", "skipped",
 				    (json_int_t)skipped));
@@ -746,8 +746,8 @@ static json_t *release_case(struct daemon *d, const struct proto_request *req,
 	for (size_t i = 0; i < t->n; i++)
 		json_array_append_new(files, json_string(t->files[i].name));
 	sha256_hex(mt.new_head, head);
-	log_case(LOG_NOTICE, req->case_id, head, "released by uid %d: %zu files %s", (int)peer->uid,
-		 t->n, req->del ? "deleted" : "returned to retention");
+	log_case(LOG_NOTICE, req->case_id, head, "released by uid %d: %zu file%s %s", (int)peer->uid,
+		 t->n, t->n == 1 ? "" : "s", req->del ? "deleted" : "returned to retention");
 	res = control_ok(json_pack("{s:s, s:O, s:b, s:s}", "case", req->case_id, "files", files,
 				   "deleted", req->del, "manifest_head", head));
 out:

@@ -346,14 +346,14 @@ int evtxn_finish(struct daemon *d, int evfd, struct evtxn *t, int back)
 	}
 	if (evtxn_end(evfd, t->case_id) < 0)
 		goto out;
-	log_case(done ? LOG_NOTICE : LOG_WARNING, t->case_id, NULL, "%s of %zu files %s", what, t->n,
-		 done ? "completed" : "rolled back");
+	log_case(done ? LOG_NOTICE : LOG_WARNING, t->case_id, NULL, "%s of %zu file%s %s", what, t->n,
+		 t->n == 1 ? "" : "s", done ? "completed" : "rolled back");
 	rc = 0;
 out:
 	if (rc < 0)
 		log_case(LOG_ERR, t->case_id, NULL,
-			 "%s of %zu files left unfinished: %s; it is finished or rolled back at the next change of the case or the next start",
-			 what, t->n, strerror(errno));
+			 "%s of %zu file%s left unfinished: %s; it is finished or rolled back at the next change of the case or the next start",
+			 what, t->n, t->n == 1 ? "" : "s", strerror(errno));
 	if (casefd >= 0)
 		close(casefd);
 	return rc;

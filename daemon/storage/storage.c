@@ -374,8 +374,8 @@ int storage_adopt(struct ring *r)
 	}
 	free(buf);
 	if (nfiles)
-		rlog(r, LOG_INFO, "found %zu files from earlier runs; numbering goes on at %llu",
-		     nfiles, (unsigned long long)r->next_seq);
+		rlog(r, LOG_INFO, "found %zu file%s from earlier runs; numbering goes on at %llu",
+		     nfiles, nfiles == 1 ? "" : "s", (unsigned long long)r->next_seq);
 	return 0;
 }
 

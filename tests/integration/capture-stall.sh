@@ -38,10 +38,10 @@ ASAN_OPTIONS=${PKTCAP_DAEMON_ASAN_OPTIONS:-${ASAN_OPTIONS:-}} \
 	ip netns exec "$NS_CAP" "$PKTCAPD" -n -f "$TMP/pktcapd.conf" > "$TMP/log.fifo" 2>&1 &
 PID=$!
 for _ in $(seq 100); do
-	grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && break
+	grep -q "capturing [0-9]* rings\?" "$TMP/pktcapd.log" && break
 	sleep 0.1
 done
-grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" || fail "pktcapd did not start"
+grep -q "capturing [0-9]* rings\?" "$TMP/pktcapd.log" || fail "pktcapd did not start"
 send_pkts -c 100 -s 200
 wait_written "$IF_CAP/all" 100
 

@@ -19,8 +19,8 @@ echo "$out" | grep -qF "unexpected argument '$TMP/pktcapd.conf'; a configuration
 # Long options as pktctl has them.
 "$PKTCAPD" --help | grep -q -- "--log-level LEVEL" || fail "--help lists no --log-level"
 "$PKTCAPD" --version | grep -qx "pktcapd [0-9.]*" || fail "--version: $("$PKTCAPD" --version)"
-"$PKTCAPD" --check --config "$TMP/pktcapd.conf" | grep -q "configuration OK" ||
-	fail "--check --config did not check"
+"$PKTCAPD" --check --config "$TMP/pktcapd.conf" | grep -q "configuration OK (1 profile, 1 interface)" ||
+	fail "--check --config did not check, or counts one profile and one interface in plural"
 log "options: ok"
 
 # --foreground --storage --socket --user --log-level: the daemon runs on them.
@@ -110,10 +110,10 @@ for _ in $(seq 100); do
 done
 [ -n "${BGPID:-}" ] || fail "the background daemon does not answer"
 for _ in $(seq 100); do
-	grep -q "pktcapd\[$BGPID\]: pktcapd .* capturing 1 rings" "$TMP/syslog.txt" && break
+	grep -q "pktcapd\[$BGPID\]: pktcapd .* capturing 1 ring\b" "$TMP/syslog.txt" && break
 	sleep 0.1
 done
-grep -q "^<29>.*pktcapd\[$BGPID\]: pktcapd .* capturing 1 rings" "$TMP/syslog.txt" ||
+grep -q "^<29>.*pktcapd\[$BGPID\]: pktcapd .* capturing 1 ring\b" "$TMP/syslog.txt" ||
 	fail "the start-up line did not reach syslog (facility daemon, notice): $(cat "$TMP/syslog.txt")"
 ctl rotate >/dev/null
 kill -TERM "$BGPID"

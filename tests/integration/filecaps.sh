@@ -35,11 +35,11 @@ ip netns exec "$NS_CAP" setpriv --reuid="$uid" --regid="$gid" --clear-groups \
 	"$TMP/pktcapd-netraw" -n -f "$TMP/pktcapd.conf" -S "$TMP/store/ctl.sock" >> "$TMP/pktcapd.log" 2>&1 &
 PID=$!
 for _ in $(seq 100); do
-	grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" && break
+	grep -q "capturing [0-9]* rings\?" "$TMP/pktcapd.log" && break
 	kill -0 "$PID" 2>/dev/null || fail "pktcapd with CAP_NET_RAW exited at start-up"
 	sleep 0.1
 done
-grep -q "capturing [0-9]* rings" "$TMP/pktcapd.log" || fail "pktcapd with CAP_NET_RAW did not start"
+grep -q "capturing [0-9]* rings\?" "$TMP/pktcapd.log" || fail "pktcapd with CAP_NET_RAW did not start"
 [ "$(awk '$1 == "Uid:" { print $2 }' "/proc/$PID/status")" = "$uid" ] || fail "not running as nobody"
 for cap in CapPrm CapEff; do
 	v=$(awk -v f="$cap:" '$1 == f { print $2 }' "/proc/$PID/status")

@@ -25,7 +25,7 @@ start_pktcapd
 send_pkts -c 150 -r 5000 --dport 7777
 stop_pktcapd
 
-grep -q "ring $IF_CAP/all: found 1 files from earlier runs; numbering goes on at 2" \
+grep -q "ring $IF_CAP/all: found 1 file from earlier runs; numbering goes on at 2" \
 	"$TMP/pktcapd.log" || fail "second run does not say it found the first run's file"
 [ "$(sha256sum < "$first")" = "$sum" ] || fail "the first run's file changed in the second run"
 second=$(ls "$dir"/*-000002.pcap 2>/dev/null) || fail "second run did not write file 000002: $(ring_files "$dir")"

@@ -43,8 +43,8 @@ sleep 1
 stop_pktcapd
 wait "$LISTENER"
 
-grep -q "^READY=1|STATUS=capturing 1 rings" "$TMP/notify.log" || fail "no READY=1 with STATUS at start: $(head -3 "$TMP/notify.log")"
-grep -q "^STATUS=1 rings, 20 packets written, 0 dropped" "$TMP/notify.log" ||
+grep -q "^READY=1|STATUS=capturing 1 ring\b" "$TMP/notify.log" || fail "no READY=1 with STATUS at start: $(head -3 "$TMP/notify.log")"
+grep -q "^STATUS=1 ring, 20 packets written, 0 dropped" "$TMP/notify.log" ||
 	fail "no periodic STATUS with the packet count: $(grep STATUS "$TMP/notify.log")"
 n=$(grep -c "^WATCHDOG=1" "$TMP/notify.log")
 [ "$n" -ge 6 ] || fail "only $n WATCHDOG=1 in ~8 s with WatchdogSec=1s"

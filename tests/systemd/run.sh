@@ -277,7 +277,7 @@ check_security() {
 # (NotifyAccess=main) and systemctl status shows it, with the packets just
 # sent. Fails if the daemon stops sending STATUS= or the unit refuses it.
 check_status() {
-	local want="1 rings, 20 packets written, 0 dropped, 0 lost to write errors"
+	local want="1 ring, 20 packets written, 0 dropped, 0 lost to write errors"
 	send_pkts -c 20 -r 1000
 	wait_until 12 eval '[ "$(prop StatusText)" = "$want" ]' ||
 		fail "StatusText is '$(prop StatusText)', expected '$want'"
