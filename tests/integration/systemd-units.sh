@@ -29,6 +29,16 @@ done
 grep -q "^u pktcap " "$top_srcdir/systemd/sysusers.conf" || fail "sysusers does not create pktcap"
 grep -q "^d /var/lib/pktcapd 0750 pktcap pktcap" "$top_srcdir/systemd/tmpfiles.conf" ||
 	fail "tmpfiles does not create the storage"
+# /run/pktcapd, one answer everywhere (pktctl(1) PERMISSIONS): root's, group
+# pktcap, 0750, as pktcapd started as root makes it (ctlsrv.c open_parent).
+grep -q "^d /run/pktcapd 0750 root pktcap" "$top_srcdir/systemd/tmpfiles.conf" ||
+	fail "tmpfiles does not make /run/pktcapd root:pktcap 0750"
+grep -q "^DirectoryMode=0750" "$top_srcdir/systemd/pktcapd.socket" ||
+	fail "pktcapd.socket makes /run/pktcapd with another mode"
+! grep -q "^RuntimeDirectory" "$TMP/pktcapd.service" ||
+	fail "RuntimeDirectory= gives /run/pktcapd to the daemon user"
+grep -q "mkdir(dir, 0750)" "$top_srcdir/daemon/control/ctlsrv.c" ||
+	fail "ctlsrv.c no longer makes the socket's directory 0750"
 # The metrics service and its timer (issue 11).
 sed -e "s|@bindir@|$top_builddir/ctl|g" "$top_srcdir/systemd/pktcapd-metrics.service.in" \
 	> "$TMP/pktcapd-metrics.service"
