@@ -205,7 +205,7 @@ static int get_duration(cfg_t *sec, const char *opt, uint64_t *out)
 		return 0;
 	if (errno == ERANGE)
 		set_error(line_of(sec, opt),
-			  "%s '%s': %s = '%s' is too long (at most 15250w, about 292 years)",
+			  "%s '%s': %s = '%s' is too long (at most 106751d, about 292 years)",
 			  sec->name, cfg_title(sec), opt, s);
 	else
 		set_error(line_of(sec, opt),

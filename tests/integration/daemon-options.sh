@@ -21,6 +21,12 @@ echo "$out" | grep -qF "unexpected argument '$TMP/pktcapd.conf'; a configuration
 "$PKTCAPD" --version | grep -qx "pktcapd [0-9.]*" || fail "--version: $("$PKTCAPD" --version)"
 "$PKTCAPD" --check --config "$TMP/pktcapd.conf" | grep -q "configuration OK (1 profile, 1 interface)" ||
 	fail "--check --config did not check, or counts one profile and one interface in plural"
+# The longest keep-age is what pktcapd.conf(5) says: 106751d, not a day more.
+sed 's/^profile all {$/profile all {\n keep-age = 106751d/' "$TMP/pktcapd.conf" > "$TMP/age.conf"
+"$PKTCAPD" -t -f "$TMP/age.conf" >/dev/null 2>&1 || fail "keep-age = 106751d was refused"
+sed -i 's/106751d/106752d/' "$TMP/age.conf"
+out=$("$PKTCAPD" -t -f "$TMP/age.conf" 2>&1) && fail "keep-age = 106752d was accepted"
+echo "$out" | grep -qF "at most 106751d" || fail "keep-age's limit is not named as 106751d: $out"
 log "options: ok"
 
 # --foreground --storage --socket --user --log-level: the daemon runs on them.
