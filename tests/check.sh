@@ -13,6 +13,7 @@ clang libclang-rt-14-dev systemd libseccomp-dev gdb openssl"
 deps="$deps systemd-container debootstrap"	# tests/systemd: a booted Debian 12 container
 deps="$deps debhelper devscripts lintian fakeroot dpkg-dev"	# tests/package: the Debian package
 deps="$deps python3-prometheus-client bash-completion"	# metrics.sh's parser; completion's directory
+deps="$deps jq"	# doc-examples.sh: pktctl(1)'s list | jq | sha256sum example
 deps="$deps openssh-server openssh-client"	# ctl-ssh.sh: pktctl -H against a throwaway sshd
 deps="$deps libnss-extrausers nscd"	# nss-names.sh: a file-based and a socket-based name service (its own nscd)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
