@@ -36,7 +36,7 @@ list_files() {
 	else
 		find . -type f ! -path './.git/*' | sed 's|^\./||'
 	fi | grep -E '(\.(c|h|sh|py|am|ac|bash|[158])$|^\.ci/run$|^debian/rules$)' |
-		grep -vE '^(tests/fuzz/corpus|tests/decode/(pcaps|out)|bench/results|build[^/]*|_build|_inst|m4|autom4te\.cache)/|^config\.h$' |
+		grep -vE '^(tests/fuzz/corpus|tests/decode/(pcaps|out)|bench/results|build[^/]*|_build|_inst|m4|autom4te\.cache|debian/(pktcap|tmp|\.debhelper))/|^config\.h$' |
 		LC_ALL=C sort
 }
 
