@@ -46,7 +46,9 @@ f=$(conf root "" "")
 sed -i 's/^user = nobody/user = root/; s/^group = nogroup/group = root/' "$f"
 "$PKTCAPD" -t -f "$f" >"$TMP/out" 2>"$TMP/err" || fail "user = root refused: $(cat "$TMP/err")"
 grep -q "configuration OK" "$TMP/out" || fail "no OK for user = root"
-grep -q "$f: user = root: the daemon keeps running as root" "$TMP/err" ||
+# Started by another user (a package build), pktcapd keeps that user's id
+# and has no root to warn about.
+[ "$(id -u)" != 0 ] || grep -q "$f: user = root: the daemon keeps running as root" "$TMP/err" ||
 	fail "no warning for user = root: $(cat "$TMP/err")"
 f=$(conf nobody "" "")
 "$PKTCAPD" -t -f "$f" >"$TMP/out" 2>"$TMP/err" || fail "user = nobody refused: $(cat "$TMP/err")"

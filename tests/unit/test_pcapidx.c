@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pcapidx.h"
@@ -89,6 +90,7 @@ int main(void)
 	close(fd);
 
 	/* Version 1: the header's version 1, and no identity record (the summary moved up). */
+	fchmodat(dfd, "small.pcap.idx", 0640, 0);	/* an index is 0440: without root too */
 	fd = openat(dfd, "small.pcap.idx", O_RDWR);
 	ok(fd >= 0 && pwrite(fd, "\x01", 1, 4) == 1 &&
 	   pread(fd, rec, sizeof(rec), PCAPIDX_HDR_LEN + PCAPIDX_REC_LEN) == sizeof(rec) &&
