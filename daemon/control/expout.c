@@ -308,10 +308,10 @@ json_t *expout_end(struct expout *x, uint64_t packets, uint64_t dups, json_t *da
 		log_warn("export for uid %d failed: %s", (int)x->peer.uid, x->err);
 		return json_pack("{s:b, s:s}", "ok", 0, "error", x->err);
 	}
-	log_notice("export for uid %d pid %d: %s%s%s%llu packets, %llu bytes, sha256 %s",
+	log_notice("export for uid %d pid %d: %s%s%s%llu packet%s, %llu bytes, sha256 %s",
 		   (int)x->peer.uid, (int)x->peer.pid, *x->req.case_id ? "case " : "",
 		   *x->req.case_id ? x->req.case_id : "", *x->req.case_id ? ": " : "",
-		   (unsigned long long)packets,
+		   (unsigned long long)packets, packets == 1 ? "" : "s",
 		   (unsigned long long)x->size, hex);
 	return json_pack("{s:b, s:I, s:I, s:O?, s:o}", "ok", 1, "packets", (json_int_t)packets,
 			 "duplicates", (json_int_t)dups, "damaged", damage, "export", files);
