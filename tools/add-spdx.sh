@@ -66,7 +66,8 @@ has_id() {
 
 # Line number after which the SPDX line goes.
 insert_after() {
-	local file=$1 n=0 line
+	local file=$1 n=0 line total
+	total=$(wc -l < "$file")
 	line=$(sed -n 1p "$file")
 	if [[ $line == \#!* ]]; then
 		n=1
@@ -77,7 +78,7 @@ insert_after() {
 		n=$((n + 1))
 		case $file in
 		*.c|*.h)
-			while [[ $line != *\*/* ]]; do
+			while [[ $line != *\*/* ]] && [ "$n" -lt "$total" ]; do
 				n=$((n + 1))
 				line=$(sed -n "${n}p" "$file")
 			done ;;
