@@ -34,10 +34,10 @@ enum { Q_UNDEF, Q_DEFAULT, Q_IP, Q_IP6, Q_ARP, Q_RARP, Q_TCP, Q_UDP, Q_SCTP, Q_I
 enum { A_UNDEF, A_DEFAULT, A_HOST, A_NET, A_PORT, A_PORTRANGE, A_PROTO };
 
 struct qual {
-	int proto, dir, addr;	/* dir is only checked for being set */
+	int proto, dir, addr;	/* dir: 1 when src or dst was given (libpcap then reads both, we too) */
 };
 
-static const struct qual qerr = { Q_UNDEF, Q_UNDEF, A_UNDEF };
+static const struct qual qerr = { Q_UNDEF, 0, A_UNDEF };
 
 enum { N_AND, N_OR, N_NOT, N_ANY, N_PRIM, N_VLAN };
 
@@ -155,6 +155,8 @@ static int parse_num(const char *s, uint32_t *v)
 	unsigned long long x = 0;
 	int base = 10;
 
+	if (!*s)
+		return -1;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
@@ -359,10 +361,11 @@ static struct node *prim_ip4(struct parser *ps, struct qual q, uint32_t v, uint3
 	n = node_new(ps, N_PRIM);
 	if (!n)
 		return NULL;
-	n->kind = 4;
+	n->kind = mask ? 4 : 0;	/* a /0 loads no address: any IPv4 or ARP packet matches */
 	n->lo4 = v & mask;
 	n->hi4 = (v & mask) | ~mask;
-	n->l3 = q.proto == Q_IP ? ADDRSET_L3_IP4 : q.proto == Q_DEFAULT ? 0 : ADDRSET_L3_ARP;
+	n->l3 = q.proto == Q_IP ? ADDRSET_L3_IP4 :
+		q.proto != Q_DEFAULT ? ADDRSET_L3_ARP : mask ? 0 : ADDRSET_L3_IP4 | ADDRSET_L3_ARP;
 	while (bits < 32 && (mask << bits))
 		bits++;
 	inet_ntop(AF_INET, &a, buf, sizeof(buf));
@@ -390,8 +393,8 @@ static struct node *prim_ip6(struct parser *ps, struct qual q, const uint8_t a[1
 	n = node_new(ps, N_PRIM);
 	if (!n)
 		return NULL;
-	n->kind = 6;
-	n->l3 = q.proto == Q_IP6 ? ADDRSET_L3_IP6 : 0;
+	n->kind = bits ? 6 : 0;
+	n->l3 = q.proto == Q_IP6 || !bits ? ADDRSET_L3_IP6 : 0;
 	for (i = 0; i < 16; i++) {
 		int keep = bits >= 8 * (i + 1) ? 8 : bits > 8 * i ? bits - 8 * i : 0;
 		uint8_t m = (uint8_t)(0xff00 >> keep);
@@ -443,7 +446,7 @@ static struct node *prim_port(struct parser *ps, struct qual q, uint32_t lo, uin
 		lo = hi;
 		hi = t;
 	}
-	n->kind = 'p';
+	n->kind = lo == 0 && hi == 65535 ? 0 : 'p';	/* BPF may drop loads it cannot fail */
 	n->plo = (uint16_t)lo;
 	n->phi = (uint16_t)hi;
 	n->proto = proto;
@@ -718,7 +721,7 @@ static int parse_head(struct parser *ps, struct qual *q)
 	int start = ps->pos;
 
 	q->proto = pname(peek(ps, 0)) != Q_UNDEF ? pname(peek(ps, 0)) : Q_DEFAULT;
-	q->dir = Q_DEFAULT;
+	q->dir = 0;
 	q->addr = A_DEFAULT;
 	if (q->proto != Q_DEFAULT)
 		ps->pos++;
@@ -741,7 +744,7 @@ static int parse_head(struct parser *ps, struct qual *q)
 		ps->pos++;
 		return 1;
 	}
-	if (q->dir != Q_DEFAULT)
+	if (q->dir)
 		return 1;
 	ps->pos = start;
 	return 0;
