@@ -339,8 +339,9 @@ static void aidx_open(struct ring *r, const char *name)
 
 	memcpy(&linktype, r->header + 20, 4);
 	snprintf(path, sizeof(path), "%s.aidx", name);
+	/* A full disk is logged once, by idx_open or the write that met it. */
 	if (addridx_writer_open(&r->w->aidx, r->dirfd, path, (int)(linktype & 0x03ffffff),
-				r->w->gzip) < 0)
+				r->w->gzip) < 0 && errno != ENOSPC && errno != EDQUOT)
 		rlog(r, LOG_WARNING, "cannot create the address index of %s: %s", name,
 		     strerror(errno));
 }
