@@ -199,7 +199,6 @@ while read -r flt; do
 		continue
 	fi
 	a=$(ctl dump "$IF_CAP/adopt" -w - $flt 2>"$TMP/err" | md5sum)
-	[ "$a" = "$b" ] || { ctl dump "$IF_CAP/adopt" -w /tmp/qz/got.pcap $flt; tcpdump -Z root -V "$TMP/files" -w /tmp/qz/want.pcap "$flt"; }
 	[ "$a" = "$b" ] || fail "'$flt': the daemon's dump differs from tcpdump's full scan ($(cat "$TMP/err"))"
 	n=$((n + 1))
 done < "$TMP/random-filters"
