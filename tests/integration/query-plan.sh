@@ -13,7 +13,7 @@ profile adoptgz {
 	compress = gzip
 }
 profile packed {
-	rotate-packets = 300
+	rotate-packets = 1400
 	compress = gzip
 	flush-interval = 100ms
 }
@@ -116,8 +116,10 @@ for f in "${FILTERS[@]}"; do
 	same adoptgz "$dirgz" $f
 done
 log "${#FILTERS[@]} filters: dump equals the files read without the daemon, and tcpdump -w, over the plain and gzip rings"
-grep -q "dump: the address index spared [1-9][0-9]* files" "$TMP/pktcapd.log" ||
+grep -q "/adopt: dump: the address index spared [1-9][0-9]* files" "$TMP/pktcapd.log" ||
 	fail "no dump skipped a file by its address index"
+grep -q "/adopt: dump: the address index spared [0-9]* files and [1-9][0-9]* blocks" "$TMP/pktcapd.log" ||
+	fail "no dump skipped a block by its address index"
 
 # list FILTER: exactly the files with matches, for filters the index answers.
 files_with() {	# files_with DIR FILTER: names of files tcpdump finds a match in
@@ -226,5 +228,8 @@ log "without (or with damaged) indexes every answer is the same"
 for f in "host 198.18.0.13" "udp port 5002" "tcp port 84" "src host 198.18.0.2 and port 81" "not udp"; do
 	same packed "$dirpk" $f
 done
-log "captured gzip ring: dump equals tcpdump"
+# Its files span several gzip members (blocks); the last one is still open.
+grep -q "/packed: dump: the address index spared [0-9]* files and [1-9][0-9]* blocks" "$TMP/pktcapd.log" ||
+	fail "no block of the captured gzip ring was skipped"
+log "captured gzip ring, its open file included: dump equals tcpdump, blocks skipped"
 pass
