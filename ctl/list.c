@@ -58,6 +58,7 @@ struct list {
 	uint64_t hidden;	/* matched by time but left out by --last */
 	char filter[PROTO_FILTER_MAX + 1];	/* only files whose index says they may match */
 	int verbose;		/* and the blocks that may */
+	int noplan;		/* a ring said no index can answer the filter */
 	uint64_t skipped;	/* files the filter left out */
 };
 
@@ -105,7 +106,7 @@ static void begin(struct list *l, json_t *rings)
 	json_array_foreach(rings, i, ring) {
 		format_list_ring(ring);
 		/* Without a plan, every file is listed: say why. */
-		if (*l->filter && json_is_null(json_object_get(ring, "plan")))
+		if (*l->filter && json_is_null(json_object_get(ring, "plan")) && ++l->noplan)
 			printf("  no index can answer the filter (%s): every file may hold matches\n",
 			       json_string_value(json_object_get(ring, "plan_why")) ?: "?");
 	}
@@ -128,7 +129,7 @@ static void file(struct list *l, json_t *f)
 			printf("  may match from %s until %s\n",
 			       json_string_value(json_object_get(b, "since")) ?: "?",
 			       json_string_value(json_object_get(b, "until")) ?: "the end");
-		if (l->verbose && !strcmp(json_string_value(json_object_get(f, "match")) ?: "", "unknown"))
+		if (l->verbose && !l->noplan && !strcmp(json_string_value(json_object_get(f, "match")) ?: "", "unknown"))
 			printf("  may match anywhere: no address index answers for it\n");
 	}
 	l->files++;
@@ -188,10 +189,10 @@ static int run(struct list *l)
 		json_decref(reply);
 	}
 	if (l->json) {
-		printf("%s]}", l->files ? "\n" : "");
+		printf("%s]", l->files ? "\n" : "");
 		if (*l->filter)
 			printf(", \"skipped\": %" PRIu64, l->skipped);
-		printf("}\n");
+		printf("}}\n");
 	} else if (l->hidden) {
 		printf("%" PRIu64 " more; use --since/--until or --all\n", l->hidden);
 	}
@@ -211,10 +212,13 @@ static int filter_start(const char *w)
 		"outbound", "broadcast", "multicast", "igmp", "link", "wlan", "atalk", "decnet",
 	};
 
+	/* "ip[0] = 0x45", "tcp[13]": the word before a byte offset counts. */
+	size_t n = strcspn(w, "[");
+
 	if (*w == '(' || *w == '!' || strchr(w, ' '))
 		return 1;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (!strcmp(w, words[i]))
+		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
 			return 1;
 	return 0;
 }
