@@ -29,6 +29,8 @@
 #define READ_BUDGET (256 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
 #define MAX_DAMAGE 16
+/* What passing over a file costs a step's budget: an open and an index read. */
+#define FILE_COST (16 * 1024)
 /* A gzip export's pcap bytes per step: compressed, they fit the caller's out. */
 #define EXPORT_STEP (64 * 1024)
 
@@ -618,8 +620,15 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 				return done(j, out, len);
 			if (rc == 0)
 				return *len ? DUMP_MORE : DUMP_WAIT;
-			if (!j->pf)
+			/*
+			 * A file passed over (its address index rules it out, or it is
+			 * gone) still costs the step: thousands of them in a row must
+			 * not hold the loop.
+			 */
+			if (!j->pf) {
+				budget = budget > FILE_COST ? budget - FILE_COST : 0;
 				continue;
+			}
 			if (!j->sent_header)
 				put_header(j, out, len, pcapfile_info(j->pf)->header);
 		}
