@@ -167,6 +167,9 @@ static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len
 	int later = 0;
 
 	b->l3 |= ADDRSET_L3_IP6;
+	/* BPF's optimizer drops loads of words a net's mask zeroes: a cut address can match a net */
+	if ((len >= 12 && len < 24) || (len >= 28 && len < 40))
+		b->flags |= ADDRSET_ALL;
 	if (len >= 24)
 		add_ip6(b, p + 8);
 	if (len >= 40)
@@ -177,13 +180,17 @@ static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len
 	add_proto(b, nh);
 	if (len > 40)
 		add_ports(b, nh, p + 40, len - 40);
-	while (ip6_is_ext(nh) && off + 2 <= len) {
-		uint8_t next = p[off];
-		long hl = nh == 44 ? 8 : nh == 51 ? ((long)p[off + 1] + 2) * 4 : ((long)p[off + 1] + 1) * 8;
+	while (ip6_is_ext(nh) && off < len) {
+		long hl;
 
 		if (nh == 44 && off + 4 <= len && ((p[off + 2] << 8 | p[off + 3]) & 0xfff8))
 			later = 1;
-		nh = next;
+		if (nh != 44 && off + 2 > len) {
+			add_proto(b, p[off]);
+			break;
+		}
+		hl = nh == 44 ? 8 : nh == 51 ? ((long)p[off + 1] + 2) * 4 : ((long)p[off + 1] + 1) * 8;
+		nh = p[off];
 		add_proto(b, nh);
 		off += hl;
 	}
@@ -210,6 +217,7 @@ static int is_vlan_type(unsigned type)
 static void add_ethertype(struct addrset_builder *b, unsigned type, const uint8_t *p, long len)
 {
 	while (is_vlan_type(type)) {
+		b->l3 |= ADDRSET_L3_VLAN;	/* plain "vlan" tests only the TPID */
 		if (len < 2)
 			return;
 		add_vlan(b, (uint16_t)((p[0] << 8 | p[1]) & 0x0fff));
@@ -286,8 +294,9 @@ int addrset_builder_add(struct addrset_builder *b, const uint8_t *p, uint32_t ca
 			add_ethertype(b, (unsigned)(p[14] << 8 | p[15]), p + 16, len - 16);
 		break;
 	case DLT_LINUX_SLL2:
-		if (len >= 20)
-			add_ethertype(b, (unsigned)(p[0] << 8 | p[1]), p + 20, len - 20);
+		/* the type comes first: BPF tests it even when the rest of the header is cut */
+		if (len >= 2)
+			add_ethertype(b, (unsigned)(p[0] << 8 | p[1]), p + (len < 20 ? len : 20), len - 20);
 		break;
 	case DLT_RAW:
 	case LINKTYPE_RAW:
