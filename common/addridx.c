@@ -205,7 +205,7 @@ static void *alloc_n(uint32_t n, size_t size)
 	return n ? calloc(n, size) : NULL;
 }
 
-/* The four counts, each no more than the bytes left could hold (no allocation from a bad length). */
+/* The four counts, each no more than the bytes left could hold (nothing allocated for a bad one). */
 static int get_counts(const uint8_t *p, size_t len, size_t *pos, struct addrset *s)
 {
 	uint64_t c[4];
