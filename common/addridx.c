@@ -205,7 +205,7 @@ static void *alloc_n(uint32_t n, size_t size)
 	return n ? calloc(n, size) : NULL;
 }
 
-/* The four counts, each no more than the bytes left could hold (no allocation from a bad length). */
+/* The four counts, each no more than the bytes left could hold (nothing allocated for a bad one). */
 static int get_counts(const uint8_t *p, size_t len, size_t *pos, struct addrset *s)
 {
 	uint64_t c[4];
@@ -381,6 +381,42 @@ int addridx_writer_point(struct addridx_writer *w, const struct pcapidx_point *p
 	return 0;
 }
 
+/* Adds a block to the union: merged with equal levels upwards, like a carry. */
+static void union_add(struct addridx_writer *w, const struct addrset *set)
+{
+	struct addrset carry = { 0 };
+	unsigned i;
+
+	/* Without memory the union says "all": still true. */
+	if (addrset_union(&carry, set) < 0)
+		w->union_all = 1;
+	for (i = 0; i < 31 && (w->levels & (1u << i)); i++) {
+		if (addrset_union(&carry, &w->level[i]) < 0)
+			w->union_all = 1;
+		addrset_free(&w->level[i]);
+		w->levels &= ~(1u << i);
+	}
+	if (w->levels & (1u << i)) {
+		if (addrset_union(&w->level[i], &carry) < 0)
+			w->union_all = 1;
+		addrset_free(&carry);
+		return;
+	}
+	w->level[i] = carry;
+	w->levels |= 1u << i;
+}
+
+/* The file's union: every level's. */
+static void union_all_levels(struct addridx_writer *w, struct addrset *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (unsigned i = 0; i < 32; i++)
+		if ((w->levels & (1u << i)) && addrset_union(out, &w->level[i]) < 0)
+			w->union_all = 1;
+	if (w->union_all)
+		out->flags |= ADDRSET_ALL;
+}
+
 static int write_block(struct addridx_writer *w, const struct addridx_block *blk)
 {
 	size_t len = AIDX_REC_HDR + AIDX_POINT_LEN;
@@ -391,9 +427,7 @@ static int write_block(struct addridx_writer *w, const struct addridx_block *blk
 	put_point(w->buf + AIDX_REC_HDR, &blk->at);
 	if (put_record(w, w->buf, len, AIDX_BLOCK) < 0)
 		return -1;
-	/* Without memory the union says "all": still true. */
-	if (addrset_union(&w->file, &blk->set) < 0)
-		w->file.flags |= ADDRSET_ALL;
+	union_add(w, &blk->set);
 	w->nblocks++;
 	return 0;
 }
@@ -420,9 +454,13 @@ static int write_end(struct addridx_writer *w, const struct pcapidx_identity *id
 	uint8_t rec[AIDX_END_LEN] = { 0 };
 	uint64_t union_off = w->off;
 	size_t len = AIDX_REC_HDR;
+	struct addrset file;
+	int rc;
 
-	if (addridx_encode_set(&w->file, &w->buf, &w->cap, &len) < 0 ||
-	    put_record(w, w->buf, len, AIDX_UNION) < 0)
+	union_all_levels(w, &file);
+	rc = addridx_encode_set(&file, &w->buf, &w->cap, &len);
+	addrset_free(&file);
+	if (rc < 0 || put_record(w, w->buf, len, AIDX_UNION) < 0)
 		return -1;
 	put64(rec + AIDX_REC_HDR, union_off);
 	put64(rec + AIDX_REC_HDR + 8, w->nblocks);
@@ -461,8 +499,10 @@ void addridx_writer_abort(struct addridx_writer *w)
 	if (w->b)
 		addrset_builder_free(w->b);
 	w->b = NULL;
-	addrset_free(&w->file);
-	memset(&w->file, 0, sizeof(w->file));
+	for (unsigned i = 0; i < 32; i++)
+		if (w->levels & (1u << i))
+			addrset_free(&w->level[i]);
+	w->levels = 0;
 	free(w->buf);
 	w->buf = NULL;
 	w->cap = 0;

@@ -71,7 +71,14 @@ struct addridx_writer {
 	size_t npending, maxpending;
 	uint64_t nblocks;
 	uint64_t off;		/* bytes written */
-	struct addrset file;	/* union of the blocks written */
+	/*
+	 * The union of the blocks written, as a binary counter: level i holds
+	 * 2^i blocks' union, so each value is merged O(log blocks) times, not
+	 * once per block as one growing union would.
+	 */
+	struct addrset level[32];
+	uint32_t levels;	/* bit i: level i is in use */
+	int union_all;		/* a merge ran out of memory: the union says "all" */
 	uint8_t *buf;
 	size_t cap;
 };

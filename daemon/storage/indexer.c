@@ -313,8 +313,9 @@ static int scan_file(int fd, const char *name, struct scan *sc, struct aidx_out 
 				goto nomem;
 			sc->first_ns = rec.ns;
 		} else if (rec.point_off && rec.raw_off - last_point >= POINT_EVERY) {
-			if (scan_point(sc, ao, &(struct pcapidx_point){ rec.ns, rec.point_off,
-									   rec.raw_off, sc->packets }) < 0)
+			struct pcapidx_point p = { rec.ns, rec.point_off, rec.raw_off, sc->packets };
+
+			if (scan_point(sc, ao, &p) < 0)
 				goto nomem;
 			last_point = rec.raw_off;
 		}

@@ -331,7 +331,7 @@ static void idx_open(struct ring *r, const char *name)
 	rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
 }
 
-/* NAME.aidx beside it, for the file's link type (the pcap header's); the indexer makes a missing one. */
+/* NAME.aidx beside it, for the pcap header's link type; the indexer makes a missing one. */
 static void aidx_open(struct ring *r, const char *name)
 {
 	char path[300];

@@ -1,4 +1,4 @@
-/* test_addridx.c: NAME.aidx round trips every field and rejects torn, altered and foreign indexes */
+/* test_addridx.c: NAME.aidx round trips every field; torn, altered and foreign indexes are refused */
 #include "config.h"
 
 #include <fcntl.h>
@@ -75,7 +75,7 @@ static int has_port(const struct addrset *s, uint16_t p)
 #define NBLOCKS 5
 static struct pcapidx_point pts[NBLOCKS];
 
-/* Writes NAME.aidx for the data file NAME: block b holds hosts 10.0.b.1 > 10.0.b.2, port 1000+b, vlan b. */
+/* Writes AIDX for the data file DATA: block b holds 10.0.b.1 > 10.0.b.2, ports 1000+b and 53, vlan b. */
 static void write_index(const char *data, const char *aidx, int finish)
 {
 	struct addridx_writer w;
@@ -83,7 +83,8 @@ static void write_index(const char *data, const char *aidx, int finish)
 	struct stat st;
 	uint8_t pkt[64];
 
-	if (fstatat(dfd, data, &st, 0) < 0 || pcapidx_identify_at(dfd, data, (uint64_t)st.st_size, &id) < 0 ||
+	if (fstatat(dfd, data, &st, 0) < 0 ||
+	    pcapidx_identify_at(dfd, data, (uint64_t)st.st_size, &id) < 0 ||
 	    addridx_writer_open(&w, dfd, aidx, 1, 0) < 0)
 		exit(99);
 	for (int b = 0; b < NBLOCKS; b++) {
@@ -92,12 +93,12 @@ static void write_index(const char *data, const char *aidx, int finish)
 		if (addridx_writer_point(&w, &pts[b]) < 0)
 			exit(99);
 		for (int k = 0; k < 3; k++) {
-			size_t n = frame(pkt, b, 0x0a000001u | (uint32_t)b << 8, 0x0a000002u | (uint32_t)b << 8,
-					 (uint16_t)(1000 + b), 53);
+			size_t n = frame(pkt, b, 0x0a000001u | (uint32_t)b << 8,
+					 0x0a000002u | (uint32_t)b << 8, (uint16_t)(1000 + b), 53);
 
 			addridx_writer_packet(&w, pkt, (uint32_t)n);
 		}
-		/* Every other block is flushed at once: pending blocks wait, then go out in order. */
+		/* Every other block flushed at once: pending blocks wait, then go out in order. */
 		if (b % 2 && addridx_writer_flush(&w) < 0)
 			exit(99);
 	}
