@@ -2,25 +2,21 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <pcap/pcap.h>
 
-#include "addridx.h"
-#include "bpfplan.h"
+#include "aidxmatch.h"
 #include "capture/capctl.h"
 #include "control/control.h"
 #include "evidence/evidence.h"
 #include "storage/indexer.h"
 #include "log.h"
-#include "pcapfile.h"
 #include "storage/totals.h"
 #include "ring.h"
 #include "sha256.h"
@@ -253,35 +249,12 @@ static json_t *ring_summary(struct ring *r, const struct selection *sel,
 	return j;
 }
 
-/*
- * The filter is compiled as a dump would compile it (so a list fails where
- * a dump would, and the bound in proto.c keeps that short), then planned.
- */
+/* The filter, compiled as a dump compiles it (so a list fails where a dump would), then planned. */
 static int listplan_setup(const struct ring *r, const char *filter, struct listplan *lp,
 			  char *err, size_t errlen)
 {
-	uint32_t linktype, snaplen;
-	struct bpf_program prog;
-	pcap_t *dead;
-
-	memcpy(&snaplen, r->header + 16, 4);
-	memcpy(&linktype, r->header + 20, 4);
-	lp->linktype = (int)(linktype & 0xffff);
-	dead = pcap_open_dead(lp->linktype, snaplen ? (int)snaplen : 262144);
-	if (!dead) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (pcap_compile(dead, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-		snprintf(err, errlen, "filter \"%.100s%s\": %s", filter,
-			 strlen(filter) > 100 ? "..." : "", pcap_geterr(dead));
-		pcap_close(dead);
-		return -1;
-	}
-	pcap_freecode(&prog);
-	pcap_close(dead);
-	lp->plan = bpfplan_new(filter, lp->linktype, lp->why, sizeof(lp->why));
-	return 0;
+	return aidxmatch_plan(filter, r->header, &lp->plan, &lp->linktype, lp->why,
+			      sizeof(lp->why), err, errlen);
 }
 
 /* An open file's index grows: its last block may not have all its packets yet. */
@@ -329,29 +302,14 @@ static int file_may_match(const struct ring *r, const struct filelist_file *f,
 			  const struct listplan *lp, json_t **blocks)
 {
 	struct addridx x;
-	struct stat st;
-	char aname[300];
-	int fd, rc = 2;
+	int rc = aidxmatch_file(r->dirfd, f->name, lp->plan, lp->linktype, &x);
 
-	if (!lp->plan)
-		return 2;
-	fd = pcapfile_openat(r->dirfd, f->name, O_RDONLY);
-	if (fd < 0)
-		return 2;
-	snprintf(aname, sizeof(aname), "%s.aidx", f->name);
-	if (fstat(fd, &st) < 0 ||
-	    addridx_load(r->dirfd, aname, fd, f->name, (uint64_t)st.st_size, &x) < 0) {
-		close(fd);
-		return 2;
-	}
-	close(fd);
-	if (x.linktype == lp->linktype) {
-		rc = x.complete && !bpfplan_may_match(lp->plan, &x.file) ? 0 : 1;
-		if (rc && blocks)
-			*blocks = block_runs(&x, lp->plan, f);
-	}
+	if (rc != AIDXMATCH_MAY)
+		return rc == AIDXMATCH_NO ? 0 : 2;
+	if (blocks)
+		*blocks = block_runs(&x, lp->plan, f);
 	addridx_free(&x);
-	return rc;
+	return 1;
 }
 
 /* A file's entry, or NULL when the filter's plan leaves it out. */
