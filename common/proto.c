@@ -108,7 +108,7 @@ static int takes(enum proto_cmd cmd, const char *key)
 	if (!strcmp(key, "job"))
 		return cmd == CMD_VERIFY;
 	if (!strcmp(key, "filter"))
-		return cmd == CMD_DUMP || cmd == CMD_LIST;
+		return cmd == CMD_DUMP || cmd == CMD_LIST || cmd == CMD_PRESERVE;
 	if (!strcmp(key, "follow") || !strcmp(key, "export") || !strcmp(key, "gzip") ||
 	    !strcmp(key, "rings"))
 		return cmd == CMD_DUMP;

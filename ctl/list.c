@@ -203,7 +203,7 @@ static int run(struct list *l)
 }
 
 /* Words a filter starts with (so it is not taken for a ring), as tcpdump reads them. */
-static int filter_start(const char *w)
+int list_filter_start(const char *w)
 {
 	static const char *const words[] = {
 		"host", "net", "port", "portrange", "src", "dst", "tcp", "udp", "sctp", "icmp",
@@ -228,7 +228,7 @@ static int take_words(struct list *l, int argc, char **argv, char *err, size_t e
 {
 	int i = optind;
 
-	if (i < argc && (strchr(argv[i], '/') || !filter_start(argv[i])))
+	if (i < argc && (strchr(argv[i], '/') || !list_filter_start(argv[i])))
 		l->ring = argv[i++];
 	for (; i < argc; i++) {
 		size_t n = strlen(l->filter);

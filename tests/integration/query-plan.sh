@@ -158,6 +158,18 @@ echo "$out" | grep -q "may match from .* until " || fail "list -v shows no block
 echo "$out" | grep -q "7 files without matches left out" || fail "list: $out"
 log "list FILTER names exactly the files with matches; -v their blocks"
 
+# preserve FILTER holds only the files that can hold a match, and says which filter chose them.
+out=$(ctl preserve "$IF_CAP/adopt" --since @1795600000 --until @1795603600 --case Q-1 host 203.0.113.7) ||
+	fail "preserve with a filter failed: $out"
+held=$(ls "$TMP/store/evidence/Q-1" | grep -E '\.pcap$')
+[ "$held" = "$(files_with "$dir" host 203.0.113.7)" ] || fail "preserve with a filter held [$held]"
+grep -q "query=host%20203.0.113.7" "$TMP/store/evidence/Q-1/MANIFEST" ||
+	fail "the manifest does not name the filter: $(head -c 300 "$TMP/store/evidence/Q-1/MANIFEST")"
+out=$(ctl preserve "$IF_CAP/adopt" --since @1795600000 --until @1795603600 --case Q-2 "tcp port" 2>&1) &&
+	fail "preserve took a filter that does not compile"
+echo "$out" | grep -q 'filter "tcp port"' || fail "preserve's bad filter message: $out"
+log "preserve FILTER holds the one file that can match"
+
 # The property: random filters from the planner's grammar, daemon-filtered dump == tcpdump's full scan.
 python3 - 200 > "$TMP/random-filters" <<'PY'
 import random, sys
