@@ -165,6 +165,7 @@ held=$(ls "$TMP/store/evidence/Q-1" | grep -E '\.pcap$')
 [ "$held" = "$(files_with "$dir" host 203.0.113.7)" ] || fail "preserve with a filter held [$held]"
 grep -q "query=host%20203.0.113.7" "$TMP/store/evidence/Q-1/MANIFEST" ||
 	fail "the manifest does not name the filter: $(head -c 300 "$TMP/store/evidence/Q-1/MANIFEST")"
+out=$(ctl verify --case Q-1) || fail "verify of a case preserved with a filter failed: $out"
 out=$(ctl preserve "$IF_CAP/adopt" --since @1795600000 --until @1795603600 --case Q-2 "tcp port" 2>&1) &&
 	fail "preserve took a filter that does not compile"
 echo "$out" | grep -q 'filter "tcp port"' || fail "preserve's bad filter message: $out"
