@@ -16,6 +16,10 @@
 #ifndef DLT_LINUX_SLL2
 #define DLT_LINUX_SLL2 276
 #endif
+#ifndef DLT_IPV4
+#define DLT_IPV4 228
+#define DLT_IPV6 229
+#endif
 
 /* ---- unit cases ---- */
 
@@ -338,6 +342,10 @@ static size_t gen_packet(int linktype, uint8_t *pkt)
 		return hl + len;
 	case DLT_RAW:
 		return gen_l3(pkt, &type, 1);
+	case DLT_IPV4:
+		return gen_ip4(pkt);
+	case DLT_IPV6:
+		return gen_ip6(pkt);
 	default:
 		len = gen_l3(pkt + 4, &type, 1);
 		af = type == 0x0800 ? 2 : (uint32_t[]){ 10, 24, 28, 30 }[rnd(4)];
@@ -440,6 +448,16 @@ static void gen_prim(char *out, size_t n)
 	extra = rnd(4) ? 0 : 1 + (int)rnd(2);
 	for (i = 0; i < extra; i++) {
 		cat(out, n, rnd(2) ? " or " : rnd(2) ? " and " : " and not ");
+		if (rnd(3) == 0) {
+			cat(out, n, "(");
+			gen_value(v, sizeof(v), k);
+			cat(out, n, v);
+			cat(out, n, rnd(2) ? " or " : " and ");
+			gen_value(v, sizeof(v), k);
+			cat(out, n, v);
+			cat(out, n, ")");
+			continue;
+		}
 		gen_value(v, sizeof(v), k);
 		cat(out, n, v);
 	}
@@ -458,9 +476,18 @@ static void gen_expr(char *out, size_t n, int depth)
 		gen_expr(out, n, depth + 1);
 		cat(out, n, ")");
 	} else {
+		char v[64];
+
 		gen_expr(out, n, depth + 1);
 		cat(out, n, (const char *[]){ " and ", " or ", " && ", " || " }[rnd(4)]);
-		gen_expr(out, n, depth + 1);
+		if (rnd(6)) {
+			gen_expr(out, n, depth + 1);
+			return;
+		}
+		/* a bare value: takes the qualifiers of what came before, even across ( ); never a
+		 * word libpcap could take for a name to resolve (that would wait for DNS) */
+		gen_value(v, sizeof(v), (int)rnd(3));
+		cat(out, n, v);
 	}
 }
 
@@ -548,7 +575,7 @@ static int property(int linktype, int nfilters, struct stats *st)
 static void test_property(void)
 {
 	static const int linktypes[] = { DLT_EN10MB, DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2,
-					 DLT_RAW, DLT_NULL, DLT_LOOP };
+					 DLT_RAW, DLT_IPV4, DLT_IPV6, DLT_NULL, DLT_LOOP };
 	const char *env = getenv("PKTCAP_PLAN_SEED");
 	uint64_t seed = env ? strtoull(env, NULL, 0) : (uint64_t)time(NULL);
 	struct stats st = { 0 };
