@@ -155,31 +155,12 @@ static int ip6_is_ext(uint8_t nh)
 	return nh == 0 || nh == 43 || nh == 44 || nh == 60 || nh == 51;
 }
 
-/*
- * IPv6: addresses, the next header and every next header along the
- * extension header chain, ports right after the fixed header (what BPF
- * reads) and after the chain (a superset), not of later fragments.
- */
-static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len)
+/* Records every next header along the extension header chain, and the ports after it. */
+static void ip6_walk_chain(struct addrset_builder *b, uint8_t nh, const uint8_t *p, long len)
 {
 	long off = 40;
-	uint8_t nh;
 	int later = 0;
 
-	b->l3 |= ADDRSET_L3_IP6;
-	/* BPF's optimizer drops loads of words a net's mask zeroes: a cut address can match a net */
-	if ((len >= 12 && len < 24) || (len >= 28 && len < 40))
-		b->flags |= ADDRSET_ALL;
-	if (len >= 24)
-		add_ip6(b, p + 8);
-	if (len >= 40)
-		add_ip6(b, p + 24);
-	if (len < 7)
-		return;
-	nh = p[6];
-	add_proto(b, nh);
-	if (len > 40)
-		add_ports(b, nh, p + 40, len - 40);
 	while (ip6_is_ext(nh) && off < len) {
 		long hl;
 
@@ -196,6 +177,32 @@ static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len
 	}
 	if (!ip6_is_ext(nh) && !later && off < len)
 		add_ports(b, nh, p + off, len - off);
+}
+
+/*
+ * IPv6: addresses, the next header and every next header along the
+ * extension header chain, ports right after the fixed header (what BPF
+ * reads) and after the chain (a superset), not of later fragments.
+ */
+static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len)
+{
+	uint8_t nh;
+
+	b->l3 |= ADDRSET_L3_IP6;
+	/* BPF's optimizer drops loads of words a net's mask zeroes: a cut address can match a net */
+	if ((len >= 12 && len < 24) || (len >= 28 && len < 40))
+		b->flags |= ADDRSET_ALL;
+	if (len >= 24)
+		add_ip6(b, p + 8);
+	if (len >= 40)
+		add_ip6(b, p + 24);
+	if (len < 7)
+		return;
+	nh = p[6];
+	add_proto(b, nh);
+	if (len > 40)
+		add_ports(b, nh, p + 40, len - 40);
+	ip6_walk_chain(b, nh, p, len);
 }
 
 /* ARP and RARP: BPF's host and net read the sender and target protocol addresses at 14 and 24. */

@@ -545,19 +545,13 @@ static struct node *prim_name(struct parser *ps, struct qual q, const char *s)
 	return NULL;
 }
 
-/* A value (and, for nets, what follows it: "/LEN" or "mask M") with the qualifiers q. */
-static struct node *prim(struct parser *ps, struct qual q)
+/* NET/LEN or NET mask MASK (libpcap's gen_mcode and gen_mcode6): networks only. */
+static struct node *prim_masked(struct parser *ps, struct qual q, const char *s)
 {
-	const char *s = peek(ps, 0);
 	uint8_t a6[16];
 	uint32_t v, m, len;
-	int bits;
+	int bits, mbits;
 
-	if (q.addr == A_UNDEF)
-		return refuse(ps, "value without a qualifier"), NULL;
-	ps->pos++;
-	if (*s == '\\')
-		return prim_name(ps, q, s + 1);
 	if (is(ps, 0, "/")) {
 		if (parse_num(peek(ps, 1), &len))
 			return refuse(ps, "bad prefix length"), NULL;
@@ -568,19 +562,31 @@ static struct node *prim(struct parser *ps, struct qual q)
 			return prim_ip6(ps, q, a6, (int)len);
 		if (parse_hid(s, &v, &bits) || len > 32)
 			return refuse(ps, "bad network"), NULL;
-		v <<= 32 - bits;
 		m = len ? 0xffffffffu << (32 - len) : 0;
-		return prim_ip4(ps, q, v, m);
+		return prim_ip4(ps, q, v << (32 - bits), m);
 	}
-	if (is(ps, 0, "mask")) {
-		int mbits;
+	if (parse_hid(s, &v, &bits) || parse_hid(peek(ps, 1), &m, &mbits) || bits != 32 ||
+	    mbits != 32 || q.addr != A_NET)
+		return refuse(ps, "bad net ... mask ..."), NULL;
+	ps->pos += 2;
+	return prim_ip4(ps, q, v, m);
+}
 
-		if (parse_hid(s, &v, &bits) || parse_hid(peek(ps, 1), &m, &mbits) || bits != 32 ||
-		    mbits != 32 || q.addr != A_NET)
-			return refuse(ps, "bad net ... mask ..."), NULL;
-		ps->pos += 2;
-		return prim_ip4(ps, q, v, m);
-	}
+/* A value (and, for nets, what follows it: "/LEN" or "mask M") with the qualifiers q. */
+static struct node *prim(struct parser *ps, struct qual q)
+{
+	const char *s = peek(ps, 0);
+	uint8_t a6[16];
+	uint32_t v;
+	int bits;
+
+	if (q.addr == A_UNDEF)
+		return refuse(ps, "value without a qualifier"), NULL;
+	ps->pos++;
+	if (*s == '\\')
+		return prim_name(ps, q, s + 1);
+	if (is(ps, 0, "/") || is(ps, 0, "mask"))
+		return prim_masked(ps, q, s);
 	if (!parse_num(s, &v))
 		return prim_num(ps, q, v);
 	if (is_hid(s)) {
