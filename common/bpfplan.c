@@ -536,10 +536,14 @@ static struct node *prim_name(struct parser *ps, struct qual q, const char *s)
 	if (q.addr == A_PORTRANGE && dash && dash - s < (long)sizeof(first) && dash != s) {
 		memcpy(first, s, (size_t)(dash - s));
 		first[dash - s] = '\0';
-		if (strspn(first, "0123456789") == strlen(first) &&
+		/* decimal even with a leading 0: libpcap reads these with sscanf("%d-%d") */
+		if (strspn(first, "0123456789") == strlen(first) && strlen(first) < 9 &&
 		    strspn(dash + 1, "0123456789") == strlen(dash + 1) && dash[1] &&
-		    !parse_num(first, &lo) && !parse_num(dash + 1, &hi))
+		    strlen(dash + 1) < 9) {
+			lo = (uint32_t)strtoul(first, NULL, 10);
+			hi = (uint32_t)strtoul(dash + 1, NULL, 10);
 			return prim_port(ps, q, lo, hi);
+		}
 	}
 	refuse(ps, "'%.40s' needs a name lookup", s);
 	return NULL;

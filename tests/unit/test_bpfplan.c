@@ -90,6 +90,8 @@ static void test_describe(void)
 	ok(plans_as("portrange 90-80", "portrange 80-90"), "portrange swapped");
 	ok(plans_as("udp portrange 1-1024", "udp portrange 1-1024"), "udp portrange");
 	ok(plans_as("port 0x50", "port 80"), "hex port");
+	ok(plans_as("port 0120", "port 80"), "octal port, as libpcap's scanner reads it");
+	ok(plans_as("portrange 010-020", "portrange 10-20"), "portrange is decimal (sscanf)");
 	ok(plans_as("proto \\tcp", "proto 6"), "proto \\tcp");
 	ok(plans_as("ip proto 17", "ip proto 17"), "ip proto");
 	ok(plans_as("ip6 proto \\udp", "ip6 proto 17"), "ip6 proto \\udp");
@@ -386,12 +388,13 @@ static void gen_value(char *out, size_t n, int k)
 		}
 		break;
 	case 2:
-		snprintf(out, n, "%u", rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536));
+		snprintf(out, n, (const char *[]){ "%u", "%u", "%u", "0x%x", "0%o" }[rnd(5)],
+			 rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536));
 		break;
 	case 3: {
 		unsigned a = ports[rnd(NELEM(ports))], b = a + rnd(100);
 
-		snprintf(out, n, "%u-%u", rnd(4) ? a : b, rnd(4) ? b : a);
+		snprintf(out, n, rnd(8) ? "%u-%u" : "0%u-0%u", rnd(4) ? a : b, rnd(4) ? b : a);
 		break;
 	}
 	default:
