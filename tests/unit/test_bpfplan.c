@@ -387,10 +387,12 @@ static void gen_value(char *out, size_t n, int k)
 			snprintf(out, n, "%s/%u", inet_ntoa(in), len);
 		}
 		break;
-	case 2:
-		snprintf(out, n, (const char *[]){ "%u", "%u", "%u", "0x%x", "0%o" }[rnd(5)],
-			 rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536));
+	case 2: {
+		unsigned p = rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536), f = rnd(5);
+
+		snprintf(out, n, f == 3 ? "0x%x" : f == 4 ? "0%o" : "%u", p);
 		break;
+	}
 	case 3: {
 		unsigned a = ports[rnd(NELEM(ports))], b = a + rnd(100);
 
