@@ -41,13 +41,15 @@ static const struct qual qerr = { Q_UNDEF, 0, A_UNDEF };
 
 enum { N_AND, N_OR, N_NOT, N_ANY, N_PRIM, N_VLAN };
 
+#define PROTO_PORTS -3		/* a port without tcp/udp/sctp: one of the three must occur */
+
 /* What a primitive asks of a set: every condition set here must hold. */
 struct node {
 	int type;
 	int shift;		/* how many "vlan" keywords came before it: BPF reads that deep */
 	struct node *a, *b;
 	uint32_t l3;		/* one of these layers must occur (0: no condition) */
-	int proto;		/* this IP protocol must occur (-1: no condition) */
+	int proto;		/* this IP protocol must occur (-1: none, PROTO_PORTS: TCP, UDP or SCTP) */
 	int kind;		/* 4: ip4 range, 6: ip6 range, 'p': port range, 0: none */
 	uint32_t lo4, hi4;
 	uint8_t lo6[16], hi6[16];
@@ -421,7 +423,7 @@ static int port_proto(struct parser *ps, int proto)
 	case Q_SCTP:
 		return 132;
 	case Q_DEFAULT:
-		return -1;
+		return PROTO_PORTS;
 	}
 	return refuse(ps, "port with this qualifier"), -2;
 }
@@ -895,6 +897,9 @@ static int prim_may(const struct node *n, const struct addrset *s)
 	if (n->l3 && !(s->l3 & n->l3))
 		return 0;
 	if (n->proto >= 0 && !addrset_has_proto(s, (uint8_t)n->proto))
+		return 0;
+	if (n->proto == PROTO_PORTS && !addrset_has_proto(s, 6) && !addrset_has_proto(s, 17) &&
+	    !addrset_has_proto(s, 132))
 		return 0;
 	switch (n->kind) {
 	case 4:

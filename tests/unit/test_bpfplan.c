@@ -158,6 +158,10 @@ static void test_eval(void)
 	ok(may("host 10.0.0.3", &s) == 0, "host absent");
 	ok(may("net 10.0.0.0/24", &s) == 1 && may("net 10.0.1.0/24", &s) == 0, "net");
 	ok(may("port 80", &s) == 1 && may("port 81", &s) == 0, "port");
+	s.proto[0] = 1 << 1;
+	ok(may("port 80", &s) == 0 && may("portrange 0-65535", &s) == 0,
+	   "port needs TCP, UDP or SCTP");
+	s.proto[0] = 1 << 6;
 	ok(may("udp port 80", &s) == 0 && may("tcp port 80", &s) == 1, "tcp/udp port");
 	ok(may("portrange 70-79", &s) == 0 && may("portrange 70-80", &s) == 1, "portrange");
 	ok(may("host 10.0.0.3 or port 80", &s) == 1, "or");
