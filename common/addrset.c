@@ -33,6 +33,8 @@ struct addrset_builder {
 	uint32_t flags, l3;
 	uint8_t proto[32];
 	struct vec ip4, ip6, port, vlan;
+	uint32_t *sort4;	/* scratch for sorting ip4, ip4.cap long */
+	uint32_t sort4cap;
 	uint64_t cache4[CACHE4];	/* address | 1 << 32, 0 when empty */
 	uint8_t cache6[CACHE6][17];	/* address, then 1 when used */
 	uint8_t portbit[65536 / 8];	/* ports already in the port array */
@@ -155,31 +157,12 @@ static int ip6_is_ext(uint8_t nh)
 	return nh == 0 || nh == 43 || nh == 44 || nh == 60 || nh == 51;
 }
 
-/*
- * IPv6: addresses, the next header and every next header along the
- * extension header chain, ports right after the fixed header (what BPF
- * reads) and after the chain (a superset), not of later fragments.
- */
-static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len)
+/* Records every next header along the extension header chain, and the ports after it. */
+static void ip6_walk_chain(struct addrset_builder *b, uint8_t nh, const uint8_t *p, long len)
 {
 	long off = 40;
-	uint8_t nh;
 	int later = 0;
 
-	b->l3 |= ADDRSET_L3_IP6;
-	/* BPF's optimizer drops loads of words a net's mask zeroes: a cut address can match a net */
-	if ((len >= 12 && len < 24) || (len >= 28 && len < 40))
-		b->flags |= ADDRSET_ALL;
-	if (len >= 24)
-		add_ip6(b, p + 8);
-	if (len >= 40)
-		add_ip6(b, p + 24);
-	if (len < 7)
-		return;
-	nh = p[6];
-	add_proto(b, nh);
-	if (len > 40)
-		add_ports(b, nh, p + 40, len - 40);
 	while (ip6_is_ext(nh) && off < len) {
 		long hl;
 
@@ -196,6 +179,32 @@ static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len
 	}
 	if (!ip6_is_ext(nh) && !later && off < len)
 		add_ports(b, nh, p + off, len - off);
+}
+
+/*
+ * IPv6: addresses, the next header and every next header along the
+ * extension header chain, ports right after the fixed header (what BPF
+ * reads) and after the chain (a superset), not of later fragments.
+ */
+static void add_ip6_packet(struct addrset_builder *b, const uint8_t *p, long len)
+{
+	uint8_t nh;
+
+	b->l3 |= ADDRSET_L3_IP6;
+	/* BPF's optimizer drops loads of words a net's mask zeroes: a cut address can match a net */
+	if ((len >= 12 && len < 24) || (len >= 28 && len < 40))
+		b->flags |= ADDRSET_ALL;
+	if (len >= 24)
+		add_ip6(b, p + 8);
+	if (len >= 40)
+		add_ip6(b, p + 24);
+	if (len < 7)
+		return;
+	nh = p[6];
+	add_proto(b, nh);
+	if (len > 40)
+		add_ports(b, nh, p + 40, len - 40);
+	ip6_walk_chain(b, nh, p, len);
 }
 
 /* ARP and RARP: BPF's host and net read the sender and target protocol addresses at 14 and 24. */
@@ -336,8 +345,11 @@ static int cmp_ip6(const void *a, const void *b)
 	return memcmp(a, b, 16);
 }
 
-/* Sorts a's n elements, drops repeats, and copies them into a new array of exactly that size. */
-static void *vec_take(struct vec *a, size_t sz, int (*cmp)(const void *, const void *), uint32_t *n)
+typedef void sort_fn(void *, size_t, size_t, int (*)(const void *, const void *));
+
+/* Sorts a's elements (sort NULL: sorted already), drops repeats, copies them to an exact array. */
+static void *vec_take(struct vec *a, size_t sz, sort_fn *sort, int (*cmp)(const void *, const void *),
+		      uint32_t *n)
 {
 	uint8_t *v = a->v, *out;
 	uint32_t i, k = 0;
@@ -345,9 +357,10 @@ static void *vec_take(struct vec *a, size_t sz, int (*cmp)(const void *, const v
 	*n = 0;
 	if (!a->n)
 		return NULL;
-	qsort(v, a->n, sz, cmp);
+	if (sort)
+		sort(v, a->n, sz, cmp);
 	for (i = 0; i < a->n; i++)
-		if (!k || cmp(v + (size_t)(k - 1) * sz, v + (size_t)i * sz))
+		if (!k || memcmp(v + (size_t)(k - 1) * sz, v + (size_t)i * sz, sz))
 			memmove(v + (size_t)k++ * sz, v + (size_t)i * sz, sz);
 	out = malloc((size_t)k * sz);
 	if (out) {
@@ -374,6 +387,68 @@ static void builder_reset(struct addrset_builder *b)
 	b->oom = 0;
 }
 
+/*
+ * Sorts the IPv4 addresses by radix, a byte at a time: take runs on the
+ * writer thread once per block of thousands of addresses, where qsort's
+ * calls per comparison cost more than adding the packets did.
+ */
+static int sort_ip4(struct addrset_builder *b)
+{
+	uint32_t *a = b->ip4.v, *t, n = b->ip4.n, i;
+	int shift;
+
+	if (b->sort4cap < n) {
+		t = realloc(b->sort4, (size_t)n * sizeof(*t));
+		if (!t)
+			return -1;
+		b->sort4 = t;
+		b->sort4cap = n;
+	}
+	t = b->sort4;
+	b->ip4.n = 0;
+	for (shift = 0; shift < 32; shift += 8) {
+		uint32_t count[257] = { 0 }, *swap;
+
+		for (i = 0; i < n; i++)
+			count[((a[i] >> shift) & 0xff) + 1]++;
+		for (i = 1; i < 257; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			t[count[(a[i] >> shift) & 0xff]++] = a[i];
+		swap = a;
+		a = t;
+		t = swap;
+	}
+	/* four passes: the sorted copy is back in b->ip4.v; now drop repeats */
+	for (i = 0, t = b->ip4.v; i < n; i++)
+		if (!b->ip4.n || t[b->ip4.n - 1] != a[i])
+			t[b->ip4.n++] = a[i];
+	return 0;
+}
+
+/* The n values whose bits are set in bitmap bits (nbits long), ascending, in a new array. */
+static uint16_t *bits_take(const uint8_t *bits, uint32_t nbits, uint32_t n, uint32_t *out_n)
+{
+	uint16_t *out;
+	uint32_t i, k = 0;
+
+	*out_n = 0;
+	if (!n)
+		return NULL;
+	out = malloc((size_t)n * sizeof(*out));
+	if (!out)
+		return NULL;
+	for (i = 0; i < nbits / 8 && k < n; i++) {
+		unsigned byte = bits[i], j;
+
+		for (j = 0; byte && j < 8; j++, byte >>= 1)
+			if (byte & 1)
+				out[k++] = (uint16_t)(i * 8 + j);
+	}
+	*out_n = k;
+	return out;
+}
+
 int addrset_builder_take(struct addrset_builder *b, struct addrset *out)
 {
 	int oom = b->oom;
@@ -382,10 +457,10 @@ int addrset_builder_take(struct addrset_builder *b, struct addrset *out)
 	out->flags = b->flags;
 	out->l3 = b->l3;
 	memcpy(out->proto, b->proto, sizeof(out->proto));
-	out->ip4 = vec_take(&b->ip4, sizeof(uint32_t), cmp_u32, &out->n4);
-	out->ip6 = vec_take(&b->ip6, 16, cmp_ip6, &out->n6);
-	out->port = vec_take(&b->port, sizeof(uint16_t), cmp_u16, &out->nport);
-	out->vlan = vec_take(&b->vlan, sizeof(uint16_t), cmp_u16, &out->nvlan);
+	out->ip4 = vec_take(&b->ip4, sizeof(uint32_t), sort_ip4(b) ? qsort : NULL, cmp_u32, &out->n4);
+	out->ip6 = vec_take(&b->ip6, 16, qsort, cmp_ip6, &out->n6);
+	out->port = bits_take(b->portbit, 65536, b->port.n, &out->nport);
+	out->vlan = bits_take(b->vlanbit, 4096, b->vlan.n, &out->nvlan);
 	if ((b->ip4.n && !out->ip4) || (b->ip6.n && !out->ip6) || (b->port.n && !out->port) ||
 	    (b->vlan.n && !out->vlan))
 		oom = 1;
@@ -405,6 +480,7 @@ void addrset_builder_free(struct addrset_builder *b)
 	free(b->ip6.v);
 	free(b->port.v);
 	free(b->vlan.v);
+	free(b->sort4);
 	free(b);
 }
 

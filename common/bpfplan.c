@@ -41,13 +41,15 @@ static const struct qual qerr = { Q_UNDEF, 0, A_UNDEF };
 
 enum { N_AND, N_OR, N_NOT, N_ANY, N_PRIM, N_VLAN };
 
+#define PROTO_PORTS -3		/* a port without tcp/udp/sctp: one of the three must occur */
+
 /* What a primitive asks of a set: every condition set here must hold. */
 struct node {
 	int type;
 	int shift;		/* how many "vlan" keywords came before it: BPF reads that deep */
 	struct node *a, *b;
 	uint32_t l3;		/* one of these layers must occur (0: no condition) */
-	int proto;		/* this IP protocol must occur (-1: no condition) */
+	int proto;		/* this IP protocol must occur (-1: none, PROTO_PORTS: TCP, UDP or SCTP) */
 	int kind;		/* 4: ip4 range, 6: ip6 range, 'p': port range, 0: none */
 	uint32_t lo4, hi4;
 	uint8_t lo6[16], hi6[16];
@@ -421,7 +423,7 @@ static int port_proto(struct parser *ps, int proto)
 	case Q_SCTP:
 		return 132;
 	case Q_DEFAULT:
-		return -1;
+		return PROTO_PORTS;
 	}
 	return refuse(ps, "port with this qualifier"), -2;
 }
@@ -536,28 +538,26 @@ static struct node *prim_name(struct parser *ps, struct qual q, const char *s)
 	if (q.addr == A_PORTRANGE && dash && dash - s < (long)sizeof(first) && dash != s) {
 		memcpy(first, s, (size_t)(dash - s));
 		first[dash - s] = '\0';
-		if (strspn(first, "0123456789") == strlen(first) &&
+		/* decimal even with a leading 0: libpcap reads these with sscanf("%d-%d") */
+		if (strspn(first, "0123456789") == strlen(first) && strlen(first) < 9 &&
 		    strspn(dash + 1, "0123456789") == strlen(dash + 1) && dash[1] &&
-		    !parse_num(first, &lo) && !parse_num(dash + 1, &hi))
+		    strlen(dash + 1) < 9) {
+			lo = (uint32_t)strtoul(first, NULL, 10);
+			hi = (uint32_t)strtoul(dash + 1, NULL, 10);
 			return prim_port(ps, q, lo, hi);
+		}
 	}
 	refuse(ps, "'%.40s' needs a name lookup", s);
 	return NULL;
 }
 
-/* A value (and, for nets, what follows it: "/LEN" or "mask M") with the qualifiers q. */
-static struct node *prim(struct parser *ps, struct qual q)
+/* NET/LEN or NET mask MASK (libpcap's gen_mcode and gen_mcode6): networks only. */
+static struct node *prim_masked(struct parser *ps, struct qual q, const char *s)
 {
-	const char *s = peek(ps, 0);
 	uint8_t a6[16];
 	uint32_t v, m, len;
-	int bits;
+	int bits, mbits;
 
-	if (q.addr == A_UNDEF)
-		return refuse(ps, "value without a qualifier"), NULL;
-	ps->pos++;
-	if (*s == '\\')
-		return prim_name(ps, q, s + 1);
 	if (is(ps, 0, "/")) {
 		if (parse_num(peek(ps, 1), &len))
 			return refuse(ps, "bad prefix length"), NULL;
@@ -568,19 +568,31 @@ static struct node *prim(struct parser *ps, struct qual q)
 			return prim_ip6(ps, q, a6, (int)len);
 		if (parse_hid(s, &v, &bits) || len > 32)
 			return refuse(ps, "bad network"), NULL;
-		v <<= 32 - bits;
 		m = len ? 0xffffffffu << (32 - len) : 0;
-		return prim_ip4(ps, q, v, m);
+		return prim_ip4(ps, q, v << (32 - bits), m);
 	}
-	if (is(ps, 0, "mask")) {
-		int mbits;
+	if (parse_hid(s, &v, &bits) || parse_hid(peek(ps, 1), &m, &mbits) || bits != 32 ||
+	    mbits != 32 || q.addr != A_NET)
+		return refuse(ps, "bad net ... mask ..."), NULL;
+	ps->pos += 2;
+	return prim_ip4(ps, q, v, m);
+}
 
-		if (parse_hid(s, &v, &bits) || parse_hid(peek(ps, 1), &m, &mbits) || bits != 32 ||
-		    mbits != 32 || q.addr != A_NET)
-			return refuse(ps, "bad net ... mask ..."), NULL;
-		ps->pos += 2;
-		return prim_ip4(ps, q, v, m);
-	}
+/* A value (and, for nets, what follows it: "/LEN" or "mask M") with the qualifiers q. */
+static struct node *prim(struct parser *ps, struct qual q)
+{
+	const char *s = peek(ps, 0);
+	uint8_t a6[16];
+	uint32_t v;
+	int bits;
+
+	if (q.addr == A_UNDEF)
+		return refuse(ps, "value without a qualifier"), NULL;
+	ps->pos++;
+	if (*s == '\\')
+		return prim_name(ps, q, s + 1);
+	if (is(ps, 0, "/") || is(ps, 0, "mask"))
+		return prim_masked(ps, q, s);
 	if (!parse_num(s, &v))
 		return prim_num(ps, q, v);
 	if (is_hid(s)) {
@@ -885,6 +897,9 @@ static int prim_may(const struct node *n, const struct addrset *s)
 	if (n->l3 && !(s->l3 & n->l3))
 		return 0;
 	if (n->proto >= 0 && !addrset_has_proto(s, (uint8_t)n->proto))
+		return 0;
+	if (n->proto == PROTO_PORTS && !addrset_has_proto(s, 6) && !addrset_has_proto(s, 17) &&
+	    !addrset_has_proto(s, 132))
 		return 0;
 	switch (n->kind) {
 	case 4:

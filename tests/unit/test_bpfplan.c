@@ -16,6 +16,10 @@
 #ifndef DLT_LINUX_SLL2
 #define DLT_LINUX_SLL2 276
 #endif
+#ifndef DLT_IPV4
+#define DLT_IPV4 228
+#define DLT_IPV6 229
+#endif
 
 /* ---- unit cases ---- */
 
@@ -86,6 +90,8 @@ static void test_describe(void)
 	ok(plans_as("portrange 90-80", "portrange 80-90"), "portrange swapped");
 	ok(plans_as("udp portrange 1-1024", "udp portrange 1-1024"), "udp portrange");
 	ok(plans_as("port 0x50", "port 80"), "hex port");
+	ok(plans_as("port 0120", "port 80"), "octal port, as libpcap's scanner reads it");
+	ok(plans_as("portrange 010-020", "portrange 10-20"), "portrange is decimal (sscanf)");
 	ok(plans_as("proto \\tcp", "proto 6"), "proto \\tcp");
 	ok(plans_as("ip proto 17", "ip proto 17"), "ip proto");
 	ok(plans_as("ip6 proto \\udp", "ip6 proto 17"), "ip6 proto \\udp");
@@ -152,6 +158,10 @@ static void test_eval(void)
 	ok(may("host 10.0.0.3", &s) == 0, "host absent");
 	ok(may("net 10.0.0.0/24", &s) == 1 && may("net 10.0.1.0/24", &s) == 0, "net");
 	ok(may("port 80", &s) == 1 && may("port 81", &s) == 0, "port");
+	s.proto[0] = 1 << 1;
+	ok(may("port 80", &s) == 0 && may("portrange 0-65535", &s) == 0,
+	   "port needs TCP, UDP or SCTP");
+	s.proto[0] = 1 << 6;
 	ok(may("udp port 80", &s) == 0 && may("tcp port 80", &s) == 1, "tcp/udp port");
 	ok(may("portrange 70-79", &s) == 0 && may("portrange 70-80", &s) == 1, "portrange");
 	ok(may("host 10.0.0.3 or port 80", &s) == 1, "or");
@@ -338,6 +348,10 @@ static size_t gen_packet(int linktype, uint8_t *pkt)
 		return hl + len;
 	case DLT_RAW:
 		return gen_l3(pkt, &type, 1);
+	case DLT_IPV4:
+		return gen_ip4(pkt);
+	case DLT_IPV6:
+		return gen_ip6(pkt);
 	default:
 		len = gen_l3(pkt + 4, &type, 1);
 		af = type == 0x0800 ? 2 : (uint32_t[]){ 10, 24, 28, 30 }[rnd(4)];
@@ -377,13 +391,16 @@ static void gen_value(char *out, size_t n, int k)
 			snprintf(out, n, "%s/%u", inet_ntoa(in), len);
 		}
 		break;
-	case 2:
-		snprintf(out, n, "%u", rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536));
+	case 2: {
+		unsigned p = rnd(6) ? ports[rnd(NELEM(ports))] : rnd(65536), f = rnd(5);
+
+		snprintf(out, n, f == 3 ? "0x%x" : f == 4 ? "0%o" : "%u", p);
 		break;
+	}
 	case 3: {
 		unsigned a = ports[rnd(NELEM(ports))], b = a + rnd(100);
 
-		snprintf(out, n, "%u-%u", rnd(4) ? a : b, rnd(4) ? b : a);
+		snprintf(out, n, rnd(8) ? "%u-%u" : "0%u-0%u", rnd(4) ? a : b, rnd(4) ? b : a);
 		break;
 	}
 	default:
@@ -440,6 +457,16 @@ static void gen_prim(char *out, size_t n)
 	extra = rnd(4) ? 0 : 1 + (int)rnd(2);
 	for (i = 0; i < extra; i++) {
 		cat(out, n, rnd(2) ? " or " : rnd(2) ? " and " : " and not ");
+		if (rnd(3) == 0) {
+			cat(out, n, "(");
+			gen_value(v, sizeof(v), k);
+			cat(out, n, v);
+			cat(out, n, rnd(2) ? " or " : " and ");
+			gen_value(v, sizeof(v), k);
+			cat(out, n, v);
+			cat(out, n, ")");
+			continue;
+		}
 		gen_value(v, sizeof(v), k);
 		cat(out, n, v);
 	}
@@ -458,9 +485,18 @@ static void gen_expr(char *out, size_t n, int depth)
 		gen_expr(out, n, depth + 1);
 		cat(out, n, ")");
 	} else {
+		char v[64];
+
 		gen_expr(out, n, depth + 1);
 		cat(out, n, (const char *[]){ " and ", " or ", " && ", " || " }[rnd(4)]);
-		gen_expr(out, n, depth + 1);
+		if (rnd(6)) {
+			gen_expr(out, n, depth + 1);
+			return;
+		}
+		/* a bare value: takes the qualifiers of what came before, even across ( ); never a
+		 * word libpcap could take for a name to resolve (that would wait for DNS) */
+		gen_value(v, sizeof(v), (int)rnd(3));
+		cat(out, n, v);
 	}
 }
 
@@ -548,7 +584,7 @@ static int property(int linktype, int nfilters, struct stats *st)
 static void test_property(void)
 {
 	static const int linktypes[] = { DLT_EN10MB, DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2,
-					 DLT_RAW, DLT_NULL, DLT_LOOP };
+					 DLT_RAW, DLT_IPV4, DLT_IPV6, DLT_NULL, DLT_LOOP };
 	const char *env = getenv("PKTCAP_PLAN_SEED");
 	uint64_t seed = env ? strtoull(env, NULL, 0) : (uint64_t)time(NULL);
 	struct stats st = { 0 };
