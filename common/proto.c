@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "proto.h"
 
@@ -35,6 +36,63 @@ int proto_case_valid(const char *id)
 	return 1;
 }
 
+/* A bare portrange expands per protocol and defeats the optimizer's merging. */
+#define PORTRANGE_TERMS 4
+
+static int filter_word(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' || c == ':' ||
+	       c == '/';
+}
+
+unsigned proto_filter_terms(const char *f)
+{
+	unsigned terms = 1;
+
+	while (*f) {
+		size_t n = 0;
+
+		if ((f[0] == '&' && f[1] == '&') || (f[0] == '|' && f[1] == '|')) {
+			terms++;
+			f += 2;
+			continue;
+		}
+		while (filter_word(f[n]))
+			n++;
+		if (!n) {
+			f++;
+			continue;
+		}
+		if ((n == 3 && !strncasecmp(f, "and", 3)) || (n == 2 && !strncasecmp(f, "or", 2)))
+			terms++;
+		else if (n == 9 && !strncasecmp(f, "portrange", 9))
+			terms += PORTRANGE_TERMS - 1;
+		f += n;
+	}
+	return terms;
+}
+
+/* Refused before anything compiles it: the bound is checked in a moment, whatever it says. */
+static int decode_filter(json_t *v, struct proto_request *req, char *err, size_t errlen)
+{
+	unsigned terms;
+
+	if (!json_is_string(v) || json_string_length(v) >= sizeof(req->filter) ||
+	    strlen(json_string_value(v)) != json_string_length(v)) {
+		snprintf(err, errlen, "\"filter\" must be a string of at most %zu bytes",
+			 sizeof(req->filter) - 1);
+		return -1;
+	}
+	terms = proto_filter_terms(json_string_value(v));
+	if (terms > PROTO_FILTER_MAX_TERMS) {
+		snprintf(err, errlen, "\"filter\" has %u terms, more than %d (libpcap's optimizer would need long for it)",
+			 terms, PROTO_FILTER_MAX_TERMS);
+		return -1;
+	}
+	snprintf(req->filter, sizeof(req->filter), "%s", json_string_value(v));
+	return 0;
+}
+
 /* Which members each command takes besides "cmd" and "ring". */
 static int takes(enum proto_cmd cmd, const char *key)
 {
@@ -49,8 +107,10 @@ static int takes(enum proto_cmd cmd, const char *key)
 		return cmd == CMD_RELEASE;
 	if (!strcmp(key, "job"))
 		return cmd == CMD_VERIFY;
+	if (!strcmp(key, "filter"))
+		return cmd == CMD_DUMP || cmd == CMD_LIST || cmd == CMD_PRESERVE;
 	if (!strcmp(key, "follow") || !strcmp(key, "export") || !strcmp(key, "gzip") ||
-	    !strcmp(key, "filter") || !strcmp(key, "rings"))
+	    !strcmp(key, "rings"))
 		return cmd == CMD_DUMP;
 	return 0;
 }
@@ -252,13 +312,8 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 			continue;
 		}
 		if (takes(req->cmd, key) && !strcmp(key, "filter")) {
-			if (!json_is_string(v) || json_string_length(v) >= sizeof(req->filter) ||
-			    strlen(json_string_value(v)) != json_string_length(v)) {
-				snprintf(err, errlen, "\"filter\" must be a string of at most %zu bytes",
-					 sizeof(req->filter) - 1);
+			if (decode_filter(v, req, err, errlen) < 0)
 				goto out;
-			}
-			snprintf(req->filter, sizeof(req->filter), "%s", json_string_value(v));
 			continue;
 		}
 		if (takes(req->cmd, key) && !strcmp(key, "rings")) {
@@ -305,6 +360,14 @@ int proto_decode_request(const uint8_t *payload, size_t len, struct proto_reques
 				req->limit = (uint64_t)json_integer_value(v);
 			else
 				req->from = (uint64_t)json_integer_value(v);
+			continue;
+		}
+		if (req->cmd == CMD_LIST && !strcmp(key, "blocks")) {
+			if (!json_is_boolean(v)) {
+				snprintf(err, errlen, "\"blocks\" must be true or false");
+				goto out;
+			}
+			req->blocks = json_is_true(v);
 			continue;
 		}
 		if (req->cmd == CMD_LIST && !strcmp(key, "from_ring")) {

@@ -74,11 +74,17 @@ enum proto_cmd {
 #define PROTO_CASE_MAX 64
 int proto_case_valid(const char *id);
 /*
- * An export's filter is compiled by the daemon: its length bounds what
- * libpcap's optimizer may spend on it (about 30 ms at worst: "port 1 or port 2 ..."),
- * since the daemon compiles it on the thread that serves clients.
+ * A dump's or list's filter is compiled by the daemon on the thread that
+ * serves clients: its terms (and, or; a portrange counts 4, as in
+ * conf.c) bound what libpcap's optimizer may spend on it: 48 terms take
+ * about 25 ms at worst ("port 1 or port 2 ...", measured with libpcap
+ * 1.10); 64 take 260 ms, 256 take 17 s. A longer filter is refused, and
+ * pktctl filters a dump itself instead.
  */
-#define PROTO_FILTER_MAX 512
+#define PROTO_FILTER_MAX 2048
+#define PROTO_FILTER_MAX_TERMS 48
+/* The terms of a filter as the bound above counts them. */
+unsigned proto_filter_terms(const char *filter);
 #define PROTO_RINGS_MAX 16
 
 struct proto_request {
@@ -95,7 +101,7 @@ struct proto_request {
 	/* dump: an export the daemon hashes and signs (docs/evidence.md). */
 	int export;
 	int gzip;		/* export: the capture as capture.pcap.gz */
-	char filter[PROTO_FILTER_MAX + 1];	/* export: a BPF filter the daemon applies */
+	char filter[PROTO_FILTER_MAX + 1];	/* dump, list: a BPF filter the daemon applies */
 	char rings[PROTO_RINGS_MAX][160];	/* dump of a case: only these rings */
 	size_t nrings;
 	/* list: since and until select files by time, as for dump. */
@@ -103,6 +109,7 @@ struct proto_request {
 	uint64_t limit;		/* list: at most this many files per reply, 0 = all (one reply) */
 	char from_ring[160];	/* list: a later page starts in this ring ... */
 	uint64_t from;		/* ... at this sequence number */
+	int blocks;		/* list with a filter: the blocks of each file that may match */
 };
 
 /*
@@ -111,8 +118,9 @@ struct proto_request {
  * takes "ring", "since", "until", "case" and "note"; release "case" and
  * "delete"; verify "case" or "ring", and "job"; dump also "case", "rings" (an
  * array of ring names, with "case"), "export", "gzip" (booleans) and
- * "filter" (with "export"); list "since", "until", "last", "limit", "from" (integers) and
- * "from_ring". Returns 0,
+ * "filter" (a BPF filter the daemon runs, at most PROTO_FILTER_MAX_TERMS
+ * terms); list "since", "until", "last", "limit", "from" (integers),
+ * "from_ring", "filter" and "blocks" (boolean). Returns 0,
  * or -1 with a message for the client in err.
  */
 int proto_decode_request(const uint8_t *payload, size_t len, struct proto_request *req,

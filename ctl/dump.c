@@ -45,6 +45,7 @@ struct source {
 	int iface;		/* rings of one interface share it (pktdedup), -1: a file */
 	int64_t ns;		/* the waiting packet's time stamp */
 	const char *sock;	/* the daemon it was read from */
+	int filtered;		/* the daemon ran the filter: only matches come */
 };
 
 #define MAX_HOSTS 16
@@ -57,6 +58,7 @@ struct dump {
 	struct source src[MAX_SOURCES];
 	int nsrc;
 	const char *filter;
+	int local_filter;	/* a daemon refused to run it: filter here */
 	int64_t since, until;	/* nanoseconds; 0 = open */
 	long long count;	/* -c: stop after this many */
 	int follow;
@@ -137,6 +139,18 @@ static void source_info(struct source *src)
 	src->nano = info->nano;
 }
 
+/*
+ * Whether the daemon can run the filter: within the bound it compiles on
+ * the thread serving clients (proto.h); a longer one is run here, as with
+ * a daemon from before filters ran there.
+ */
+static int remote_filter(const struct dump *d)
+{
+	return d->filter && *d->filter && !d->local_filter &&
+	       strlen(d->filter) <= PROTO_FILTER_MAX &&
+	       proto_filter_terms(d->filter) <= PROTO_FILTER_MAX_TERMS;
+}
+
 static int open_ring(struct dump *d, struct source *src, const char *sock, const char *ring,
 		     char *err, size_t errlen)
 {
@@ -159,6 +173,10 @@ static int open_ring(struct dump *d, struct source *src, const char *sock, const
 		json_object_set_new(req, "since", json_integer(d->since));
 	if (d->until)
 		json_object_set_new(req, "until", json_integer(d->until));
+	/* The filter runs next to the data: only matches cross the socket. */
+	src->filtered = remote_filter(d);
+	if (src->filtered)
+		json_object_set_new(req, "filter", json_string(d->filter));
 	frame = proto_frame_json(PROTO_REQUEST, req, &len);
 	json_decref(req);
 	/* A failed send may be a refusal already on its way: read it below. */
@@ -433,6 +451,9 @@ static int compile_filters(struct dump *d, char *err, size_t errlen)
 	for (int i = 0; i < d->nsrc; i++) {
 		struct source *s = &d->src[i];
 
+		/* The daemon compiled it for this ring's link type, and ran it. */
+		if (s->filtered)
+			continue;
 		s->dead = pcap_open_dead(s->linktype, s->snaplen);
 		if (!s->dead)
 			return -1;
@@ -497,6 +518,19 @@ static int open_one(struct dump *d, int h, const char *hsock, const char *ring, 
 	src = &d->src[d->nsrc++];
 	src->host = h;
 	src->sock = hsock;
+	if (open_ring(d, src, hsock, ring, err, errlen) == 0)
+		return 0;
+	/* A daemon from before dumps took a filter: read it all and filter here. */
+	if (!src->filtered || !strstr(err, "are for exports"))
+		return -1;
+	pcapfile_close(src->pf);
+	src->pf = NULL;
+	stream_close(src->stream);
+	free(src->stream);
+	memset(src, 0, sizeof(*src));
+	src->host = h;
+	src->sock = hsock;
+	d->local_filter = 1;
 	return open_ring(d, src, hsock, ring, err, errlen);
 }
 

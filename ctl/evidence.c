@@ -14,6 +14,8 @@
 #include "evcheck.h"
 #include "evidence.h"
 #include "format.h"
+#include "list.h"
+#include "proto.h"
 #include "timeparse.h"
 
 /* Verification of a large case takes a while: ask every 200 ms, for at most this long. */
@@ -64,6 +66,25 @@ static void print_json(json_t *reply)
 {
 	json_dumpf(reply, stdout, JSON_INDENT(2));
 	putchar('\n');
+}
+
+/* The rest of the line is preserve's filter; the daemon compiles it and bounds its terms. */
+static int take_filter(json_t *req, int argc, char **argv)
+{
+	char filter[PROTO_FILTER_MAX + 1] = "";
+
+	for (; optind < argc; optind++) {
+		size_t n = strlen(filter);
+
+		if (n + strlen(argv[optind]) + 1 >= sizeof(filter)) {
+			fprintf(stderr, "pktctl preserve: the filter is longer than %d bytes\n",
+				PROTO_FILTER_MAX);
+			return -1;
+		}
+		snprintf(filter + n, sizeof(filter) - n, "%s%s", n ? " " : "", argv[optind]);
+	}
+	json_object_set_new(req, "filter", json_string(filter));
+	return 0;
 }
 
 static int parse_args(struct evidence_opts *o, int argc, char **argv, const char *cmd,
@@ -120,8 +141,11 @@ static int parse_args(struct evidence_opts *o, int argc, char **argv, const char
 			return -1;
 		}
 	}
-	if (optind < argc)
+	/* preserve [RING] [FILTER]: only the files that can hold a match. */
+	if (optind < argc && !(!strcmp(cmd, "preserve") && list_filter_start(argv[optind])))
 		*ring = argv[optind++];
+	if (optind < argc && !strcmp(cmd, "preserve"))
+		return take_filter(req, argc, argv);
 	if (optind < argc) {
 		fprintf(stderr, "pktctl %s: unexpected argument '%s'\n", cmd, argv[optind]);
 		return -1;

@@ -129,6 +129,13 @@ static int parse_words(struct export *x, int argc, char **argv)
 		}
 		snprintf(x->filter + l, sizeof(x->filter) - l, "%s%s", l ? " " : "", argv[i]);
 	}
+	/* The daemon compiles it: the bound on its terms keeps that short. */
+	if (proto_filter_terms(x->filter) > PROTO_FILTER_MAX_TERMS) {
+		snprintf(x->err, sizeof(x->err),
+			 "the filter has %u terms, more than %d (and, or; a portrange counts 4): use net masks or portrange",
+			 proto_filter_terms(x->filter), PROTO_FILTER_MAX_TERMS);
+		return -1;
+	}
 	return 0;
 }
 

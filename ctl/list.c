@@ -15,6 +15,7 @@
 #include "client.h"
 #include "format.h"
 #include "list.h"
+#include "proto.h"
 #include "timeparse.h"
 
 /* Files per request: a reply stays small however many the ring keeps. */
@@ -25,14 +26,17 @@
 void list_usage(FILE *out)
 {
 	fprintf(out,
-		"Usage: pktctl list [RING] [--since TIME] [--until TIME] [--last N] [--all] [--json]\n"
+		"Usage: pktctl list [RING] [--since TIME] [--until TIME] [--last N] [--all] [-v] [--json] [FILTER]\n"
 		"List the stored files with first and last packet time, packets and size.\n\n"
 		"  --since TIME   files holding packets from TIME on (as for dump: 10:15, -1h, ...)\n"
 		"  --until TIME   files that start before TIME\n"
 		"  --last N       only the newest N files of the selection\n"
 		"  --all          every file (a terminal otherwise gets the last %d)\n"
-		"  -j, --json     the files as JSON, streamed as they come\n\n"
-		"Example:\n  pktctl list eth0/web --since -1h\n", TERMINAL_LAST);
+		"  -v, --verbose  with a FILTER: the time ranges of each file that can hold matches\n"
+		"  -j, --json     the files as JSON, streamed as they come\n"
+		"  FILTER         only files that can hold matches, from the address indexes alone\n\n"
+		"Examples:\n  pktctl list eth0/web --since -1h\n"
+		"  pktctl list eth0/web --since -7d -v host 203.0.113.7\n", TERMINAL_LAST);
 }
 
 static int64_t now_ns(void)
@@ -52,6 +56,10 @@ struct list {
 	uint64_t last;
 	uint64_t files;		/* printed so far */
 	uint64_t hidden;	/* matched by time but left out by --last */
+	char filter[PROTO_FILTER_MAX + 1];	/* only files whose index says they may match */
+	int verbose;		/* and the blocks that may */
+	int noplan;		/* a ring said no index can answer the filter */
+	uint64_t skipped;	/* files the filter left out */
 };
 
 static json_t *request(const struct list *l, const char *from_ring, json_int_t from)
@@ -68,6 +76,10 @@ static json_t *request(const struct list *l, const char *from_ring, json_int_t f
 		json_object_set_new(req, "until", json_integer(l->until));
 	if (l->last)
 		json_object_set_new(req, "last", json_integer((json_int_t)l->last));
+	if (*l->filter)
+		json_object_set_new(req, "filter", json_string(l->filter));
+	if (*l->filter && l->verbose)
+		json_object_set_new(req, "blocks", json_true());
 	if (from_ring) {
 		json_object_set_new(req, "from_ring", json_string(from_ring));
 		json_object_set_new(req, "from", json_integer(from));
@@ -91,8 +103,13 @@ static void begin(struct list *l, json_t *rings)
 		free(s);
 		return;
 	}
-	json_array_foreach(rings, i, ring)
+	json_array_foreach(rings, i, ring) {
 		format_list_ring(ring);
+		/* Without a plan, every file is listed: say why. */
+		if (*l->filter && json_is_null(json_object_get(ring, "plan")) && ++l->noplan)
+			printf("  no index can answer the filter (%s): every file may hold matches\n",
+			       json_string_value(json_object_get(ring, "plan_why")) ?: "?");
+	}
 	format_list_head();
 }
 
@@ -104,7 +121,16 @@ static void file(struct list *l, json_t *f)
 		printf("%s\n  %s", l->files ? "," : "", s ? s : "null");
 		free(s);
 	} else {
+		json_t *b;
+		size_t i;
+
 		format_list_file(f);
+		json_array_foreach(json_object_get(f, "blocks"), i, b)
+			printf("  may match from %s until %s\n",
+			       json_string_value(json_object_get(b, "since")) ?: "?",
+			       json_string_value(json_object_get(b, "until")) ?: "the end");
+		if (l->verbose && !l->noplan && !strcmp(json_string_value(json_object_get(f, "match")) ?: "", "unknown"))
+			printf("  may match anywhere: no address index answers for it\n");
 	}
 	l->files++;
 }
@@ -151,6 +177,7 @@ static int run(struct list *l)
 		first = 0;
 		json_array_foreach(json_object_get(res, "files"), i, f)
 			file(l, f);
+		l->skipped += (uint64_t)json_integer_value(json_object_get(res, "skipped"));
 		next = json_object_get(res, "next");
 		if (!json_is_object(next)) {
 			json_decref(reply);
@@ -161,10 +188,62 @@ static int run(struct list *l)
 		from = json_integer_value(json_object_get(next, "from"));
 		json_decref(reply);
 	}
-	if (l->json)
-		printf("%s]}}\n", l->files ? "\n" : "");
-	else if (l->hidden)
+	if (l->json) {
+		printf("%s]", l->files ? "\n" : "");
+		if (*l->filter)
+			printf(", \"skipped\": %" PRIu64, l->skipped);
+		printf("}}\n");
+	} else if (l->hidden) {
 		printf("%" PRIu64 " more; use --since/--until or --all\n", l->hidden);
+	}
+	if (!l->json && *l->filter)
+		printf("%" PRIu64 " file%s without matches left out\n", l->skipped,
+		       l->skipped == 1 ? "" : "s");
+	return 0;
+}
+
+/* Words a filter starts with (so it is not taken for a ring), as tcpdump reads them. */
+int list_filter_start(const char *w)
+{
+	static const char *const words[] = {
+		"host", "net", "port", "portrange", "src", "dst", "tcp", "udp", "sctp", "icmp",
+		"icmp6", "ip", "ip6", "arp", "rarp", "proto", "vlan", "not", "ether", "less",
+		"greater", "len", "gateway", "mpls", "pppoes", "geneve", "vxlan", "inbound",
+		"outbound", "broadcast", "multicast", "igmp", "link", "wlan", "atalk", "decnet",
+	};
+
+	/* "ip[0] = 0x45", "tcp[13]": the word before a byte offset counts. */
+	size_t n = strcspn(w, "[");
+
+	if (*w == '(' || *w == '!' || strchr(w, ' '))
+		return 1;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* [RING] [FILTER...]: the ring is the first word unless a filter starts there. */
+static int take_words(struct list *l, int argc, char **argv, char *err, size_t errlen)
+{
+	int i = optind;
+
+	if (i < argc && (strchr(argv[i], '/') || !list_filter_start(argv[i])))
+		l->ring = argv[i++];
+	for (; i < argc; i++) {
+		size_t n = strlen(l->filter);
+
+		if (n + strlen(argv[i]) + 1 >= sizeof(l->filter)) {
+			snprintf(err, errlen, "the filter is longer than %d bytes", PROTO_FILTER_MAX);
+			return -1;
+		}
+		snprintf(l->filter + n, sizeof(l->filter) - n, "%s%s", n ? " " : "", argv[i]);
+	}
+	if (proto_filter_terms(l->filter) > PROTO_FILTER_MAX_TERMS) {
+		snprintf(err, errlen, "the filter has %u terms, more than %d (and, or; a portrange counts 4)",
+			 proto_filter_terms(l->filter), PROTO_FILTER_MAX_TERMS);
+		return -1;
+	}
 	return 0;
 }
 
@@ -176,6 +255,7 @@ int list_main(int argc, char **argv, const char *socket, int json, int timeout_m
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "last", required_argument, NULL, OPT_LAST },
 		{ "all", no_argument, NULL, OPT_ALL },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -185,10 +265,13 @@ int list_main(int argc, char **argv, const char *socket, int json, int timeout_m
 	char err[256], *end;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "jhv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			l.json = 1;
+			break;
+		case 'v':
+			l.verbose = 1;
 			break;
 		case 'h':
 			list_usage(stdout);
@@ -226,14 +309,8 @@ int list_main(int argc, char **argv, const char *socket, int json, int timeout_m
 			return 2;
 		}
 	}
-	if (optind < argc) {
-		if (optind + 1 < argc) {
-			fprintf(stderr, "pktctl list: unexpected argument '%s'\n", argv[optind + 1]);
-			list_usage(stderr);
-			return 2;
-		}
-		l.ring = argv[optind];
-	}
+	if (take_words(&l, argc, argv, err, sizeof(err)) < 0)
+		return client_fail(l.json, err);
 	if (l.since && l.until && l.until <= l.since)
 		return client_fail(l.json, "--until must be later than --since");
 	/* A person at a terminal sees the newest files and how to get the rest. */

@@ -7,5 +7,7 @@
 /* argv[0] is "list"; json asks for JSON output (and errors). */
 int list_main(int argc, char **argv, const char *socket, int json, int timeout_ms);
 void list_usage(FILE *out);
+/* Whether a command-line word starts a tcpdump filter (host, net, port, "(", ...) rather than naming a ring. */
+int list_filter_start(const char *word);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <pcap/pcap.h>
 
+#include "aidxmatch.h"
 #include "capture/capctl.h"
 #include "control/control.h"
 #include "evidence/evidence.h"
@@ -180,6 +181,14 @@ static json_t *file_json(const struct ring *r, const struct filelist_file *f)
 	return j;
 }
 
+/* A list with a filter: per ring, the plan the address indexes answer. */
+struct listplan {
+	struct bpfplan *plan;	/* NULL: no plan, every file may match */
+	int linktype;
+	char why[128];		/* why there is none */
+	uint64_t skipped;	/* files left out */
+};
+
 #define LIST_CHUNK 256
 /* Files per reply, whatever the request's limit: a page costs the loop about 2 ms. */
 #define LIST_PAGE_MAX 128
@@ -214,20 +223,117 @@ static void select_files(struct ring *r, const struct proto_request *req, struct
 		sel->lo = sel->hi - req->last;
 }
 
-static json_t *ring_summary(struct ring *r, const struct selection *sel)
+static json_t *ring_summary(struct ring *r, const struct selection *sel,
+			    const struct proto_request *req, const struct listplan *lp)
 {
 	struct filelist_totals t;
 	struct filelist_file newest;
 	int64_t last = 0;
+	json_t *j;
 
 	filelist_totals(r->files, &t);
 	if (filelist_newest(r->files, &newest) == 0 && (newest.flags & FL_META))
 		last = newest.last_ns;
-	return json_pack("{s:s, s:I, s:I, s:I, s:o, s:o, s:I, s:I}", "ring", r->name,
+	j = json_pack("{s:s, s:I, s:I, s:I, s:o, s:o, s:I, s:I}", "ring", r->name,
 			 "files", (json_int_t)t.files, "bytes", (json_int_t)t.bytes,
 			 "damaged", (json_int_t)t.damaged, "first", json_time(t.oldest_ns),
 			 "last", json_time(last), "matched", (json_int_t)sel->matched,
 			 "selected", (json_int_t)(sel->hi - sel->lo));
+	/* The plan the filter got, or why there is none (then every file is listed). */
+	if (j && *req->filter) {
+		json_object_set_new(j, "plan", lp->plan ? json_string(bpfplan_describe(lp->plan))
+							: json_null());
+		if (!lp->plan)
+			json_object_set_new(j, "plan_why", json_string(lp->why));
+	}
+	return j;
+}
+
+/* The filter, compiled as a dump compiles it (so a list fails where a dump would), then planned. */
+static int listplan_setup(const struct ring *r, const char *filter, struct listplan *lp,
+			  char *err, size_t errlen)
+{
+	return aidxmatch_plan(filter, r->header, &lp->plan, &lp->linktype, lp->why,
+			      sizeof(lp->why), err, errlen);
+}
+
+/* An open file's index grows: its last block may not have all its packets yet. */
+static size_t trusted_blocks(const struct addridx *x)
+{
+	return x->complete ? x->nblocks : (x->nblocks ? x->nblocks - 1 : 0);
+}
+
+static int block_may(const struct addridx *x, const struct bpfplan *p, size_t b)
+{
+	return b >= trusted_blocks(x) || bpfplan_may_match(p, &x->blocks[b].set);
+}
+
+/* Runs of blocks that may hold matches: [{"since", "until"}], times as in the list. */
+static json_t *block_runs(const struct addridx *x, const struct bpfplan *p,
+			  const struct filelist_file *f)
+{
+	json_t *runs = json_array();
+
+	for (size_t b = 0; runs && b < x->nblocks; b++) {
+		size_t e = b + 1;
+		int64_t until;
+
+		if (!block_may(x, p, b))
+			continue;
+		while (e < x->nblocks && block_may(x, p, e))
+			e++;
+		until = e < x->nblocks ? x->blocks[e].at.first_ns :
+			(f->flags & FL_META) && f->packets ? f->last_ns + 1 : 0;
+		json_array_append_new(runs, json_pack("{s:o, s:o}", "since",
+						      json_time(x->blocks[b].at.first_ns),
+						      "until", json_time(until)));
+		b = e - 1;
+	}
+	return runs;
+}
+
+/*
+ * What f's address index says, from the index alone (no packet is read):
+ * 0 no packet of f can match, 1 some may ("match": "index", and with
+ * blocks the runs that may), 2 it cannot tell ("match": "unknown": no plan,
+ * no index, or not this file's).
+ */
+static int file_may_match(const struct ring *r, const struct filelist_file *f,
+			  const struct listplan *lp, json_t **blocks)
+{
+	struct addridx x;
+	int rc = aidxmatch_file(r->dirfd, f->name, lp->plan, lp->linktype, &x);
+
+	if (rc != AIDXMATCH_MAY)
+		return rc == AIDXMATCH_NO ? 0 : 2;
+	if (blocks)
+		*blocks = block_runs(&x, lp->plan, f);
+	addridx_free(&x);
+	return 1;
+}
+
+/* A file's entry, or NULL when the filter's plan leaves it out. */
+static json_t *list_file(const struct ring *r, const struct filelist_file *f,
+			 const struct proto_request *req, struct listplan *lp)
+{
+	json_t *blocks = NULL, *j;
+	int may;
+
+	if (!*req->filter)
+		return file_json(r, f);
+	may = file_may_match(r, f, lp, req->blocks ? &blocks : NULL);
+	if (!may) {
+		lp->skipped++;
+		return NULL;
+	}
+	j = file_json(r, f);
+	if (j)
+		json_object_set_new(j, "match", json_string(may == 1 ? "index" : "unknown"));
+	if (j && blocks)
+		json_object_set_new(j, "blocks", blocks);
+	else
+		json_decref(blocks);
+	return j;
 }
 
 /*
@@ -245,6 +351,9 @@ json_t *control_list(struct daemon *d, const struct proto_request *req, const st
 	uint64_t room = req->limit ? (req->limit < LIST_PAGE_MAX ? req->limit : LIST_PAGE_MAX)
 				   : UINT64_MAX;
 	int started = !*req->from_ring;
+	struct listplan lp = { 0 };
+	uint64_t skipped = 0;
+	char err[512] = "";
 
 	if (!buf || !files || !rings) {
 		free(buf);
@@ -261,8 +370,12 @@ json_t *control_list(struct daemon *d, const struct proto_request *req, const st
 		if (!ring_matches(r, req->ring))
 			continue;
 		select_files(r, req, &sel);
+		bpfplan_free(lp.plan);
+		memset(&lp, 0, sizeof(lp));
+		if (*req->filter && listplan_setup(r, req->filter, &lp, err, sizeof(err)) < 0)
+			break;
 		if (!*req->from_ring)
-			json_array_append_new(rings, ring_summary(r, &sel));
+			json_array_append_new(rings, ring_summary(r, &sel, req, &lp));
 		if (!started) {
 			if (strcmp(r->name, req->from_ring))
 				continue;
@@ -290,15 +403,31 @@ json_t *control_list(struct daemon *d, const struct proto_request *req, const st
 			n = filelist_copy(r->files, from, buf, want);
 			if (!n)
 				break;
-			for (size_t k = 0; k < n; k++)
-				json_array_append_new(files, file_json(r, &buf[k]));
+			for (size_t k = 0; k < n; k++) {
+				json_t *fj = list_file(r, &buf[k], req, &lp);
+
+				/* A file the plan leaves out takes no room on the page. */
+				if (fj) {
+					json_array_append_new(files, fj);
+					room--;
+				}
+			}
 			rank += n;
-			room -= n;
 			from = buf[n - 1].seq + 1;
 		}
+		skipped += lp.skipped;
 	}
+	bpfplan_free(lp.plan);
 	free(buf);
+	if (*err) {
+		json_decref(files);
+		json_decref(rings);
+		json_decref(next);
+		return control_fail("%s", err);
+	}
 	res = json_pack("{s:o}", "files", files);
+	if (*req->filter)
+		json_object_set_new(res, "skipped", json_integer((json_int_t)skipped));
 	if (!*req->from_ring)
 		json_object_set_new(res, "rings", rings);
 	else

@@ -9,10 +9,13 @@
 #include "evidence/evidence.h"
 #include "reply.h"
 
-/* A list with a limit is one page, small whatever the ring holds; one without is everything. */
+/*
+ * A list with a limit is one page, small whatever the ring holds; one
+ * without is everything. One with a filter reads an address index per file.
+ */
 static int list_pages(const struct proto_request *req)
 {
-	return req->limit != 0;
+	return req->limit != 0 && !*req->filter;
 }
 
 /* A verify that names its job only asks how far it got. */

@@ -6,9 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <pcap/pcap.h>
+
+#include "addridx.h"
+#include "bpfplan.h"
 #include "control/dumpjob.h"
 #include "control/evexport.h"
 #include "control/expout.h"
@@ -24,6 +29,8 @@
 #define READ_BUDGET (256 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
 #define MAX_DAMAGE 16
+/* What passing over a file costs a step's budget: an open and an index read. */
+#define FILE_COST (16 * 1024)
 /* A gzip export's pcap bytes per step: compressed, they fit the caller's out. */
 #define EXPORT_STEP (64 * 1024)
 
@@ -49,6 +56,18 @@ struct dump_job {
 	int finished;		/* a packet at or after --until was seen */
 	json_t *damage;
 	size_t ndamaged;
+	/* A dump's filter runs here (an export's in expout): only matches are sent. */
+	pcap_t *dead;
+	struct bpf_program prog;
+	int has_prog;
+	/* The plan: what the address index says cannot match is not read. */
+	struct bpfplan *plan;
+	int plan_linktype;
+	unsigned open_flags;	/* the file being read was opened with these */
+	struct addridx aidx;	/* the file being read's, when has_aidx */
+	int has_aidx;
+	uint64_t blk_end;	/* the block being read ends at this raw offset */
+	uint64_t skipped_files, skipped_blocks;
 };
 
 static struct ring *pick_ring(struct daemon *d, const char *want, char *err, size_t errlen)
@@ -80,8 +99,8 @@ static int export_setup(struct dump_job *j, const struct proto_request *req,
 		snprintf(err, errlen, "an export reads what is stored: no follow");
 		return -1;
 	}
-	if ((*req->filter || req->gzip) && !req->export) {
-		snprintf(err, errlen, "\"filter\" and \"gzip\" are for exports: pktctl filters a dump itself");
+	if (req->gzip && !req->export) {
+		snprintf(err, errlen, "\"gzip\" is for exports");
 		return -1;
 	}
 	if (!req->export)
@@ -94,6 +113,44 @@ static int export_setup(struct dump_job *j, const struct proto_request *req,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * The request's filter, for the ring's link type: planned against the
+ * address indexes, and for a dump compiled here (proto.c bounded its terms,
+ * so compiling takes milliseconds on this thread; libpcap checks the program).
+ */
+static int filter_setup(struct dump_job *j, const struct proto_request *req, char *err,
+			size_t errlen)
+{
+	uint32_t linktype, snaplen;
+	char why[128] = "";
+
+	if (!*req->filter)
+		return 0;
+	memcpy(&snaplen, j->r->header + 16, 4);
+	memcpy(&linktype, j->r->header + 20, 4);
+	j->plan_linktype = (int)(linktype & 0xffff);
+	j->plan = bpfplan_new(req->filter, j->plan_linktype, why, sizeof(why));
+	if (j->plan)
+		rlog(j->r, LOG_DEBUG, "dump: filter planned as %s", bpfplan_describe(j->plan));
+	else
+		rlog(j->r, LOG_DEBUG, "dump: filter without a plan (%s): reading everything", why);
+	if (req->export)
+		return 0;
+	j->dead = pcap_open_dead(j->plan_linktype, snaplen ? (int)snaplen : 262144);
+	if (!j->dead) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (pcap_compile(j->dead, &j->prog, req->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+		/* As pktctl said it when it compiled the filter itself. */
+		snprintf(err, errlen, "filter \"%.100s%s\": %s", req->filter,
+			 strlen(req->filter) > 100 ? "..." : "", pcap_geterr(j->dead));
+		return -1;
+	}
+	j->has_prog = 1;
 	return 0;
 }
 
@@ -115,9 +172,12 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 		return NULL;
 	}
 	j->fd = -1;
-	if ((req->export || req->gzip || *req->filter) &&
-	    export_setup(j, req, peer, err, errlen) < 0)
+	if ((req->export || req->gzip) && export_setup(j, req, peer, err, errlen) < 0)
 		goto fail;
+	if (*req->case_id && *req->filter && !req->export) {
+		snprintf(err, errlen, "\"filter\" with \"case\" is for exports: pktctl filters a case's dump itself");
+		goto fail;
+	}
 	if (*req->case_id) {
 		j->ex = evexport_new(req, j->xo, d, err, errlen);
 		if (!j->ex)
@@ -129,6 +189,8 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
 		goto fail;
 	}
 	j->r = r;
+	if (filter_setup(j, req, err, errlen) < 0)
+		goto fail;
 	j->since = req->since;
 	j->until = req->until;
 	j->follow = req->follow;
@@ -166,6 +228,9 @@ json_t *dump_job_damage(const struct dump_job *j)
 
 static void close_file(struct dump_job *j)
 {
+	if (j->has_aidx)
+		addridx_free(&j->aidx);
+	j->has_aidx = 0;
 	pcapfile_close(j->pf);
 	j->pf = NULL;
 	if (j->fd >= 0)
@@ -182,6 +247,11 @@ void dump_job_free(struct dump_job *j)
 	free(j->raw);
 	close_file(j);
 	json_decref(j->damage);
+	if (j->has_prog)
+		pcap_freecode(&j->prog);
+	if (j->dead)
+		pcap_close(j->dead);
+	bpfplan_free(j->plan);
 	free(j);
 }
 
@@ -282,6 +352,119 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 }
 
 /*
+ * Loads the file's address index (docs/index.md). Returns 1 when it says no
+ * packet of the file can match the filter: the file is not read at all. No
+ * index, or one that is not this file's, and every block is read.
+ */
+static int plan_file(struct dump_job *j)
+{
+	struct stat st;
+	char aname[300];
+
+	j->blk_end = 0;
+	if (!j->plan || fstat(j->fd, &st) < 0)
+		return 0;
+	snprintf(aname, sizeof(aname), "%s.aidx", j->name);
+	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0)
+		return 0;
+	j->has_aidx = 1;
+	if (j->aidx.linktype != j->plan_linktype) {
+		addridx_free(&j->aidx);
+		j->has_aidx = 0;
+		return 0;
+	}
+	if (j->aidx.complete && !bpfplan_may_match(j->plan, &j->aidx.file)) {
+		j->skipped_files++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Where block b ends: the next one's start, or (last block) the end of the file. */
+static uint64_t block_end(const struct addridx *x, size_t b)
+{
+	return b + 1 < x->nblocks ? x->blocks[b + 1].at.raw_off : UINT64_MAX;
+}
+
+/*
+ * Continues the file at block k's seek point, on a fresh descriptor, after
+ * checking that a record starts there (as open_at_point does); the file
+ * read so far stays open when the point is not to be trusted. -1 then.
+ */
+static int jump_to(struct dump_job *j, size_t k)
+{
+	const struct pcapidx_point *p = &j->aidx.blocks[k].at;
+	const struct pcapfile_info *info = pcapfile_info(j->pf);
+	struct pcapfile *pf = NULL;
+	struct pcapfile_rec rec;
+	char err[512];
+	int fd = pcapfile_openat(j->r->dirfd, j->name, O_RDONLY), ok = 0;
+
+	if (fd >= 0)
+		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
+				      p->raw_off, err, sizeof(err));
+	if (pf) {
+		ok = pcapfile_next(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
+		     rec.ns >= p->first_ns;
+		pcapfile_close(pf);
+		pf = NULL;
+	}
+	if (ok)
+		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
+				      p->raw_off, err, sizeof(err));
+	if (!pf) {
+		if (fd >= 0)
+			close(fd);
+		rlog(j->r, LOG_WARNING,
+		     "dump: %s: its address index points at byte %llu, where no record starts; reading on without it",
+		     j->name, (unsigned long long)p->off);
+		return -1;
+	}
+	pcapfile_close(j->pf);
+	close(j->fd);
+	j->pf = pf;
+	j->fd = fd;
+	j->blk_end = block_end(&j->aidx, k);
+	return 0;
+}
+
+/*
+ * At the first record read of each block: a block whose set cannot match
+ * is not read, the reader moves on to the next block that may, as --since
+ * moves it (open_at_point). Returns 1 when rec is to be dropped: the reader
+ * moved, or the file has nothing more that can match (then it is closed).
+ */
+static int plan_block(struct dump_job *j, const struct pcapfile_rec *rec)
+{
+	const struct addridx *x = &j->aidx;
+	/* An open file's index grows: its last block may not have all its packets yet. */
+	size_t trusted = x->complete ? x->nblocks : (x->nblocks ? x->nblocks - 1 : 0);
+	long b;
+	size_t k;
+
+	if (!j->has_aidx || rec->raw_off < j->blk_end)
+		return 0;
+	b = addridx_block_at(x, rec->raw_off);
+	if (b < 0 || (size_t)b >= trusted || bpfplan_may_match(j->plan, &x->blocks[b].set)) {
+		j->blk_end = b < 0 || (size_t)b >= trusted ? UINT64_MAX : block_end(x, (size_t)b);
+		return 0;
+	}
+	for (k = (size_t)b + 1; k < trusted && !bpfplan_may_match(j->plan, &x->blocks[k].set); k++)
+		;
+	j->skipped_blocks += k - (size_t)b;
+	if (k == x->nblocks) {
+		close_file(j);
+		return 1;
+	}
+	if (jump_to(j, k) < 0) {
+		addridx_free(&j->aidx);
+		j->has_aidx = 0;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Opens the next file that can hold packets of the window. Returns 1 when
  * one is open, 0 when there is none yet, -1 when none can come any more.
  */
@@ -341,7 +524,12 @@ static int open_next(struct dump_job *j)
 			     errno == EINVAL ? "not a regular file" : strerror(errno));
 		return 1;
 	}
+	if (plan_file(j)) {
+		close_file(j);
+		return 1;
+	}
 	flags = growing ? PCAPFILE_GROWING : 0;
+	j->open_flags = flags;
 	if (j->since)
 		j->pf = open_at_point(j, flags);
 	if (!j->pf) {
@@ -408,6 +596,13 @@ static int done(struct dump_job *j, uint8_t *out, size_t *len)
 	return DUMP_DONE;
 }
 
+static int filter_wants(const struct dump_job *j, const struct pcapfile_rec *rec)
+{
+	struct pcap_pkthdr ph = { .caplen = rec->caplen, .len = rec->len };
+
+	return pcap_offline_filter(&j->prog, &ph, rec->data) != 0;
+}
+
 static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 {
 	size_t budget = READ_BUDGET;
@@ -425,8 +620,15 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 				return done(j, out, len);
 			if (rc == 0)
 				return *len ? DUMP_MORE : DUMP_WAIT;
-			if (!j->pf)
+			/*
+			 * A file passed over (its address index rules it out, or it is
+			 * gone) still costs the step: thousands of them in a row must
+			 * not hold the loop.
+			 */
+			if (!j->pf) {
+				budget = budget > FILE_COST ? budget - FILE_COST : 0;
 				continue;
+			}
 			if (!j->sent_header)
 				put_header(j, out, len, pcapfile_info(j->pf)->header);
 		}
@@ -457,9 +659,13 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			j->finished = 1;
 			return *len ? DUMP_MORE : done(j, out, len);
 		}
+		if (plan_block(j, &rec))
+			continue;
 		if (j->since && rec.ns < j->since)
 			continue;
 		if (j->xo && !expout_wants(j->xo, &rec))
+			continue;
+		if (j->has_prog && !filter_wants(j, &rec))
 			continue;
 		{
 			uint32_t hdr[4] = { rec.sec, rec.frac, rec.caplen, rec.len };
@@ -500,17 +706,34 @@ int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 	return rc;
 }
 
+/* What the plan spared: {"plan": {"files_skipped", "blocks_skipped"}} in END, and the log. */
+static void plan_end(const struct dump_job *j, json_t *end)
+{
+	if (!j->plan)
+		return;
+	rlog(j->r, LOG_DEBUG, "dump: the address index spared %llu files and %llu blocks",
+	     (unsigned long long)j->skipped_files, (unsigned long long)j->skipped_blocks);
+	if (end)
+		json_object_set_new(end, "plan", json_pack("{s:I, s:I}", "files_skipped",
+							   (json_int_t)j->skipped_files,
+							   "blocks_skipped",
+							   (json_int_t)j->skipped_blocks));
+}
+
 json_t *dump_job_end(struct dump_job *j)
 {
 	json_t *damage = dump_job_damage(j), *end;
 
-	if (j->xo)
+	if (j->xo) {
+		plan_end(j, NULL);
 		return expout_end(j->xo, dump_job_packets(j), dump_job_duplicates(j), damage);
+	}
 	end = json_pack("{s:b, s:I}", "ok", 1, "packets", (json_int_t)dump_job_packets(j));
 	/* Damaged records were not sent; the client says so and fails. */
 	if (end && damage)
 		json_object_set(end, "damaged", damage);
 	if (end && j->ex)
 		json_object_set_new(end, "duplicates", json_integer((json_int_t)dump_job_duplicates(j)));
+	plan_end(j, end);
 	return end;
 }

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "aidxmatch.h"
 #include "capture/capctl.h"
 #include "evidence/evheld.h"
 #include "evidence/evidence.h"
@@ -246,6 +247,9 @@ static void file_entry(struct evm_line *l, const char *case_id, struct ring *r,
 	evm_addtime(l, "since", req->since);
 	evm_addtime(l, "until", req->until);
 	evm_add(l, "note", req->note);
+	/* The filter that chose the files (whole files are held, not the matches). */
+	if (*req->filter)
+		evm_add(l, "query", req->filter);
 }
 
 struct pick {
@@ -256,12 +260,23 @@ struct pick {
 	int flagged;		/* FL_PRESERVED set by this preserve */
 };
 
-/* The closed, sealed files of r with packets in the window; -1 when memory is short. */
+/*
+ * The closed, sealed files of r with packets in the window (with a filter,
+ * only those whose address index says they can hold a match: docs/index.md);
+ * -1 when memory is short.
+ */
 static int pick_ring(struct ring *r, const struct proto_request *req, struct pick **picks,
 		     size_t *n, size_t *skipped)
 {
 	struct filelist_file f;
 	uint64_t from = filelist_seq_at(r->files, req->since);
+	struct bpfplan *plan = NULL;
+	char why[128], err[256];
+	int lt = 0, rc = 0;
+
+	/* Checked by check_filter already: no plan just means no file is ruled out. */
+	if (*req->filter)
+		aidxmatch_plan(req->filter, r->header, &plan, &lt, why, sizeof(why), err, sizeof(err));
 
 	while (from != UINT64_MAX && filelist_copy(r->files, from, &f, 1) == 1) {
 		struct pick *np;
@@ -278,14 +293,32 @@ static int pick_ring(struct ring *r, const struct proto_request *req, struct pic
 			(*skipped)++;
 			continue;
 		}
+		if (plan && aidxmatch_file(r->dirfd, f.name, plan, lt, NULL) == AIDXMATCH_NO)
+			continue;
 		np = realloc(*picks, (*n + 1) * sizeof(*np));
-		if (!np)
-			return -1;
+		if (!np) {
+			rc = -1;
+			break;
+		}
 		*picks = np;
 		memset(&np[*n], 0, sizeof(*np));
 		np[*n].r = r;
 		np[(*n)++].f = f;
 	}
+	bpfplan_free(plan);
+	return rc;
+}
+
+/* A preserve's filter must compile for the ring, as a dump's must. */
+static int check_filter(const struct ring *r, const char *filter, char *err, size_t errlen)
+{
+	struct bpfplan *plan;
+	char why[128];
+	int lt;
+
+	if (aidxmatch_plan(filter, r->header, &plan, &lt, why, sizeof(why), err, errlen) < 0)
+		return -1;
+	bpfplan_free(plan);
 	return 0;
 }
 
@@ -542,6 +575,10 @@ json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 
 		if (!ring_matches(r, req->ring))
 			continue;
+		if (*req->filter && check_filter(r, req->filter, err, sizeof(err)) < 0) {
+			res = control_fail("%s", err);
+			goto out;
+		}
 		if (rotate_into_window(r, req->until, err, sizeof(err)) < 0) {
 			res = control_fail("%s", err);
 			goto out;
@@ -550,7 +587,8 @@ json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 			break;
 	}
 	if (!p.npick) {
-		res = control_fail("no stored packets between the times given%s%s%s",
+		res = control_fail("no stored packets between the times given%s%s%s%s",
+			   *req->filter ? " that can match the filter" : "",
 			   *req->ring ? " in " : "", req->ring,
 			   skipped ? " (some files are still being indexed: try again shortly)" : "");
 		goto out;

@@ -229,7 +229,7 @@ out:
 	return rc;
 }
 
-/* A ring's file and its index go under the list's lock, the record with them. */
+/* A ring's file and its indexes go under the list's lock, the record with them. */
 static int unlink_ring_file(struct filelist_file *f, void *arg)
 {
 	struct ring *r = arg;
@@ -238,6 +238,8 @@ static int unlink_ring_file(struct filelist_file *f, void *arg)
 	if (unlinkat(r->dirfd, f->name, 0) < 0 && errno != ENOENT)
 		return -1;
 	snprintf(idx, sizeof(idx), "%s.idx", f->name);
+	unlinkat(r->dirfd, idx, 0);
+	snprintf(idx, sizeof(idx), "%s.aidx", f->name);
 	unlinkat(r->dirfd, idx, 0);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "storage/indexer.h"
+#include "addridx.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "pcapidx.h"
@@ -258,8 +259,32 @@ static int add_point(struct scan *sc, const struct pcapidx_point *p)
 	return 0;
 }
 
-/* One sequential pass: records, seek points, times and the SHA-256 of every byte. */
-static int scan_file(int fd, const char *name, struct scan *sc)
+/* The address index the same pass builds, under a temporary name until it is complete. */
+struct aidx_out {
+	int dirfd;
+	char tmp[300];
+	struct addridx_writer w;
+};
+
+/* Its header, once the file's link type is known; without one the pass goes on. */
+static void aidx_begin(struct aidx_out *ao, const struct pcapfile_info *info)
+{
+	addridx_writer_abort(&ao->w);
+	if (addridx_writer_open(&ao->w, ao->dirfd, ao->tmp, (int)(info->linktype & 0x03ffffff),
+				info->gzip) == 0)
+		ao->w.nosync = 1;
+}
+
+/* A seek point: the block before it is on disk already, its set goes out at once. */
+static int scan_point(struct scan *sc, struct aidx_out *ao, const struct pcapidx_point *p)
+{
+	addridx_writer_point(&ao->w, p);
+	addridx_writer_flush(&ao->w);
+	return add_point(sc, p);
+}
+
+/* One sequential pass: records, seek points, times, addresses and the SHA-256 of every byte. */
+static int scan_file(int fd, const char *name, struct scan *sc, struct aidx_out *ao)
 {
 	struct pcapfile_rec rec;
 	struct pcapfile *pf;
@@ -279,19 +304,22 @@ static int scan_file(int fd, const char *name, struct scan *sc)
 		return 1;
 	}
 	memcpy(sc->header, pcapfile_info(pf)->header, PCAP_FILE_HDR_LEN);
+	aidx_begin(ao, pcapfile_info(pf));
 	sc->gzip = pcapfile_info(pf)->gzip;
 	sc->raw = PCAP_FILE_HDR_LEN;
 	while ((rc = pcapfile_next(pf, &rec)) == PCAPFILE_OK) {
 		if (!sc->packets) {
-			if (add_point(sc, &(struct pcapidx_point){ rec.ns, 0, 0, 0 }) < 0)
+			if (scan_point(sc, ao, &(struct pcapidx_point){ rec.ns, 0, 0, 0 }) < 0)
 				goto nomem;
 			sc->first_ns = rec.ns;
 		} else if (rec.point_off && rec.raw_off - last_point >= POINT_EVERY) {
-			if (add_point(sc, &(struct pcapidx_point){ rec.ns, rec.point_off, rec.raw_off,
-								  sc->packets }) < 0)
+			struct pcapidx_point p = { rec.ns, rec.point_off, rec.raw_off, sc->packets };
+
+			if (scan_point(sc, ao, &p) < 0)
 				goto nomem;
 			last_point = rec.raw_off;
 		}
+		addridx_writer_packet(&ao->w, rec.data, rec.caplen);
 		sc->last_ns = rec.ns;
 		sc->packets++;
 		sc->raw = rec.raw_off + PCAP_REC_HDR_LEN + rec.caplen;
@@ -377,6 +405,8 @@ static int unlink_both(struct filelist_file *f, void *arg)
 	snprintf(idx, sizeof(idx), "%s.idx", f->name);
 	unlinkat(r->dirfd, f->name, 0);
 	unlinkat(r->dirfd, idx, 0);
+	snprintf(idx, sizeof(idx), "%s.aidx", f->name);
+	unlinkat(r->dirfd, idx, 0);
 	return 0;
 }
 
@@ -425,7 +455,26 @@ static void hex(const uint8_t d[32], char out[65])
 	sha256_hex(d, out);
 }
 
-static int run_job(const struct job *jb, struct scan *sc)
+/*
+ * NAME.aidx from the same pass, bound to the file as the time index is; a
+ * pass cut short by a stop leaves none (it would say less than the file holds).
+ */
+static void write_aidx(struct ring *r, uint64_t seq, const char *name, struct aidx_out *ao,
+		       const struct pcapidx_summary *sum)
+{
+	char aidx[300];
+	struct rename rn = { r, ao->tmp, aidx };
+
+	snprintf(aidx, sizeof(aidx), "%s.aidx", name);
+	if (ao->w.fd < 0 || !sum->has_identity || stopping())
+		return;
+	if ((addridx_writer_finish(&ao->w, &sum->id) < 0 ||
+	     filelist_update(r->files, seq, rename_index, &rn) < 0) && errno != ENOENT)
+		rlog(r, LOG_WARNING, "cannot write the address index of %s: %s", name,
+		     strerror(errno));
+}
+
+static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)
 {
 	struct ring *r = jb->r;
 	struct pcapidx_summary sum = { 0 };
@@ -444,6 +493,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 		return 0;
 	}
 	snprintf(name, sizeof(name), "%s", f.name);
+	snprintf(ao->tmp, sizeof(ao->tmp), ".%s.aidx.tmp", name);
 	has_seal = !!(f.flags & FL_SHA);
 	memcpy(seal, f.sha256, 32);
 	seal_size = f.seal_size;
@@ -460,7 +510,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 		filelist_update(r->files, jb->seq, unqueue, NULL);
 		return 0;
 	}
-	rc = scan_file(fd, name, sc);
+	rc = scan_file(fd, name, sc, ao);
 	if (rc > 0 && sc->damaged && !sc->size)
 		/* No readable header: the bytes still have a hash. */
 		rc = lseek(fd, 0, SEEK_SET) < 0 || sha256_fd(fd, sc->sha256, &sc->size) < 0 ? -1 : 1;
@@ -489,7 +539,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 			     name, sc->gzip ? "complete gzip member" : "whole record",
 			     (unsigned long long)(was - sc->good_len));
 			rlog(r, LOG_DEBUG, "what the repair found: %s", sc->why);
-			if (scan_file(fd, name, sc) < 0 || sc->damaged) {
+			if (scan_file(fd, name, sc, ao) < 0 || sc->damaged) {
 				rlog(r, LOG_WARNING, "%s: still unreadable after the repair: %s", name, sc->why);
 				close(fd);
 				return 0;
@@ -542,6 +592,7 @@ static int run_job(const struct job *jb, struct scan *sc)
 		/* Debug: at thousands of files a second a line each would be the cost. */
 		rlog(r, LOG_DEBUG, "indexed %s (%llu packets)%s", name, (unsigned long long)sc->packets,
 		     has_seal ? ", matches its seal" : "");
+	write_aidx(r, jb->seq, name, ao, &sum);
 
 	fnd = (struct found){ sc, seal, seal_size, damaged };
 	filelist_update(r->files, jb->seq, store_found, &fnd);
@@ -556,8 +607,13 @@ static void *indexer_main(void *arg)
 	(void)arg;
 	prio_idle_self("indexer");
 	while (take(&jb)) {
-		int damaged = run_job(&jb, &sc);
+		struct aidx_out ao = { .dirfd = jb.r->dirfd, .w.fd = -1 };
+		int damaged = run_job(&jb, &sc, &ao);
 
+		/* Whatever run_job left unfinished: the writer and its temporary file. */
+		addridx_writer_abort(&ao.w);
+		if (*ao.tmp)
+			unlinkat(ao.dirfd, ao.tmp, 0);
 		done_job(&jb, damaged > 0);
 	}
 	free(sc.points);

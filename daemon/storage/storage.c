@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "storage/indexer.h"
+#include "addridx.h"
 #include "log.h"
 #include "ring.h"
 
@@ -202,6 +203,19 @@ static int adopt_damaged(struct ring *r, struct filelist_file *f, const char *wh
 }
 
 /*
+ * NAME.aidx is complete and this file's (its header and end: two small
+ * reads; id is the time index's, checked already). A missing, torn, foreign
+ * or older index is rebuilt by the indexer, from files of earlier versions on.
+ */
+static int aidx_ok(struct ring *r, const struct filelist_file *f, const struct pcapidx_identity *id)
+{
+	char name[300];
+
+	snprintf(name, sizeof(name), "%s.aidx", f->name);
+	return addridx_check(r->dirfd, name, id) == 0;
+}
+
+/*
  * A closed file is adopted from its index alone: one small read, and two
  * for its identity. The index must be the file's (else it is dropped and
  * the file indexed as if it had none) and have a summary whose size is the
@@ -244,7 +258,7 @@ static int adopt_index(struct ring *r, struct filelist_file *f, int fd, int dfd)
 			     f->name);
 		job = INDEX_VERIFY;
 	} else {
-		job = -1;
+		job = aidx_ok(r, f, &idx.summary.id) ? -1 : INDEX_VERIFY;
 	}
 	pcapidx_free(&idx);
 	return job;

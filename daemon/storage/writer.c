@@ -13,6 +13,7 @@
 
 #include <libdeflate.h>
 
+#include "addridx.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "ring.h"
@@ -46,6 +47,7 @@ struct ring_writer {
 	int have_point;
 	struct pcapidx_point *pending;
 	size_t npending, maxpending;
+	struct addridx_writer aidx;	/* NAME.aidx: its blocks follow the seek points */
 	int sync_failed;	/* a sync of the current file failed: it is not sealed */
 	int nano;		/* the ring's files store nanoseconds */
 	uint8_t *zout;
@@ -120,6 +122,8 @@ static int unlink_file(struct filelist_file *f, void *arg)
 		return -1;
 	}
 	snprintf(idx, sizeof(idx), "%s.idx", f->name);
+	unlinkat(r->dirfd, idx, 0);
+	snprintf(idx, sizeof(idx), "%s.aidx", f->name);
 	unlinkat(r->dirfd, idx, 0);
 	rlog(r, LOG_INFO, "deleted %s (%s)", f->name, del->why);
 	return 0;
@@ -327,12 +331,28 @@ static void idx_open(struct ring *r, const char *name)
 	rlog(r, LOG_WARNING, "cannot create the index of %s: %s", name, strerror(errno));
 }
 
-/* Appends the seek points whose data is now on disk. */
+/* NAME.aidx beside it, for the pcap header's link type; the indexer makes a missing one. */
+static void aidx_open(struct ring *r, const char *name)
+{
+	char path[300];
+	uint32_t linktype;
+
+	memcpy(&linktype, r->header + 20, 4);
+	snprintf(path, sizeof(path), "%s.aidx", name);
+	/* A full disk is logged once, by idx_open or the write that met it. */
+	if (addridx_writer_open(&r->w->aidx, r->dirfd, path, (int)(linktype & 0x03ffffff),
+				r->w->gzip) < 0 && errno != ENOSPC && errno != EDQUOT)
+		rlog(r, LOG_WARNING, "cannot create the address index of %s: %s", name,
+		     strerror(errno));
+}
+
+/* Appends the seek points, and the address index's blocks, whose data is now on disk. */
 static void idx_flush(struct ring *r)
 {
 	for (size_t i = 0; i < r->w->npending; i++)
 		pcapidx_writer_point(&r->w->idx, &r->w->pending[i]);
 	r->w->npending = 0;
+	addridx_writer_flush(&r->w->aidx);
 }
 
 /*
@@ -357,6 +377,7 @@ static int idx_close(struct ring *r)
 	if (r->w->sync_failed) {
 		r->w->npending = 0;
 		pcapidx_writer_abort(&r->w->idx);
+		addridx_writer_abort(&r->w->aidx);
 		return -1;
 	}
 	idx_flush(r);
@@ -371,6 +392,10 @@ static int idx_close(struct ring *r)
 		filelist_update(r->files, r->w->cur_seq, set_seal, &sum);
 	if (pcapidx_writer_finish(&r->w->idx, &sum) < 0)
 		rlog(r, LOG_WARNING, "cannot write the index of %s; the indexer rebuilds it", r->w->cur_name);
+	if (!sum.has_identity)
+		addridx_writer_abort(&r->w->aidx);
+	else if (r->w->aidx.fd >= 0 && addridx_writer_finish(&r->w->aidx, &sum.id) < 0)
+		rlog(r, LOG_WARNING, "cannot write the address index of %s", r->w->cur_name);
 	return 0;
 }
 
@@ -422,6 +447,7 @@ static int file_open(struct ring *r, int64_t name_sec)
 	if (add_file(r, seq, name, name_sec) < 0)
 		rlog(r, LOG_WARNING, "cannot list %s: out of memory", name);
 	idx_open(r, name);
+	aidx_open(r, name);
 	rlog(r, LOG_DEBUG, "opened %s", name);
 
 	if (r->w->gzip && (!r->w->zc || r->w->zc_level != level)) {
@@ -501,9 +527,10 @@ static void flush_point(struct ring *r)
 		r->w->dirty = 0;
 	}
 	/* Only now may the index point at that data. */
-	if (r->w->sync_failed)
+	if (r->w->sync_failed) {
 		r->w->npending = 0;
-	else
+		addridx_writer_abort(&r->w->aidx);
+	} else
 		idx_flush(r);
 	update_current(r);
 }
@@ -591,6 +618,7 @@ static void add_point(struct ring *r, const struct piece *pc)
 	p->packets_before = r->w->cur_packets;
 	r->w->last_point_raw = r->w->raw_off;
 	r->w->have_point = 1;
+	addridx_writer_point(&r->w->aidx, p);
 }
 
 static int64_t rec_ns(const struct ring *r, const uint8_t *h)
@@ -633,6 +661,22 @@ static size_t next_piece(const struct ring *r, const uint8_t *data, size_t len, 
 	return off;
 }
 
+/* Each packet of a written piece goes to the address index's current block. */
+static void aidx_feed(struct ring *r, const struct piece *pc)
+{
+	size_t off = 0;
+	uint32_t caplen;
+
+	if (r->w->aidx.fd < 0)
+		return;
+	for (; off + PCAP_REC_HDR_LEN <= pc->len; off += PCAP_REC_HDR_LEN + caplen) {
+		memcpy(&caplen, pc->data + off + 8, 4);
+		if (caplen > pc->len - off - PCAP_REC_HDR_LEN)
+			break;
+		addridx_writer_packet(&r->w->aidx, pc->data + off + PCAP_REC_HDR_LEN, caplen);
+	}
+}
+
 static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t *data, size_t len)
 {
 	if (seg->flags & WB_OPEN) {
@@ -656,6 +700,7 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 				atomic_fetch_add(&r->lost_packets, pc.packets);
 			else
 				account(r, &pc);
+			aidx_feed(r, &pc);
 		}
 		data += n;
 		len -= n;
@@ -764,6 +809,7 @@ static void writer_free(struct ring *r)
 	if (w->fd >= 0)
 		close(w->fd);
 	pcapidx_writer_abort(&w->idx);
+	addridx_writer_abort(&w->aidx);
 	free(w->zout);
 	free(w->pending);
 	sha256_free(&w->sha);
@@ -784,6 +830,7 @@ int writer_start(struct ring *r)
 		return -1;
 	r->w->fd = -1;
 	r->w->idx.fd = -1;
+	r->w->aidx.fd = -1;
 	r->w->zout_cap = 256 * 1024;
 	r->w->zout = malloc(r->w->zout_cap);
 	if (!r->w->zout) {

@@ -96,6 +96,27 @@ int main(void)
 	   req.export && req.gzip && !strcmp(req.filter, "udp") && req.nrings == 2 &&
 	   !strcmp(req.rings[1], "eth0/udp"), "an export: export, gzip, filter, rings");
 	ok(decode("{\"cmd\": \"dump\", \"rings\": [1]}", &req, err) < 0, "rings are names");
+	/* A dump's or list's filter runs in the daemon, bounded by its terms (issue 19). */
+	ok(decode("{\"cmd\": \"dump\", \"filter\": \"host 10.0.0.1 and port 80\"}", &req, err) == 0 &&
+	   !strcmp(req.filter, "host 10.0.0.1 and port 80") && !req.export, "a dump takes a filter");
+	ok(decode("{\"cmd\": \"list\", \"filter\": \"net 10.0.0.0/8\", \"blocks\": true}", &req,
+		  err) == 0 && !strcmp(req.filter, "net 10.0.0.0/8") && req.blocks,
+	   "a list takes a filter and blocks");
+	ok(decode("{\"cmd\": \"status\", \"filter\": \"udp\"}", &req, err) < 0, "status takes no filter");
+	ok(proto_filter_terms("port 1") == 1 && proto_filter_terms("port 1 or port 2 and port 3") == 3 &&
+	   proto_filter_terms("a||b&&c") == 3 && proto_filter_terms("portrange 1-2") == 4 &&
+	   proto_filter_terms("tcp and portrange 1-2") == 5 && proto_filter_terms("oregon") == 1,
+	   "proto_filter_terms counts and, or, &&, || and portrange as conf.c does");
+	{
+		char big[1024] = "port 1", msg[1200];
+
+		for (int i = 2; i <= PROTO_FILTER_MAX_TERMS; i++)
+			snprintf(big + strlen(big), sizeof(big) - strlen(big), " or port %d", i);
+		snprintf(msg, sizeof(msg), "{\"cmd\": \"dump\", \"filter\": \"%s\"}", big);
+		ok(decode(msg, &req, err) == 0, "a filter of %d terms is taken", PROTO_FILTER_MAX_TERMS);
+		snprintf(msg, sizeof(msg), "{\"cmd\": \"dump\", \"filter\": \"%s or port 99\"}", big);
+		ok(decode(msg, &req, err) < 0 && strstr(err, "terms"), "one term more is refused: %s", err);
+	}
 	ok(decode("{\"cmd\": \"status\", \"export\": true}", &req, err) < 0, "status takes no export");
 	ok(proto_case_valid("INC-2026.11_27") && !proto_case_valid("a/b") &&
 	   !proto_case_valid("-x") && !proto_case_valid("a b"), "proto_case_valid");

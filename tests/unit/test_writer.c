@@ -84,9 +84,9 @@ static int list(char names[][256], int max)
 	for (int i = 0; i < n; i++) {
 		size_t len = strlen(de[i]->d_name);
 
-		/* Capture files only, not their .idx sidecars. */
+		/* Capture files only, not their .idx and .aidx sidecars. */
 		if (de[i]->d_name[0] != '.' && k < max &&
-		    !(len > 4 && !strcmp(de[i]->d_name + len - 4, ".idx")))
+		    !(len > 4 && !strcmp(de[i]->d_name + len - 3, "idx")))
 			snprintf(names[k++], 256, "%s", de[i]->d_name);
 		free(de[i]);
 	}
