@@ -367,6 +367,23 @@ static const char *pick_host4(void)
 	return hosts4[rnd(NELEM(hosts4))];
 }
 
+/* An IPv6 net around one of the pool's hosts, prefix length 0 to 128 (no host bits set). */
+static void gen_net6(char *out, size_t n)
+{
+	uint8_t a[16];
+	char buf[INET6_ADDRSTRLEN];
+	unsigned len = rnd(129), i;
+
+	inet_pton(AF_INET6, hosts6[rnd(NELEM(hosts6))], a);
+	for (i = 0; i < 16; i++)
+		if (len <= 8 * i)
+			a[i] = 0;
+		else if (len < 8 * (i + 1))
+			a[i] &= (uint8_t)(0xff00 >> (len - 8 * i));
+	inet_ntop(AF_INET6, a, buf, sizeof(buf));
+	snprintf(out, n, "%s/%u", buf, len);
+}
+
 /* A random id for qualifiers of kind k (0 host, 1 net, 2 port, 3 portrange, 4 proto). */
 static void gen_value(char *out, size_t n, int k)
 {
@@ -380,7 +397,7 @@ static void gen_value(char *out, size_t n, int k)
 		if (rnd(3) == 0)
 			snprintf(out, n, "%s", nets[rnd(NELEM(nets))]);
 		else if (rnd(4) == 0)
-			snprintf(out, n, "2001:db8::/%u", 16 + 8 * rnd(7));
+			gen_net6(out, n);
 		else if (rnd(3) == 0)
 			snprintf(out, n, "%s mask 255.255.255.0", rnd(2) ? "10.0.0.0" : "10.0.1.0");
 		else {
