@@ -231,13 +231,53 @@ static void put_ports(uint8_t *p)
 	put16(p + 2, rnd(5) ? ports[rnd(NELEM(ports))] : rnd(65536));
 }
 
+/*
+ * Fills len bytes with what a shifted or misplaced read could mistake for
+ * something: pool addresses and ports, ethertypes, protocol numbers, noise.
+ * A planner that trusted reads BPF makes elsewhere ("vlan or host X" reads
+ * untagged packets 4 bytes in) is caught only if such bytes are there.
+ */
+static void fill(uint8_t *p, size_t len)
+{
+	static const unsigned types[] = { 0x0800, 0x86dd, 0x0806, 0x8100, 0x88a8 };
+	uint8_t chunk[16];
+	size_t i, n;
+
+	for (i = 0; i < len; i += n) {
+		switch (rnd(6)) {
+		case 0:
+			inet_pton(AF_INET, hosts4[rnd(NELEM(hosts4))], chunk);
+			n = 4;
+			break;
+		case 1:
+			put16(chunk, ports[rnd(NELEM(ports))]);
+			n = 2;
+			break;
+		case 2:
+			put16(chunk, types[rnd(NELEM(types))]);
+			n = 2;
+			break;
+		case 3:
+			put_ip6(chunk);
+			n = 16;
+			break;
+		case 4:
+			chunk[0] = protos[rnd(NELEM(protos))];
+			n = 1;
+			break;
+		default:
+			chunk[0] = (uint8_t)rnd(256);
+			n = 1;
+		}
+		memcpy(p + i, chunk, n < len - i ? n : len - i);
+	}
+}
+
 static size_t gen_ip4(uint8_t *p)
 {
 	unsigned ihl = rnd(6) ? 5 : rnd(2) ? 6 : rnd(5);
-	size_t i;
 
-	for (i = 0; i < 60; i++)
-		p[i] = (uint8_t)rnd(256);
+	fill(p, 80);
 	p[0] = (uint8_t)(0x40 | ihl);
 	put16(p + 6, rnd(4) ? (rnd(2) ? 0x4000 : 0) : rnd(65536));
 	p[9] = rnd(4) ? protos[rnd(4)] : protos[rnd(NELEM(protos))];
@@ -252,8 +292,7 @@ static size_t gen_ip6(uint8_t *p)
 	size_t off = 40, i, n = rnd(3) ? 0 : rnd(3);
 	uint8_t *nh = p + 6;
 
-	for (i = 0; i < 120; i++)
-		p[i] = (uint8_t)rnd(256);
+	fill(p, 140);
 	p[0] = 0x60;
 	put_ip6(p + 8);
 	put_ip6(p + 24);
@@ -281,10 +320,7 @@ static size_t gen_ip6(uint8_t *p)
 
 static size_t gen_arp(uint8_t *p)
 {
-	size_t i;
-
-	for (i = 0; i < 28; i++)
-		p[i] = (uint8_t)rnd(256);
+	fill(p, 40);
 	put_ip4(p + 14);
 	put_ip4(p + 24);
 	return 28;
@@ -308,8 +344,8 @@ static size_t gen_l3(uint8_t *p, unsigned *type, int raw)
 		return gen_arp(p);
 	}
 	*type = rnd(2) ? 0x88cc : 0x8847;
-	p[0] = (uint8_t)rnd(256);
-	return 30;
+	fill(p, 60);
+	return 60;
 }
 
 /* VLAN tags in front of a payload of ethertype type, at p: returns the bytes added, *type the outer TPID. */
@@ -331,7 +367,7 @@ static size_t gen_packet(int linktype, uint8_t *pkt)
 {
 	uint8_t l3[256];
 	unsigned type;
-	size_t len, i, hl;
+	size_t len, hl;
 	uint32_t af;
 
 	memset(pkt, 0, 512);
@@ -342,8 +378,7 @@ static size_t gen_packet(int linktype, uint8_t *pkt)
 		hl = linktype == DLT_EN10MB ? 14 : linktype == DLT_LINUX_SLL ? 16 : 20;
 		len = gen_l3(l3, &type, 0);
 		len += gen_tags(pkt + hl, &type, l3, len);
-		for (i = 0; i < 12; i++)
-			pkt[i] = (uint8_t)rnd(256);
+		fill(pkt, 12);
 		put16(pkt + (linktype == DLT_EN10MB ? 12 : linktype == DLT_LINUX_SLL ? 14 : 0), type);
 		return hl + len;
 	case DLT_RAW:
@@ -367,6 +402,23 @@ static const char *pick_host4(void)
 	return hosts4[rnd(NELEM(hosts4))];
 }
 
+/* An IPv6 net around one of the pool's hosts, prefix length 0 to 128 (no host bits set). */
+static void gen_net6(char *out, size_t n)
+{
+	uint8_t a[16];
+	char buf[INET6_ADDRSTRLEN];
+	unsigned len = rnd(129), i;
+
+	inet_pton(AF_INET6, hosts6[rnd(NELEM(hosts6))], a);
+	for (i = 0; i < 16; i++)
+		if (len <= 8 * i)
+			a[i] = 0;
+		else if (len < 8 * (i + 1))
+			a[i] &= (uint8_t)(0xff00 >> (len - 8 * i));
+	inet_ntop(AF_INET6, a, buf, sizeof(buf));
+	snprintf(out, n, "%s/%u", buf, len);
+}
+
 /* A random id for qualifiers of kind k (0 host, 1 net, 2 port, 3 portrange, 4 proto). */
 static void gen_value(char *out, size_t n, int k)
 {
@@ -380,7 +432,7 @@ static void gen_value(char *out, size_t n, int k)
 		if (rnd(3) == 0)
 			snprintf(out, n, "%s", nets[rnd(NELEM(nets))]);
 		else if (rnd(4) == 0)
-			snprintf(out, n, "2001:db8::/%u", 16 + 8 * rnd(7));
+			gen_net6(out, n);
 		else if (rnd(3) == 0)
 			snprintf(out, n, "%s mask 255.255.255.0", rnd(2) ? "10.0.0.0" : "10.0.1.0");
 		else {
