@@ -8,4 +8,5 @@ rc=0
 "$top_builddir/tests/fuzz/replay_decode" "$top_srcdir"/tests/fuzz/corpus/decode/* || rc=1
 "$top_builddir/tests/fuzz/replay_conf" "$top_srcdir"/tests/fuzz/corpus/conf/* || rc=1
 "$top_builddir/tests/fuzz/replay_pcapidx" "$top_srcdir"/tests/fuzz/corpus/pcapidx/* || rc=1
+"$top_builddir/tests/fuzz/replay_target" "$top_srcdir"/tests/fuzz/corpus/target/* || rc=1
 exit $rc
