@@ -15,6 +15,7 @@
 
 #include <jansson.h>
 
+#include "args.h"
 #include "client.h"
 #include "dump.h"
 #include "nd.h"
@@ -564,6 +565,30 @@ static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles
 	return j;
 }
 
+/*
+ * With several hosts, one that fails is named on stderr and left out, so
+ * the others' packets still come (pdsh's way); the dump then fails. -1
+ * with one host (or -r files): the error is the whole answer.
+ */
+static int host_failed(struct dump *d, int h, const char *err)
+{
+	if (nhosts < 2)
+		return -1;
+	fprintf(stderr, "pktctl: %s: %s\n", host_labels[h], err);
+	d->errors++;
+	while (d->nsrc && d->src[d->nsrc - 1].host == h) {
+		struct source *src = &d->src[--d->nsrc];
+
+		pcapfile_close(src->pf);
+		if (src->stream) {
+			stream_close(src->stream);
+			free(src->stream);
+		}
+		memset(src, 0, sizeof(*src));
+	}
+	return 0;
+}
+
 int dump_main(int argc, char **argv, const char *sock, int json)
 {
 	enum { OPT_SINCE = 1000, OPT_UNTIL, OPT_PREC };
@@ -692,15 +717,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	 */
 	while (!nfiles && optind < argc && nrings < MAX_SOURCES) {
 		const char *w = argv[optind];
-		int n;
+		int n = args_rings(nhosts ? host_socks : &sock, nhosts ? nhosts : 1, w,
+				   expanded + nexp, MAX_SOURCES - nrings);
 
-		if (strchr(w, '/')) {
-			nrings++;
-			words[nwords++] = w;
-			optind++;
-			continue;
-		}
-		n = iface_rings(sock, w, expanded + nexp, MAX_SOURCES - nrings);
 		if (n <= 0)
 			break;
 		/* Only counted here: each host is asked for its own rings below. */
@@ -763,8 +782,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 
 			/* The daemon picks the ring when it has only one. */
 			if (!nrings && open_one(&d, h, hsock, NULL, err, sizeof(err)) < 0) {
-				rc = fail(json, err);
-				goto out;
+				if (host_failed(&d, h, err) < 0)
+					goto failed;
+				continue;
 			}
 			for (int i = 0; i < nwords; i++) {
 				char names[MAX_SOURCES][160];
@@ -774,12 +794,24 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
 				else
 					n = iface_rings(hsock, words[i], names, MAX_SOURCES);
+				/* Not there, or no answer: the daemon (or ssh) says which below. */
+				if (n <= 0) {
+					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
+					n = 1;
+				}
 				for (int k = 0; k < n; k++)
 					if (open_one(&d, h, hsock, names[k], err, sizeof(err)) < 0) {
-						rc = fail(json, err);
-						goto out;
+						if (host_failed(&d, h, err) < 0)
+							goto failed;
+						i = nwords;
+						break;
 					}
 			}
+		}
+		if (d.nsrc == 0) {
+failed:
+			rc = fail(json, err);
+			goto out;
 		}
 		/* A following dump blocks on each ring in turn: merging them would stall. */
 		if (d.follow && d.nsrc > 1) {
@@ -798,7 +830,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	d.nd.line_flush = d.follow;
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
-	rc = d.errors ? 1 : 0;
+	rc = d.errors ? 1 : 0;	/* a host left out above counts too */
 	if (!d.summary && d.dedup && d.dedup->dropped)
 		fprintf(stderr, "%llu duplicate packets from overlapping rings dropped\n",
 			(unsigned long long)d.dedup->dropped);

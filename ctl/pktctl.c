@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "client.h"
+#include "escape.h"
 #include "dump.h"
 #include "evidence.h"
 #include "format.h"
@@ -233,18 +234,18 @@ static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c)
 	return list_main(argc, argv, o->socket, o->json, o->timeout_ms);
 }
 
-static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)
+/* A simple command's words: --json, --help, and RING where it takes one. -1: go on. */
+static int request_args(struct opts *o, int argc, char **argv, const struct cmd *c,
+			const char **ring)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *ring = NULL;
-	json_t *req, *reply, *okv;
-	char err[512];
-	int ch, rc;
+	int ch;
 
+	*ring = NULL;
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
 	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -270,17 +271,36 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 			command_usage(stderr, c);
 			return 2;
 		}
-		ring = argv[optind];
+		*ring = argv[optind];
 	}
-	req = json_pack("{s:s}", "cmd", c->proto);
+	return -1;
+}
+
+static json_t *request(struct opts *o, const char *sock, const struct cmd *c, const char *ring,
+		       char *err, size_t errlen)
+{
+	json_t *req = json_pack("{s:s}", "cmd", c->proto), *reply;
+
 	if (ring)
 		json_object_set_new(req, "ring", json_string(ring));
-	reply = client_call(o->socket, req, o->timeout_ms, err, sizeof(err));
+	reply = client_call(sock, req, o->timeout_ms, err, errlen);
 	json_decref(req);
+	return reply;
+}
+
+static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	const char *ring;
+	json_t *reply;
+	char err[1024];
+	int rc = request_args(o, argc, argv, c, &ring);
+
+	if (rc >= 0)
+		return rc;
+	reply = request(o, o->socket, c, ring, err, sizeof(err));
 	if (!reply)
 		return fail(o, err);
-	okv = json_object_get(reply, "ok");
-	rc = json_is_true(okv) ? 0 : 1;
+	rc = json_is_true(json_object_get(reply, "ok")) ? 0 : 1;
 	if (o->json) {
 		json_dumpf(reply, stdout, JSON_INDENT(2));
 		putchar('\n');
@@ -294,10 +314,67 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 	return rc;
 }
 
+/* One host's failure on stderr, naming it (once: ssh's messages may already). */
+static void host_error(const char *host, const char *msg)
+{
+	char esc[2048];
+
+	escape_text(esc, sizeof(esc), msg);
+	if (strstr(msg, host))
+		fprintf(stderr, "pktctl: %s\n", esc);
+	else
+		fprintf(stderr, "pktctl: %s: %s\n", host, esc);
+}
+
+/*
+ * status over several hosts: one table with a HOST column, and with --json
+ * one object keyed by host, each the daemon's whole answer (or the error).
+ */
+static int status_hosts(struct opts *o, int argc, char **argv, const struct cmd *c,
+			const char **socks, const char **hosts, int n)
+{
+	json_t *replies[MAX_HOSTS], *results[MAX_HOSTS], *all;
+	const char *ring;
+	char err[1024];
+	int rc = request_args(o, argc, argv, c, &ring);
+
+	if (rc >= 0)
+		return rc;
+	rc = 0;
+	all = json_object();
+	for (int i = 0; i < n; i++) {
+		replies[i] = request(o, socks[i], c, ring, err, sizeof(err));
+		results[i] = json_object_get(replies[i], "result");
+		if (!json_is_true(json_object_get(replies[i], "ok"))) {
+			rc = 1;
+			if (!o->json)
+				host_error(hosts[i], replies[i] ? format_error(replies[i]) : err);
+			if (!replies[i])
+				replies[i] = json_pack("{s:b, s:s}", "ok", 0, "error", err);
+			results[i] = NULL;
+		}
+		json_object_set(all, hosts[i], replies[i]);
+	}
+	if (o->json) {
+		json_dumpf(all, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else {
+		for (int i = 0; i < n; i++)
+			format_escape_tree(results[i]);
+		format_status_hosts(hosts, results, n);
+	}
+	for (int i = 0; i < n; i++)
+		json_decref(replies[i]);
+	json_decref(all);
+	return rc;
+}
+
 /*
  * -H: the command against each host's daemon over ssh. dump and summary
- * read all of them at once, merged by time; the others run once per host
- * under a "== HOST" line.
+ * read all of them at once, merged by time; status makes one table, metrics
+ * one file with a host label; the others run once per host under a
+ * "== HOST" line. A host that fails is named on stderr and the others
+ * still answer; the exit status is then non-zero.
  */
 static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 		     const char **hosts, int nhosts, const char *remote_socket)
@@ -321,6 +398,10 @@ static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 		dump_set_hosts(sockv, hosts, nhosts);
 		return dump_main(argc, argv, sockv[0], o->json);
 	}
+	if (nhosts > 1 && c->print == format_status)
+		return status_hosts(o, argc, argv, c, sockv, hosts, nhosts);
+	if (nhosts > 1 && c->run == cmd_metrics)
+		return metrics_hosts(argc, argv, sockv, hosts, nhosts, o->timeout_ms);
 	for (int i = 0; i < nhosts; i++) {
 		int r;
 
