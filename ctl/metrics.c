@@ -261,7 +261,14 @@ static void evidence(void)
 
 static void print_metrics(void)
 {
+	int up = 0;
+
 	daemons();
+	for (int h = 0; h < set.n; h++)
+		up |= set.res[h] != NULL;
+	/* No daemon answered: pktcap_up 0 says it all, and node_exporter shows it down. */
+	if (!up)
+		return;
 	counter("pktcap_packets_captured_total", "packets_captured",
 		"Packets the ring's capture handle delivered, since the ring was created.");
 	counter("pktcap_packets_written_total", "packets_written",
@@ -270,7 +277,7 @@ static void print_metrics(void)
 		"Packets the kernel's filter accepted (libpcap's ps_recv, widened), since the ring was created.");
 	drops();
 	counter("pktcap_captured_bytes_total", "bytes_captured",
-		"Bytes of the packets captured (their captured length, as in uncompressed pcap records), since the ring was created.");
+		"Bytes captured, counted as uncompressed pcap (packet data with record and file headers) before any compression, since the ring was created.");
 	counter("pktcap_written_bytes_total", "bytes_written",
 		"Bytes written to disk (after compression), since the ring was created.");
 	counter("pktcap_files_closed_total", "files_closed",
