@@ -18,6 +18,7 @@
 #include "args.h"
 #include "client.h"
 #include "dump.h"
+#include "format.h"
 #include "nd.h"
 #include "pcapfile.h"
 #include "pcapng.h"
@@ -832,8 +833,9 @@ failed:
 	run(&d);
 	rc = d.errors ? 1 : 0;	/* a host left out above counts too */
 	if (!d.summary && d.dedup && d.dedup->dropped)
-		fprintf(stderr, "%llu duplicate packets from overlapping rings dropped\n",
-			(unsigned long long)d.dedup->dropped);
+		fprintf(stderr, "%llu duplicate %s from overlapping rings dropped\n",
+			(unsigned long long)d.dedup->dropped,
+			FORMAT_PLURAL(d.dedup->dropped, "packet", "packets"));
 	/* A ring's stream that ended badly, or met damaged files, fails the dump. */
 	for (int i = 0; i < d.nsrc; i++) {
 		struct stream *st = d.src[i].stream;
@@ -850,8 +852,9 @@ failed:
 		json_array_foreach(dmg, k, m)
 			fprintf(stderr, "pktctl: %s\n", json_string_value(m));
 		if (dmg) {
-			fprintf(stderr, "pktctl: %s: %zu damaged file(s): their damaged records were left out (pktctl list shows them)\n",
-				d.src[i].name, json_array_size(dmg));
+			fprintf(stderr, "pktctl: %s: %zu damaged %s: their damaged records were left out (pktctl list shows them)\n",
+				d.src[i].name, json_array_size(dmg),
+				FORMAT_PLURAL(json_array_size(dmg), "file", "files"));
 			rc = 1;
 		}
 	}

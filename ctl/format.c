@@ -289,19 +289,33 @@ void format_list_head(void)
 	       "PACKETS", "SIZE", "SHA256");
 }
 
+/* "  preserved in INC-42,INC-43": the cases that hold the file, where the daemon names them. */
+static void print_holders(json_t *f)
+{
+	json_t *cases = json_object_get(f, "cases"), *id;
+	size_t i;
+
+	if (!json_is_true(json_object_get(f, "preserved")))
+		return;
+	printf("  preserved");
+	json_array_foreach(cases, i, id)
+		printf("%s%s", i ? "," : " in ", json_string_value(id) ? json_string_value(id) : "?");
+}
+
 void format_list_file(json_t *f)
 {
 	json_t *packets = json_object_get(f, "packets");
 	char a[40], b[40], c[32], d[32];
 
-	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s%s\n", str(f, "ring", "?"),
+	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s", str(f, "ring", "?"),
 	       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
 	       when(str(f, "last", NULL), b, sizeof(b)),
 	       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
 	       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
 	       strcmp(str(f, "state", "sealed"), "sealed") ? "  " : "",
-	       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "",
-	       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
+	       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "");
+	print_holders(f);
+	printf("\n");
 	if (json_object_get(f, "damage"))
 		printf("  damage: %s\n", str(f, "damage", ""));
 }

@@ -55,6 +55,18 @@ log "filter or ring: ok"
 ctl list | grep -q "^$IF_CAP/all: 1 file, " || fail "list's ring line: $(ctl list | head -1)"
 log "plurals: ok"
 
+# A preserved file says which case holds it; provenance.json's numbers are numbers.
+ctl preserve "$IF_CAP/all" --since @1000000 --until "@$(($(date +%s) + 1))" --case INC-7 >/dev/null ||
+	fail "preserve failed"
+ctl list | grep -q "\.pcap .*  preserved in INC-7$" || fail "list does not name the case: $(ctl list)"
+[ "$(ctl list --json | jget '[f.get("cases") for f in j["result"]["files"] if f["preserved"]][0]')" = "['INC-7']" ] ||
+	fail "list --json has no cases: $(ctl list --json)"
+ctl export --case INC-7 -o "$TMP/exp" >/dev/null || fail "export failed"
+jget 'all(type(s[k]) is int for s in j["sources"] for k in ("size", "packets")) and len(j["sources"]) > 0 and
+	type(j["capture"]["size"]) is int' < "$TMP/exp/provenance.json" | grep -qx True ||
+	fail "provenance.json's numbers: $(cat "$TMP/exp/provenance.json")"
+log "list names the case, provenance numbers: ok"
+
 # Refused by a closed directory: the advice names the directory's group, not always pktcap's.
 mkdir "$TMP/closed"
 python3 -c "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])" "$TMP/closed/x.sock"
