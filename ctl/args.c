@@ -39,7 +39,7 @@ int args_rings(const char *const *socks, int nsocks, const char *word, char (*na
 {
 	json_t *rings, *ring;
 	size_t i;
-	int n = 0;
+	int n = 0, typo = 0;
 
 	if (strpbrk(word, " \t\n") || !*word)
 		return 0;
@@ -54,10 +54,17 @@ int args_rings(const char *const *socks, int nsocks, const char *word, char (*na
 		const char *name = json_string_value(json_object_get(ring, "name"));
 		const char *iface = json_string_value(json_object_get(ring, "interface"));
 
-		if (!name || n >= max)
+		if (!name || !iface)
 			continue;
-		if (!strcmp(name, word) || (iface && !strcmp(iface, word)))
+		if ((!strcmp(name, word) || !strcmp(iface, word)) && n < max)
 			snprintf(names[n++], sizeof(names[0]), "%s", name);
+		/* "eth0/wbe": a profile the interface lacks, which the daemon will say. */
+		if (!strncmp(word, iface, strlen(iface)) && word[strlen(iface)] == '/')
+			typo = 1;
+	}
+	if (!n && typo && max > 0) {
+		snprintf(names[0], sizeof(names[0]), "%s", word);
+		n = 1;
 	}
 	return n;
 }
