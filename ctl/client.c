@@ -279,38 +279,54 @@ static void kid_last_line(struct kid *k, int64_t deadline, char *line, size_t le
 	snprintf(line, len, "%s", strrchr(tail, '\n') ? strrchr(tail, '\n') + 1 : tail);
 }
 
+/* What an ended ssh's exit status and last stderr line mean, for the operator. */
+static void kid_message(const struct kid *k, int status, const char *line, char *err,
+			size_t errlen)
+{
+	const char *sep = *line ? ": " : "";
+
+	if (WIFSIGNALED(status))
+		snprintf(err, errlen, "%s: ssh was killed by signal %d%s%s", k->host,
+			 WTERMSIG(status), sep, line);
+	else if (WEXITSTATUS(status) == 127 || strstr(line, "command not found") ||
+		 strstr(line, "pktctl: not found"))
+		snprintf(err, errlen, "pktctl not found on %s: set PKTCTL_REMOTE to its path there (%s)",
+			 k->host, *line ? line : "exit status 127");
+	else if (WEXITSTATUS(status) == 255)
+		snprintf(err, errlen, "cannot reach %s over ssh (exit status 255)%s%s", k->host, sep,
+			 line);
+	else if (WEXITSTATUS(status) == 0)
+		snprintf(err, errlen, "pktcapd on %s closed the connection without an answer",
+			 k->host);
+	else
+		snprintf(err, errlen, "%s: the remote pktctl ended with exit status %d%s%s", k->host,
+			 WEXITSTATUS(status), sep, line);
+}
+
 int client_explain(int fd, char *err, size_t errlen)
 {
 	struct kid *k = kid_of(fd);
 	int64_t deadline = now_ms() + 5000;
 	char line[512];
-	int status = -1;
+	int status = 0;
+	pid_t done = 0;
 
-	if (!k)
+	if (!k || k->pid < 0)
 		return 0;
 	/* ssh ends once the remote side has: its stderr then closes. */
 	shutdown(fd, SHUT_RDWR);
 	kid_last_line(k, deadline, line, sizeof(line));
-	while (now_ms() < deadline && waitpid(k->pid, &status, WNOHANG) == 0)
+	while (now_ms() < deadline && (done = waitpid(k->pid, &status, WNOHANG)) == 0)
 		poll(NULL, 0, 20);
-	if (status == -1 || !WIFEXITED(status)) {
+	if (done <= 0) {
 		/* Ours to end: a hung ssh would otherwise outlive the command. */
-		if (status == -1)
-			kill(k->pid, SIGTERM);
-		snprintf(err, errlen, "%s: ssh did not end%s%s", k->host, *line ? ": " : "", line);
+		kill(k->pid, SIGTERM);
+		snprintf(err, errlen, "no answer from pktcapd on %s over ssh in time%s%s", k->host,
+			 *line ? ": " : "", line);
 		return 1;
 	}
 	k->pid = -k->pid;	/* reaped: close will not wait for it again */
-	if (WEXITSTATUS(status) == 127 || strstr(line, "command not found") ||
-	    strstr(line, "pktctl: not found"))
-		snprintf(err, errlen, "pktctl not found on %s: set PKTCTL_REMOTE to its path there (%s)",
-			 k->host, *line ? line : "exit status 127");
-	else if (WEXITSTATUS(status) == 255)
-		snprintf(err, errlen, "cannot reach %s over ssh (exit status 255)%s%s", k->host,
-			 *line ? ": " : "", line);
-	else
-		snprintf(err, errlen, "%s: the remote pktctl ended with exit status %d%s%s", k->host,
-			 WEXITSTATUS(status), *line ? ": " : "", line);
+	kid_message(k, status, line, err, errlen);
 	return 1;
 }
 

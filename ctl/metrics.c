@@ -156,15 +156,24 @@ static void drops(void)
 	}
 }
 
-/* pktcap_up, start time and version: one sample per daemon. */
-static void daemons(void)
+/* pktcap_up, one sample per daemon; 1 when any of them answered. */
+static int daemons_up(void)
 {
+	int up = 0;
+
 	family("pktcap_up", "gauge", "1 when pktctl reached pktcapd, 0 when it did not.");
 	for (int h = 0; h < set.n; h++) {
 		printf("pktcap_up%s", set.hosts ? "{" : "");
 		host_label(h, 0);
 		printf("%s %d\n", set.hosts ? "}" : "", set.res[h] != NULL);
+		up |= set.res[h] != NULL;
 	}
+	return up;
+}
+
+/* Start time and version of each daemon that answered. */
+static void daemons(void)
+{
 	family("pktcap_start_time_seconds", "gauge", "When pktcapd started, in seconds since the epoch.");
 	for (int h = 0; h < set.n; h++)
 		if (set.res[h]) {
@@ -261,14 +270,10 @@ static void evidence(void)
 
 static void print_metrics(void)
 {
-	int up = 0;
-
-	daemons();
-	for (int h = 0; h < set.n; h++)
-		up |= set.res[h] != NULL;
 	/* No daemon answered: pktcap_up 0 says it all, and node_exporter shows it down. */
-	if (!up)
+	if (!daemons_up())
 		return;
+	daemons();
 	counter("pktcap_packets_captured_total", "packets_captured",
 		"Packets the ring's capture handle delivered, since the ring was created.");
 	counter("pktcap_packets_written_total", "packets_written",
