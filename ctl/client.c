@@ -114,7 +114,7 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
  * its host. Children are reaped here, never by a process-wide SIGCHLD
  * setting that would change waitpid for every other part of the program.
  */
-#define MAX_KIDS 64
+#define MAX_KIDS 128
 static struct kid {
 	pid_t pid;
 	int fd, errfd;		/* -1: free; fd -1 once the caller closed it */
