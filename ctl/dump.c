@@ -783,9 +783,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 
 			/* The daemon picks the ring when it has only one. */
 			if (!nrings && open_one(&d, h, hsock, NULL, err, sizeof(err)) < 0) {
-				if (host_failed(&d, h, err) < 0)
-					goto failed;
-				continue;
+				if (host_failed(&d, h, err) == 0)
+					continue;
+				rc = fail(json, err);
+				goto out;
 			}
 			for (int i = 0; i < nwords; i++) {
 				char names[MAX_SOURCES][160];
@@ -802,18 +803,18 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 				}
 				for (int k = 0; k < n; k++)
 					if (open_one(&d, h, hsock, names[k], err, sizeof(err)) < 0) {
-						if (host_failed(&d, h, err) < 0)
-							goto failed;
+						if (host_failed(&d, h, err) < 0) {
+							rc = fail(json, err);
+							goto out;
+						}
 						i = nwords;
 						break;
 					}
 			}
 		}
-		if (d.nsrc == 0) {
-failed:
-			rc = fail(json, err);
+		/* Every host failed, each named above. */
+		if (d.nsrc == 0)
 			goto out;
-		}
 		/* A following dump blocks on each ring in turn: merging them would stall. */
 		if (d.follow && d.nsrc > 1) {
 			rc = fail(json, "--follow takes one ring");
