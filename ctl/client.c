@@ -116,8 +116,8 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
  */
 #define MAX_KIDS 128
 static struct kid {
-	pid_t pid;
-	int fd, errfd;		/* -1: free; fd -1 once the caller closed it */
+	pid_t pid;		/* 0: a free slot; negative once reaped */
+	int fd, errfd;		/* fd is -1 once the caller closed it */
 	char host[TARGET_HOST_MAX];
 } kids[MAX_KIDS];
 static int nkids;
@@ -318,7 +318,7 @@ int client_explain(int fd, char *err, size_t errlen)
 	kid_last_line(k, deadline, line, sizeof(line));
 	while (now_ms() < deadline && (done = waitpid(k->pid, &status, WNOHANG)) == 0)
 		poll(NULL, 0, 20);
-	if (done <= 0) {
+	if (done == 0) {
 		/* Ours to end: a hung ssh would otherwise outlive the command. */
 		kill(k->pid, SIGTERM);
 		snprintf(err, errlen, "no answer from pktcapd on %s over ssh in time%s%s", k->host,
@@ -326,7 +326,11 @@ int client_explain(int fd, char *err, size_t errlen)
 		return 1;
 	}
 	k->pid = -k->pid;	/* reaped: close will not wait for it again */
-	kid_message(k, status, line, err, errlen);
+	if (done < 0)	/* SIGCHLD ignored by whoever started us: no status to read */
+		snprintf(err, errlen, "%s: ssh ended%s%s", k->host, *line ? ": " : "",
+			 *line ? line : " without an answer");
+	else
+		kid_message(k, status, line, err, errlen);
 	return 1;
 }
 
