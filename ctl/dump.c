@@ -18,6 +18,7 @@
 #include "args.h"
 #include "client.h"
 #include "dump.h"
+#include "escape.h"
 #include "format.h"
 #include "nd.h"
 #include "pcapfile.h"
@@ -73,6 +74,7 @@ struct dump {
 	FILE *ng;		/* -w over several rings: pcapng, one interface per ring */
 	struct pktdedup *dedup;	/* one packet once across the rings of an interface */
 	uint64_t dups[MAX_HOSTS];	/* copies dropped, per host */
+	char host_err[MAX_HOSTS][1024];	/* why host h was left out: its summary says this */
 };
 
 void dump_usage(FILE *out)
@@ -553,6 +555,11 @@ static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles
 	json_t *names = json_array(), *j;
 	uint64_t dups = 0;
 
+	/* A host that failed has no counts: zero packets would be a lie. */
+	if (h >= 0 && *d->host_err[h]) {
+		json_decref(names);
+		return json_pack("{s:s}", "error", d->host_err[h]);
+	}
 	for (int i = 0; i < d->nsrc; i++)
 		if (h < 0 || d->src[i].host == h)
 			json_array_append_new(names, json_string(d->src[i].name));
@@ -576,6 +583,7 @@ static int host_failed(struct dump *d, int h, const char *err)
 	if (nhosts < 2)
 		return -1;
 	fprintf(stderr, "pktctl: %s: %s\n", host_labels[h], err);
+	snprintf(d->host_err[h], sizeof(d->host_err[h]), "%s", err);
 	d->errors++;
 	while (d->nsrc && d->src[d->nsrc - 1].host == h) {
 		struct source *src = &d->src[--d->nsrc];
@@ -588,6 +596,44 @@ static int host_failed(struct dump *d, int h, const char *err)
 		memset(src, 0, sizeof(*src));
 	}
 	return 0;
+}
+
+/*
+ * summary's output: with several hosts, each host's then all of them
+ * merged; a host that failed is {"error": ...} (a line in text), not zeros.
+ */
+static void print_summary(struct dump *d, int nfiles, int json)
+{
+	json_t *j = summary_of(d, NULL, -1, nfiles), *all;
+	char esc[4096];
+
+	if (nhosts > 1) {
+		/* Per host, then all of them merged. */
+		all = json_object();
+		for (int h = 0; h < nhosts; h++)
+			json_object_set_new(all, host_labels[h],
+					    summary_of(d, d->host_summary[h], h, nfiles));
+		json_object_set_new(all, "all hosts", j);
+		j = all;
+	}
+	if (json) {
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else if (nhosts > 1) {
+		for (int h = 0; h < nhosts; h++) {
+			printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
+			if (*d->host_err[h])
+				printf("no summary: %s\n",
+				       escape_text(esc, sizeof(esc), d->host_err[h]));
+			else
+				summary_print(json_object_get(j, host_labels[h]), stdout);
+		}
+		printf("\n== all hosts\n");
+		summary_print(json_object_get(j, "all hosts"), stdout);
+	} else {
+		summary_print(j, stdout);
+	}
+	json_decref(j);
 }
 
 int dump_main(int argc, char **argv, const char *sock, int json)
@@ -812,9 +858,12 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 					}
 			}
 		}
-		/* Every host failed, each named above. */
-		if (d.nsrc == 0)
+		/* Every host failed, each named above (and in the summary). */
+		if (d.nsrc == 0) {
+			if (d.summary)
+				print_summary(&d, nfiles, json);
 			goto out;
+		}
 		/* A following dump blocks on each ring in turn: merging them would stall. */
 		if (d.follow && d.nsrc > 1) {
 			rc = fail(json, "--follow takes one ring");
@@ -847,6 +896,10 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			continue;
 		if (*st->err) {
 			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, st->err);
+			/* Its host's counts stop short: the summary says why instead. */
+			if (nhosts > 1 && !*d.host_err[d.src[i].host])
+				snprintf(d.host_err[d.src[i].host], sizeof(d.host_err[0]), "%s: %s",
+					 d.src[i].name, st->err);
 			rc = 1;
 		}
 		/* What came before was printed; damaged records never are. */
@@ -859,33 +912,8 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			rc = 1;
 		}
 	}
-	if (d.summary) {
-		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
-
-		if (nhosts > 1) {
-			/* Per host, then all of them merged. */
-			all = json_object();
-			for (int h = 0; h < nhosts; h++)
-				json_object_set_new(all, host_labels[h],
-						    summary_of(&d, d.host_summary[h], h, nfiles));
-			json_object_set_new(all, "all hosts", j);
-			j = all;
-		}
-		if (json) {
-			json_dumpf(j, stdout, JSON_INDENT(2));
-			putchar('\n');
-		} else if (nhosts > 1) {
-			for (int h = 0; h < nhosts; h++) {
-				printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
-				summary_print(json_object_get(j, host_labels[h]), stdout);
-			}
-			printf("\n== all hosts\n");
-			summary_print(json_object_get(j, "all hosts"), stdout);
-		} else {
-			summary_print(j, stdout);
-		}
-		json_decref(j);
-	}
+	if (d.summary)
+		print_summary(&d, nfiles, json);
 out:
 	summary_free(d.summary);
 	for (int h = 0; h < MAX_HOSTS; h++)

@@ -117,12 +117,21 @@ rctl -H "$H1" -H "$BAD" status > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "status 
 grep -q "^$H1 *$IF_CAP/all" "$TMP/gb.txt" && grep -q "$BAD.*Connection refused" "$TMP/gb.err" ||
 	fail "status with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
 rctl -H "$BAD" -H "$H1" list > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "list with a bad host succeeded"
-grep -q "^$IF_CAP/all .*\.pcap" "$TMP/gb.txt" && grep -q "127.0.0.1.*Connection refused" "$TMP/gb.err" ||
-	fail "list with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
+grep -q "^$IF_CAP/all .*\.pcap" "$TMP/gb.txt" && grep -q "127.0.0.1.*Connection refused" "$TMP/gb.err" &&
+	grep -qxF "== $H1" "$TMP/gb.txt" || fail "list with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
 rctl -H "$BAD" -H "$H1" summary "$IF_CAP/all" --json > "$TMP/gb.json" 2> "$TMP/gb.err" &&
 	fail "summary with a bad host succeeded"
-[ "$(jget "j['$H1']['packets']" < "$TMP/gb.json")" = 6 ] && grep -q "$BAD" "$TMP/gb.err" ||
-	fail "summary with a bad host: $(cat "$TMP/gb.json" "$TMP/gb.err")"
+# The failing host is an error entry, not zero packets.
+[ "$(jget "j['$H1']['packets'] == 6 and j['all hosts']['packets'] == 6 and
+	list(j['$BAD']) == ['error'] and 'Connection refused' in j['$BAD']['error']" < "$TMP/gb.json")" = True ] &&
+	grep -q "$BAD" "$TMP/gb.err" || fail "summary with a bad host: $(cat "$TMP/gb.json" "$TMP/gb.err")"
+rctl -H "$BAD" -H "$H1" summary "$IF_CAP/all" > "$TMP/gb.txt" 2> /dev/null && fail "summary with a bad host succeeded"
+sed -n "/^== $BAD\$/{n;p}" "$TMP/gb.txt" | grep -q "^no summary: .*Connection refused" ||
+	fail "summary's text for a bad host: $(head -5 "$TMP/gb.txt")"
+BAD2=root@127.0.0.1:2
+rctl -H "$BAD" -H "$BAD2" summary "$IF_CAP/all" --json > "$TMP/gb.json" 2> /dev/null && fail "summary of no host succeeded"
+[ "$(jget "'error' in j['$BAD'] and 'error' in j['$BAD2']" < "$TMP/gb.json")" = True ] ||
+	fail "summary when every host failed: $(cat "$TMP/gb.json")"
 rctl -H "$H1" -H "$BAD" metrics > "$TMP/gb.prom" 2> "$TMP/gb.err" && fail "metrics with a bad host succeeded"
 grep -qxF "pktcap_up{host=\"$H1\"} 1" "$TMP/gb.prom" && grep -qxF "pktcap_up{host=\"$BAD\"} 0" "$TMP/gb.prom" &&
 	grep -q "^pktcap_packets_written_total{host=\"$H1\",ring=\"$IF_CAP/all\"" "$TMP/gb.prom" &&
@@ -132,6 +141,28 @@ if command -v promtool >/dev/null; then
 	promtool check metrics < "$TMP/gb.prom" || fail "promtool: metrics of two hosts"
 fi
 log "one failing host hides no other: ok"
+
+# --json over several hosts: one document, an object keyed by host; a failing host an error entry.
+jhosts() {	# $1: the exit status wanted; $2: a Python test of the document j; the rest: pktctl's words
+	local want=$1 test=$2 rc
+	shift 2
+	rctl "$@" > "$TMP/j.json" 2> "$TMP/j.err"
+	rc=$?
+	[ "$rc" = "$want" ] && [ "$(jget "$test" < "$TMP/j.json")" = True ] ||
+		fail "pktctl $*: exit $rc, not one document keyed by host: $(head -c 400 "$TMP/j.json") $(cat "$TMP/j.err")"
+}
+bad="'error' in j['$BAD'] and not j['$BAD']['ok']"
+jhosts 0 "sorted(j) == sorted(['$H1', '$H2']) and all(len(j[h]['result']['files']) > 0 for h in j)" \
+	-H "$H1" -H "$H2" list --json
+jhosts 1 "len(j) == 2 and len(j['$H1']['result']['files']) > 0 and $bad" -H "$H1" -H "$BAD" list --json
+grep -q "$BAD.*Connection refused" "$TMP/j.err" || fail "list --json: the bad host is not named: $(cat "$TMP/j.err")"
+jhosts 1 "all(not j[h]['ok'] and 'no ring' in j[h]['error'] for h in j)" -H "$H1" -H "$H2" list nosuch/ring --json
+[ "$(grep -c "no ring" "$TMP/j.err")" = 2 ] || fail "list --json of no such ring: $(cat "$TMP/j.err")"
+jhosts 1 "j['$H1']['result']['pid'] == $pid and $bad" -H "$BAD" -H "$H1" status --json
+grep -q "$BAD" "$TMP/j.err" || fail "status --json: the bad host is not named: $(cat "$TMP/j.err")"
+jhosts 1 "j['$H1']['ok'] and $bad" --json -H "$H1" -H "$BAD" interfaces
+jhosts 1 "j['$H1']['ok'] and $bad" -H "$BAD" -H "$H1" cases --json
+log "--json over several hosts is one document, failing hosts as error entries: ok"
 
 # pktctl reaps its ssh children itself: SIGCHLD keeps its default for the whole process.
 "$PKTCTL" -S "$TMP/pktcapd.sock" -H "$H1" dump "$IF_CAP/all" -f > /dev/null 2>&1 &
