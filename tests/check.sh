@@ -186,6 +186,7 @@ if command -v clang >/dev/null; then
 	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" \
 		"$top/common/log.c" "$top/common/escape.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
 		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
+	fuzz target "$top/tests/fuzz/fuzz_target.c" "$top/ctl/target.c" -I"$top/ctl"
 	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" "$top/common/sha256.c" \
 		$(pkg-config --cflags --libs zlib libcrypto)
 fi

@@ -9,4 +9,5 @@ rc=0
 "$top_builddir/tests/fuzz/replay_conf" "$top_srcdir"/tests/fuzz/corpus/conf/* || rc=1
 "$top_builddir/tests/fuzz/replay_pcapidx" "$top_srcdir"/tests/fuzz/corpus/pcapidx/* || rc=1
 "$top_builddir/tests/fuzz/replay_addridx" "$top_srcdir"/tests/fuzz/corpus/addridx/* || rc=1
+"$top_builddir/tests/fuzz/replay_target" "$top_srcdir"/tests/fuzz/corpus/target/* || rc=1
 exit $rc
