@@ -566,8 +566,13 @@ static int take_block(struct parse *ps, struct addridx *x, const uint8_t *body, 
 	if (!point_follows(x, &blk->at, ps->gzip))
 		return -1;
 	n = addridx_decode_set(body + AIDX_POINT_LEN, len - AIDX_POINT_LEN, &blk->set);
-	if (n < 0 || (size_t)n != len - AIDX_POINT_LEN)
+	if (n < 0)
 		return -1;
+	if ((size_t)n != len - AIDX_POINT_LEN) {
+		/* Bytes after the set: the block is not counted, so its set is freed here. */
+		addrset_free(&blk->set);
+		return -1;
+	}
 	x->nblocks++;
 	return 0;
 }
