@@ -12,6 +12,15 @@ void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_radius_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_dhcp6_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_snmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-rip.c (RIP on 520, RIPng on 521), print-hsrp.c, print-bfd.c, print-ptp.c. */
+void nd_rip_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ripng_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_hsrp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_bfd_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned port);
+void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* Above TCP: print-resp.c (Redis, port 6379), print-ssh.c (port 22). */
+void nd_resp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);

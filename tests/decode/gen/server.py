@@ -1,0 +1,292 @@
+#!/usr/bin/python3
+# server.py: writes the SSH, RESP, HSRP, BFD, RIP, RIPng, PTP, STP and LACP conformance pcaps
+#
+# Messages are packed by hand with struct inside scapy's Ethernet, IP, UDP
+# and TCP headers. Each protocol gets a basic pcap (every message type,
+# malformed fields), a sweep (its packets cut at every length) and a
+# mutation pcap (a few bytes changed at random with a fixed seed). Run from
+# anywhere:
+#   /usr/bin/python3 tests/decode/gen/server.py
+import os
+import random
+import struct
+
+from scapy.all import IP, IPv6, TCP, UDP, Ether, Dot3, LLC, Raw
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pcaps")
+T0 = 1700000000
+MAC1, MAC2 = "00:11:22:33:44:55", "00:66:77:88:99:aa"
+
+
+def write(name, recs, linktype=1):
+    """recs: packets or bytes, or (bytes, wirelen) for a record cut short by the snaplen."""
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, linktype))
+        for i, r in enumerate(recs):
+            data, wire = r if isinstance(r, tuple) else (bytes(r), len(bytes(r)))
+            data = bytes(data)
+            f.write(struct.pack("<IIII", T0 + i, 123456 + i, len(data), wire))
+            f.write(data)
+
+
+def sweep(pkts, start):
+    recs = []
+    for p in pkts:
+        b = bytes(p)
+        recs += [(b[:n], len(b)) for n in range(start, len(b))]
+    return recs
+
+
+def mutate(pkts, start, n=250, seed=22):
+    """n copies of the packets with one to three bytes after start changed, some cut."""
+    rnd = random.Random(seed)
+    recs = []
+    for i in range(n):
+        b = bytearray(bytes(pkts[i % len(pkts)]))
+        if len(b) <= start:
+            continue
+        for _ in range(rnd.randint(1, 3)):
+            b[rnd.randrange(start, len(b))] = rnd.randrange(256)
+        if rnd.random() < 0.2:
+            k = rnd.randrange(start, len(b) + 1)
+            recs.append((bytes(b[:k]), len(b)))
+        else:
+            recs.append(bytes(b))
+    return recs
+
+
+def udp4(sport, dport, payload, src="192.0.2.1", dst="192.0.2.2", ttl=255):
+    return Ether(src=MAC1, dst=MAC2) / IP(src=src, dst=dst, ttl=ttl, id=1) / \
+        UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def udp6(sport, dport, payload, src="fe80::1", dst="ff02::9"):
+    return Ether(src=MAC1, dst=MAC2) / IPv6(src=src, dst=dst, hlim=255) / \
+        UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def tcp4(sport, dport, payload, seq=1000, flags="PA"):
+    return Ether(src=MAC1, dst=MAC2) / IP(src="192.0.2.1", dst="192.0.2.2", id=1) / \
+        TCP(sport=sport, dport=dport, seq=seq, ack=1, flags=flags, window=512) / Raw(payload)
+
+
+def a(s):
+    return bytes(int(x) for x in s.split("."))
+
+
+def emit(name, pkts, start, extra=()):
+    write(name + "-basic.pcap", list(pkts) + list(extra))
+    write(name + "-sweep.pcap", sweep(pkts, start))
+    write(name + "-mut.pcap", mutate(pkts, start))
+
+
+# ---- SSH banners (TCP 22) ----
+
+def ssh_pcaps():
+    p = [
+        tcp4(40000, 22, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"),
+        tcp4(22, 40000, b"SSH-2.0-OpenSSH_8.4\n"),
+        tcp4(22, 40000, b"SSH-1.99-Cisco-1.25\r\n"),
+        tcp4(22, 40000, b"SSH-2.0-x\rjunk\r\n"),
+        tcp4(22, 40000, b"SSH-2.0-x\r"),
+        tcp4(22, 40000, b"SSH-2.0-no line end"),
+        tcp4(22, 40000, b"SSH-2.0-bin\x01ary\r\n"),
+        tcp4(22, 40000, b"SSH-2.0-\x80high\r\n"),
+        tcp4(22, 40000, b"SSH-\r\n"),
+        tcp4(22, 40000, b"SSX-2.0\r\n"),
+        tcp4(22, 40000, b"\x00\x00\x01\x0c\x0a\x14" + bytes(range(32))),
+        tcp4(22, 40000, b"SS"),
+        tcp4(40001, 22, b"SSH-2.0-client\r\nmore data after the banner"),
+    ]
+    emit("ssh", p, 14 + 20 + 20)
+
+
+# ---- RESP (Redis, TCP 6379) ----
+
+def resp_pcaps():
+    msgs = [
+        b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n",
+        b"+OK\r\n",
+        b"-ERR unknown command 'FOO'\r\n",
+        b":1000\r\n",
+        b"$-1\r\n",
+        b"*-1\r\n",
+        b"*0\r\n",
+        b"$0\r\n\r\n",
+        b"PING\r\nPING\r\n",
+        b"\r\n\nINFO\n",
+        b"*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n",
+        b"*2\r\n*1\r\n:1\r\n*2\r\n+a\r\n-b\r\n",
+        b"$99999999999\r\n",
+        b"$-5\r\n",
+        b"$abc\r\n",
+        b"$3\rx",
+        b"$3\r\nab",
+        b"$3\r\nabcdef\r\n",
+        b"*x\r\n",
+        b"*2147483648\r\n",
+        b"*3\r\n$3\r\nGET\r\n",
+        b"+no end",
+        b"$5\r\nhel\x01\x80\r\n",
+        b"-",
+        b"$",
+        b"*",
+        b"$-1",
+        b"$1\r\n",
+        b"inline with no end",
+    ]
+    p = [tcp4(40000 + i % 3, 6379, m, seq=1000 + i) for i, m in enumerate(msgs)]
+    p.append(tcp4(6379, 40000, b"$5\r\nhello\r\n"))
+    emit("resp", p, 14 + 20 + 20)
+
+
+# ---- HSRP (UDP 1985) ----
+
+def hsrp(op, state, group, addr, hello=3, hold=10, prio=100, auth=b"cisco\0\0\0", rsvd=0, ver=0):
+    return struct.pack("!BBBBBBBB8s4s", ver, op, state, hello, hold, prio, group, rsvd, auth,
+                       a(addr))
+
+
+def hsrp_pcaps():
+    p = [
+        udp4(1985, 1985, hsrp(0, 16, 1, "192.0.2.254"), dst="224.0.0.2", ttl=1),
+        udp4(1985, 1985, hsrp(0, 8, 1, "192.0.2.254", prio=90), dst="224.0.0.2", ttl=1),
+        udp4(1985, 1985, hsrp(1, 4, 2, "10.0.0.1", hello=0, hold=200)),
+        udp4(1985, 1985, hsrp(2, 2, 3, "10.0.0.1", hello=255, hold=255)),
+        udp4(1985, 1985, hsrp(3, 1, 4, "10.0.0.1", rsvd=7)),
+        udp4(1985, 1985, hsrp(0, 0, 5, "10.0.0.1", auth=b"12345678")),
+        udp4(1985, 1985, hsrp(0, 3, 6, "10.0.0.1", auth=b"\x01\x7f\x80ab\0cd")),
+        udp4(1985, 1985, hsrp(0, 16, 1, "192.0.2.254", ver=1)),
+        udp4(1985, 1985, hsrp(0, 16, 1, "192.0.2.254", ver=2) + b"\x01\x28" + bytes(40)),
+        udp4(1985, 1985, hsrp(0, 16, 1, "192.0.2.254")[:12]),
+        udp4(2000, 1985, hsrp(0, 16, 1, "192.0.2.254")),
+        udp4(1985, 2000, hsrp(0, 16, 1, "192.0.2.254")),
+    ]
+    emit("hsrp", p, 14 + 20 + 8)
+
+
+# ---- BFD (UDP 3784 control, 3785 echo, 4784 multihop, 6784 LAG) ----
+
+def bfd(ver=1, diag=0, state=3, flags=0, mult=3, length=24, mydisc=1, yourdisc=2,
+        tx=300000, rx=300000, echo=50000, auth=b""):
+    b0 = (ver << 5) | diag
+    b1 = (state << 6) | flags if ver == 1 else flags
+    return struct.pack("!BBBBIIIII", b0, b1, mult, length, mydisc, yourdisc, tx, rx, echo) + auth
+
+
+def bfd_pcaps():
+    md5 = struct.pack("!BBBBI", 2, 24, 1, 0, 7) + bytes(range(16))
+    sha = struct.pack("!BBBBI", 4, 28, 2, 0, 9) + bytes(range(20))
+    p = [
+        udp4(49153, 3784, bfd()),
+        udp4(49153, 3784, bfd(state=1, diag=1, flags=0x20)),
+        udp4(49153, 3784, bfd(state=0, diag=7, flags=0x3f)),
+        udp4(49153, 3784, bfd(state=2, diag=31, flags=0x10, mult=255, tx=0xffffffff)),
+        udp4(49153, 4784, bfd(state=3, flags=0x08)),
+        udp4(49153, 6784, bfd(state=3, flags=0x02)),
+        udp4(49153, 3784, bfd(ver=0, diag=3, flags=0xff)),
+        udp4(49153, 3784, bfd(ver=0, flags=0x00)),
+        udp4(49153, 3784, bfd(ver=2) + b"extra"),
+        udp4(49153, 3784, bfd(ver=7)),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBB", 1, 9, 5) + b"secret")),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBB", 1, 3, 5) + b"x")),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBB", 1, 20, 5) + bytes(17))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=md5)),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBBBI", 3, 24, 1, 0, 8) +
+                              bytes(range(16)))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=sha)),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBBBI", 5, 28, 2, 0, 9) +
+                              bytes(20))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBBBI", 2, 20, 1, 0, 7) + bytes(16))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBBBI", 4, 24, 1, 0, 7) + bytes(20))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=struct.pack("!BBBB", 9, 4, 1, 0))),
+        udp4(49153, 3784, bfd(flags=0x04, auth=md5[:12])),
+        udp4(49153, 3784, bfd(ver=0, flags=0x04, auth=sha)),
+        udp4(49153, 3784, bfd(flags=0x04)),
+        udp4(49153, 3784, bfd()[:20]),
+        udp4(3785, 3785, b"\x01\x02\x03\x04echo payload here"),
+        udp4(3785, 3785, b""),
+        udp6(49153, 3784, bfd(), dst="fe80::2"),
+        udp4(3784, 49153, bfd()),
+    ]
+    emit("bfd", p, 14 + 20 + 8)
+
+
+# ---- RIP (UDP 520) and RIPng (UDP 521) ----
+
+def rip(cmd, ver, entries=b""):
+    return struct.pack("!BBH", cmd, ver, 0) + entries
+
+
+def r1(dst, metric, fam=2, mbz=0):
+    return struct.pack("!HH4sII I".replace(" ", ""), fam, mbz, a(dst), 0, 0, metric)
+
+
+def r2(dst, mask, nh, metric, tag=0, fam=2):
+    return struct.pack("!HH4s4s4sI", fam, tag, a(dst), a(mask), a(nh), metric)
+
+
+def rip_pcaps():
+    crypt = struct.pack("!HHHBBIII", 0xffff, 3, 64, 1, 16, 12345, 0, 0)
+    trailer = struct.pack("!HH", 0xffff, 1) + bytes(range(16))
+    p = [
+        udp4(520, 520, rip(1, 1, r1("0.0.0.0", 16, fam=0)), dst="255.255.255.255"),
+        udp4(520, 520, rip(2, 1, r1("10.0.0.0", 1) + r1("10.1.0.0", 2) + r1("10.2.0.0", 16, fam=0))),
+        udp4(520, 520, rip(2, 1, r1("10.0.0.0", 1, fam=7) + r1("10.1.0.0", 2, mbz=1))),
+        udp4(520, 520, rip(2, 1, r1("10.0.0.0", 1) + b"\x00\x02\x00")),
+        udp4(520, 520, rip(1, 2, r2("0.0.0.0", "0.0.0.0", "0.0.0.0", 16, fam=0)), dst="224.0.0.9"),
+        udp4(520, 520, rip(2, 2, r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1) +
+                           r2("192.168.1.0", "255.255.255.0", "192.0.2.9", 3, tag=0x1234) +
+                           r2("172.16.0.0", "255.0.255.0", "0.0.0.0", 1) +
+                           r2("1.2.3.4", "255.255.255.255", "0.0.0.0", 15, fam=0)), dst="224.0.0.9"),
+        udp4(520, 520, rip(2, 2, struct.pack("!HH", 0xffff, 2) + b"password\0\0\0\0\0\0\0\0" +
+                           r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1))),
+        udp4(520, 520, rip(2, 2, struct.pack("!HH", 0xffff, 2) + b"0123456789abcdef")),
+        udp4(520, 520, rip(2, 2, crypt + r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1) + trailer)),
+        udp4(520, 520, rip(2, 2, struct.pack("!HH", 0xffff, 9) + b"unknown auth")),
+        udp4(520, 520, rip(2, 2, r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1, fam=24))),
+        udp4(520, 520, rip(2, 2, r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1)[:12])),
+        udp4(520, 520, rip(2, 2, crypt[:10])),
+        udp4(520, 520, rip(2, 2, b"\xff\xff")),
+        udp4(520, 520, rip(2, 3, r2("10.0.0.0", "255.0.0.0", "0.0.0.0", 1))),
+        udp4(520, 520, rip(3, 2, b"trace on file")),
+        udp4(520, 520, rip(4, 2, b"trace off")),
+        udp4(520, 520, rip(5, 1)),
+        udp4(520, 520, rip(6, 1)),
+        udp4(520, 520, rip(9, 2, b"xxxx")),
+        udp4(520, 520, rip(2, 0, b"version zero")),
+        udp4(520, 520, b"\x02\x02"),
+        udp4(1234, 520, rip(2, 2)),
+    ]
+    emit("rip", p, 14 + 20 + 8)
+
+
+def n6(dst, plen, metric, tag=0):
+    import socket
+    return socket.inet_pton(socket.AF_INET6, dst) + struct.pack("!HBB", tag, plen, metric)
+
+
+def ripng_pcaps():
+    p = [
+        udp6(521, 521, struct.pack("!BBH", 1, 1, 0) + n6("::", 0, 16)),
+        udp6(521, 521, struct.pack("!BBH", 1, 1, 0) + n6("2001:db8::", 32, 1) + n6("::", 0, 16)),
+        udp6(521, 521, struct.pack("!BBH", 2, 1, 0) + n6("2001:db8::", 32, 1) +
+             n6("2001:db8:1::", 48, 0, tag=7) + n6("::", 0, 16, tag=0xffff)),
+        udp6(521, 521, struct.pack("!BBH", 2, 1, 0) + n6("2001:db8::", 64, 2) + b"\x00\x01"),
+        udp6(521, 521, struct.pack("!BBH", 1, 1, 0) + n6("::", 0, 15)),
+        udp6(521, 521, struct.pack("!BBH", 2, 1, 0)),
+        udp6(521, 521, struct.pack("!BBH", 3, 1, 0) + n6("::", 0, 16)),
+        udp6(521, 521, struct.pack("!BBH", 2, 2, 0) + n6("::", 0, 16)),
+        udp6(521, 521, b"\x02\x01"),
+        udp6(521, 521, b"\x02"),
+    ]
+    emit("ripng", p, 14 + 40 + 8)
+
+
+if __name__ == "__main__":
+    ssh_pcaps()
+    resp_pcaps()
+    hsrp_pcaps()
+    bfd_pcaps()
+    rip_pcaps()
+    ripng_pcaps()
