@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-app.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -18,6 +19,7 @@
 #define ETHERTYPE_MPLS 0x8847
 #define ETHERTYPE_MPLS_MULTI 0x8848
 #define ETHERTYPE_LLDP 0x88cc
+#define ETHERTYPE_PTP 0x88f7
 
 /* Names as tcpdump spells them; the first match wins, as in its tok2str. */
 static const struct nd_tok ethertype_values[] = {
@@ -83,6 +85,9 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 		return 1;
 	case ETHERTYPE_LLDP:
 		nd_lldp_print(nd, p, length);
+		return 1;
+	case ETHERTYPE_PTP:
+		nd_ptp_print(nd, p, length);
 		return 1;
 	default:
 		return 0;

@@ -283,6 +283,59 @@ def ripng_pcaps():
     emit("ripng", p, 14 + 40 + 8)
 
 
+# ---- PTP v2 (UDP 319 event, 320 general; Ethernet 0x88f7) ----
+
+def ptp(typ, body, ver=2, flags=0x0200, domain=0, corr=0, seq=1, control=None, logi=0x7f,
+        clock=0x001122fffe334455, port=1, v1compat=0, rsvd1=0, length=None):
+    if control is None:
+        control = {0: 0, 1: 1, 8: 2, 9: 3, 0xd: 4}.get(typ, 5)
+    hdr = struct.pack("!BBHBBHQIQHHBB", (v1compat << 4) | typ, ver,
+                      length if length is not None else 34 + len(body), domain, rsvd1, flags,
+                      corr, 0, clock, port, seq, control, logi)
+    return hdr + body
+
+
+def ts(sec, ns):
+    return struct.pack("!HII", sec >> 32, sec & 0xffffffff, ns)
+
+
+def ptp_pcaps():
+    pid = struct.pack("!QH", 0x001122fffe334466, 2)
+    ann = ts(1700000000, 5) + struct.pack("!hBBBBHBQHB", 37, 0, 128, 6, 0x21, 0x4e5d, 128,
+                                          0x001122fffe334455, 0, 0xa0)
+    mgmt = pid + struct.pack("!BBBB", 1, 1, 0, 0) + b"\x00\x01\x00\x02\x20\x00"
+    msgs = [
+        (319, ptp(0, ts(1700000000, 123456789))),
+        (319, ptp(1, ts(0, 0), flags=0)),
+        (319, ptp(2, ts(0, 0) + pid)),
+        (319, ptp(3, ts(1700000000, 999999999) + pid, flags=0x0600)),
+        (320, ptp(8, ts(1700000000, 1), corr=0x123456789abc0000 >> 0)),
+        (320, ptp(9, ts(1700000000, 2) + pid, logi=0xfe)),
+        (320, ptp(0xa, ts(1700000000, 3) + pid)),
+        (320, ptp(0xb, ann, flags=0xffff, domain=24)),
+        (320, ptp(0xc, pid + b"\x00\x03\x00\x04")),
+        (320, ptp(0xd, mgmt, v1compat=1)),
+        (320, ptp(0x5, b"reserved type")),
+        (320, ptp(0xf, b"")),
+        (319, ptp(0, ts(1, 1), ver=1)),
+        (319, ptp(0, ts(1, 1), ver=0x12)),
+        (319, ptp(0, ts(1, 1), ver=3, rsvd1=7)),
+        (319, ptp(0, b"")),
+        (319, ptp(0, ts(1, 1))[:33]),
+        (319, b"\x00\x02"),
+        (320, ptp(0xb, ann[:20])),
+        (320, ptp(0x3, ts(5, 5))),
+        (320, ptp(0x8, ts(5, 5), flags=0x18c0, control=9)),
+    ]
+    p = [udp4(sp, sp, m, dst="224.0.1.129", ttl=1) for sp, m in msgs]
+    p.append(udp6(319, 319, msgs[0][1], dst="ff0e::181"))
+    p.append(udp4(40000, 320, msgs[7][1]))
+    eth = [Ether(src=MAC1, dst="01:1b:19:00:00:00", type=0x88f7) / Raw(m) for _, m in msgs[:12]]
+    eth.append(Ether(src=MAC1, dst="01:80:c2:00:00:0e", type=0x88f7) / Raw(b"\x00\x02" + bytes(10)))
+    emit("ptp", p, 14 + 20 + 8)
+    emit("ptp-eth", eth, 14)
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -290,3 +343,4 @@ if __name__ == "__main__":
     bfd_pcaps()
     rip_pcaps()
     ripng_pcaps()
+    ptp_pcaps()
