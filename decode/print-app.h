@@ -18,6 +18,9 @@ void nd_ripng_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_hsrp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bfd_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned port);
 void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* Link layer: print-stp.c (LLC SAP 0x42, Cisco PVST), print-slow.c (Ethernet type 0x8809). */
+void nd_stp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_slow_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* Above TCP: print-resp.c (Redis, port 6379), print-ssh.c (port 22). */
 void nd_resp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);

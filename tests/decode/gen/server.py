@@ -336,6 +336,117 @@ def ptp_pcaps():
     emit("ptp-eth", eth, 14)
 
 
+# ---- STP, RSTP, MSTP, SPB (LLC SAP 0x42; Cisco PVST+ in SNAP) ----
+
+def bid(prio, mac):
+    return struct.pack("!H", prio) + bytes(int(x, 16) for x in mac.split(":"))
+
+
+def bpdu(ver=0, typ=0, flags=0, root=None, cost=4, bridge=None, port=0x8001, age=256,
+         maxage=20 * 256, hello=2 * 256, fwd=15 * 256, v1len=None):
+    root = root or bid(0x8000, "00:11:22:33:44:55")
+    bridge = bridge or bid(0x8001, "00:66:77:88:99:aa")
+    b = struct.pack("!HBBB8sI8sHHHHH", 0, ver, typ, flags, root, cost, bridge, port, age, maxage,
+                    hello, fwd)
+    if v1len is not None:
+        b += bytes([v1len])
+    return b
+
+
+def mstp(nmsti=2, ver=3, name=b"region1", v3len=None, spb=None):
+    b = bpdu(ver=ver, typ=2, flags=0x7c, v1len=0)
+    msti = b"".join(struct.pack("!BHIIIBBB", 0x6e, 0x8000 | (i + 1), 0x00112233, 0x44550000,
+                                20000 * (i + 1), 0x80, 0x90, 19)[:16] for i in range(nmsti))
+    body = struct.pack("!B32sH16sI8sB", 0, name.ljust(32, b"\0"), 7, bytes(range(16)), 200000,
+                       bid(0x8000, "00:aa:bb:cc:dd:ee"), 20) + msti
+    if v3len is None:
+        v3len = 64 + len(msti)
+    b += struct.pack("!H", v3len) + body
+    if spb is not None:
+        b += spb
+    return b
+
+
+def stp_frame(b, dst="01:80:c2:00:00:00"):
+    return Dot3(src=MAC1, dst=dst) / LLC(dsap=0x42, ssap=0x42, ctrl=3) / Raw(b)
+
+
+def stp_pcaps():
+    spb = struct.pack("!HB32sH16sBBBBHII20s", 83, 0, b"aux".ljust(32, b"\0"), 3, bytes(16),
+                      0xfc, 0, 0x21, 0x12, 5, 0, 0, bytes(range(20)))
+    bpdus = [
+        bpdu(),
+        bpdu(flags=0x81, cost=0, port=0x8002),
+        bpdu(typ=0x80),
+        bpdu(ver=2, typ=2, flags=0x3c, v1len=0),
+        bpdu(ver=2, typ=2, flags=0x7e, v1len=0),
+        bpdu(ver=2, typ=2, flags=0x06),
+        bpdu(ver=2, typ=0),
+        bpdu(ver=0, typ=0x55),
+        bpdu(ver=7),
+        mstp(),
+        mstp(nmsti=0),
+        mstp(name=b"\x01name\x80withbytes-longer-than-32-bytes!!"),
+        mstp(v3len=200),
+        mstp(v3len=10),
+        mstp(nmsti=1)[:50],
+        mstp(ver=4, spb=spb),
+        mstp(ver=4, spb=struct.pack("!H", 10) + bytes(10)),
+        struct.pack("!H", 1) + bpdu()[2:],
+        bpdu()[:3],
+        bpdu()[:20],
+    ]
+    p = [stp_frame(b) for b in bpdus]
+    m = bytearray(mstp())
+    m[35] = 1
+    p.append(stp_frame(bytes(m)))
+    p.append(Dot3(src=MAC1, dst="01:00:0c:cc:cc:cd") / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) /
+             Raw(b"\x00\x00\x0c\x01\x0b" + bpdu(ver=2, typ=2, flags=0x3c, v1len=0) +
+                 b"\x00\x00\x00\x02\x00\x0a"))
+    emit("stp", p, 14 + 3)
+
+
+# ---- LACP and marker (slow protocols, Ethernet type 0x8809) ----
+
+def slow_frame(b):
+    return Ether(src=MAC1, dst="01:80:c2:00:00:02", type=0x8809) / Raw(b)
+
+
+def lacp(actor_state=0x3d, partner_state=0x3f, tlv_len=20, term=True):
+    info = lambda t, st: struct.pack("!BBH6sHHHB3s", t, tlv_len, 32768,
+                                     bytes.fromhex("001122334455"), 13, 255, 7, st, b"")
+    b = b"\x01\x01" + info(1, actor_state) + info(2, partner_state) + \
+        struct.pack("!BBH12s", 3, 16, 50, b"")
+    if term:
+        b += b"\x00\x00" + bytes(50)
+    return b
+
+
+def lacp_pcaps():
+    marker = b"\x02\x01" + struct.pack("!BBH6sI2s", 1, 16, 7, bytes.fromhex("001122334455"),
+                                        0xdeadbeef, b"") + b"\x00\x00" + bytes(90)
+    msgs = [
+        lacp(),
+        lacp(actor_state=0, partner_state=0xff),
+        lacp(term=False),
+        lacp()[:2] + struct.pack("!BB", 1, 18) + bytes(16) + b"\x00\x00",
+        b"\x01\x01" + struct.pack("!BB", 1, 1) + bytes(10),
+        b"\x01\x01" + struct.pack("!BB", 9, 6) + b"abcd" + b"\x00\x00",
+        b"\x01\x01" + struct.pack("!BB", 3, 10) + bytes(8) + b"\x00\x00",
+        b"\x01\x01" + struct.pack("!BB", 1, 200) + bytes(10),
+        b"\x01\x02" + bytes(40),
+        marker,
+        b"\x02\x01" + struct.pack("!BB", 2, 16) + bytes(14) + b"\x00\x00" + bytes(40),
+        b"\x02\x01" + struct.pack("!BB", 1, 12) + bytes(10) + b"\x00\x00" + bytes(40),
+        b"\x02\x05" + bytes(40),
+        b"\x0a\x01" + b"unknown slow subtype",
+        b"\x01\x01\x01",
+    ]
+    p = [slow_frame(m) for m in msgs]
+    p.append(Ether(src=MAC1, dst="01:80:c2:00:00:02", type=0x8809) / Raw(b"\x01"))
+    emit("lacp", p, 14)
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -344,3 +455,5 @@ if __name__ == "__main__":
     rip_pcaps()
     ripng_pcaps()
     ptp_pcaps()
+    stp_pcaps()
+    lacp_pcaps()
