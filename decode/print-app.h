@@ -18,6 +18,10 @@ void nd_ripng_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_hsrp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bfd_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned port);
 void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-ah.c: the header; returns its length (what follows is the next protocol). */
+int nd_ah_print(struct nd *nd, const uint8_t *bp);
+/* print-esp.c: UDP port 4500; 0 (nothing printed) for IKE, which is not decoded. */
+int nd_udp_esp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* Link layer: print-stp.c (LLC SAP 0x42, Cisco PVST), print-slow.c (Ethernet type 0x8809). */
 void nd_stp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_slow_print(struct nd *nd, const uint8_t *bp, unsigned length);
