@@ -18,6 +18,10 @@ void nd_ripng_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_hsrp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_bfd_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned port);
 void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-rtp.c: what -T vat, rtp and rtcp print (RTCP: every packet up to the end of the capture). */
+void nd_vat_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_rtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_rtcp_print(struct nd *nd, const uint8_t *bp);
 /* print-ah.c: the header; returns its length (what follows is the next protocol). */
 int nd_ah_print(struct nd *nd, const uint8_t *bp);
 /* print-esp.c: UDP port 4500; 0 (nothing printed) for IKE, which is not decoded. */

@@ -103,6 +103,12 @@ static void print_packettype(struct nd *nd, const uint8_t *cp, const uint8_t *ip
 		nd_dns_print(nd, cp, length, 0, 0);
 	else if (pt == ND_PT_PTP)
 		nd_ptp_print(nd, cp, length);
+	else if (pt == ND_PT_VAT)
+		nd_vat_print(nd, cp, length);
+	else if (pt == ND_PT_RTP)
+		nd_rtp_print(nd, cp, length);
+	else if (pt == ND_PT_RTCP)
+		nd_rtcp_print(nd, cp);
 	else
 		print_length(nd, ulen, length, fragmented);
 }

@@ -498,6 +498,43 @@ def ah_pcaps():
                           (b"\x06", b"\x11", b"\x32", b"\x01", b"\x33", b"\x3b")])
 
 
+# ---- RTP, RTCP and vat, printed only with -T (ports 5004 and 5005) ----
+
+def rtp_pcaps():
+    def rr(src):
+        return struct.pack("!IIIIII", src, 0x01000005, 1234, 17, 0x12345678, 0x00018000)
+    sr = struct.pack("!HHI", 0x80c8 | (1 << 8), 12, 0xabcd) + \
+        struct.pack("!IIIII", 3900000000, 0x80000000, 160, 10, 1600) + rr(7)
+    msgs = [
+        struct.pack("!II I", 0x80000001 | (0 << 16), 160, 0xdeadbeef) + bytes(160),
+        struct.pack("!III", 0x80e10002, 320, 0x1234) + bytes(20),
+        struct.pack("!IIIII", 0x909f0003, 480, 0x1234, 0x12340001, 0) + b"\x01\x02\x03\x04",
+        struct.pack("!IIIII", 0x909f0003, 480, 0x1234, 0x1234ffff, 0),
+        struct.pack("!III", 0x801f0004, 1, 2) + b"\xab\xcd\x00\x00",
+        struct.pack("!IIII", 0x40800005, 7, 8, 0x80010000) + bytes(4),
+        struct.pack("!IIII", 0x40800005, 7, 8, 0x00010000) + struct.pack("!I", 0x80010000),
+        struct.pack("!IIII", 0x40800005, 7, 8, 0x00000000),
+        struct.pack("!IIII", 0x40df0005, 7, 8, 0x80010000),
+        struct.pack("!II", 0x80000001, 1) + b"\x00\x00",
+        b"\x80\x00\x00",
+        struct.pack("!II", 0x00ab1234, 99) + b"vat!",
+        struct.pack("!H", 0xf0ff) + b"vt..",
+        b"\x00",
+        sr,
+        struct.pack("!HHI", 0x81c9, 7, 0x1111) + rr(8),
+        struct.pack("!HHI", 0x82c9, 7, 0x1111) + rr(8) + rr(9),
+        struct.pack("!HHI", 0x80ca, 3, 0x2222) + b"\x01\x03abc\x00\x00\x00",
+        struct.pack("!HHI", 0x81cb, 1, 0x3333) + struct.pack("!HHI", 0x80cc, 2, 4) + b"name",
+        struct.pack("!HHI", 0x80c9, 1, 5) + struct.pack("!HHI", 0x80c8, 6, 6) + bytes(8),
+        struct.pack("!HHI", 0x85c9, 1, 5) + rr(1),
+        sr[:20],
+        b"\x80\xc9\x00",
+    ]
+    p = [udp4(5004 + (i & 1), 5004 + (i & 1), m) for i, m in enumerate(msgs)]
+    write("rtp-basic.pcap", p)
+    write("rtp-sweep.pcap", sweep([p[0], p[2], p[14], p[16], p[18]], 14 + 20 + 8))
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -510,3 +547,4 @@ if __name__ == "__main__":
     lacp_pcaps()
     esp_pcaps()
     ah_pcaps()
+    rtp_pcaps()
