@@ -22,6 +22,8 @@ void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_vat_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_rtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_rtcp_print(struct nd *nd, const uint8_t *bp);
+/* print-carp.c: IP protocol 112 with -T carp (VRRP otherwise). */
+void nd_carp_print(struct nd *nd, const uint8_t *bp, unsigned len, unsigned ttl);
 /* print-ah.c: the header; returns its length (what follows is the next protocol). */
 int nd_ah_print(struct nd *nd, const uint8_t *bp);
 /* print-esp.c: UDP port 4500; 0 (nothing printed) for IKE, which is not decoded. */

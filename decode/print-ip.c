@@ -223,7 +223,10 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 		nd_ospf_print(nd, bp, length);
 		break;
 	case 112:
-		nd_vrrp_print(nd, bp, length, ip, ttl);
+		if (nd->o.packettype == ND_PT_CARP)
+			nd_carp_print(nd, bp, length, ttl);
+		else
+			nd_vrrp_print(nd, bp, length, ip, ttl);
 		break;
 	case 58:
 	case 143:

@@ -408,7 +408,10 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 			nd_gre_print(nd, bp, length);
 			return;
 		case 112:
-			nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
+			if (nd->o.packettype == ND_PT_CARP)
+				nd_carp_print(nd, bp, length, GET_U_1(ip6 + 7));
+			else
+				nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
 			return;
 		case 59:
 			nd_puts(nd, "no next header");
