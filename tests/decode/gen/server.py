@@ -444,6 +444,27 @@ def lacp_pcaps():
     ]
     p = [slow_frame(m) for m in msgs]
     p.append(Ether(src=MAC1, dst="01:80:c2:00:00:02", type=0x8809) / Raw(b"\x01"))
+    # 802.3ah OAM: information, event notification, loopback control, variable request
+    info = lambda t, n=16: struct.pack("!BBBHBBH3sI", t, n, 1, 2, 0x05, 0x1f, 0x05ee,
+                                       b"\x00\x12\x0f", 0x12345678)
+    event = lambda t, n=40: struct.pack("!BBHQQQQI", t, n, 10, 1000, 1, 2, 30, 4)
+    oam = [
+        b"\x03" + struct.pack("!HB", 0x0050, 0) + info(1) + info(2) + b"\x00\x00",
+        b"\x03" + struct.pack("!HB", 0x007f, 0) + info(1, 12) + b"\x00" * 8,
+        b"\x03" + struct.pack("!HB", 0x0000, 0) + b"\xfe\x06\x00\x12\x0f\x01" + b"\x09\x04ab",
+        b"\x03" + struct.pack("!HB", 0x0000, 0) + b"\x01\x01",
+        b"\x03" + struct.pack("!HB", 0x0000, 0) + b"\x01\x20" + bytes(10),
+        b"\x03" + struct.pack("!HBH", 0x0008, 1, 77) + event(1) + event(4) + event(0xfe, 6)[:6] +
+        event(2, 30)[:30] + b"\x00\x00",
+        b"\x03" + struct.pack("!HB", 0, 1) + b"\x01",
+        b"\x03" + struct.pack("!HBB", 0, 4, 1),
+        b"\x03" + struct.pack("!HBB", 0, 4, 9),
+        b"\x03" + struct.pack("!HB", 0, 4),
+        b"\x03" + struct.pack("!HB", 0, 2) + b"\x07\x00\x01",
+        b"\x03" + struct.pack("!HB", 0, 0xfe) + b"\x00\x12\x0fvendor",
+        b"\x03\x00",
+    ]
+    p += [slow_frame(m) for m in oam]
     emit("lacp", p, 14)
 
 
