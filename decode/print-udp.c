@@ -109,6 +109,8 @@ static void print_packettype(struct nd *nd, const uint8_t *cp, const uint8_t *ip
 		nd_rtp_print(nd, cp, length);
 	else if (pt == ND_PT_RTCP)
 		nd_rtcp_print(nd, cp);
+	else if (pt == ND_PT_CNFP)
+		nd_cnfp_print(nd, cp);
 	else
 		print_length(nd, ulen, length, fragmented);
 }

@@ -556,6 +556,36 @@ def rtp_pcaps():
     write("rtp-sweep.pcap", sweep([p[0], p[2], p[14], p[16], p[18]], 14 + 20 + 8))
 
 
+# ---- NetFlow v1, v5, v6, printed only with -T cnfp (port 2055) ----
+
+def cnfp_pcaps():
+    def v1rec(proto, flags):
+        return struct.pack("!4s4s4sHHIIIIHH2sBBB3sI", a("10.0.0.1"), a("10.0.0.2"), a("10.0.0.254"),
+                           1, 2, 10, 1500, 123456, 123999, 40000, 443, b"", proto, 0x10, flags,
+                           b"", 0)
+    def v5rec(proto, flags, fl=0, peer=True):
+        r = struct.pack("!4s4s4sHHIIIIHHBBBBHHBBH", a("10.0.0.1"), a("10.0.0.2"), a("0.0.0.0"),
+                        1, 2, 10, 1500, 5, 1005, 53, 40000, 0, flags, proto, 0, 65001, 65002,
+                        24, 16, fl)
+        return r + (a("192.0.2.9") if peer else b"")
+    def hdr(ver, n, extra=b""):
+        return struct.pack("!HHIII", ver, n, 3600123, 1700000000, 123456789) + extra
+    msgs = [
+        hdr(1, 0) + v1rec(6, 0x1b) + v1rec(17, 0),
+        hdr(1, 0) + v1rec(6, 0),
+        hdr(5, 0, struct.pack("!IBBH", 42, 0, 1, 0)) + v5rec(6, 0x3f) + v5rec(17, 0),
+        hdr(5, 0, struct.pack("!IBBH", 43, 0, 1, 0)) + v5rec(1, 0, peer=False),
+        hdr(6, 0, struct.pack("!II", 44, 0)) + v5rec(6, 0x02, fl=0x0304),
+        hdr(6, 0, struct.pack("!II", 44, 0))[:20],
+        hdr(9, 0),
+        b"\x00",
+        hdr(5, 0, struct.pack("!IBBH", 42, 0, 1, 0)),
+    ]
+    p = [udp4(2055, 2055, m) for m in msgs]
+    write("cnfp-basic.pcap", p)
+    write("cnfp-sweep.pcap", sweep([p[0], p[2], p[4]], 14 + 20 + 8))
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -569,3 +599,4 @@ if __name__ == "__main__":
     esp_pcaps()
     ah_pcaps()
     rtp_pcaps()
+    cnfp_pcaps()
