@@ -121,6 +121,8 @@ static int print_port_late(struct nd *nd, const uint8_t *cp, unsigned sport, uns
 {
 	if (is_port(sport, dport, 514))
 		nd_syslog_print(nd, cp, length);
+	else if (is_port(sport, dport, 8472))
+		nd_otv_print(nd, cp, length);
 	else if (is_port(sport, dport, 4789))
 		nd_vxlan_print(nd, cp, length);
 	else if (is_port(sport, dport, 6081))

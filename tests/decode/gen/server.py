@@ -586,6 +586,25 @@ def cnfp_pcaps():
     write("cnfp-sweep.pcap", sweep([p[0], p[2], p[4]], 14 + 20 + 8))
 
 
+# ---- OTV (UDP 8472, also Linux's VXLAN default port) ----
+
+def otv_pcaps():
+    inner = bytes(Ether(src="02:00:00:00:01:01", dst="02:00:00:00:01:02") /
+                  IP(src="172.16.0.1", dst="172.16.0.9", id=1) /
+                  TCP(sport=40000, dport=443, flags="S", seq=1, window=100))
+    arp = bytes.fromhex("ffffffffffff020000000101080600010800060400010200000001"
+                        "01ac100001000000000000ac100009")
+    hdr = lambda flags=0x08, ov=1, inst=4096, rsvd=0: struct.pack("!B3s3sB", flags,
+                                                                ov.to_bytes(3, "big"),
+                                                                inst.to_bytes(3, "big"), rsvd)
+    msgs = [hdr() + inner, hdr(flags=0) + arp, hdr(flags=0xff, ov=0xffffff, inst=0, rsvd=9) + inner,
+            hdr() + inner[:10], hdr(), hdr()[:7], b"", hdr() + b"\x01\x02\x03"]
+    p = [udp4(40000 + i, 8472, m) for i, m in enumerate(msgs)]
+    p.append(udp4(8472, 4789, hdr() + inner))
+    p.append(udp4(514, 8472, hdr() + inner))
+    emit("otv", p, 14 + 20 + 8)
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -600,3 +619,4 @@ if __name__ == "__main__":
     ah_pcaps()
     rtp_pcaps()
     cnfp_pcaps()
+    otv_pcaps()
