@@ -24,6 +24,8 @@ void nd_rtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_rtcp_print(struct nd *nd, const uint8_t *bp);
 /* print-otv.c: OTV on UDP port 8472, with the Ethernet frame it carries. */
 void nd_otv_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-someip.c: SOME/IP on UDP port 30490 (and -T someip). */
+void nd_someip_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-cnfp.c: NetFlow v1, v5 and v6 (-T cnfp). */
 void nd_cnfp_print(struct nd *nd, const uint8_t *cp);
 /* print-carp.c: IP protocol 112 with -T carp (VRRP otherwise). */

@@ -111,6 +111,8 @@ static void print_packettype(struct nd *nd, const uint8_t *cp, const uint8_t *ip
 		nd_rtcp_print(nd, cp);
 	else if (pt == ND_PT_CNFP)
 		nd_cnfp_print(nd, cp);
+	else if (pt == ND_PT_SOMEIP)
+		nd_someip_print(nd, cp, length);
 	else
 		print_length(nd, ulen, length, fragmented);
 }
@@ -131,6 +133,8 @@ static int print_port_late(struct nd *nd, const uint8_t *cp, unsigned sport, uns
 		nd_mpls_print(nd, cp, length);
 	else if (is_port(sport, dport, 319) || is_port(sport, dport, 320))
 		nd_ptp_print(nd, cp, length);
+	else if (is_port(sport, dport, 30490))
+		nd_someip_print(nd, cp, length);
 	else
 		return 0;
 	return 1;

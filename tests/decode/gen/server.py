@@ -605,6 +605,20 @@ def otv_pcaps():
     emit("otv", p, 14 + 20 + 8)
 
 
+# ---- SOME/IP (UDP 30490) ----
+
+def someip_pcaps():
+    def m(svc, meth, ln, cl, sess, mt, rc, pv=1, iv=1):
+        return struct.pack("!HHIHHBBBB", svc, meth, ln, cl, sess, pv, iv, mt, rc)
+    msgs = [m(0x1234, 0x0001, 8, 1, 1, 0x00, 0), m(0x1234, 0x8005, 8, 0, 0, 0x02, 0) + b"data",
+            m(0xffff, 0x8100, 20, 7, 9, 0x80, 0x0f), m(1, 2, 8, 3, 4, 0x81, 0x01),
+            m(1, 2, 8, 3, 4, 0x21, 0x10), m(1, 2, 8, 3, 4, 0x55, 0x0b, pv=2, iv=9),
+            m(1, 2, 8, 3, 4, 0xa1, 0x05)[:15], b""]
+    p = [udp4(30490, 30490, x) for x in msgs]
+    p.append(udp4(50000, 30490, msgs[0]))
+    emit("someip", p, 14 + 20 + 8)
+
+
 if __name__ == "__main__":
     ssh_pcaps()
     resp_pcaps()
@@ -620,3 +634,4 @@ if __name__ == "__main__":
     rtp_pcaps()
     cnfp_pcaps()
     otv_pcaps()
+    someip_pcaps()
