@@ -83,7 +83,7 @@ void dump_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: pktctl dump [RING...] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
-		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S]\n"
+		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S] [-T TYPE]\n"
 		"                   [--time-stamp-precision=micro|nano] [-w FILE] [-r FILE]... [FILTER...]\n"
 		"Print a ring's stored packets (through pktcapd, no root needed) or pcap files given\n"
 		"with -r (plain or gzip; several are merged by time) exactly as tcpdump prints them.\n"
@@ -97,7 +97,7 @@ void dump_usage(FILE *out)
 		"  -r FILE           read FILE instead of a ring (\"-\" is stdin); repeatable\n"
 		"  -w FILE           write the selected packets as pcap (\"-\" is stdout) instead of text\n"
 		"  FILTER            a BPF expression, as for tcpdump\n"
-		"  -n -v -e -q -x -X -A -t -#  and --time-stamp-precision: as for tcpdump\n\n"
+		"  -n -v -e -q -x -X -A -t -# -T  and --time-stamp-precision: as for tcpdump\n\n"
 		"Examples:\n"
 		"  pktctl dump eth0/web --since 03:12 --until 03:13 -nn -v port 443\n"
 		"  pktctl dump -r capture.pcap.gz -X icmp\n"
@@ -704,7 +704,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
-	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#jh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#T:jh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
@@ -733,6 +733,14 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		case 't': d.nd.o.tflag++; break;
 		case 'S': d.nd.o.Sflag++; break;
 		case '#': d.nd.o.number++; break;
+		case 'T':
+			d.nd.o.packettype = nd_packettype_parse(optarg);
+			if (!d.nd.o.packettype) {
+				snprintf(err, sizeof(err), "unknown packet type `%s'", optarg);
+				rc = fail(json, err);
+				goto out;
+			}
+			break;
 		case OPT_SINCE:
 		case OPT_UNTIL: {
 			int64_t t;
