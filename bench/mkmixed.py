@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # mkmixed.py: writes a large pcap of mixed traffic (TCP, DNS, ICMP, ARP, IPv6, tunnels, routing and server protocols) for bench/decode
+# SPDX-License-Identifier: BSD-2-Clause
 import random
 import struct
 import sys

@@ -1,4 +1,5 @@
 /* addridx.c: encode, write and load the address index beside a capture file (NAME.aidx) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* args.c: pktctl's words after the options: which name rings, which begin the filter */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

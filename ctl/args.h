@@ -1,4 +1,5 @@
 /* args.h: pktctl's words after the options: which name rings, which begin the filter */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ARGS_H
 #define PKTCAP_ARGS_H
 

@@ -1,4 +1,5 @@
 /* client.c: one request, one reply over the control socket, with errors turned into advice */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

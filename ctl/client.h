@@ -1,4 +1,5 @@
 /* client.h: pktctl's side of the control socket: connect, ask, read the answer */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CLIENT_H
 #define PKTCAP_CLIENT_H
 

@@ -1,4 +1,5 @@
 /* dump.c: pktctl dump: read rings (through the daemon) or files, filter, merge by time, print */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* evidence.c: pktctl preserve, cases, release, verify and key: the evidence holds of docs/evidence.md */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

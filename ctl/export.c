@@ -1,4 +1,5 @@
 /* export.c: pktctl export: writes the capture and the statement the daemon made and signed */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,4 +1,5 @@
 /* format.c: compact tables with human units for pktctl's answers */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,4 +1,5 @@
 /* format.h: pktctl's human-readable output for each answer */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_FORMAT_H
 #define PKTCAP_FORMAT_H
 

@@ -1,4 +1,5 @@
 /* metrics.c: pktctl metrics: the daemon's status as Prometheus text for node_exporter's textfile collector */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

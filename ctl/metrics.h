@@ -1,4 +1,5 @@
 /* metrics.h: pktctl metrics: the daemon's status as Prometheus text for node_exporter's textfile collector */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_METRICS_H
 #define PKTCAP_METRICS_H
 

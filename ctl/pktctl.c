@@ -1,4 +1,5 @@
 /* pktctl.c: the operator's tool: a table of commands, each asking pktcapd over its socket */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <getopt.h>

@@ -1,4 +1,5 @@
 /* stream.c: a ring's dump from the daemon: DATA frames carry a pcap file, END closes it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* target.c: pktctl -H's target, "[USER@]HOST[:PORT][/SOCKET]", taken apart for ssh */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* target.h: pktctl -H's target, "[USER@]HOST[:PORT][/SOCKET]", taken apart for ssh */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_TARGET_H
 #define PKTCAP_TARGET_H
 

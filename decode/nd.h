@@ -1,4 +1,5 @@
 /* nd.h: the packet printer framework: options, bounds-checked reads, buffered output */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ND_H
 #define PKTCAP_ND_H
 

@@ -1,4 +1,5 @@
 /* packettype.c: the names of tcpdump's -T ("interpret as") packet types */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <strings.h>

@@ -1,4 +1,5 @@
 /* print-ah.c: the IPsec Authentication Header (RFC 4302) over IPv4 and IPv6 */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

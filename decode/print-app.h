@@ -1,4 +1,5 @@
 /* print-app.h: the application printers above UDP */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_APP_H
 #define PKTCAP_PRINT_APP_H
 

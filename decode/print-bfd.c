@@ -1,4 +1,5 @@
 /* print-bfd.c: BFD (RFC 5880, 5881, 5883, 7130) control and echo packets, with authentication */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

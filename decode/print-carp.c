@@ -1,4 +1,5 @@
 /* print-carp.c: OpenBSD's CARP on IP protocol 112, which tcpdump prints instead of VRRP with -T carp */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

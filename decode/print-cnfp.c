@@ -1,4 +1,5 @@
 /* print-cnfp.c: Cisco NetFlow v1, v5 and v6 export datagrams, which tcpdump prints with -T cnfp */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-esp.c: the clear ESP header (RFC 4303) and UDP-encapsulated ESP on port 4500 (RFC 3948) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-ether.c: Ethernet, 802.1Q/QinQ, 802.2 LLC/SNAP and the Ethernet-type dispatch */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

@@ -1,4 +1,5 @@
 /* print-hsrp.c: Cisco's Hot Standby Router Protocol (RFC 2281) on UDP port 1985 */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

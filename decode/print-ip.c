@@ -1,4 +1,5 @@
 /* print-ip.c: IPv4: the header, its options, fragments and the dispatch to the next protocol */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

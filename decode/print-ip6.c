@@ -1,4 +1,5 @@
 /* print-ip6.c: IPv6 and its extension headers, and the pseudo-header checksum for TCP/UDP */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

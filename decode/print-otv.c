@@ -1,4 +1,5 @@
 /* print-otv.c: Overlay Transport Virtualization (draft-hasmit-otv-04) on UDP port 8472, where Linux's VXLAN default port lands */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

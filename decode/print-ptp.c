@@ -1,4 +1,5 @@
 /* print-ptp.c: PTP (IEEE 1588) over UDP 319/320 and Ethernet 0x88f7: the v2 header and every message type */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

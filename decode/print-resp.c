@@ -1,4 +1,5 @@
 /* print-resp.c: RESP, the Redis protocol on TCP port 6379: every item of every pipelined message */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <limits.h>

@@ -1,4 +1,5 @@
 /* print-rip.c: RIP v1 and v2 (RFC 1058, 2453, 4822) on UDP port 520, RIPng (RFC 2080) on 521 */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

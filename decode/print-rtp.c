@@ -1,4 +1,5 @@
 /* print-rtp.c: the audio/video printers tcpdump applies with -T vat, rtp and rtcp (RFC 3550 and its drafts) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-slow.c: IEEE slow protocols (Ethernet type 0x8809): LACP, marker and 802.3ah OAM PDUs */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

@@ -1,4 +1,5 @@
 /* print-someip.c: AUTOSAR SOME/IP headers on UDP port 30490 (and with -T someip) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

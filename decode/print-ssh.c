@@ -1,4 +1,5 @@
 /* print-ssh.c: SSH on TCP port 22: the version banner, as tcpdump prints it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-stp.c: spanning tree BPDUs (802.1D STP, 802.1w RSTP, 802.1s MSTP, 802.1aq SPB) in LLC SAP 0x42 */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-tcp.c: TCP, with tcpdump's relative sequence numbers, options and payload dispatch */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdlib.h>

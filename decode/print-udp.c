@@ -1,4 +1,5 @@
 /* print-udp.c: UDP, its checksum and length checks, and the port dispatch to the printers above it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

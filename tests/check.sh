@@ -1,5 +1,6 @@
 #!/bin/bash
 # check.sh: install what the tests need, build with warnings as errors, run the whole suite, then again under ASan/UBSan
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # This is the README's test command and what .ci/run calls. Run it as root
 # from the top of a checkout: sudo tests/check.sh

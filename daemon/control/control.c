@@ -1,4 +1,5 @@
 /* control.c: the answers to status, list, interfaces, rotate, reindex and reload requests */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* evidence.c: preserve a window of a ring's files into a case, list cases, release them, and count what they hold */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,4 +1,5 @@
 /* evidence.h: holds on a time window of capture files, kept under STORAGE/evidence/CASE out of retention's reach */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVIDENCE_H
 #define PKTCAP_EVIDENCE_H
 

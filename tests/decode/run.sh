@@ -1,5 +1,6 @@
 #!/bin/bash
 # run.sh: the decoder conformance suite: pktctl dump must print what tcpdump 4.99 prints, byte for byte
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Every TESTLIST.* line is "NAME PCAP OPTIONS...": pktctl dump -r pcaps/PCAP
 # OPTIONS must equal out/NAME.out, which regen.sh made with tcpdump -n and

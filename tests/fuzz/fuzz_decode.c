@@ -1,4 +1,5 @@
 /* fuzz_decode.c: libFuzzer target for the packet printers: link type, options and bytes from the input */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,4 +1,5 @@
 /* fuzz_target.c: libFuzzer target for pktctl -H's target parser ("[USER@]HOST[:PORT][/SOCKET]") */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdint.h>

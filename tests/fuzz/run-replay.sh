@@ -1,5 +1,6 @@
 #!/bin/bash
 # run-replay.sh: make check's replay of every saved fuzz input (and crash case) through each target
+# SPDX-License-Identifier: BSD-2-Clause
 set -u
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_builddir=${top_builddir:-$top_srcdir}

@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-ergonomics.sh: pktctl's options before the command, dump -S explained, reload's socket note, an empty selection
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

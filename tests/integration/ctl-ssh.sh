@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-ssh.sh: pktctl -H runs commands against a daemon over a real sshd on 127.0.0.1; several hosts merge by time
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 ssh ssh-keygen tshark

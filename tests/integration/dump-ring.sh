@@ -1,5 +1,6 @@
 #!/bin/bash
 # dump-ring.sh: pktctl dump reads a ring through the daemon: time windows, filters, counts, -w, follow, gzip
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-faults.sh: preserve and release with a link, write, fsync, rename or unlink failing at every step, on a full disk, and killed anywhere: all or nothing, nothing leaked
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc python3 fallocate

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-full.sh: issue 17 items 3, 4 and 9: a full disk, a broken chain and release --delete change a case wholly or not at all
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 fallocate openssl sha256sum

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-hold.sh: a preserved window survives rotation every second and shrinking retention, and verifies
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 sha256sum openssl

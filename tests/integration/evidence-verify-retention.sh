@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-verify-retention.sh: verify RING while retention deletes files under it reports no file as missing
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

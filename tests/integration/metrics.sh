@@ -1,5 +1,6 @@
 #!/bin/bash
 # metrics.sh: pktctl metrics read by Prometheus's own text parser; the timer's service writes it atomically
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # Debian's python3-prometheus-client is for the system python.

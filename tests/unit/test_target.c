@@ -1,4 +1,5 @@
 /* test_target.c: pktctl -H's target parser: every form the man page gives, and what it refuses */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

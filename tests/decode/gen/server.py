@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # server.py: writes the SSH, RESP, HSRP, BFD, RIP, RIPng, PTP, STP and LACP conformance pcaps
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Messages are packed by hand with struct inside scapy's Ethernet, IP, UDP
 # and TCP headers. Each protocol gets a basic pcap (every message type,
