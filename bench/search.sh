@@ -3,7 +3,7 @@
 #
 # Usage (root, from the build directory): bench/search.sh [-g GIB] [-n RUNS] [-B BASE_PKTCAPD] [-V "VARIANTS"]
 #
-# For each variant FRAME:FILES:COMPRESSION (default: "1500:200:plain
+# For each variant FRAME:FILES:COMPRESSION (FILES at 20 GiB, scaled with GIB; default: "1500:200:plain
 # 1500:200:gzip 1500:20000:plain 1500:20000:gzip 64:200:plain 64:200:gzip
 # 64:20000:plain 64:20000:gzip"), writes GIB gibibytes (uncompressed;
 # default 20, env SEARCH_GIB) of a week of many-host traffic as FILES
@@ -12,11 +12,15 @@
 # each query through `pktctl dump lo/all FILTER -w FILE` with the page cache
 # dropped before every run: the rare host, the rare port, the rare /24, a
 # host and the rare port, the most common host, and a cold one-second
-# window. The same queries then run without the address index: on the
-# daemon BASE_PKTCAPD (-B, e.g. a build of main before issue 19, which
-# ignores NAME.aidx), or on $PKTCAPD started with the environment
-# $SEARCH_NOINDEX_ENV (e.g. "PKTCAPD_NO_AIDX=1") when the daemon has such a
-# switch. Outputs are compared by SHA-256. Ratios are of medians of RUNS
+# window. The same queries then run without the address index: by default
+# on the same daemon as "(FILTER) or less 0", which matches the same packets
+# but which no plan can bound (`less` is not in the planner's grammar, and
+# "X or anything" may match wherever anything may), so every block is
+# read and filtered in the daemon; or on the daemon BASE_PKTCAPD (-B, e.g.
+# a build of main before issue 19: today's behaviour, the client filters);
+# or on $PKTCAPD started with the environment $SEARCH_NOINDEX_ENV (e.g.
+# "PKTCAPD_NO_AIDX=1") if the daemon gets such a switch. Outputs are
+# compared by SHA-256. Ratios are of medians of RUNS
 # (default 3, env SEARCH_RUNS). Also: index size (NAME.aidx bytes against
 # pcap bytes), adoption time, and pktctl start-up (`pktctl --version`, warm
 # and after a cache drop). Writes bench/results/search-DATE.md.
@@ -34,8 +38,6 @@ done
 PKTCAPD=${PKTCAPD:-./daemon/pktcapd}
 PKTCTL=${PKTCTL:-./ctl/pktctl}
 noindex_env=${SEARCH_NOINDEX_ENV:-}
-[ -n "$base" ] || [ -n "$noindex_env" ] ||
-	{ echo "no baseline: give -B OLD_PKTCAPD or SEARCH_NOINDEX_ENV=VAR=VALUE"; exit 2; }
 data=${SEARCH_DATA:-/work/benchdata}
 mkdir -p "$data"
 work=$(mktemp -d "$data/search.XXXXXX")
@@ -51,11 +53,12 @@ cc -O2 -o "$work/mksearch" "$src/bench/mksearch.c" -ldeflate -lm
 ctl() { "$PKTCTL" -S "$work/sock" "$@"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 cold() { sync; echo 3 > /proc/sys/vm/drop_caches; }
-ms() {	# CMD...: wall milliseconds, to 0.1 ms; a failing command stops the bench
-	local s
-	s=$(date +%s%N)
+ms() {	# CMD...: wall milliseconds, to 0.1 ms (no fork around the command); FAIL if it fails
+	local s e
+	s=$EPOCHREALTIME
 	"$@" > /dev/null 2> "$work/err" || { echo "failed: $* ($(cat "$work/err"))" >&2; echo FAIL; return; }
-	awk -v d=$(($(date +%s%N) - s)) 'BEGIN { printf "%.1f\n", d / 1e6 }'
+	e=$EPOCHREALTIME
+	echo "$(((${e/./} - ${s/./}) / 100))" | sed 's/\(.\)$/.\1/; s/^\./0./'
 }
 # Packets in a pcap file (capinfos reads record headers only).
 npk() { capinfos -c -M "$1" 2>/dev/null | awk -F: '/Number of packets/ { gsub(/ /, "", $2); print $2 }'; }
@@ -85,11 +88,12 @@ queries=(
 	"host and port|host 10.0.0.50 and port 4444"
 	"common host|host 10.0.0.1"
 )
-run_queries() {	# TAG: the queries and the window, RUNS times each, cold
-	local tag=$1 q name filter i
+run_queries() {	# TAG [WRAP]: the queries and the window, RUNS times each, cold; WRAP: "(F) or less 0"
+	local tag=$1 wrap=${2:-} q name filter i
 	for i in "${!queries[@]}"; do
 		q=${queries[$i]}
 		name=${q%%|*} filter=${q#*|}
+		[ -z "$wrap" ] || filter="( $filter ) or less 0"
 		: > "$work/t"
 		for _ in $(seq "$runs"); do
 			cold
@@ -118,6 +122,8 @@ table=$work/table sizes=$work/sizes
 : > "$table"; : > "$sizes"
 for v in $variants; do
 	IFS=: read -r frame nfiles comp <<< "$v"
+	# FILES is for 20 GiB: at another size the file size stays (100 MB or 1 MB).
+	nfiles=$(((nfiles * gib + 19) / 20))
 	store=$work/store dir=$work/store/lo/all
 	rm -rf "$store"
 	mkdir -p "$dir"
@@ -153,9 +159,13 @@ EOF2
 	abytes=$(find "$dir" -name '*.aidx' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 	raw=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^bytes=/) print substr($i, 7) }' <<< "$gen")
 	run_queries new
-	stop
-	if [ -n "$base" ]; then start "$base"; else start "$PKTCAPD" $noindex_env; fi
-	run_queries old
+	if [ -n "$base" ] || [ -n "$noindex_env" ]; then
+		stop
+		if [ -n "$base" ]; then start "$base"; else start "$PKTCAPD" $noindex_env; fi
+		run_queries old
+	else
+		run_queries old wrap
+	fi
 	stop
 	printf '| %s | %s | %s | %s MiB | %.2f %% | %.2f %% | %s s |\n' "$frame" "$nfiles" "$comp" \
 		"$((pbytes / 1048576))" "$(awk -v a="$abytes" -v p="$pbytes" 'BEGIN { print 100 * a / p }')" \
@@ -188,7 +198,7 @@ f=$src/bench/results/search-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo "$gib GiB (uncompressed) per ring: a week of TCP/UDP between 131,072 IPv4 and 4,096 IPv6"
 	echo "hosts with Zipf popularity (bench/mksearch.c), FRAME-byte frames, as FILES closed files."
 	echo "Page cache dropped before every run; medians of $runs runs; times are \`pktctl dump\`"
-	echo "end to end from the shell. Without the index: $([ -n "$base" ] && echo "the daemon $base" || echo "$PKTCAPD with $noindex_env")."
+	echo "end to end from the shell. Without the index: $(if [ -n "$base" ]; then echo "the daemon $base"; elif [ -n "$noindex_env" ]; then echo "$PKTCAPD with $noindex_env"; else echo "the same daemon, the filter as \"(FILTER) or less 0\" (same packets, no plan)"; fi)."
 	echo
 	echo "| ring FRAME:FILES:COMPRESSION | query | filter | packets | with the index | without | speed-up | output |"
 	echo "|---|---|---|---:|---:|---:|---:|---|"
