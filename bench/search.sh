@@ -155,8 +155,8 @@ EOF2
 	s=$(date +%s%N)
 	start "$PKTCAPD"
 	adopt=$((($(date +%s%N) - s) / 1000000))
-	pbytes=$(find "$dir" -name '*.pcap*' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-	abytes=$(find "$dir" -name '*.aidx' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	pbytes=$(find "$dir" -name '*.pcap*' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
+	abytes=$(find "$dir" -name '*.aidx' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	raw=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^bytes=/) print substr($i, 7) }' <<< "$gen")
 	run_queries new
 	if [ -n "$base" ] || [ -n "$noindex_env" ]; then
