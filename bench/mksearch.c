@@ -267,7 +267,7 @@ int main(int argc, char **argv)
 	uint64_t total = strtoull(argv[3], NULL, 0), nfiles = strtoull(argv[4], NULL, 0);
 	size_t want = strtoul(argv[5], NULL, 0);
 	double start = argc > 7 ? atof(argv[7]) : 1795600000.0, span = argc > 8 ? atof(argv[8]) : 604800.0;
-	unsigned char hdr[24], f[9000], rec[16];
+	unsigned char hdr[24], f[9000], rec[16 + 9000];
 	uint64_t per_file, npkts, written = 0, rare_sent[3] = { 0 };
 	double step;
 
@@ -311,12 +311,13 @@ int main(int argc, char **argv)
 				len = rare(f, want, slot % 3, rare_sent[slot % 3]++);
 			else
 				len = ordinary(f, want);
+			/* Header and data in one piece: a gzip member starts at a record, as a seek point must. */
 			put32le(rec, (uint32_t)t);
 			put32le(rec + 4, (uint32_t)((t - (uint32_t)t) * 1e6));
 			put32le(rec + 8, len);
 			put32le(rec + 12, len);
-			emit(rec, 16);
-			emit(f, len);
+			memcpy(rec + 16, f, len);
+			emit(rec, 16 + len);
 			written += 16 + len;
 		}
 		close_file();
