@@ -161,6 +161,7 @@ EOF2
 	run_queries new
 	if [ -n "$base" ] || [ -n "$noindex_env" ]; then
 		stop
+		# shellcheck disable=SC2086 # VAR=VALUE words for env
 		if [ -n "$base" ]; then start "$base"; else start "$PKTCAPD" $noindex_env; fi
 		run_queries old
 	else
@@ -177,6 +178,7 @@ EOF2
 		read -r tn hn pn < "$work/new-$i.res"
 		read -r to ho po < "$work/old-$i.res"
 		same=identical; [ "$hn" = "$ho" ] || same="**DIFFERENT** ($pn / $po packets)"
+		# shellcheck disable=SC2016 # the backquotes are Markdown
 		printf '| %s:%s:%s | %s | `%s` | %s | **%s ms** | %s ms | %sx | %s |\n' "$frame" "$nfiles" "$comp" \
 			"$name" "$filter" "$pn" "$tn" "$to" \
 			"$(awk -v a="$to" -v b="$tn" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }')" "$same" | tee -a "$table"

@@ -15,12 +15,12 @@ command -v tcpdump > /dev/null || skip "no tcpdump"
 
 needed=$(readelf -d "$PKTCTL" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 case $needed in
-*libpcap*|*libsystemd*|*libdbus*) fail "pktctl links $(echo $needed)" ;;
+*libpcap*|*libsystemd*|*libdbus*) fail "pktctl links $(echo "$needed" | tr "\n" " ")" ;;
 esac
 # Start-up alone must not load them either (nothing pulls them in indirectly).
 maps=$(LD_DEBUG=libs "$PKTCTL" --version 2>&1 | grep -o 'lib[a-z0-9_-]*\.so[.0-9]*' | sort -u)
 case $maps in
-*libpcap*|*libsystemd*|*libdbus*) fail "pktctl --version loads: $(echo $maps)" ;;
+*libpcap*|*libsystemd*|*libdbus*) fail "pktctl --version loads: $(echo "$maps" | tr "\n" " ")" ;;
 esac
 
 TMP=$(mktemp -d /tmp/pktcap-test.XXXXXX) || hard_error "mktemp"
