@@ -216,7 +216,7 @@ int list_filter_start(const char *w)
 	/* "ip[0] = 0x45", "tcp[13]": the word before a byte offset counts. */
 	size_t n = strcspn(w, "[");
 
-	if (*w == '(' || *w == '!' || strchr(w, ' '))
+	if (*w == '(' || *w == '!' || strpbrk(w, " \t\n"))
 		return 1;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
@@ -229,7 +229,9 @@ static int take_words(struct list *l, int argc, char **argv, char *err, size_t e
 {
 	int i = optind;
 
-	if (i < argc && (strchr(argv[i], '/') || !list_filter_start(argv[i])))
+	/* A word with a space is a filter ('net 10.0.0.0/8'), whatever else it holds. */
+	if (i < argc && !strpbrk(argv[i], " \t\n") &&
+	    (strchr(argv[i], '/') || !list_filter_start(argv[i])))
 		l->ring = argv[i++];
 	for (; i < argc; i++) {
 		size_t n = strlen(l->filter);

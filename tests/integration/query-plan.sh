@@ -157,6 +157,11 @@ out=$(ctl list -v "$IF_CAP/adopt" host 203.0.113.7)
 echo "$out" | grep -q "may match from .* until " || fail "list -v shows no block: $out"
 [ "$(echo "$out" | grep -c "may match from")" = 1 ] || fail "list -v: one block holds the rare host: $out"
 echo "$out" | grep -q "7 files without matches left out" || fail "list: $out"
+# A quoted filter with a slash is a filter, as tcpdump users write it, for list as for dump.
+want=$(files_with "$dir" net 203.0.113.0/24)
+got=$(ctl list --json 'net 203.0.113.0/24' | jget '"\n".join(f["name"] for f in j["result"]["files"] if f["ring"].endswith("/adopt"))' | sed '/^$/d') ||
+	fail "list 'net 203.0.113.0/24' (a filter first, no ring) failed"
+[ "$got" = "$want" ] || fail "list 'net 203.0.113.0/24' gave [$got] for adopt, files with matches: [$want]"
 log "list FILTER names exactly the files with matches; -v their blocks"
 
 # preserve FILTER holds only the files that can hold a match, and says which filter chose them.
