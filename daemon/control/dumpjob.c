@@ -17,6 +17,7 @@
 #include "control/dumpjob.h"
 #include "control/evexport.h"
 #include "control/expout.h"
+#include "storage/aidxsum.h"
 #include "storage/indexer.h"
 #include "log.h"
 #include "pcapfile.h"
@@ -356,7 +357,7 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
  * packet of the file can match the filter: the file is not read at all. No
  * index, or one that is not this file's, and every block is read.
  */
-static int plan_file(struct dump_job *j)
+static int plan_file(struct dump_job *j, int sum)
 {
 	struct stat st;
 	char aname[300];
@@ -365,9 +366,14 @@ static int plan_file(struct dump_job *j)
 	if (!j->plan || fstat(j->fd, &st) < 0)
 		return 0;
 	snprintf(aname, sizeof(aname), "%s.aidx", j->name);
-	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0)
+	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0) {
+		aidxsum_rebuild(j->r, &j->cur);
 		return 0;
+	}
 	j->has_aidx = 1;
+	/* Loaded whole and checked: its union stays in memory for the next query. */
+	if (sum == FILELIST_SUM_NONE && j->aidx.complete)
+		filelist_set_summary(j->r->files, j->seq, &j->aidx.file, j->aidx.linktype);
 	if (j->aidx.linktype != j->plan_linktype) {
 		addridx_free(&j->aidx);
 		j->has_aidx = 0;
@@ -474,7 +480,7 @@ static int open_next(struct dump_job *j)
 	struct filelist_file fs[2];
 	uint64_t from = j->next_seq;
 	int64_t first = 0;
-	int found = 0, growing = 0, hurry = 0;
+	int found = 0, growing = 0, hurry = 0, sum;
 	unsigned flags;
 	char err[512];
 	size_t n;
@@ -517,6 +523,13 @@ static int open_next(struct dump_job *j)
 	if (j->until && first >= j->until + 1000000000LL)
 		return -1;
 	j->next_seq = j->seq + 1;
+	/* The file's union in memory rules it out without opening anything. */
+	sum = j->plan ? filelist_ask_summary(r->files, j->seq, j->plan, j->plan_linktype)
+		      : FILELIST_SUM_NONE;
+	if (sum == FILELIST_SUM_NO) {
+		j->skipped_files++;
+		return 1;
+	}
 	j->fd = pcapfile_openat(r->dirfd, j->name, O_RDONLY);
 	if (j->fd < 0) {
 		if (errno != ENOENT)	/* ENOENT: deleted by retention meanwhile */
@@ -524,7 +537,7 @@ static int open_next(struct dump_job *j)
 			     errno == EINVAL ? "not a regular file" : strerror(errno));
 		return 1;
 	}
-	if (plan_file(j)) {
+	if (plan_file(j, sum)) {
 		close_file(j);
 		return 1;
 	}
