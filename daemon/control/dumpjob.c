@@ -14,6 +14,7 @@
 
 #include "addridx.h"
 #include "bpfplan.h"
+#include "control/ctlfilter.h"
 #include "control/dumpjob.h"
 #include "control/evexport.h"
 #include "control/expout.h"
@@ -119,8 +120,9 @@ static int export_setup(struct dump_job *j, const struct proto_request *req,
 
 /*
  * The request's filter, for the ring's link type: planned against the
- * address indexes, and for a dump compiled here (proto.c bounded its terms,
- * so compiling takes milliseconds on this thread; libpcap checks the program).
+ * address indexes, and for a dump compiled (proto.c bounded its terms;
+ * libpcap checks the program). The ctl-worker compiled it already
+ * (dump_job_prepare): a host name's lookup never holds this thread.
  */
 static int filter_setup(struct dump_job *j, const struct proto_request *req, char *err,
 			size_t errlen)
@@ -140,19 +142,32 @@ static int filter_setup(struct dump_job *j, const struct proto_request *req, cha
 		rlog(j->r, LOG_DEBUG, "dump: filter without a plan (%s): reading everything", why);
 	if (req->export)
 		return 0;
-	j->dead = pcap_open_dead(j->plan_linktype, snaplen ? (int)snaplen : 262144);
-	if (!j->dead) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (pcap_compile(j->dead, &j->prog, req->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+	if (ctlfilter_compile(req->filter, j->plan_linktype, (int)snaplen, &j->prog, why,
+			      sizeof(why)) < 0) {
 		/* As pktctl said it when it compiled the filter itself. */
 		snprintf(err, errlen, "filter \"%.100s%s\": %s", req->filter,
-			 strlen(req->filter) > 100 ? "..." : "", pcap_geterr(j->dead));
+			 strlen(req->filter) > 100 ? "..." : "", why);
 		return -1;
 	}
 	j->has_prog = 1;
 	return 0;
+}
+
+json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer)
+{
+	uint32_t linktype, snaplen;
+	struct ring *r;
+	char err[256];
+
+	(void)peer;
+	/* A case's files carry their own headers: an export of one compiles per ring. */
+	if (*req->case_id || !*req->filter || !(r = pick_ring(d, req->ring, err, sizeof(err))))
+		return json_pack("{s:b}", "ok", 1);
+	memcpy(&snaplen, r->header + 16, 4);
+	memcpy(&linktype, r->header + 20, 4);
+	ctlfilter_prepare(req->filter, (int)(linktype & 0xffff), (int)snaplen);
+	return json_pack("{s:b}", "ok", 1);
 }
 
 struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,

@@ -45,7 +45,7 @@ unknown=$(listed unknown host $RARE | grep -Fx "$sealed")
 [ -z "$unknown" ] || fail "sealed files listed as unknown (their index was read from disk): $unknown"
 log "list FILTER: $(echo "$want" | wc -l) of $n sealed files, decided without their .aidx"
 
-ctl dump "$IF_CAP/plain" host $RARE > "$TMP/dump.pcap" || fail "dump failed"
+ctl dump "$IF_CAP/plain" -w - host $RARE > "$TMP/dump.pcap" || fail "dump failed"
 [ "$(tcpdump -nn -r "$TMP/dump.pcap" 2>/dev/null | wc -l)" = 20 ] || fail "dump FILTER did not give the 20 packets"
 spared=$(grep -o "dump: the address index spared [0-9]* files" "$TMP/pktcapd.log" | tail -1 | awk '{print $6}')
 [ "${spared:-0}" -ge $((n - $(echo "$want" | wc -l))) ] ||
