@@ -639,7 +639,7 @@ static int start_prepared_dump(struct client *c, const struct proto_request *req
 	c->dump_req = malloc(sizeof(*req));
 	if (c->dump_req) {
 		*c->dump_req = *req;
-		c->work = ctlworker_submit(dispatch_prepare(), req, &c->cred, on_prepared, c);
+		c->work = ctlworker_submit_apart(dispatch_prepare(), req, &c->cred, on_prepared, c);
 	}
 	if (!c->work) {
 		free(c->dump_req);
