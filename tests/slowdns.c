@@ -1,5 +1,6 @@
 /* slowdns.c: LD_PRELOAD shim whose getaddrinfo answers NAME.slow.invalid late (PKTCAP_SLOWDNS_SEC) with the address NAME spells */
-#define _GNU_SOURCE
+#include "config.h"	/* _GNU_SOURCE, for RTLD_NEXT */
+
 #include <dlfcn.h>
 #include <netdb.h>
 #include <stdio.h>

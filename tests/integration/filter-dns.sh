@@ -5,7 +5,7 @@
 netns_setup
 require_cmd cc
 src=${top_srcdir:-$(dirname "$0")/../..}
-cc -shared -fPIC -o "$TMP/slowdns.so" "$src/tests/slowdns.c" -ldl || hard_error "cannot build the shim"
+cc -shared -fPIC -I"$top_builddir" -o "$TMP/slowdns.so" "$src/tests/slowdns.c" -ldl || hard_error "cannot build the shim"
 chmod 755 "$TMP" "$TMP/slowdns.so"
 write_conf <<EOF2
 profile default {
