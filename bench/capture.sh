@@ -1,5 +1,6 @@
 #!/bin/bash
 # capture.sh: measures loss, CPU and memory of pktcapd, tcpdump and dumpcap on the same veth load.
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Each capturer runs alone in one network namespace pinned to CPU 0, while
 # tests/pktgen floods the other end of a veth pair from a second namespace

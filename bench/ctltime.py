@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # ctltime.py: the daemon's answer time for one control request, median of N, without a client process to start
+# SPDX-License-Identifier: BSD-2-Clause
 """Usage: ctltime.py SOCKET REQUEST-JSON N [COLD-DIR]
 
 Sends REQUEST-JSON N times, each on a new connection, reads frames until a

@@ -1,5 +1,6 @@
 #!/bin/bash
 # decode.sh: pktctl dump -r against tcpdump -r on the same million mixed packets: identical output, time ratio
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Usage: bench/decode.sh [-n RUNS] [-c PACKETS]. Writes bench/results/decode-DATE.md.
 set -euo pipefail

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-crash.sh: kill -9 pktcapd at random calls of preserve and release, N times, and check every case after each restart
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # The kill loop of tests/integration/evidence-faults.sh, many more times
 # (the test runs 40 in CI): each kill lands at a random link, write, fsync,

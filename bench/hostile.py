@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # hostile.py: read-group (and a few operator) clients that push pktcapd's control loop as hard as they can, timing status
+# SPDX-License-Identifier: BSD-2-Clause
 """Usage: hostile.py SOCKET --seconds S --status-clients N --ring RING --case CASE
                     --late NS --window SINCE_NS UNTIL_NS [--pause MS] [--reload] [--json FILE]
 

@@ -1,5 +1,6 @@
 #!/bin/bash
 # hostile.sh: capture loss and status latency while read-group clients push the control plane as hard as they can
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Two runs of the same load, each DURATION seconds at RATE packets/s from
 # tests/pktgen in one namespace into pktcapd in another: first with only the

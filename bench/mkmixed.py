@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-# mkmixed.py: writes a large pcap of mixed traffic (TCP, DNS, ICMP, ARP, IPv6, tunnels, routing protocols) for bench/decode
+# mkmixed.py: writes a large pcap of mixed traffic (TCP, DNS, ICMP, ARP, IPv6, tunnels, routing and server protocols) for bench/decode
+# SPDX-License-Identifier: BSD-2-Clause
 import random
 import struct
 import sys
 
-from scapy.all import (ARP, DNS, DNSQR, DNSRR, ICMP, IP, TCP, UDP, Ether, ICMPv6EchoRequest,
-                       ICMPv6ND_NS, IPv6, Raw, raw)
+from scapy.all import (ARP, DNS, DNSQR, DNSRR, ICMP, IP, LLC, TCP, UDP, Dot3, Ether,
+                       ICMPv6EchoRequest, ICMPv6ND_NS, IPv6, Raw, raw)
 
 random.seed(42)
 
@@ -35,6 +36,7 @@ def templates():
         t.append(Ether(src="02:00:00:00:00:01", dst="ff:ff:ff:ff:ff:ff") / ARP(psrc=c, pdst=s))
         t += tunnels(e, i, c, s, sp)
     t += routing()
+    t += servers()
     return [raw(p) for p in t]
 
 
@@ -89,6 +91,38 @@ def routing():
             e / IP(src="10.0.0.1", dst="224.0.0.18", ttl=255, proto=112) /
             Raw(struct.pack("!BBBBBBH4s8x", 0x21, 1, 100, 1, 0, 1, 0, ip4("10.0.0.254"))),
             Ether(src="02:00:00:00:00:01", dst="01:80:c2:00:00:0e", type=0x88cc) / Raw(lldp)]
+
+def servers():
+    """BFD, RIPv2, HSRP, PTP, RSTP, LACP, SSH and Redis, ESP in UDP: more of a data centre's chatter."""
+    def ip4(n):
+        return bytes(int(x) for x in n.split("."))
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+    bfd = struct.pack("!BBBBIIIII", 0x20, 0xc0, 3, 24, 1, 2, 300000, 300000, 0)
+    rip = struct.pack("!BBH", 2, 2, 0) + b"".join(
+        struct.pack("!HH4s4s4sI", 2, 0, ip4("10.%d.0.0" % k), ip4("255.255.0.0"), ip4("0.0.0.0"), 1)
+        for k in range(4))
+    hsrp = struct.pack("!BBBBBBBB8s4s", 0, 0, 16, 3, 10, 100, 1, 0, b"cisco", ip4("10.0.0.254"))
+    ptp = struct.pack("!BBHBBHQIQHHBB", 0, 2, 44, 0, 0, 0x200, 0, 0, 0x001122fffe334455, 1, 7, 0,
+                      0) + struct.pack("!HII", 0, 1700000000, 5)
+    bpdu = struct.pack("!HBBB8sI8sHHHHHB", 0, 2, 2, 0x3c, b"\x80\x00" + bytes(6), 4,
+                       b"\x80\x01" + bytes(6), 0x8001, 256, 5120, 512, 3840, 0)
+    actor = struct.pack("!BBH6sHHHB3s", 1, 20, 32768, bytes(6), 13, 255, 7, 0x3d, b"")
+    lacp = b"\x01\x01" + actor + actor.replace(b"\x01\x14", b"\x02\x14", 1) + \
+        struct.pack("!BBH12s", 3, 16, 50, b"") + bytes(52)
+    return [e / IP(src="10.0.0.1", dst="10.0.0.2", ttl=255) / UDP(sport=49153, dport=3784) / Raw(bfd),
+            e / IP(src="10.0.0.1", dst="224.0.0.9", ttl=1) / UDP(sport=520, dport=520) / Raw(rip),
+            e / IP(src="10.0.0.1", dst="224.0.0.2", ttl=1) / UDP(sport=1985, dport=1985) / Raw(hsrp),
+            e / IP(src="10.0.0.1", dst="224.0.1.129", ttl=1) / UDP(sport=319, dport=319) / Raw(ptp),
+            Dot3(src="02:00:00:00:00:01", dst="01:80:c2:00:00:00") / LLC(dsap=0x42, ssap=0x42, ctrl=3) /
+            Raw(bpdu),
+            Ether(src="02:00:00:00:00:01", dst="01:80:c2:00:00:02", type=0x8809) / Raw(lacp),
+            e / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=22, dport=50000, flags="PA") /
+            Raw(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"),
+            e / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=50001, dport=6379, flags="PA") /
+            Raw(b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n"),
+            e / IP(src="10.0.0.1", dst="10.0.0.2") / UDP(sport=4500, dport=4500) /
+            Raw(struct.pack("!II", 0xc0ffee01, 7) + bytes(64))]
+
 
 if __name__ == "__main__":
     out = sys.argv[1]

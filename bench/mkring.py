@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # mkring.py: writes a day-long ring of mixed traffic as pktcapd stores it (plain, or gzip members) for bench/query
+# SPDX-License-Identifier: BSD-2-Clause
 import os
 import random
 import struct

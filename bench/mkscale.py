@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # mkscale.py: writes TOTAL bytes of UDP traffic as NFILES closed, un-indexed pktcapd files (for bench/scale.sh and tests)
+# SPDX-License-Identifier: BSD-2-Clause
 """Usage: mkscale.py DIR PREFIX TOTAL_BYTES NFILES [START_EPOCH [SECONDS]]
 
 Files are named as pktcapd names them (PREFIX-YYYYMMDDTHHMMSSZ-NNNNNN.pcap,

@@ -1,5 +1,6 @@
 #!/bin/bash
 # query.sh: one second out of a day-long multi-gigabyte ring: pktctl dump (indexed) against editcap/mergecap pipelines
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Usage (root): bench/query.sh [-g GB] [-n RUNS]. Writes a plain and a gzip
 # ring of GB gigabytes (uncompressed) of mixed traffic spread over 24 hours,

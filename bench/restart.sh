@@ -1,5 +1,6 @@
 #!/bin/bash
 # restart.sh: loss while pktcapd starts on a store of un-indexed old files under load (indexing beside capture)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # The case the indexer exists for: after a crash the daemon restarts on a
 # store that holds a large file it never closed (torn tail, no seal) and

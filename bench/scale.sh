@@ -1,5 +1,6 @@
 #!/bin/bash
 # scale.sh: one ring's bytes as 100, 10,000 and 100,000 files: adoption, memory, status, list, a query and idle retention
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Usage (root, from the build directory): bench/scale.sh [-m MB] [-s "SIZES"] [-i SECONDS].
 # For each size, writes MB megabytes (default 1024) of UDP traffic spread over

@@ -1,4 +1,5 @@
 /* addridx.c: encode, write and load the address index beside a capture file (NAME.aidx) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
@@ -566,8 +567,13 @@ static int take_block(struct parse *ps, struct addridx *x, const uint8_t *body, 
 	if (!point_follows(x, &blk->at, ps->gzip))
 		return -1;
 	n = addridx_decode_set(body + AIDX_POINT_LEN, len - AIDX_POINT_LEN, &blk->set);
-	if (n < 0 || (size_t)n != len - AIDX_POINT_LEN)
+	if (n < 0)
 		return -1;
+	if ((size_t)n != len - AIDX_POINT_LEN) {
+		/* Bytes after the set: the block is not counted, so its set is freed here. */
+		addrset_free(&blk->set);
+		return -1;
+	}
 	x->nblocks++;
 	return 0;
 }

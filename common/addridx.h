@@ -1,4 +1,5 @@
 /* addridx.h: the address index beside every capture file (NAME.aidx), see docs/index.md */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ADDRIDX_H
 #define PKTCAP_ADDRIDX_H
 

@@ -1,4 +1,5 @@
 /* addrset.c: the packet key extractor per link type and the sorted sets it builds, asked by binary search */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <pcap/dlt.h>

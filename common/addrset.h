@@ -1,4 +1,5 @@
 /* addrset.h: which addresses, ports, IP protocols and VLAN ids a run of packets holds (the address index's sets) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ADDRSET_H
 #define PKTCAP_ADDRSET_H
 

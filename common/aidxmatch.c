@@ -1,4 +1,5 @@
 /* aidxmatch.c: a filter's plan asked of one stored file's address index, without reading a packet (list, preserve) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

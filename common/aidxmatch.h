@@ -1,4 +1,5 @@
 /* aidxmatch.h: a filter's plan asked of one stored file's address index, without reading a packet (list, preserve) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_AIDXMATCH_H
 #define PKTCAP_AIDXMATCH_H
 

@@ -1,4 +1,5 @@
 /* bpfplan.c: parses a tcpdump filter as libpcap does and asks an address set whether it may match */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

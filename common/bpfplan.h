@@ -1,4 +1,5 @@
 /* bpfplan.h: the query planner: what a BPF filter requires, asked of the address index */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_BPFPLAN_H
 #define PKTCAP_BPFPLAN_H
 

@@ -1,4 +1,5 @@
 /* escape.c: untrusted text made safe for a terminal and a log line, one line, no control characters */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

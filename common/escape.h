@@ -1,4 +1,5 @@
 /* escape.h: untrusted text made safe for a terminal and a log line, one line, no control characters */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ESCAPE_H
 #define PKTCAP_ESCAPE_H
 

@@ -1,4 +1,5 @@
 /* evcheck.c: the one verifier of a case or export directory: chain, signatures, SHA256SUMS and every file's bytes */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,4 +1,5 @@
 /* evcheck.h: the one verifier of a case or export directory, for pktcapd's verify and pktctl verify --dir */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVCHECK_H
 #define PKTCAP_EVCHECK_H
 

@@ -1,4 +1,5 @@
 /* evmf.c: reading what a case directory states: the MANIFEST chain, HEAD's text, SHA256SUMS lines */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* evmf.h: reading what a case directory states: the MANIFEST chain, HEAD's text, SHA256SUMS lines */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVMF_H
 #define PKTCAP_EVMF_H
 

@@ -1,4 +1,5 @@
 /* log.c: route daemon messages to stderr or the journal with structured ring fields */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 /* log.h: one logging wrapper for pktcapd: stderr in the foreground, the journal under systemd */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_LOG_H
 #define PKTCAP_LOG_H
 

@@ -1,4 +1,5 @@
 /* pcapfile.c: the one reader of stored captures: plain and gzip pcap, CRCs and record headers checked */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* pcapfile.h: the one reader of stored captures (plain and gzip pcap), with every byte checked */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PCAPFILE_H
 #define PKTCAP_PCAPFILE_H
 

@@ -1,4 +1,5 @@
 /* pcapidx.c: encode and load the sidecar time index of a capture file */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

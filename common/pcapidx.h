@@ -1,4 +1,5 @@
 /* pcapidx.h: the sidecar time index next to every capture file (NAME.idx), see docs/index.md */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PCAPIDX_H
 #define PKTCAP_PCAPIDX_H
 

@@ -1,4 +1,5 @@
 /* pktdedup.c: one packet once: the copies that overlapping rings of one interface stored */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

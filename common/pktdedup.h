@@ -1,4 +1,5 @@
 /* pktdedup.h: one packet once: the copies that overlapping rings of one interface stored */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PKTDEDUP_H
 #define PKTCAP_PKTDEDUP_H
 

@@ -1,4 +1,5 @@
 /* proto.c: frame headers and request decoding, written for hostile input */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <ctype.h>

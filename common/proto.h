@@ -1,4 +1,5 @@
 /* proto.h: the control socket's wire protocol, shared by pktcapd and pktctl */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PROTO_H
 #define PKTCAP_PROTO_H
 

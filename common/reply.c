@@ -1,4 +1,5 @@
 /* reply.c: the two shapes of a control reply, ok with a result or an error text */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 /* reply.h: the two shapes of a control reply, for every plane that answers a request */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_REPLY_H
 #define PKTCAP_REPLY_H
 

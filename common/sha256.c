@@ -1,4 +1,5 @@
 /* sha256.c: SHA-256 through libcrypto's EVP interface, reusing one context per ring */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* sha256.h: SHA-256 of capture files, through libcrypto (which uses the CPU's SHA instructions) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_SHA256_H
 #define PKTCAP_SHA256_H
 

@@ -1,4 +1,5 @@
 /* timeparse.c: RFC 3339, time of day, relative and epoch times for --since/--until */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <ctype.h>

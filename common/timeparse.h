@@ -1,4 +1,5 @@
 /* timeparse.h: the times pktctl dump accepts for --since and --until */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_TIMEPARSE_H
 #define PKTCAP_TIMEPARSE_H
 

@@ -1,4 +1,5 @@
 /* units.c: size and duration parsing that rejects anything ambiguous */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <ctype.h>

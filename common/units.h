@@ -1,4 +1,5 @@
 /* units.h: parse and print sizes ("100M") and durations ("1h30m") as used in pktcapd.conf */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_UNITS_H
 #define PKTCAP_UNITS_H
 

@@ -1,4 +1,5 @@
 # pktcap.bash: bash completion for pktctl (commands, options, ring names and case ids from the daemon) and pktcapd
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Installed as completions/pktctl and completions/pktcapd, so bash-completion
 # loads it on the first Tab after either name. The command list and each

@@ -1,10 +1,13 @@
 /* client.c: one request, one reply over the control socket, with errors turned into advice */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +19,34 @@
 #include <unistd.h>
 
 #include "client.h"
+#include "target.h"
 #include "escape.h"
 #include "proto.h"
 
-static void connect_advice(const char *path, int err, char *buf, size_t len)
+/*
+ * The group that may use the socket at path: the socket's own, or, when a
+ * closed directory hides it, the directory's. NULL when neither says.
+ */
+static const char *socket_group(const char *path)
 {
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	struct stat st;
 	struct group *gr;
+	char *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = 0;
+	if (stat(path, &st) < 0 && (!slash || stat(dir, &st) < 0))
+		return NULL;
+	gr = getgrgid(st.st_gid);
+	return gr ? gr->gr_name : NULL;
+}
+
+static void connect_advice(const char *path, int err, char *buf, size_t len)
+{
+	const char *group;
 
 	switch (err) {
 	case ENOENT:
@@ -32,9 +56,13 @@ static void connect_advice(const char *path, int err, char *buf, size_t len)
 		break;
 	case EACCES:
 	case EPERM:
-		gr = stat(path, &st) == 0 ? getgrgid(st.st_gid) : NULL;
-		snprintf(buf, len, "cannot connect to %s: permission denied: add yourself to group %s (usermod -aG %s $USER, then log in again)",
-			 path, gr ? gr->gr_name : "pktcap", gr ? gr->gr_name : "pktcap");
+		group = socket_group(path);
+		if (group)
+			snprintf(buf, len, "cannot connect to %s: permission denied: add yourself to group %s (usermod -aG %s $USER, then log in again)",
+				 path, group, group);
+		else
+			snprintf(buf, len, "cannot connect to %s: permission denied: ask the owner of %s for access to it",
+				 path, path);
 		break;
 	default:
 		snprintf(buf, len, "cannot connect to %s: %s", path, strerror(err));
@@ -82,6 +110,90 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
 }
 
 /*
+ * The ssh processes behind -H connections: each one's socket, its stderr
+ * (kept for the error message: ssh's last line says what went wrong) and
+ * its host. Children are reaped here, never by a process-wide SIGCHLD
+ * setting that would change waitpid for every other part of the program.
+ */
+#define MAX_KIDS 128
+static struct kid {
+	pid_t pid;		/* 0: a free slot; negative once reaped */
+	int fd, errfd;		/* fd is -1 once the caller closed it */
+	char host[TARGET_HOST_MAX];
+} kids[MAX_KIDS];
+static int nkids;
+
+static struct kid *kid_of(int fd)
+{
+	for (int i = 0; i < nkids; i++)
+		if (kids[i].pid != 0 && kids[i].fd == fd)
+			return &kids[i];
+	return NULL;
+}
+
+/* Reaps every ssh whose connection is closed and that has ended; never waits. */
+static void kids_reap(void)
+{
+	for (int i = 0; i < nkids; i++)
+		if (kids[i].pid > 0 && kids[i].fd < 0 &&
+		    waitpid(kids[i].pid, NULL, WNOHANG) != 0) {
+			close(kids[i].errfd);
+			kids[i].pid = 0;
+		}
+}
+
+static struct kid *kid_new(void)
+{
+	kids_reap();
+	for (int i = 0; i < nkids; i++)
+		if (kids[i].pid == 0)
+			return &kids[i];
+	return nkids < MAX_KIDS ? &kids[nkids++] : NULL;
+}
+
+/* ssh's argv: PKTCTL_SSH's words (or "ssh"), its options, the host, the remote command. */
+static int ssh_argv(const struct target *t, char *sshbuf, size_t sshlen, char *remote,
+		    size_t remlen, char **argv)
+{
+	const char *ssh = getenv("PKTCTL_SSH"), *rpktctl = getenv("PKTCTL_REMOTE");
+	int argc = 0;
+
+	/* PKTCTL_SSH replaces the ssh command (keys, options), as rsync -e does. */
+	snprintf(sshbuf, sshlen, "%s", ssh && *ssh ? ssh : "ssh");
+	for (char *w = strtok(sshbuf, " \t"); w && argc < 40; w = strtok(NULL, " \t"))
+		argv[argc++] = w;
+	argv[argc++] = "-xT";
+	argv[argc++] = "-oBatchMode=yes";
+	if (*t->port) {
+		argv[argc++] = "-p";
+		argv[argc++] = (char *)t->port;
+	}
+	if (*t->user) {
+		argv[argc++] = "-l";
+		argv[argc++] = (char *)t->user;
+	}
+	argv[argc++] = "--";
+	argv[argc++] = (char *)t->host;
+	/* One word for the remote shell: the socket path in single quotes. */
+	if ((size_t)snprintf(remote, remlen, "%s%s%s%s --bridge",
+			     rpktctl && *rpktctl ? rpktctl : "pktctl", *t->path ? " -S '" : "",
+			     t->path, *t->path ? "'" : "") >= remlen)
+		return -1;
+	argv[argc++] = remote;
+	argv[argc] = NULL;
+	return 0;
+}
+
+static void ssh_child(int sock, int errfd, char **argv)
+{
+	if (dup2(sock, 0) < 0 || dup2(sock, 1) < 0 || dup2(errfd, 2) < 0)
+		_exit(127);
+	execvp(argv[0], argv);
+	fprintf(stderr, "pktctl: cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(126);
+}
+
+/*
  * "ssh://[USER@]HOST[:PORT][/SOCKET]": the daemon on HOST, reached through
  * OpenSSH. ssh runs "pktctl [-S SOCKET] --bridge" there, which joins its
  * stdin and stdout to that host's control socket, and our end of a socket
@@ -91,89 +203,154 @@ static int read_full(int fd, uint8_t *buf, size_t len, int64_t deadline)
  */
 static int ssh_connect(const char *target, char *err, size_t errlen)
 {
-	char spec[256], *host, *port = NULL, *path, *user = NULL, remote[1024];
-	const char *ssh = getenv("PKTCTL_SSH"), *rpktctl = getenv("PKTCTL_REMOTE");
-	char sshbuf[1024], *argv[64];
-	int sv[2], argc = 0;
-	pid_t pid;
+	static char sshbuf[1024], remote[TARGET_PATH_MAX + 1024];
+	char *argv[64];
+	struct target t;
+	struct kid *k;
+	int sv[2] = { -1, -1 }, ev[2] = { -1, -1 };
 
-	snprintf(spec, sizeof(spec), "%s", target + strlen(CLIENT_SSH_PREFIX));
-	path = strchr(spec, '/');
-	if (path) {
-		/* The socket path keeps its slash; the host part ends before it. */
-		memmove(path + 1, path, strlen(path) + 1);
-		*path++ = 0;
-	}
-	host = spec;
-	if (strchr(host, '@')) {
-		user = host;
-		host = strchr(host, '@');
-		*host++ = 0;
-	}
-	if (*host == '[') {
-		char *end = strchr(host, ']');
-
-		if (end) {
-			*end = 0;
-			if (end[1] == ':')
-				port = end + 2;
-			host++;
-		}
-	} else if (strchr(host, ':') == strrchr(host, ':') && strchr(host, ':')) {
-		port = strchr(host, ':');
-		*port++ = 0;
-	}
-	if (!*host) {
-		snprintf(err, errlen, "-H %s: no host", target + strlen(CLIENT_SSH_PREFIX));
+	if (target_parse(target + strlen(CLIENT_SSH_PREFIX), &t, err, errlen) < 0)
+		return -1;
+	if (ssh_argv(&t, sshbuf, sizeof(sshbuf), remote, sizeof(remote), argv) < 0) {
+		snprintf(err, errlen, "-H %s: the remote command is too long", t.host);
 		return -1;
 	}
-	/* PKTCTL_SSH replaces the ssh command (keys, options), as rsync -e does. */
-	snprintf(sshbuf, sizeof(sshbuf), "%s", ssh && *ssh ? ssh : "ssh");
-	for (char *w = strtok(sshbuf, " \t"); w && argc < 40; w = strtok(NULL, " \t"))
-		argv[argc++] = w;
-	argv[argc++] = "-xT";
-	argv[argc++] = "-oBatchMode=yes";
-	if (port) {
-		argv[argc++] = "-p";
-		argv[argc++] = port;
-	}
-	if (user) {
-		argv[argc++] = "-l";
-		argv[argc++] = user;
-	}
-	argv[argc++] = "--";
-	argv[argc++] = host;
-	/* One word for the remote shell: the socket path in single quotes. */
-	snprintf(remote, sizeof(remote), "%s%s%s%s --bridge", rpktctl && *rpktctl ? rpktctl : "pktctl",
-		 path ? " -S '" : "", path ? path : "", path ? "'" : "");
-	if (path && strchr(path, '\'')) {
-		snprintf(err, errlen, "-H: a socket path with a quote is not passed to ssh");
+	k = kid_new();
+	if (!k) {
+		snprintf(err, errlen, "-H %s: more than %d ssh connections at once", t.host, MAX_KIDS);
 		return -1;
 	}
-	argv[argc++] = remote;
-	argv[argc] = NULL;
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
-		snprintf(err, errlen, "socketpair: %s", strerror(errno));
-		return -1;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0 ||
+	    pipe2(ev, O_CLOEXEC) < 0) {
+		snprintf(err, errlen, "-H %s: %s", t.host, strerror(errno));
+		goto fail;
 	}
-	/* Many short connections: no zombies left behind. */
-	signal(SIGCHLD, SIG_IGN);
-	pid = fork();
-	if (pid < 0) {
-		snprintf(err, errlen, "fork: %s", strerror(errno));
-		close(sv[0]);
-		close(sv[1]);
-		return -1;
+	k->pid = fork();
+	if (k->pid < 0) {
+		snprintf(err, errlen, "-H %s: fork: %s", t.host, strerror(errno));
+		k->pid = 0;
+		goto fail;
 	}
-	if (pid == 0) {
-		if (dup2(sv[1], 0) < 0 || dup2(sv[1], 1) < 0)
-			_exit(127);
-		execvp(argv[0], argv);
-		fprintf(stderr, "pktctl: cannot run %s: %s\n", argv[0], strerror(errno));
-		_exit(127);
-	}
+	if (k->pid == 0)
+		ssh_child(sv[1], ev[1], argv);
 	close(sv[1]);
+	close(ev[1]);
+	k->fd = sv[0];
+	k->errfd = ev[0];
+	snprintf(k->host, sizeof(k->host), "%s", t.host);
 	return sv[0];
+fail:
+	for (int i = 0; i < 2; i++) {
+		if (sv[i] >= 0)
+			close(sv[i]);
+		if (ev[i] >= 0)
+			close(ev[i]);
+	}
+	return -1;
+}
+
+/* The last non-empty line of what the ssh child wrote to stderr, until it ended. */
+static void kid_last_line(struct kid *k, int64_t deadline, char *line, size_t len)
+{
+	char buf[4096], tail[1024] = "";
+	size_t have = 0;
+
+	for (;;) {
+		struct pollfd p = { .fd = k->errfd, .events = POLLIN };
+		int64_t left = deadline - now_ms();
+		ssize_t n;
+
+		if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+			break;
+		n = read(k->errfd, buf, sizeof(buf));
+		if (n <= 0)
+			break;
+		/* Only the end matters: keep the last kilobyte. */
+		for (ssize_t i = 0; i < n; i++) {
+			if (have == sizeof(tail) - 1) {
+				memmove(tail, tail + 512, have - 512);
+				have -= 512;
+			}
+			tail[have++] = buf[i];
+		}
+	}
+	tail[have] = 0;
+	while (have && (tail[have - 1] == '\n' || tail[have - 1] == '\r'))
+		tail[--have] = 0;
+	snprintf(line, len, "%s", strrchr(tail, '\n') ? strrchr(tail, '\n') + 1 : tail);
+}
+
+/* What an ended ssh's exit status and last stderr line mean, for the operator. */
+static void kid_message(const struct kid *k, int status, const char *line, char *err,
+			size_t errlen)
+{
+	const char *sep = *line ? ": " : "";
+
+	if (WIFSIGNALED(status))
+		snprintf(err, errlen, "%s: ssh was killed by signal %d%s%s", k->host,
+			 WTERMSIG(status), sep, line);
+	else if (WEXITSTATUS(status) == 127 || strstr(line, "command not found") ||
+		 strstr(line, "pktctl: not found"))
+		snprintf(err, errlen, "pktctl not found on %s: set PKTCTL_REMOTE to its path there (%s)",
+			 k->host, *line ? line : "exit status 127");
+	else if (WEXITSTATUS(status) == 255)
+		snprintf(err, errlen, "cannot reach %s over ssh (exit status 255)%s%s", k->host, sep,
+			 line);
+	else if (WEXITSTATUS(status) == 0)
+		snprintf(err, errlen, "pktcapd on %s closed the connection without an answer",
+			 k->host);
+	else
+		snprintf(err, errlen, "%s: the remote pktctl ended with exit status %d%s%s", k->host,
+			 WEXITSTATUS(status), sep, line);
+}
+
+int client_explain(int fd, char *err, size_t errlen)
+{
+	struct kid *k = kid_of(fd);
+	int64_t deadline = now_ms() + 5000;
+	char line[512];
+	int status = 0;
+	pid_t done = 0;
+
+	if (!k || k->pid < 0)
+		return 0;
+	/* ssh ends once the remote side has: its stderr then closes. */
+	shutdown(fd, SHUT_RDWR);
+	kid_last_line(k, deadline, line, sizeof(line));
+	while (now_ms() < deadline && (done = waitpid(k->pid, &status, WNOHANG)) == 0)
+		poll(NULL, 0, 20);
+	if (done == 0) {
+		/* Ours to end: a hung ssh would otherwise outlive the command. */
+		kill(k->pid, SIGTERM);
+		snprintf(err, errlen, "no answer from pktcapd on %s over ssh in time%s%s", k->host,
+			 *line ? ": " : "", line);
+		return 1;
+	}
+	k->pid = -k->pid;	/* reaped: close will not wait for it again */
+	if (done < 0)	/* SIGCHLD ignored by whoever started us: no status to read */
+		snprintf(err, errlen, "%s: ssh ended%s%s", k->host, *line ? ": " : "",
+			 *line ? line : " without an answer");
+	else
+		kid_message(k, status, line, err, errlen);
+	return 1;
+}
+
+void client_close(int fd)
+{
+	struct kid *k;
+
+	if (fd < 0)
+		return;
+	k = kid_of(fd);
+	close(fd);
+	if (!k)
+		return;
+	k->fd = -1;
+	if (k->pid < 0) {
+		close(k->errfd);
+		k->pid = 0;
+	}
+	kids_reap();
 }
 
 int client_connect(const char *path, char *err, size_t errlen)
@@ -221,11 +398,16 @@ json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err
 
 		/* A daemon that refuses us says why and hangs up, maybe before we wrote. */
 		if (read_full(fd, hdrbuf, sizeof(hdrbuf), deadline) < 0) {
-			snprintf(err, errlen, "cannot send to %s: %s", path, strerror(e));
+			if (!client_explain(fd, err, errlen))
+				snprintf(err, errlen, "cannot send to %s: %s", path, strerror(e));
 			goto out;
 		}
 	} else if (read_full(fd, hdrbuf, sizeof(hdrbuf), deadline) < 0) {
-		snprintf(err, errlen, "no answer from pktcapd on %s: %s", path, strerror(errno));
+		int e = errno;
+
+		/* Over ssh, what ssh said is the news, not that the pipe closed. */
+		if (!client_explain(fd, err, errlen))
+			snprintf(err, errlen, "no answer from pktcapd on %s: %s", path, strerror(e));
 		goto out;
 	}
 	if (proto_read_hdr(hdrbuf, sizeof(hdrbuf), PROTO_MAX_REPLY, &hdr, &why) != 1 ||
@@ -246,8 +428,7 @@ json_t *client_call(const char *path, json_t *request, int timeout_ms, char *err
 		snprintf(err, errlen, "answer from pktcapd is not a JSON object: %s", jerr.text);
 	}
 out:
-	if (fd >= 0)
-		close(fd);
+	client_close(fd);
 	free(frame);
 	free(payload);
 	return reply;

@@ -1,13 +1,10 @@
 /* client.h: pktctl's side of the control socket: connect, ask, read the answer */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CLIENT_H
 #define PKTCAP_CLIENT_H
 
 #include <jansson.h>
 
-/*
- * Sends REQUEST to the daemon at SOCKET and returns its reply object, or
- * NULL with advice for the operator in err ("is pktcapd running?").
- */
 /*
  * Connects to the daemon's socket; -1 with advice in err ("is pktcapd running?").
  * A path "ssh://[USER@]HOST[:PORT][/SOCKET]" reaches the daemon on HOST over
@@ -15,9 +12,22 @@
  */
 #define CLIENT_SSH_PREFIX "ssh://"
 int client_connect(const char *path, char *err, size_t errlen);
+/*
+ * After a connection from client_connect ended without an answer: when it
+ * went over ssh, puts what happened in err (the host, ssh's exit status and
+ * its last error line, or that pktctl is missing there) and returns 1;
+ * returns 0 for a local socket, whose errno says enough.
+ */
+int client_explain(int fd, char *err, size_t errlen);
+/* Closes a connection from client_connect, and reaps its ssh once that has ended. */
+void client_close(int fd);
 /* pktctl --bridge: joins stdin and stdout to the socket at path until either side ends. */
 int client_bridge(const char *path);
 
+/*
+ * Sends REQUEST to the daemon at SOCKET and returns its reply object, or
+ * NULL with advice for the operator in err ("is pktcapd running?").
+ */
 json_t *client_call(const char *socket, json_t *request, int timeout_ms, char *err, size_t errlen);
 
 /*

@@ -1,4 +1,5 @@
 /* dump.c: pktctl dump: read rings (through the daemon) or files, filter, merge by time, print */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
@@ -15,8 +16,11 @@
 
 #include <jansson.h>
 
+#include "args.h"
 #include "client.h"
 #include "dump.h"
+#include "escape.h"
+#include "format.h"
 #include "nd.h"
 #include "pcapfile.h"
 #include "pcapng.h"
@@ -73,13 +77,14 @@ struct dump {
 	FILE *ng;		/* -w over several rings: pcapng, one interface per ring */
 	struct pktdedup *dedup;	/* one packet once across the rings of an interface */
 	uint64_t dups[MAX_HOSTS];	/* copies dropped, per host */
+	char host_err[MAX_HOSTS][1024];	/* why host h was left out: its summary says this */
 };
 
 void dump_usage(FILE *out)
 {
 	fprintf(out,
 		"Usage: pktctl dump [RING...] [--since TIME] [--until TIME] [-c COUNT] [-f|--follow]\n"
-		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S]\n"
+		"                   [-n] [-v...] [-e] [-q] [-x|-xx|-X|-XX|-A] [-t...] [-#] [-S] [-T TYPE]\n"
 		"                   [--time-stamp-precision=micro|nano] [-w FILE] [-r FILE]... [FILTER...]\n"
 		"Print a ring's stored packets (through pktcapd, no root needed) or pcap files given\n"
 		"with -r (plain or gzip; several are merged by time) exactly as tcpdump prints them.\n"
@@ -93,7 +98,7 @@ void dump_usage(FILE *out)
 		"  -r FILE           read FILE instead of a ring (\"-\" is stdin); repeatable\n"
 		"  -w FILE           write the selected packets as pcap (\"-\" is stdout) instead of text\n"
 		"  FILTER            a BPF expression, as for tcpdump\n"
-		"  -n -v -e -q -x -X -A -t -#  and --time-stamp-precision: as for tcpdump\n\n"
+		"  -n -v -e -q -x -X -A -t -# -T  and --time-stamp-precision: as for tcpdump\n\n"
 		"Examples:\n"
 		"  pktctl dump eth0/web --since 03:12 --until 03:13 -nn -v port 443\n"
 		"  pktctl dump -r capture.pcap.gz -X icmp\n"
@@ -585,6 +590,11 @@ static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles
 	json_t *names = json_array(), *j;
 	uint64_t dups = 0;
 
+	/* A host that failed has no counts: zero packets would be a lie. */
+	if (h >= 0 && *d->host_err[h]) {
+		json_decref(names);
+		return json_pack("{s:s}", "error", d->host_err[h]);
+	}
 	for (int i = 0; i < d->nsrc; i++)
 		if (h < 0 || d->src[i].host == h)
 			json_array_append_new(names, json_string(d->src[i].name));
@@ -596,6 +606,69 @@ static json_t *summary_of(struct dump *d, struct summary *sum, int h, int nfiles
 	if (j)
 		json_object_set_new(j, "duplicates_dropped", json_integer((json_int_t)dups));
 	return j;
+}
+
+/*
+ * With several hosts, one that fails is named on stderr and left out, so
+ * the others' packets still come (pdsh's way); the dump then fails. -1
+ * with one host (or -r files): the error is the whole answer.
+ */
+static int host_failed(struct dump *d, int h, const char *err)
+{
+	if (nhosts < 2)
+		return -1;
+	fprintf(stderr, "pktctl: %s: %s\n", host_labels[h], err);
+	snprintf(d->host_err[h], sizeof(d->host_err[h]), "%s", err);
+	d->errors++;
+	while (d->nsrc && d->src[d->nsrc - 1].host == h) {
+		struct source *src = &d->src[--d->nsrc];
+
+		pcapfile_close(src->pf);
+		if (src->stream) {
+			stream_close(src->stream);
+			free(src->stream);
+		}
+		memset(src, 0, sizeof(*src));
+	}
+	return 0;
+}
+
+/*
+ * summary's output: with several hosts, each host's then all of them
+ * merged; a host that failed is {"error": ...} (a line in text), not zeros.
+ */
+static void print_summary(struct dump *d, int nfiles, int json)
+{
+	json_t *j = summary_of(d, NULL, -1, nfiles), *all;
+	char esc[4096];
+
+	if (nhosts > 1) {
+		/* Per host, then all of them merged. */
+		all = json_object();
+		for (int h = 0; h < nhosts; h++)
+			json_object_set_new(all, host_labels[h],
+					    summary_of(d, d->host_summary[h], h, nfiles));
+		json_object_set_new(all, "all hosts", j);
+		j = all;
+	}
+	if (json) {
+		json_dumpf(j, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else if (nhosts > 1) {
+		for (int h = 0; h < nhosts; h++) {
+			printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
+			if (*d->host_err[h])
+				printf("no summary: %s\n",
+				       escape_text(esc, sizeof(esc), d->host_err[h]));
+			else
+				summary_print(json_object_get(j, host_labels[h]), stdout);
+		}
+		printf("\n== all hosts\n");
+		summary_print(json_object_get(j, "all hosts"), stdout);
+	} else {
+		summary_print(j, stdout);
+	}
+	json_decref(j);
 }
 
 int dump_main(int argc, char **argv, const char *sock, int json)
@@ -632,7 +705,7 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	if (nd_init(&d.nd, stdout) < 0)
 		return fail(json, "out of memory");
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
-	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#jh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:fr:w:nvxXAeqtS#T:jh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			d.count = strtoll(optarg, NULL, 10);
@@ -661,6 +734,14 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		case 't': d.nd.o.tflag++; break;
 		case 'S': d.nd.o.Sflag++; break;
 		case '#': d.nd.o.number++; break;
+		case 'T':
+			d.nd.o.packettype = nd_packettype_parse(optarg);
+			if (!d.nd.o.packettype) {
+				snprintf(err, sizeof(err), "unknown packet type `%s'", optarg);
+				rc = fail(json, err);
+				goto out;
+			}
+			break;
 		case OPT_SINCE:
 		case OPT_UNTIL: {
 			int64_t t;
@@ -726,15 +807,9 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	 */
 	while (!nfiles && optind < argc && nrings < MAX_SOURCES) {
 		const char *w = argv[optind];
-		int n;
+		int n = args_rings(nhosts ? host_socks : &sock, nhosts ? nhosts : 1, w,
+				   expanded + nexp, MAX_SOURCES - nrings);
 
-		if (strchr(w, '/')) {
-			nrings++;
-			words[nwords++] = w;
-			optind++;
-			continue;
-		}
-		n = iface_rings(sock, w, expanded + nexp, MAX_SOURCES - nrings);
 		if (n <= 0)
 			break;
 		/* Only counted here: each host is asked for its own rings below. */
@@ -797,6 +872,8 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 
 			/* The daemon picks the ring when it has only one. */
 			if (!nrings && open_one(&d, h, hsock, NULL, err, sizeof(err)) < 0) {
+				if (host_failed(&d, h, err) == 0)
+					continue;
 				rc = fail(json, err);
 				goto out;
 			}
@@ -808,12 +885,27 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
 				else
 					n = iface_rings(hsock, words[i], names, MAX_SOURCES);
+				/* Not there, or no answer: the daemon (or ssh) says which below. */
+				if (n <= 0) {
+					snprintf(names[0], sizeof(names[0]), "%s", words[i]);
+					n = 1;
+				}
 				for (int k = 0; k < n; k++)
 					if (open_one(&d, h, hsock, names[k], err, sizeof(err)) < 0) {
-						rc = fail(json, err);
-						goto out;
+						if (host_failed(&d, h, err) < 0) {
+							rc = fail(json, err);
+							goto out;
+						}
+						i = nwords;
+						break;
 					}
 			}
+		}
+		/* Every host failed, each named above (and in the summary). */
+		if (d.nsrc == 0) {
+			if (d.summary)
+				print_summary(&d, nfiles, json);
+			goto out;
 		}
 		/* A following dump blocks on each ring in turn: merging them would stall. */
 		if (d.follow && d.nsrc > 1) {
@@ -832,10 +924,11 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 	d.nd.line_flush = d.follow;
 	signal(SIGPIPE, SIG_DFL);
 	run(&d);
-	rc = d.errors ? 1 : 0;
+	rc = d.errors ? 1 : 0;	/* a host left out above counts too */
 	if (!d.summary && d.dedup && d.dedup->dropped)
-		fprintf(stderr, "%llu duplicate packets from overlapping rings dropped\n",
-			(unsigned long long)d.dedup->dropped);
+		fprintf(stderr, "%llu duplicate %s from overlapping rings dropped\n",
+			(unsigned long long)d.dedup->dropped,
+			FORMAT_PLURAL(d.dedup->dropped, "packet", "packets"));
 	/* A ring's stream that ended badly, or met damaged files, fails the dump. */
 	for (int i = 0; i < d.nsrc; i++) {
 		struct stream *st = d.src[i].stream;
@@ -846,44 +939,24 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 			continue;
 		if (*st->err) {
 			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, st->err);
+			/* Its host's counts stop short: the summary says why instead. */
+			if (nhosts > 1 && !*d.host_err[d.src[i].host])
+				snprintf(d.host_err[d.src[i].host], sizeof(d.host_err[0]), "%s: %s",
+					 d.src[i].name, st->err);
 			rc = 1;
 		}
 		/* What came before was printed; damaged records never are. */
 		json_array_foreach(dmg, k, m)
 			fprintf(stderr, "pktctl: %s\n", json_string_value(m));
 		if (dmg) {
-			fprintf(stderr, "pktctl: %s: %zu damaged file(s): their damaged records were left out (pktctl list shows them)\n",
-				d.src[i].name, json_array_size(dmg));
+			fprintf(stderr, "pktctl: %s: %zu damaged %s: their damaged records were left out (pktctl list shows them)\n",
+				d.src[i].name, json_array_size(dmg),
+				FORMAT_PLURAL(json_array_size(dmg), "file", "files"));
 			rc = 1;
 		}
 	}
-	if (d.summary) {
-		json_t *j = summary_of(&d, NULL, -1, nfiles), *all;
-
-		if (nhosts > 1) {
-			/* Per host, then all of them merged. */
-			all = json_object();
-			for (int h = 0; h < nhosts; h++)
-				json_object_set_new(all, host_labels[h],
-						    summary_of(&d, d.host_summary[h], h, nfiles));
-			json_object_set_new(all, "all hosts", j);
-			j = all;
-		}
-		if (json) {
-			json_dumpf(j, stdout, JSON_INDENT(2));
-			putchar('\n');
-		} else if (nhosts > 1) {
-			for (int h = 0; h < nhosts; h++) {
-				printf("%s== %s\n", h ? "\n" : "", host_labels[h]);
-				summary_print(json_object_get(j, host_labels[h]), stdout);
-			}
-			printf("\n== all hosts\n");
-			summary_print(json_object_get(j, "all hosts"), stdout);
-		} else {
-			summary_print(j, stdout);
-		}
-		json_decref(j);
-	}
+	if (d.summary)
+		print_summary(&d, nfiles, json);
 out:
 	summary_free(d.summary);
 	for (int h = 0; h < MAX_HOSTS; h++)

@@ -1,4 +1,5 @@
 /* dump.h: pktctl dump: select stored packets and print them as tcpdump does, or write pcap */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_DUMP_H
 #define PKTCAP_DUMP_H
 

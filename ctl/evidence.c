@@ -1,4 +1,5 @@
 /* evidence.c: pktctl preserve, cases, release, verify and key: the evidence holds of docs/evidence.md */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
@@ -240,9 +241,10 @@ int evidence_release(struct evidence_opts *o, int argc, char **argv)
 	if (o->json)
 		print_json(reply);
 	else
-		printf("case %s: %zu files %s; manifest head %s\n",
+		printf("case %s: %zu %s %s; manifest head %s\n",
 		       json_string_value(json_object_get(res, "case")),
 		       json_array_size(json_object_get(res, "files")),
+		       FORMAT_PLURAL(json_array_size(json_object_get(res, "files")), "file", "files"),
 		       json_is_true(json_object_get(res, "deleted")) ? "deleted"
 								     : "returned to retention",
 		       json_string_value(json_object_get(res, "manifest_head")));
@@ -312,8 +314,9 @@ static int verify_dir(const struct evidence_opts *o, const char *dir, const char
 		json_array_foreach(findings, i, f)
 			printf("%s\n", json_string_value(f));
 		if (!rc)
-			printf("OK: %llu files, %llu bytes; the signatures, SHA256SUMS and every file check out\n",
-			       (unsigned long long)c.files, (unsigned long long)c.bytes);
+			printf("OK: %llu %s, %llu bytes; the signatures, SHA256SUMS and every file check out\n",
+			       (unsigned long long)c.files, FORMAT_PLURAL(c.files, "file", "files"),
+			       (unsigned long long)c.bytes);
 	}
 out:
 	if (c.dirfd >= 0)
@@ -370,8 +373,10 @@ int evidence_verify(struct evidence_opts *o, int argc, char **argv)
 		json_array_foreach(json_object_get(res, "findings"), i, f)
 			printf("%s\n", json_string_value(f));
 		if (!rc)
-			printf("OK: %lld files, %lld bytes %s\n",
+			printf("OK: %lld %s, %lld bytes %s\n",
 			       (long long)json_integer_value(json_object_get(res, "files_checked")),
+			       FORMAT_PLURAL(json_integer_value(json_object_get(res, "files_checked")),
+					     "file", "files"),
 			       (long long)json_integer_value(json_object_get(res, "bytes_checked")),
 			       json_string_length(json_object_get(res, "case"))
 				       ? "; the signatures, SHA256SUMS and every file check out"

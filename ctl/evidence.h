@@ -1,4 +1,5 @@
 /* evidence.h: pktctl's evidence commands: preserve, cases, release, verify, key */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CTL_EVIDENCE_H
 #define PKTCAP_CTL_EVIDENCE_H
 

@@ -1,4 +1,5 @@
 /* export.c: pktctl export: writes the capture and the statement the daemon made and signed */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>
@@ -15,6 +16,7 @@
 
 #include "client.h"
 #include "evidence.h"
+#include "format.h"
 #include "proto.h"
 #include "sha256.h"
 #include "stream.h"
@@ -364,10 +366,11 @@ static void report(struct export *x, json_t *end)
 		json_decref(j);
 		return;
 	}
-	printf("%lld packets to %s/%s; provenance.json and SHA256SUMS signed by the daemon (SHA256SUMS.sig)\n",
-	       (long long)packets, x->dir, json_string_value(json_object_get(files, "capture")));
+	printf("%lld %s to %s/%s; provenance.json and SHA256SUMS signed by the daemon (SHA256SUMS.sig)\n",
+	       (long long)packets, FORMAT_PLURAL(packets, "packet", "packets"), x->dir, json_string_value(json_object_get(files, "capture")));
 	if (dups)
-		printf("%lld duplicate packets from overlapping rings dropped\n", (long long)dups);
+		printf("%lld duplicate %s from overlapping rings dropped\n", (long long)dups,
+		       FORMAT_PLURAL(dups, "packet", "packets"));
 	if (json_array_size(json_object_get(end, "damaged")))
 		printf("damaged records were left out: see provenance.json\n");
 }

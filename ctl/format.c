@@ -1,4 +1,5 @@
 /* format.c: compact tables with human units for pktctl's answers */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>
@@ -125,94 +126,149 @@ static void print_link(json_t *ring)
 }
 
 /* Held bytes are the cases', apart from every ring's (docs/evidence.md). */
-static void format_evidence(json_t *ev)
+static void format_evidence(json_t *ev, const char *host)
 {
-	if (!json_is_object(ev) || !json_object_size(json_object_get(ev, "cases")))
+	size_t n = json_object_size(json_object_get(ev, "cases"));
+
+	if (!json_is_object(ev) || !n)
 		return;
-	printf("evidence: %" PRIu64 " bytes held in %zu cases (pktctl cases)\n",
-	       num(ev, "held_bytes"), json_object_size(json_object_get(ev, "cases")));
+	printf("%s%sevidence: %" PRIu64 " %s held in %zu %s (pktctl cases)\n", host ? host : "",
+	       host ? ": " : "", num(ev, "held_bytes"), FORMAT_PLURAL(num(ev, "held_bytes"), "byte", "bytes"),
+	       n, FORMAT_PLURAL(n, "case", "cases"));
 	if (json_is_true(json_object_get(ev, "below_min_free")))
 		printf("  free space is under min-free because of the holds: only unheld files are evicted; release cases to get it back\n");
 }
 
-void format_status(json_t *r)
+/* The daemon's lines above the table; with a host, each begins with it. */
+static void status_daemon(json_t *r, const char *host)
 {
-	json_t *rings = json_object_get(r, "rings"), *ring;
-	char a[32], b[32], c[32], d[32], e[32], f[32], g[40];
-	size_t i;
+	json_t *ix = json_object_get(r, "indexer");
+	char a[32], b[32];
+	const char *pre = host ? host : "", *sep = host ? ": " : "";
 
-	printf("pktcapd %s, pid %" PRIu64 ", up %s, config %s\n", str(r, "version", "?"),
-	       num(r, "pid"), duration(num(r, "uptime"), a, sizeof(a)), str(r, "config", "?"));
-	printf("storage %s\n", str(r, "storage", "?"));
-	{
-		json_t *ix = json_object_get(r, "indexer");
+	printf("%s%spktcapd %s, pid %" PRIu64 ", up %s, config %s\n", pre, sep,
+	       str(r, "version", "?"), num(r, "pid"), duration(num(r, "uptime"), a, sizeof(a)),
+	       str(r, "config", "?"));
+	printf("%s%sstorage %s\n", pre, sep, str(r, "storage", "?"));
+	if (num(ix, "files_left") && num(ix, "bytes_per_second"))
+		printf("%s%sindexer: %" PRIu64 " %s (%s) left to index or check at %s/s, %" PRIu64 " done\n",
+		       pre, sep, num(ix, "files_left"), FORMAT_PLURAL(num(ix, "files_left"), "file", "files"),
+		       bytes(num(ix, "bytes_left"), a, sizeof(a)),
+		       bytes(num(ix, "bytes_per_second"), b, sizeof(b)), num(ix, "files_done"));
+	else if (num(ix, "files_left"))
+		printf("%s%sindexer: %" PRIu64 " %s (%s) left to index or check, %" PRIu64 " done\n",
+		       pre, sep, num(ix, "files_left"), FORMAT_PLURAL(num(ix, "files_left"), "file", "files"),
+		       bytes(num(ix, "bytes_left"), a, sizeof(a)), num(ix, "files_done"));
+}
 
-		if (num(ix, "files_left") && num(ix, "bytes_per_second"))
-			printf("indexer: %" PRIu64 " files (%s) left to index or check at %s/s, %" PRIu64 " done\n",
-			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
-			       bytes(num(ix, "bytes_per_second"), b, sizeof(b)), num(ix, "files_done"));
-		else if (num(ix, "files_left"))
-			printf("indexer: %" PRIu64 " files (%s) left to index or check, %" PRIu64 " done\n",
-			       num(ix, "files_left"), bytes(num(ix, "bytes_left"), a, sizeof(a)),
-			       num(ix, "files_done"));
-	}
-	printf("\n");
+/* width: the HOST column's, 0 for none. */
+static void status_head(int width)
+{
+	if (width)
+		printf("%-*s ", width, "HOST");
 	printf("%-20s %-10s %8s %8s %8s %7s %5s %5s %7s %7s  %s\n", "RING", "STATE", "CAPTURED",
 	       "DROPPED", "WRITTEN", "BYTES", "RATIO", "FILES", "KEPT", "FREE", "OLDEST");
-	json_array_foreach(rings, i, ring) {
-		uint64_t dropped = num(ring, "dropped_kernel") + num(ring, "dropped_interface") +
-				   num(ring, "dropped_queue") + num(ring, "lost_write");
-		double ratio = json_real_value(json_object_get(ring, "compression_ratio"));
-		const char *state = str(ring, "state", "?");
-		char word[11];
+}
 
-		/* A long state ("error: The interface went down") shows its first word here, in full below. */
-		snprintf(word, sizeof(word), "%.*s", (int)strcspn(state, ": ("), state);
-		if (strlen(state) <= 10)
-			snprintf(word, sizeof(word), "%s", state);
-		printf("%-20s %-10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
-		       str(ring, "name", "?"), word,
-		       count(num(ring, "packets_captured"), a, sizeof(a)),
-		       count(dropped, b, sizeof(b)), count(num(ring, "packets_written"), c, sizeof(c)),
-		       bytes(num(ring, "bytes_written"), d, sizeof(d)), ratio, num(ring, "files"),
-		       bytes(num(ring, "bytes_kept"), e, sizeof(e)),
-		       bytes(num(ring, "fs_free"), f, sizeof(f)),
-		       when(str(ring, "oldest_packet", NULL), g, sizeof(g)));
-		printf("  filter: %s\n", *str(ring, "filter", "") ? str(ring, "filter", "") : "(all)");
-		printf("  current: %s\n", str(ring, "current_file", "(none: opens at the next packet)"));
-		if (strlen(state) > 10)
-			printf("  state: %s\n", state);
-		print_link(ring);
-		printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
-		       " writer queue full, %" PRIu64 " write errors; queue high water %" PRIu64
-		       " of %" PRIu64 " buffers, writer stalls %" PRIu64 "\n",
-		       num(ring, "dropped_kernel"), num(ring, "dropped_interface"),
-		       num(ring, "dropped_queue"), num(ring, "lost_write"),
-		       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
-		       num(ring, "writer_stalls"));
-		{
-			json_t *t = json_object_get(ring, "total");
+/* What a ring's row leaves out, on indented lines below it. */
+static void status_details(json_t *ring, const char *state)
+{
+	json_t *t = json_object_get(ring, "total");
+	char a[32], b[32], c[32], d[32];
+	uint64_t n;
 
-			if (t)
-				printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
-				       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),
-				       count(num(t, "packets_written"), b, sizeof(b)),
-				       count(num(t, "dropped_kernel") + num(t, "dropped_interface") +
-					     num(t, "dropped_queue") + num(t, "lost_write"), c, sizeof(c)),
-				       bytes(num(t, "bytes_written"), d, sizeof(d)));
-		}
-		/* Compression given up to keep every packet shows up here. */
-		if (num(ring, "files_damaged"))
-			printf("  damaged: %" PRIu64 " files no longer match their seal or cannot be read whole (pktctl list shows them)\n",
-			       num(ring, "files_damaged"));
-		if (num(ring, "sync_errors"))
-			printf("  sync errors: %" PRIu64 " (files written then are not sealed)\n",
-			       num(ring, "sync_errors"));
-		if (num(ring, "gzip_chunks"))
-			printf("  gzip: %" PRIu64 " chunks, %" PRIu64 " stored uncompressed to keep up\n",
-			       num(ring, "gzip_chunks"), num(ring, "gzip_chunks_stored"));
+	printf("  filter: %s\n", *str(ring, "filter", "") ? str(ring, "filter", "") : "(all)");
+	printf("  current: %s\n", str(ring, "current_file", "(none: opens at the next packet)"));
+	if (strlen(state) > 10)
+		printf("  state: %s\n", state);
+	print_link(ring);
+	printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
+	       " writer queue full, %" PRIu64 " write %s; queue high water %" PRIu64
+	       " of %" PRIu64 " buffers, writer stalls %" PRIu64 "\n",
+	       num(ring, "dropped_kernel"), num(ring, "dropped_interface"),
+	       num(ring, "dropped_queue"), num(ring, "lost_write"),
+	       FORMAT_PLURAL(num(ring, "lost_write"), "error", "errors"),
+	       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
+	       num(ring, "writer_stalls"));
+	if (t)
+		printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
+		       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),
+		       count(num(t, "packets_written"), b, sizeof(b)),
+		       count(num(t, "dropped_kernel") + num(t, "dropped_interface") +
+			     num(t, "dropped_queue") + num(t, "lost_write"), c, sizeof(c)),
+		       bytes(num(t, "bytes_written"), d, sizeof(d)));
+	/* Compression given up to keep every packet shows up here. */
+	n = num(ring, "files_damaged");
+	if (n)
+		printf("  damaged: %" PRIu64 " %s (pktctl list shows them)\n", n,
+		       n == 1 ? "file no longer matches its seal or cannot be read whole"
+			      : "files no longer match their seal or cannot be read whole");
+	if (num(ring, "sync_errors"))
+		printf("  sync errors: %" PRIu64 " (files written then are not sealed)\n",
+		       num(ring, "sync_errors"));
+	if (num(ring, "gzip_chunks"))
+		printf("  gzip: %" PRIu64 " %s, %" PRIu64 " stored uncompressed to keep up\n",
+		       num(ring, "gzip_chunks"), FORMAT_PLURAL(num(ring, "gzip_chunks"), "chunk", "chunks"),
+		       num(ring, "gzip_chunks_stored"));
+}
+
+static void status_ring(json_t *ring, const char *host, int width)
+{
+	uint64_t dropped = num(ring, "dropped_kernel") + num(ring, "dropped_interface") +
+			   num(ring, "dropped_queue") + num(ring, "lost_write");
+	double ratio = json_real_value(json_object_get(ring, "compression_ratio"));
+	const char *state = str(ring, "state", "?");
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[40], word[11];
+
+	/* A long state ("error: The interface went down") shows its first word here, in full below. */
+	snprintf(word, sizeof(word), "%.*s", (int)strcspn(state, ": ("), state);
+	if (strlen(state) <= 10)
+		snprintf(word, sizeof(word), "%s", state);
+	if (host)
+		printf("%-*s ", width, host);
+	printf("%-20s %-10s %8s %8s %8s %7s %5.2f %5" PRIu64 " %7s %7s  %s\n",
+	       str(ring, "name", "?"), word,
+	       count(num(ring, "packets_captured"), a, sizeof(a)),
+	       count(dropped, b, sizeof(b)), count(num(ring, "packets_written"), c, sizeof(c)),
+	       bytes(num(ring, "bytes_written"), d, sizeof(d)), ratio, num(ring, "files"),
+	       bytes(num(ring, "bytes_kept"), e, sizeof(e)),
+	       bytes(num(ring, "fs_free"), f, sizeof(f)),
+	       when(str(ring, "oldest_packet", NULL), g, sizeof(g)));
+	status_details(ring, state);
+}
+
+void format_status(json_t *r)
+{
+	json_t *ring;
+	size_t i;
+
+	status_daemon(r, NULL);
+	printf("\n");
+	status_head(0);
+	json_array_foreach(json_object_get(r, "rings"), i, ring)
+		status_ring(ring, NULL, 0);
+	format_evidence(json_object_get(r, "evidence"), NULL);
+}
+
+void format_status_hosts(const char **hosts, json_t **results, int n)
+{
+	json_t *ring;
+	size_t k;
+	int width = 4;
+
+	for (int i = 0; i < n; i++) {
+		if ((int)strlen(hosts[i]) > width)
+			width = (int)strlen(hosts[i]);
+		if (results[i])
+			status_daemon(results[i], hosts[i]);
 	}
-	format_evidence(json_object_get(r, "evidence"));
+	printf("\n");
+	status_head(width);
+	for (int i = 0; i < n; i++)
+		json_array_foreach(json_object_get(results[i], "rings"), k, ring)
+			status_ring(ring, hosts[i], width);
+	for (int i = 0; i < n; i++)
+		format_evidence(json_object_get(results[i], "evidence"), hosts[i]);
 }
 
 /* One ring's line above its files: how many, how much, how far back. */
@@ -220,8 +276,8 @@ void format_list_ring(json_t *ring)
 {
 	char a[40], b[40], c[32];
 
-	printf("%s: %" PRIu64 " files, %s, %s .. %s", str(ring, "ring", "?"), num(ring, "files"),
-	       bytes(num(ring, "bytes"), c, sizeof(c)), when(str(ring, "first", NULL), a, sizeof(a)),
+	printf("%s: %" PRIu64 " %s, %s, %s .. %s", str(ring, "ring", "?"), num(ring, "files"),
+	       FORMAT_PLURAL(num(ring, "files"), "file", "files"), bytes(num(ring, "bytes"), c, sizeof(c)), when(str(ring, "first", NULL), a, sizeof(a)),
 	       when(str(ring, "last", NULL), b, sizeof(b)));
 	if (num(ring, "damaged"))
 		printf(", %" PRIu64 " damaged", num(ring, "damaged"));
@@ -234,19 +290,33 @@ void format_list_head(void)
 	       "PACKETS", "SIZE", "SHA256");
 }
 
+/* "  preserved in INC-42,INC-43": the cases that hold the file, where the daemon names them. */
+static void print_holders(json_t *f)
+{
+	json_t *cases = json_object_get(f, "cases"), *id;
+	size_t i;
+
+	if (!json_is_true(json_object_get(f, "preserved")))
+		return;
+	printf("  preserved");
+	json_array_foreach(cases, i, id)
+		printf("%s%s", i ? "," : " in ", json_string_value(id) ? json_string_value(id) : "?");
+}
+
 void format_list_file(json_t *f)
 {
 	json_t *packets = json_object_get(f, "packets");
 	char a[40], b[40], c[32], d[32];
 
-	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s%s\n", str(f, "ring", "?"),
+	printf("%-16s %-44s %-20s %-20s %8s %7s  %-16.16s%s%s", str(f, "ring", "?"),
 	       str(f, "name", "?"), when(str(f, "first", NULL), a, sizeof(a)),
 	       when(str(f, "last", NULL), b, sizeof(b)),
 	       json_is_integer(packets) ? count(num(f, "packets"), c, sizeof(c)) : "?",
 	       bytes(num(f, "size"), d, sizeof(d)), str(f, "sha256", "-"),
 	       strcmp(str(f, "state", "sealed"), "sealed") ? "  " : "",
-	       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "",
-	       json_is_true(json_object_get(f, "preserved")) ? "  preserved" : "");
+	       strcmp(str(f, "state", "sealed"), "sealed") ? str(f, "state", "") : "");
+	print_holders(f);
+	printf("\n");
 	if (json_object_get(f, "damage"))
 		printf("  damage: %s\n", str(f, "damage", ""));
 }
@@ -356,7 +426,7 @@ void format_reindex(json_t *r)
 	json_array_foreach(list, i, name)
 		printf("checking %s\n", json_string_value(name));
 	if (json_array_size(list))
-		printf("%zu files queued: each is read again against its seal and its index rebuilt;\n"
+		printf("%zu %s queued: each is read again against its seal and its index rebuilt;\n"
 		       "pktctl status shows the indexer's progress, pktctl list any damaged file\n",
-		       json_array_size(list));
+		       json_array_size(list), FORMAT_PLURAL(json_array_size(list), "file", "files"));
 }

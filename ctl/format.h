@@ -1,4 +1,5 @@
 /* format.h: pktctl's human-readable output for each answer */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_FORMAT_H
 #define PKTCAP_FORMAT_H
 
@@ -14,7 +15,12 @@ void format_escape_tree(json_t *j);
 /* The reply's error text, escaped, or a generic one; for the line on stderr. */
 const char *format_error(json_t *reply);
 
+/* "1 file", "2 files": the word that goes with count n. */
+#define FORMAT_PLURAL(n, one, many) ((n) == 1 ? (one) : (many))
+
 void format_status(json_t *result);
+/* Several hosts' status results (NULL: that host failed) as one table with a HOST column. */
+void format_status_hosts(const char **hosts, json_t **results, int n);
 void format_list(json_t *result);
 /* list, a page at a time: each ring's summary, the table's head, one file. */
 void format_list_ring(json_t *ring);

@@ -1,4 +1,5 @@
 /* list.c: pktctl list: a window of a ring's files, asked for and printed a page at a time */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

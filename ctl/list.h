@@ -1,4 +1,5 @@
 /* list.h: pktctl list: a window of a ring's files, asked for and printed a page at a time */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_LIST_H
 #define PKTCAP_LIST_H
 

@@ -1,4 +1,5 @@
 /* pcapng.c: a minimal pcapng writer for dumps that merge hosts: one named interface per host */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* pcapng.h: a minimal pcapng writer for dumps that merge hosts: one named interface per host */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PCAPNG_H
 #define PKTCAP_PCAPNG_H
 

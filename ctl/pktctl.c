@@ -1,14 +1,17 @@
 /* pktctl.c: the operator's tool: a table of commands, each asking pktcapd over its socket */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "client.h"
+#include "escape.h"
 #include "dump.h"
 #include "evidence.h"
 #include "format.h"
@@ -112,7 +115,9 @@ static void usage(FILE *out)
 		"\nOptions:\n"
 		"  -S, --socket PATH  control socket (default %s); with -H, the remote one\n"
 		"  -H, --host [USER@]HOST[:PORT]  ask HOST's daemon over ssh (pktctl --bridge there);\n"
-		"                     repeatable: dump and summary merge the hosts by time\n"
+		"                     repeatable: dump and summary merge the hosts by time, status\n"
+		"                     is one table, --json one object keyed by host; a failing\n"
+		"                     host is named on stderr (and in the JSON), exit 1\n"
 		"  -j, --json         print the daemon's JSON answer (also on errors)\n"
 		"  -V, --version      print the version\n"
 		"  -h, --help         this help\n\n"
@@ -233,18 +238,18 @@ static int cmd_list(struct opts *o, int argc, char **argv, const struct cmd *c)
 	return list_main(argc, argv, o->socket, o->json, o->timeout_ms);
 }
 
-static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)
+/* A simple command's words: --json, --help, and RING where it takes one. -1: go on. */
+static int request_args(struct opts *o, int argc, char **argv, const struct cmd *c,
+			const char **ring)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *ring = NULL;
-	json_t *req, *reply, *okv;
-	char err[512];
-	int ch, rc;
+	int ch;
 
+	*ring = NULL;
 	optind = 0;	/* 0: glibc starts over, forgetting the earlier "+" scan */
 	while ((ch = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -270,17 +275,36 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 			command_usage(stderr, c);
 			return 2;
 		}
-		ring = argv[optind];
+		*ring = argv[optind];
 	}
-	req = json_pack("{s:s}", "cmd", c->proto);
+	return -1;
+}
+
+static json_t *request(struct opts *o, const char *sock, const struct cmd *c, const char *ring,
+		       char *err, size_t errlen)
+{
+	json_t *req = json_pack("{s:s}", "cmd", c->proto), *reply;
+
 	if (ring)
 		json_object_set_new(req, "ring", json_string(ring));
-	reply = client_call(o->socket, req, o->timeout_ms, err, sizeof(err));
+	reply = client_call(sock, req, o->timeout_ms, err, errlen);
 	json_decref(req);
+	return reply;
+}
+
+static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *c)
+{
+	const char *ring;
+	json_t *reply;
+	char err[1024];
+	int rc = request_args(o, argc, argv, c, &ring);
+
+	if (rc >= 0)
+		return rc;
+	reply = request(o, o->socket, c, ring, err, sizeof(err));
 	if (!reply)
 		return fail(o, err);
-	okv = json_object_get(reply, "ok");
-	rc = json_is_true(okv) ? 0 : 1;
+	rc = json_is_true(json_object_get(reply, "ok")) ? 0 : 1;
 	if (o->json) {
 		json_dumpf(reply, stdout, JSON_INDENT(2));
 		putchar('\n');
@@ -294,10 +318,195 @@ static int cmd_request(struct opts *o, int argc, char **argv, const struct cmd *
 	return rc;
 }
 
+/* One host's failure on stderr, naming it (once: ssh's messages may already). */
+static void host_error(const char *host, const char *msg)
+{
+	char esc[2048];
+
+	escape_text(esc, sizeof(esc), msg);
+	if (strstr(msg, host))
+		fprintf(stderr, "pktctl: %s\n", esc);
+	else
+		fprintf(stderr, "pktctl: %s: %s\n", host, esc);
+}
+
+/*
+ * status over several hosts: one table with a HOST column, and with --json
+ * one object keyed by host, each the daemon's whole answer (or the error).
+ */
+static int status_hosts(struct opts *o, int argc, char **argv, const struct cmd *c,
+			const char **socks, const char **hosts, int n)
+{
+	json_t *replies[MAX_HOSTS], *results[MAX_HOSTS], *all;
+	const char *ring;
+	char err[1024];
+	int rc = request_args(o, argc, argv, c, &ring);
+
+	if (rc >= 0)
+		return rc;
+	rc = 0;
+	all = json_object();
+	for (int i = 0; i < n; i++) {
+		replies[i] = request(o, socks[i], c, ring, err, sizeof(err));
+		results[i] = json_object_get(replies[i], "result");
+		if (!json_is_true(json_object_get(replies[i], "ok"))) {
+			rc = 1;
+			host_error(hosts[i], replies[i] ? format_error(replies[i]) : err);
+			if (!replies[i])
+				replies[i] = json_pack("{s:b, s:s}", "ok", 0, "error", err);
+			results[i] = NULL;
+		}
+		json_object_set(all, hosts[i], replies[i]);
+	}
+	if (o->json) {
+		json_dumpf(all, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else {
+		for (int i = 0; i < n; i++)
+			format_escape_tree(results[i]);
+		format_status_hosts(hosts, results, n);
+	}
+	for (int i = 0; i < n; i++)
+		json_decref(replies[i]);
+	json_decref(all);
+	return rc;
+}
+
+/* Whether the command's own words ask for JSON (pktctl -H a -H b list --json). */
+static int wants_json(struct opts *o, int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--json") || !strcmp(argv[i], "-j"))
+			return 1;
+	return o->json;
+}
+
+/* Puts fd 1 or 2 into a fresh temporary file; the old one comes back from restore. */
+static FILE *capture(int fd, int *saved)
+{
+	FILE *tmp = tmpfile();
+
+	fflush(fd == STDOUT_FILENO ? stdout : stderr);
+	*saved = tmp ? dup(fd) : -1;
+	if (*saved < 0 || dup2(fileno(tmp), fd) < 0) {
+		if (*saved >= 0)
+			close(*saved);
+		if (tmp)
+			fclose(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+static void restore(int fd, int saved, FILE *tmp)
+{
+	if (!tmp)
+		return;
+	fflush(fd == STDOUT_FILENO ? stdout : stderr);
+	dup2(saved, fd);
+	close(saved);
+	rewind(tmp);
+}
+
+/*
+ * What one host's command said on stderr, each line naming the host; the
+ * last line (its error) stays in last. A usage text goes out as it was.
+ */
+static void relay_errors(const char *host, FILE *errs, int usage, char *last, size_t len)
+{
+	char line[1024];
+
+	while (errs && fgets(line, sizeof(line), errs)) {
+		if (usage) {
+			fputs(line, stderr);
+			continue;
+		}
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line)
+			continue;
+		snprintf(last, len, "%s", strncmp(line, "pktctl: ", 8) ? line : line + 8);
+		host_error(host, last);
+	}
+}
+
+/*
+ * One host's JSON document: the command's own, run with stdout and stderr
+ * caught; an answer cut short, or none, becomes {"ok": false, "error": ...}
+ * so that the whole output stays one document.
+ */
+static json_t *host_document(struct opts *o, const struct cmd *c, int argc, char **argv,
+			     const char *host, int *rc)
+{
+	int out_fd, err_fd;
+	FILE *out = capture(STDOUT_FILENO, &out_fd);
+	FILE *errs = out ? capture(STDERR_FILENO, &err_fd) : NULL;
+	char last[1024] = "";
+	json_t *doc;
+
+	if (!errs) {
+		restore(STDOUT_FILENO, out_fd, out);
+		if (out)
+			fclose(out);
+		*rc = 1;
+		return json_pack("{s:b, s:s}", "ok", 0, "error", "cannot make a temporary file");
+	}
+	*rc = c->run(o, argc, argv, c);
+	restore(STDOUT_FILENO, out_fd, out);
+	restore(STDERR_FILENO, err_fd, errs);
+	relay_errors(host, errs, *rc == 2, last, sizeof(last));
+	doc = json_loadf(out, 0, NULL);
+	fclose(out);
+	fclose(errs);
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		*rc = *rc ? *rc : 1;
+		return json_pack("{s:b, s:s}", "ok", 0, "error", *last ? last : "no answer");
+	}
+	/* An error answered in JSON said nothing on stderr: name the host there too. */
+	if (!*last && !json_is_true(json_object_get(doc, "ok")))
+		host_error(host, format_error(doc));
+	return doc;
+}
+
+/*
+ * --json over several hosts: one document, an object keyed by host, each
+ * the host's own answer (as status --json gives); a failing host is an
+ * {"ok": false, "error": ...} entry there, and named on stderr.
+ */
+static int json_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
+		      const char **socks, const char **hosts, int n)
+{
+	json_t *all = json_object();
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		json_t *doc;
+		int r;
+
+		o->socket = socks[i];
+		doc = host_document(o, c, argc, argv, hosts[i], &r);
+		/* A usage error is the same for every host: said once, no document. */
+		if (r == 2) {
+			json_decref(doc);
+			json_decref(all);
+			return 2;
+		}
+		json_object_set_new(all, hosts[i], doc);
+		if (r > rc)
+			rc = r;
+	}
+	json_dumpf(all, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(all);
+	return rc;
+}
+
 /*
  * -H: the command against each host's daemon over ssh. dump and summary
- * read all of them at once, merged by time; the others run once per host
- * under a "== HOST" line.
+ * read all of them at once, merged by time; status makes one table, metrics
+ * one file with a host label, --json one document keyed by host; the others
+ * run once per host under a "== HOST" line. A host that fails is named on
+ * stderr and the others still answer; the exit status is then non-zero.
  */
 static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 		     const char **hosts, int nhosts, const char *remote_socket)
@@ -321,6 +530,13 @@ static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 		dump_set_hosts(sockv, hosts, nhosts);
 		return dump_main(argc, argv, sockv[0], o->json);
 	}
+	if (nhosts > 1 && c->print == format_status)
+		return status_hosts(o, argc, argv, c, sockv, hosts, nhosts);
+	if (nhosts > 1 && c->run == cmd_metrics)
+		return metrics_hosts(argc, argv, sockv, hosts, nhosts, o->timeout_ms);
+	if (nhosts > 1 && (c->run == cmd_request || c->run == cmd_list || c->run == cmd_evidence) &&
+	    wants_json(o, argc, argv))
+		return json_hosts(o, c, argc, argv, sockv, hosts, nhosts);
 	for (int i = 0; i < nhosts; i++) {
 		int r;
 

@@ -1,4 +1,5 @@
 /* stream.c: a ring's dump from the daemon: DATA frames carry a pcap file, END closes it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
@@ -9,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "client.h"
 #include "proto.h"
 #include "stream.h"
 
@@ -38,7 +40,8 @@ ssize_t stream_read(void *cookie, void *buf, size_t size)
 		const char *why = "";
 
 		if (read_exact(s->fd, hdrbuf, sizeof(hdrbuf)) < 0) {
-			snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
+			if (!client_explain(s->fd, s->err, sizeof(s->err)))
+				snprintf(s->err, sizeof(s->err), "the daemon closed the connection");
 			s->done = 1;
 			break;
 		}
@@ -94,8 +97,7 @@ json_t *stream_damage(const struct stream *s)
 
 void stream_close(struct stream *s)
 {
-	if (s->fd >= 0)
-		close(s->fd);
+	client_close(s->fd);
 	s->fd = -1;
 	free(s->buf);
 	s->buf = NULL;

@@ -1,4 +1,5 @@
 /* stream.h: a ring's dump from the daemon: DATA frames carry a pcap file, END closes it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_STREAM_H
 #define PKTCAP_STREAM_H
 

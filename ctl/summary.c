@@ -1,4 +1,5 @@
 /* summary.c: pktctl summary: capinfos-style totals, rates, protocols and top talkers of a dump */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

@@ -1,4 +1,5 @@
 /* summary.h: pktctl summary: capinfos-style totals, rates, protocols and top talkers of a dump */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_SUMMARY_H
 #define PKTCAP_SUMMARY_H
 

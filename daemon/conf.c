@@ -1,4 +1,5 @@
 /* conf.c: every libconfuse option table of pktcapd, and the checks that run after parsing */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <ctype.h>

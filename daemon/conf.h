@@ -1,4 +1,5 @@
 /* conf.h: pktcapd's configuration: global settings, capture profiles and interfaces */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CONF_H
 #define PKTCAP_CONF_H
 

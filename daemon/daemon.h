@@ -1,4 +1,5 @@
 /* daemon.h: the state of a running pktcapd that the event loop, reload and control server share */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_DAEMON_H
 #define PKTCAP_DAEMON_H
 

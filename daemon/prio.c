@@ -1,4 +1,5 @@
 /* prio.c: background threads (indexer, verify) lower themselves to idle CPU and I/O priority */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

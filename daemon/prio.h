@@ -1,4 +1,5 @@
 /* prio.h: background threads (indexer, verify) lower themselves to idle CPU and I/O priority */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRIO_H
 #define PKTCAP_PRIO_H
 

@@ -1,4 +1,5 @@
 /* ring.h: one (interface, profile) capture ring: its pcap handle, buffers, writer thread and files */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_RING_H
 #define PKTCAP_RING_H
 

@@ -1,4 +1,5 @@
 /* addr.c: addresses and protocol names as tcpdump -n prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

@@ -1,4 +1,5 @@
 /* nd.c: the framework around the printers: output buffer, timestamps, hex dumps, truncation */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 /* nd.h: the packet printer framework: options, bounds-checked reads, buffered output */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_ND_H
 #define PKTCAP_ND_H
 
@@ -24,7 +25,18 @@ struct nd_opts {
 	int number;		/* -#: packet numbers */
 	int nano;		/* --time-stamp-precision=nano */
 	int Sflag;		/* -S: absolute TCP sequence numbers */
+	int packettype;		/* -T: an ND_PT_* type, 0 for dispatch by port */
 };
+
+/* tcpdump's -T types, with tcpdump's numbers (netdissect.h's PT_*). */
+enum {
+	ND_PT_VAT = 1, ND_PT_WB, ND_PT_RPC, ND_PT_RTP, ND_PT_RTCP, ND_PT_SNMP, ND_PT_CNFP,
+	ND_PT_TFTP, ND_PT_AODV, ND_PT_CARP, ND_PT_RADIUS, ND_PT_ZMTP1, ND_PT_VXLAN, ND_PT_PGM,
+	ND_PT_PGM_ZMTP1, ND_PT_LMP, ND_PT_RESP, ND_PT_PTP, ND_PT_SOMEIP, ND_PT_DOMAIN,
+};
+
+/* The ND_PT_* type named by a -T argument (any case, as tcpdump), or 0 if unknown. */
+int nd_packettype_parse(const char *name);
 
 struct nd_tcp_state;
 

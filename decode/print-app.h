@@ -1,4 +1,5 @@
 /* print-app.h: the application printers above UDP */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_APP_H
 #define PKTCAP_PRINT_APP_H
 
@@ -12,6 +13,34 @@ void nd_tftp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_radius_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_dhcp6_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_snmp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-rip.c (RIP on 520, RIPng on 521), print-hsrp.c, print-bfd.c, print-ptp.c. */
+void nd_rip_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ripng_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_hsrp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_bfd_print(struct nd *nd, const uint8_t *bp, unsigned length, unsigned port);
+void nd_ptp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* print-rtp.c: what -T vat, rtp and rtcp print (RTCP: every packet up to the end of the capture). */
+void nd_vat_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_rtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_rtcp_print(struct nd *nd, const uint8_t *bp);
+/* print-otv.c: OTV on UDP port 8472, with the Ethernet frame it carries. */
+void nd_otv_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-someip.c: SOME/IP on UDP port 30490 (and -T someip). */
+void nd_someip_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-cnfp.c: NetFlow v1, v5 and v6 (-T cnfp). */
+void nd_cnfp_print(struct nd *nd, const uint8_t *cp);
+/* print-carp.c: IP protocol 112 with -T carp (VRRP otherwise). */
+void nd_carp_print(struct nd *nd, const uint8_t *bp, unsigned len, unsigned ttl);
+/* print-ah.c: the header; returns its length (what follows is the next protocol). */
+int nd_ah_print(struct nd *nd, const uint8_t *bp);
+/* print-esp.c: UDP port 4500; 0 (nothing printed) for IKE, which is not decoded. */
+int nd_udp_esp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* Link layer: print-stp.c (LLC SAP 0x42, Cisco PVST), print-slow.c (Ethernet type 0x8809). */
+void nd_stp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_slow_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* Above TCP: print-resp.c (Redis, port 6379), print-ssh.c (port 22). */
+void nd_resp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);

@@ -1,4 +1,5 @@
 /* print-arp.c: ARP, RARP and InARP (RFC 826, 903, 2390) as tcpdump prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,4 +1,5 @@
 /* print-bootp.c: BOOTP and DHCP (RFC 951, 2131, 2132 and the option RFCs) as tcpdump prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-dhcp6.c: DHCPv6 (RFC 8415 and its option RFCs) as tcpdump prints it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-dns-edns.c: the options of a DNS OPT record (EDNS0), printed as tcpdump 4.99 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

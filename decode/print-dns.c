@@ -1,4 +1,5 @@
 /* print-dns.c: DNS messages over UDP, TCP and mDNS, printed as tcpdump 4.99 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

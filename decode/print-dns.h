@@ -1,4 +1,5 @@
 /* print-dns.h: what the DNS printer's files share */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_DNS_H
 #define PKTCAP_PRINT_DNS_H
 

@@ -1,4 +1,5 @@
 /* print-eap.c: EAP packets (RFC 3748) as tcpdump prints them in RADIUS EAP-Message attributes */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

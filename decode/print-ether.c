@@ -1,7 +1,9 @@
 /* print-ether.c: Ethernet, 802.1Q/QinQ, 802.2 LLC/SNAP and the Ethernet-type dispatch */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-app.h"
 
 #define ETHER_HDRLEN 14
 #define MAX_ETHERNET_LENGTH_VAL 1500
@@ -18,6 +20,8 @@
 #define ETHERTYPE_MPLS 0x8847
 #define ETHERTYPE_MPLS_MULTI 0x8848
 #define ETHERTYPE_LLDP 0x88cc
+#define ETHERTYPE_PTP 0x88f7
+#define ETHERTYPE_SLOW 0x8809
 
 /* Names as tcpdump spells them; the first match wins, as in its tok2str. */
 static const struct nd_tok ethertype_values[] = {
@@ -84,6 +88,12 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 	case ETHERTYPE_LLDP:
 		nd_lldp_print(nd, p, length);
 		return 1;
+	case ETHERTYPE_PTP:
+		nd_ptp_print(nd, p, length);
+		return 1;
+	case ETHERTYPE_SLOW:
+		nd_slow_print(nd, p, length);
+		return 1;
 	default:
 		return 0;
 	}
@@ -102,6 +112,10 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 #define LLC_XID 0xaf
 #define LLCSAP_IP 0x06
 #define LLCSAP_SNAP 0xaa
+#define LLCSAP_8021D 0x42
+#define OUI_CISCO 0x00000c
+#define PID_CISCO_PVST 0x010b
+#define PID_CISCO_VLANBRIDGE 0x010c
 
 static const struct nd_tok llc_values[] = {
 	{ 0x00, "Null" }, { 0xff, "Global" }, { 0x02, "802.1B I" }, { 0x03, "802.1B G" },
@@ -201,6 +215,10 @@ static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 	/* Only an Ethernet type behind an encapsulating OUI is decoded here. */
 	if ((oui == 0x000000 || oui == 0x0000f8) && nd_ethertype_print(nd, et, p, length, caplen))
 		return 1;
+	if (oui == OUI_CISCO && (et == PID_CISCO_PVST || et == PID_CISCO_VLANBRIDGE)) {
+		nd_stp_print(nd, p, length);
+		return 1;
+	}
 	if (!nd->o.eflag) {
 		if (src && dst)
 			nd_printf(nd, "%s > %s ", nd_etheraddr_string(nd, src),
@@ -272,6 +290,10 @@ int nd_llc_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned capl
 	if (ssap == LLCSAP_SNAP && dsap == LLCSAP_SNAP && control == LLC_UI)
 		return snap_print(nd, p, length, caplen, src, dst) ? (int)hdrlen + 5
 								    : -((int)hdrlen + 5);
+	if (ssap == LLCSAP_8021D && dsap == LLCSAP_8021D && control == LLC_UI) {
+		nd_stp_print(nd, p, length);
+		return (int)hdrlen;
+	}
 	if (ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI) {
 		nd_ip_print(nd, p, length);
 		return (int)hdrlen;

@@ -1,4 +1,5 @@
 /* print-geneve.c: Geneve (RFC 8926, UDP port 6081): the header, its options, the payload */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

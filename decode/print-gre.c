@@ -1,4 +1,5 @@
 /* print-gre.c: GRE (RFC 1701, 2784, 2890) v0 and the PPTP v1 header, with what they carry */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

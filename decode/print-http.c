@@ -1,4 +1,5 @@
 /* print-http.c: HTTP request and response lines (every text line with -v), as tcpdump 4.99 does */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <strings.h>

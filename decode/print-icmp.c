@@ -1,4 +1,5 @@
 /* print-icmp.c: ICMP for IPv4, with the quoted datagram of errors and RFC 4884 extensions */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* print-icmp6.c: ICMPv6 with neighbour and router discovery and MLD, as tcpdump prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

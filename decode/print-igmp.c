@@ -1,4 +1,5 @@
 /* print-igmp.c: IGMP v1, v2 and v3 (RFC 1112, 2236, 3376) and mtrace queries and replies */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

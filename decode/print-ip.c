@@ -1,7 +1,9 @@
 /* print-ip.c: IPv4: the header, its options, fragments and the dispatch to the next protocol */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-app.h"
 
 #define IP_HDRLEN 20
 #define IP_RES 0x8000
@@ -182,6 +184,20 @@ static int optprint(struct nd *nd, const uint8_t *cp, unsigned length)
 static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int fragmented,
 			unsigned ttl, unsigned proto, const uint8_t *ip)
 {
+	int advance;
+
+	/* AH, then what it protects, as tcpdump's ip_demux_print loops. */
+	while (proto == 51) {
+		if (!ND_TTEST_LEN(nd, bp, 1)) {
+			nd->protocol = "ah";
+			nd_print_trunc(nd);
+			return;
+		}
+		proto = GET_U_1(bp);
+		advance = nd_ah_print(nd, bp);
+		bp += advance;
+		length -= (unsigned)advance;
+	}
 	switch (proto) {
 	case 6:
 		nd_tcp_print(nd, bp, length, ip, fragmented);
@@ -208,7 +224,10 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 		nd_ospf_print(nd, bp, length);
 		break;
 	case 112:
-		nd_vrrp_print(nd, bp, length, ip, ttl);
+		if (nd->o.packettype == ND_PT_CARP)
+			nd_carp_print(nd, bp, length, ttl);
+		else
+			nd_vrrp_print(nd, bp, length, ip, ttl);
 		break;
 	case 58:
 	case 143:

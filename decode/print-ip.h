@@ -1,4 +1,5 @@
 /* print-ip.h: helpers shared by the link-layer, ARP, IPv4 and ICMP printers */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_IP_H
 #define PKTCAP_PRINT_IP_H
 

@@ -1,9 +1,11 @@
 /* print-ip6.c: IPv6 and its extension headers, and the pseudo-header checksum for TCP/UDP */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>
 
 #include "nd.h"
+#include "print-app.h"
 
 #define IP6_HDRLEN 40
 
@@ -343,27 +345,6 @@ static int frag6_print(struct nd *nd, const uint8_t *bp, const uint8_t *ip6)
 	return 8;
 }
 
-static int ah_print(struct nd *nd, const uint8_t *bp)
-{
-	unsigned sumlen, hlen;
-
-	nd->protocol = "ah";
-	nd_puts(nd, "AH");
-	/* The length field counts 32-bit words, minus two. */
-	sumlen = GET_U_1(bp + 1);
-	hlen = (sumlen + 2) * 4;
-	nd_putc(nd, '(');
-	if (nd->o.vflag)
-		nd_printf(nd, "length=%u(%u-bytes),", sumlen, hlen);
-	nd_printf(nd, "spi=0x%08x,", GET_BE_U_4(bp + 4));
-	nd_printf(nd, "seq=0x%x,", GET_BE_U_4(bp + 8));
-	nd_puts(nd, "icv=0x");
-	for (const uint8_t *p = bp + 12; p < bp + hlen; p++)
-		nd_printf(nd, "%02x", GET_U_1(p));
-	nd_puts(nd, "): ");
-	return (int)hlen;
-}
-
 static void esp_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
 	nd->protocol = "esp";
@@ -391,7 +372,7 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 				return;
 			}
 			nh = GET_U_1(bp);
-			advance = ah_print(nd, bp);
+			advance = nd_ah_print(nd, bp);
 			if (advance <= 0)
 				return;
 			bp += advance;
@@ -428,7 +409,10 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 			nd_gre_print(nd, bp, length);
 			return;
 		case 112:
-			nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
+			if (nd->o.packettype == ND_PT_CARP)
+				nd_carp_print(nd, bp, length, GET_U_1(ip6 + 7));
+			else
+				nd_vrrp_print(nd, bp, length, ip6, GET_U_1(ip6 + 7));
 			return;
 		case 59:
 			nd_puts(nd, "no next header");

@@ -1,4 +1,5 @@
 /* print-lldp-org.c: LLDP TLVs of IEEE 802.1 and 802.3, LLDP-MED, DCBX and IANA */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <inttypes.h>

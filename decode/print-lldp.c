@@ -1,4 +1,5 @@
 /* print-lldp.c: LLDP (IEEE 802.1AB): its TLVs, the organisation-specific ones by OUI */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

@@ -1,4 +1,5 @@
 /* print-lldp.h: what LLDP's two files share: the printers of organisation-specific TLVs */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_LLDP_H
 #define PKTCAP_PRINT_LLDP_H
 

@@ -1,4 +1,5 @@
 /* print-mpls.c: the MPLS label stack (RFC 3032) and the payload tcpdump guesses from it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

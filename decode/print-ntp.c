@@ -1,4 +1,5 @@
 /* print-ntp.c: NTP time and control messages (RFC 5905, mode 6) as tcpdump prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <time.h>

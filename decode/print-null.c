@@ -1,4 +1,5 @@
 /* print-null.c: BSD loopback (DLT_NULL, DLT_LOOP) and the raw IP link types */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ip.h"

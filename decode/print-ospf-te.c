@@ -1,4 +1,5 @@
 /* print-ospf-te.c: OSPF's traffic engineering LSA (RFC 3630, 4203, 4124): its TLVs and sub-TLVs */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* print-ospf.c: OSPFv2 (RFC 2328): the header, Hello, DD, LS requests, updates with LSAs, acks */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-ospf.h"

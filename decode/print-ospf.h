@@ -1,4 +1,5 @@
 /* print-ospf.h: what OSPF's two files share: the traffic engineering LSA printer */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_OSPF_H
 #define PKTCAP_PRINT_OSPF_H
 

@@ -1,4 +1,5 @@
 /* print-radius-attr.c: RADIUS attribute types as tcpdump names them, their formats and values */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-radius.h"

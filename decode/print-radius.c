@@ -1,4 +1,5 @@
 /* print-radius.c: RADIUS (RFC 2865, 2866 and later attributes) as tcpdump prints it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <time.h>

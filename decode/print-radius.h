@@ -1,4 +1,5 @@
 /* print-radius.h: what the RADIUS printer's files share: the attribute table */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_RADIUS_H
 #define PKTCAP_PRINT_RADIUS_H
 

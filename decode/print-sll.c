@@ -1,4 +1,5 @@
 /* print-sll.c: Linux cooked captures, SLL (DLT 113) and SLL2 (DLT 276) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <net/if.h>

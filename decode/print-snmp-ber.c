@@ -1,4 +1,5 @@
 /* print-snmp-ber.c: a bounds-checked BER reader and printer for SNMP, with tcpdump's messages */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-snmp.h"

@@ -1,4 +1,5 @@
 /* print-snmp.c: SNMP v1, v2c and v3 messages, as tcpdump -n prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-snmp.h"

@@ -1,4 +1,5 @@
 /* print-snmp.h: the BER reader the SNMP printer is built on */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_SNMP_H
 #define PKTCAP_PRINT_SNMP_H
 

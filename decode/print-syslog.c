@@ -1,4 +1,5 @@
 /* print-syslog.c: syslog over UDP (RFC 3164, 5424): priority and message, as tcpdump prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,10 +1,12 @@
 /* print-tcp.c: TCP, with tcpdump's relative sequence numbers, options and payload dispatch */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "nd.h"
+#include "print-app.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -455,17 +457,40 @@ static int is_port(unsigned sport, unsigned dport, unsigned p)
 	return sport == p || dport == p;
 }
 
-/* The payload printers tcpdump picks by port; the ones we have are called. */
+static int any_port(unsigned sport, unsigned dport, const uint16_t *ports, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (is_port(sport, dport, ports[i]))
+			return 1;
+	return 0;
+}
+
+/* The payload printers tcpdump picks by port, in its order; the ones we have are called. */
 static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, unsigned sport,
 			  unsigned dport)
 {
-	static const uint16_t undecoded[] = {
-		23, 25, 43, 179, 1723, 6379, 22, 10288, 6633, 6653, 21,
-	};
+	static const uint16_t undecoded[] = { 23, 25, 43, 179, 1723 };
+	static const uint16_t undecoded2[] = { 10288, 6633, 6653, 21 };
 
-	for (size_t i = 0; i < sizeof(undecoded) / sizeof(undecoded[0]); i++)
-		if (is_port(sport, dport, undecoded[i]))
-			return;
+	if (nd->o.packettype) {	/* -T: tcpdump prints only these types over TCP */
+		if (nd->o.packettype == ND_PT_RESP)
+			nd_resp_print(nd, bp, length);
+		else if (nd->o.packettype == ND_PT_DOMAIN)
+			nd_dns_print(nd, bp, length, 1, 0);
+		return;
+	}
+	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))
+		return;
+	if (is_port(sport, dport, 6379)) {
+		nd_resp_print(nd, bp, length);
+		return;
+	}
+	if (is_port(sport, dport, 22)) {
+		nd_ssh_print(nd, bp, length);
+		return;
+	}
+	if (any_port(sport, dport, undecoded2, sizeof(undecoded2) / sizeof(undecoded2[0])))
+		return;
 	if (is_port(sport, dport, 80) || is_port(sport, dport, 8080)) {
 		nd_puts(nd, ": ");
 		nd_http_print(nd, bp, length);

@@ -1,4 +1,5 @@
 /* print-tftp.c: TFTP (RFC 1350, 2347 options) as tcpdump prints it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

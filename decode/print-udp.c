@@ -1,4 +1,5 @@
 /* print-udp.c: UDP, its checksum and length checks, and the port dispatch to the printers above it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"
@@ -77,6 +78,69 @@ static void print_length(struct nd *nd, unsigned ulen, unsigned length, int frag
 	}
 }
 
+/*
+ * -T: tcpdump skips the checksum and -q and prints the type asked for; a
+ * type it has no UDP printer for prints nothing after "IP ", and one whose
+ * printer we lack prints the plain UDP line.
+ */
+static void print_packettype(struct nd *nd, const uint8_t *cp, const uint8_t *ip, int v6,
+			     unsigned sport, unsigned dport, unsigned ulen, unsigned length,
+			     int fragmented)
+{
+	int pt = nd->o.packettype;
+
+	if (pt == ND_PT_CARP || pt == ND_PT_ZMTP1 || pt == ND_PT_RESP)
+		return;
+	print_addrs(nd, ip, v6, (int)sport, (int)dport);
+	if (pt == ND_PT_SNMP)
+		nd_snmp_print(nd, cp, length);
+	else if (pt == ND_PT_TFTP)
+		nd_tftp_print(nd, cp, length);
+	else if (pt == ND_PT_RADIUS)
+		nd_radius_print(nd, cp, length);
+	else if (pt == ND_PT_VXLAN)
+		nd_vxlan_print(nd, cp, length);
+	else if (pt == ND_PT_DOMAIN)
+		nd_dns_print(nd, cp, length, 0, 0);
+	else if (pt == ND_PT_PTP)
+		nd_ptp_print(nd, cp, length);
+	else if (pt == ND_PT_VAT)
+		nd_vat_print(nd, cp, length);
+	else if (pt == ND_PT_RTP)
+		nd_rtp_print(nd, cp, length);
+	else if (pt == ND_PT_RTCP)
+		nd_rtcp_print(nd, cp);
+	else if (pt == ND_PT_CNFP)
+		nd_cnfp_print(nd, cp);
+	else if (pt == ND_PT_SOMEIP)
+		nd_someip_print(nd, cp, length);
+	else
+		print_length(nd, ulen, length, fragmented);
+}
+
+/* The ports after tcpdump's first ones, in its order (see nd_udp_print). */
+static int print_port_late(struct nd *nd, const uint8_t *cp, unsigned sport, unsigned dport,
+			   unsigned length)
+{
+	if (is_port(sport, dport, 514))
+		nd_syslog_print(nd, cp, length);
+	else if (is_port(sport, dport, 8472))
+		nd_otv_print(nd, cp, length);
+	else if (is_port(sport, dport, 4789))
+		nd_vxlan_print(nd, cp, length);
+	else if (is_port(sport, dport, 6081))
+		nd_geneve_print(nd, cp, length);
+	else if (is_port(sport, dport, 6635))
+		nd_mpls_print(nd, cp, length);
+	else if (is_port(sport, dport, 319) || is_port(sport, dport, 320))
+		nd_ptp_print(nd, cp, length);
+	else if (is_port(sport, dport, 30490))
+		nd_someip_print(nd, cp, length);
+	else
+		return 0;
+	return 1;
+}
+
 void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
 		  int fragmented, unsigned ttl_hlim)
 {
@@ -123,6 +187,10 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_print_trunc(nd);
 		return;
 	}
+	if (nd->o.packettype) {
+		print_packettype(nd, cp, ip, v6, sport, dport, ulen, length, fragmented);
+		return;
+	}
 	print_addrs(nd, ip, v6, (int)sport, (int)dport);
 	if (nd->o.vflag && !fragmented)
 		print_cksum(nd, bp, ip, v6, length);
@@ -139,24 +207,30 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_tftp_print(nd, cp, length);
 	else if (is_port(sport, dport, 67) || is_port(sport, dport, 68))
 		nd_bootp_print(nd, cp, length);
+	else if (is_port(sport, dport, 520))
+		nd_rip_print(nd, cp, length);
+	else if (is_port(sport, dport, 4500)) {
+		if (!nd_udp_esp_print(nd, cp, length))	/* IKE: not decoded */
+			print_length(nd, ulen, length, fragmented);
+	}
 	else if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
 		nd_snmp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))
 		nd_ntp_print(nd, cp, length);
+	else if (is_port(sport, dport, 521))
+		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 		nd_dhcp6_print(nd, cp, length);
 	else if (is_port(sport, dport, 1645) || is_port(sport, dport, 1812) ||
 		 is_port(sport, dport, 1646) || is_port(sport, dport, 1813) ||
 		 is_port(sport, dport, 1700) || is_port(sport, dport, 3799))
 		nd_radius_print(nd, cp, length);
-	else if (is_port(sport, dport, 514))
-		nd_syslog_print(nd, cp, length);
-	else if (is_port(sport, dport, 4789))
-		nd_vxlan_print(nd, cp, length);
-	else if (is_port(sport, dport, 6081))
-		nd_geneve_print(nd, cp, length);
-	else if (is_port(sport, dport, 6635))
-		nd_mpls_print(nd, cp, length);
+	else if (dport == 1985)
+		nd_hsrp_print(nd, cp, length);
+	else if (dport == 3784 || dport == 4784 || dport == 6784 || dport == 3785)
+		nd_bfd_print(nd, cp, length, dport);
+	else if (print_port_late(nd, cp, sport, dport, length))
+		;
 	else	/* also for the ports tcpdump has other printers for: see the report */
 		print_length(nd, ulen, length, fragmented);
 }

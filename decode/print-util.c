@@ -1,4 +1,5 @@
 /* print-util.c: the text helpers several printers share: escaped strings, durations, raw data */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

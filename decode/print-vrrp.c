@@ -1,4 +1,5 @@
 /* print-vrrp.c: VRRP v2 and v3 advertisements (RFC 3768, 5798), IP protocol 112 */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

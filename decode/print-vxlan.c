@@ -1,4 +1,5 @@
 /* print-vxlan.c: VXLAN (RFC 7348) on UDP port 4789, with the Ethernet frame it carries */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

@@ -1,4 +1,5 @@
 /* aidxdump.c: prints an address index (NAME.aidx) as text, for tests and for looking at one by hand */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

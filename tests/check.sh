@@ -1,5 +1,6 @@
 #!/bin/bash
 # check.sh: install what the tests need, build with warnings as errors, run the whole suite, then again under ASan/UBSan
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # This is the README's test command and what .ci/run calls. Run it as root
 # from the top of a checkout: sudo tests/check.sh
@@ -186,8 +187,11 @@ if command -v clang >/dev/null; then
 	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" \
 		"$top/common/log.c" "$top/common/escape.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
 		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
+	fuzz target "$top/tests/fuzz/fuzz_target.c" "$top/ctl/target.c" -I"$top/ctl"
 	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" "$top/common/sha256.c" \
 		$(pkg-config --cflags --libs zlib libcrypto)
+	fuzz addridx "$top/tests/fuzz/fuzz_addridx.c" "$top/common/addridx.c" "$top/common/addrset.c" \
+		"$top/common/pcapidx.c" "$top/common/sha256.c" $(pkg-config --cflags --libs zlib libcrypto)
 fi
 
 # The units under a real systemd: a Debian 12 container booted with systemd

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # evcheck.py: the evidence invariants after any failure: no leftover, no orphan link, held bytes and flags as the cases hold
+# SPDX-License-Identifier: BSD-2-Clause
 import json, os, sys
 
 store, status_file, list_file = sys.argv[1:4]

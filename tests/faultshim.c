@@ -1,4 +1,5 @@
 /* faultshim.c: LD_PRELOAD shim that fails (or kills the process at) the Nth link, write, fsync, rename or unlink under a directory */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # genhosts.py: a pcap of TCP/UDP frames between 100,000 hosts of skewed popularity, for sizing the address index (docs/index.md)
+# SPDX-License-Identifier: BSD-2-Clause
 """Usage: genhosts.py OUT.pcap SIZE COUNT (deterministic: the same file every time)."""
 import random, struct, sys
 out, size, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

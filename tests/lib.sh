@@ -1,4 +1,5 @@
 # lib.sh: shared set-up for integration tests: a capture namespace, a peer namespace, a daemon
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Each test sources this file, calls netns_setup, writes a config with
 # write_conf, starts the daemon, sends traffic with send_pkts from the peer

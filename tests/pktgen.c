@@ -1,4 +1,5 @@
 /* pktgen: sends numbered IPv4 UDP/TCP frames on a veth or loopback to load a capture. */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 #include <arpa/inet.h>
 #include <errno.h>

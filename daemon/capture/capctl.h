@@ -1,4 +1,5 @@
 /* capctl.h: the capture thread, and the requests other threads may make of it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CAPCTL_H
 #define PKTCAP_CAPCTL_H
 

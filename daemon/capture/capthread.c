@@ -1,4 +1,5 @@
 /* capthread.c: the capture thread: every ring's handle and timers, link events, requests, drain */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* capture.c: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

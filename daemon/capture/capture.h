@@ -1,4 +1,5 @@
 /* capture.h: each ring's libpcap handle, made while privileged and re-bound to new interfaces */
+/* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Start-up opens the handles; from then on every call here but
  * capture_open and capture_close belongs to the capture thread

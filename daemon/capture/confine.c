@@ -1,4 +1,5 @@
 /* confine.c: the seccomp allow-list the daemon puts on itself once privileges are gone */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* confine.h: the daemon's own seccomp filter, installed after the privilege drop */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CONFINE_H
 #define PKTCAP_CONFINE_H
 

@@ -1,4 +1,5 @@
 /* linkmon.c: rtnetlink link events, the doorbell that tells the rings an interface came or went */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

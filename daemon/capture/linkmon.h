@@ -1,4 +1,5 @@
 /* linkmon.h: rtnetlink link events, the doorbell that tells the rings an interface came or went */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_LINKMON_H
 #define PKTCAP_LINKMON_H
 

@@ -1,4 +1,5 @@
 /* pktcapd.c: the capture daemon: start-up in order, the event loop, and a clean shutdown */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* privs.c: drop user, groups and all capabilities, then prove they are gone */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* privs.h: giving up root and every capability for good once the captures are open */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRIVS_H
 #define PKTCAP_PRIVS_H
 

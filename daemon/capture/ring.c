@@ -1,4 +1,5 @@
 /* ring.c: the capture side of a ring: copy each packet into a write buffer and decide rotation */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* ringcap.h: the capture thread's part of a ring; only daemon/capture/ includes this */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_RINGCAP_H
 #define PKTCAP_RINGCAP_H
 

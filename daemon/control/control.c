@@ -1,4 +1,5 @@
 /* control.c: the answers to status, list, interfaces, rotate, reindex and reload requests */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>
@@ -168,6 +169,8 @@ static json_t *file_json(const struct ring *r, const struct filelist_file *f)
 	json_object_set_new(j, "state", json_string(file_state(f)));
 	if (f->flags & FL_DAMAGED)
 		json_object_set_new(j, "damage", json_string(f->damage));
+	if (f->flags & FL_PRESERVED)
+		json_object_set_new(j, "cases", evidence_holders(f->name));
 	json_object_set_new(j, "first", json_time(file_first_ns(f)));
 	json_object_set_new(j, "last", meta ? json_time(f->last_ns) : json_null());
 	json_object_set_new(j, "packets", meta ? json_integer((json_int_t)f->packets) : json_null());

@@ -1,4 +1,5 @@
 /* control.h: the handlers of status, list, interfaces, rotate, reindex and reload, answering in JSON */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CONTROL_H
 #define PKTCAP_CONTROL_H
 

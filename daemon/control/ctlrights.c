@@ -1,4 +1,5 @@
 /* ctlrights.c: the read and operator rights of control clients, and rotations on request rationed */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <grp.h>

@@ -1,4 +1,5 @@
 /* ctlrights.h: who may send which control request, and how often a ring may be rotated on request */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CTLRIGHTS_H
 #define PKTCAP_CTLRIGHTS_H
 

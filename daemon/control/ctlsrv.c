@@ -1,4 +1,5 @@
 /* ctlsrv.c: the control socket server: peers checked, requests framed, replies queued, never blocking */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

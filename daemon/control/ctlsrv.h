@@ -1,4 +1,5 @@
 /* ctlsrv.h: the control socket: accept, check peers, frame requests, answer without blocking */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CTLSRV_H
 #define PKTCAP_CTLSRV_H
 

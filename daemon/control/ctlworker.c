@@ -1,4 +1,5 @@
 /* ctlworker.c: the ctl-worker thread: slow control requests answered off the control loop, in order */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* ctlworker.h: the ctl-worker thread: slow control requests answered off the control loop, in order */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CTLWORKER_H
 #define PKTCAP_CTLWORKER_H
 

@@ -1,4 +1,5 @@
 /* dispatch.c: the one table of control commands: who may send each, its handler and its thread */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stddef.h>

@@ -1,4 +1,5 @@
 /* dispatch.h: the one table of control commands: who may send each, its handler and its thread */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_DISPATCH_H
 #define PKTCAP_DISPATCH_H
 

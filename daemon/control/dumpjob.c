@@ -1,4 +1,5 @@
 /* dumpjob.c: read a ring's files in order, including the one being written, and select by time */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* dumpjob.h: streaming a ring's stored packets to a control client as one pcap stream */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_DUMPJOB_H
 #define PKTCAP_DUMPJOB_H
 

@@ -1,4 +1,5 @@
 /* evexport.c: a case's held packets as one pcap stream, merged in time order across its rings */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* evexport.h: the packets a case holds, streamed like a dump (pktctl export --case) */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVEXPORT_H
 #define PKTCAP_EVEXPORT_H
 

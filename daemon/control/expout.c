@@ -1,4 +1,5 @@
 /* expout.c: what an export sends: filtered, gzip'd, hashed as sent, then described and signed */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* expout.h: what an export sends: filtered, gzip'd, hashed as sent, then described and signed */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EXPOUT_H
 #define PKTCAP_EXPOUT_H
 

@@ -1,4 +1,5 @@
 /* reload.c: apply a new configuration in place, or keep the old one and say why */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdarg.h>

@@ -1,4 +1,5 @@
 /* evheld.c: the held files and bytes of each case, in memory, under one small lock */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <pthread.h>

@@ -1,4 +1,5 @@
 /* evheld.h: what each case holds (files, bytes), kept in memory so that status costs the same for any number of held files */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVHELD_H
 #define PKTCAP_EVHELD_H
 

@@ -1,4 +1,5 @@
 /* evidence.c: preserve a window of a ring's files into a case, list cases, release them, and count what they hold */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>
@@ -124,6 +125,34 @@ static void for_each_case(struct daemon *d, case_fn fn, void *arg)
 		if (proto_case_valid(de->d_name))
 			fn(d, de->d_name, arg);
 	closedir(top);
+}
+
+/* A case holds a file while its directory has a link of that name: release removes it. */
+static void holder(struct daemon *d, const char *case_id, void *arg)
+{
+	json_t *h = arg;
+	const char *name = json_string_value(json_object_get(h, "name"));
+	char path[PATH_MAX];
+	struct stat st;
+
+	(void)d;
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", case_id, name) < sizeof(path) &&
+	    fstatat(evfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+		json_array_append_new(json_object_get(h, "cases"), json_string(case_id));
+}
+
+json_t *evidence_holders(const char *name)
+{
+	json_t *h = json_pack("{s:s, s:[]}", "name", name, "cases"), *cases;
+
+	if (!h || strchr(name, '/') || name[0] == '.') {
+		json_decref(h);
+		return json_array();
+	}
+	for_each_case(NULL, holder, h);
+	cases = json_incref(json_object_get(h, "cases"));
+	json_decref(h);
+	return cases;
 }
 
 /* The file's ring, from the entry's ring=, or any ring that lists a file of that name. */

@@ -1,4 +1,5 @@
 /* evidence.h: holds on a time window of capture files, kept under STORAGE/evidence/CASE out of retention's reach */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVIDENCE_H
 #define PKTCAP_EVIDENCE_H
 
@@ -35,6 +36,8 @@ json_t *evidence_key(struct daemon *d, const struct proto_request *req, const st
 void evidence_status(struct daemon *d, json_t *result);
 /* A line for sd_notify STATUS= when holds push free space under min-free, else "". */
 void evidence_space_note(struct daemon *d, char *buf, size_t len);
+/* The ids of the cases holding a ring file called name, as a JSON array (list's "cases"). */
+json_t *evidence_holders(const char *name);
 /* The case's directory fd (O_DIRECTORY|O_NOFOLLOW), for a dump of a case; -1 with errno. */
 int evidence_open_case(const char *case_id);
 void evidence_exit(void);

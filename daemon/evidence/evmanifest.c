@@ -1,4 +1,5 @@
 /* evmanifest.c: the case manifest's lines and hash chain, its signed head, and the host's evidence key */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

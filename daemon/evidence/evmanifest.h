@@ -1,4 +1,5 @@
 /* evmanifest.h: a case's hash-chained MANIFEST, its signed HEAD and SHA256SUMS, and the host's evidence key */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVMANIFEST_H
 #define PKTCAP_EVMANIFEST_H
 

@@ -1,4 +1,5 @@
 /* evtxn.c: a case change's intent record, and completing or rolling back a change that a failure or a crash cut short */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>

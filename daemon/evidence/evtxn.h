@@ -1,4 +1,5 @@
 /* evtxn.h: every change to a case is a transaction: an intent record first, then all of it or none of it, a crash included */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_EVTXN_H
 #define PKTCAP_EVTXN_H
 

@@ -1,4 +1,5 @@
 /* evverify.c: pktctl verify: common/evcheck's checks of a case (or a ring's seals) on threads of their own */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* filelist.c: a ring's stored files in sequence order, with running totals and retention from the head */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <pthread.h>

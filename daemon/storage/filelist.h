@@ -1,4 +1,5 @@
 /* filelist.h: a ring's stored files in sequence order, with running totals and retention from the head */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_FILELIST_H
 #define PKTCAP_FILELIST_H
 

@@ -1,4 +1,5 @@
 /* indexer.c: one low-priority thread adopts, repairs, indexes and checks stored files beside capture */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

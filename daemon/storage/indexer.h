@@ -1,4 +1,5 @@
 /* indexer.h: the low-priority thread that adopts, repairs, indexes and checks stored files */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_INDEXER_H
 #define PKTCAP_INDEXER_H
 

@@ -1,4 +1,5 @@
 /* retention.c: the ring's deletion policy (count, bytes, age, free space), oldest closed file first */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

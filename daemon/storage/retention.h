@@ -1,4 +1,5 @@
 /* retention.h: which closed capture files a ring deletes, as a pure function of its policy */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_RETENTION_H
 #define PKTCAP_RETENTION_H
 

@@ -1,4 +1,5 @@
 /* storage.c: a ring's directory: file names, adopting files from earlier runs, repairing torn ones */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <ctype.h>

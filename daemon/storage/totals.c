@@ -1,4 +1,5 @@
 /* totals.c: per-ring counters that never wrap and survive restarts: since the ring was created */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* totals.h: per-ring counters that never wrap and survive restarts: since the ring was created */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_TOTALS_H
 #define PKTCAP_TOTALS_H
 

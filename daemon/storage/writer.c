@@ -1,4 +1,5 @@
 /* writer.c: a ring's writer thread: files, compression, flush points, write errors and retention */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

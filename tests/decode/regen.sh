@@ -1,5 +1,6 @@
 #!/bin/bash
 # regen.sh: make out/NAME.out for TESTLIST lines with tcpdump 4.99 (the oracle); only missing ones unless -f
+# SPDX-License-Identifier: BSD-2-Clause
 set -eu
 dir=$(cd "$(dirname "$0")" && pwd)
 export TZ=UTC

@@ -1,4 +1,5 @@
 /* fuzz_addridx.c: libFuzzer target for the .aidx loaders, reading a file as the daemon does */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

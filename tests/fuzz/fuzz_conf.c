@@ -1,4 +1,5 @@
 /* fuzz_conf.c: libFuzzer target for pktcapd.conf as pktcapd -t reads it */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stddef.h>

@@ -1,4 +1,5 @@
 /* fuzz_decode.c: libFuzzer target for the packet printers: link type, options and bytes from the input */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdint.h>
@@ -14,7 +15,8 @@ static const int linktypes[] = { DLT_EN10MB, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_
 				 101, DLT_IPV4, DLT_IPV6 };
 
 /*
- * Byte 0 picks the link type, byte 1 the options (-v levels, -e, -q, -x/-X,
+ * Byte 0 picks the link type (low three bits) and a -T type (the rest: 0 or
+ * more than 20 for none), byte 1 the options (-v levels, -e, -q, -x/-X,
  * -A), byte 2 how much of the packet counts as captured; the rest is the
  * packet. Output goes to /dev/null: only crashes and bad reads matter.
  */
@@ -40,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nd.o.xflag = (flags >> 5) & 1;
 	nd.o.Aflag = (flags >> 6) & 1;
 	nd.o.Sflag = (flags >> 7) & 1;
+	nd.o.packettype = data[0] >> 3 <= ND_PT_DOMAIN ? data[0] >> 3 : 0;
 	len = size - 3;
 	/* A private copy of exactly the captured bytes, so ASan sees any read past it. */
 	copy = malloc(len ? len : 1);

@@ -1,4 +1,5 @@
 /* fuzz_pcapidx.c: libFuzzer target for the .idx loader, reading a file as daemon and pktctl do */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* fuzz_request.c: libFuzzer target for the control protocol's frame header and request decoder */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stddef.h>

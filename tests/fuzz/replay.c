@@ -1,4 +1,5 @@
 /* replay.c: runs a fuzz target over saved inputs, so make check replays every corpus and crash case */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdint.h>

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # seed_decode.py: turns conformance pcaps into decoder fuzz inputs (tests/fuzz/corpus/decode/NAME-i)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # An input is fuzz_decode.c's format: the link type's index, the option
 # flags, the bytes the wire had beyond the capture, then the packet. Up to

@@ -1,5 +1,6 @@
 #!/bin/bash
 # addr-index.sh: every sealed file gets an address index (NAME.aidx) that knows its hosts; missing, damaged, foreign and old ones are rebuilt
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 AIDXDUMP=${AIDXDUMP:-$top_builddir/tests/aidxdump}

@@ -1,5 +1,6 @@
 #!/bin/bash
 # capture-profiles.sh: two profiles on one interface each store exactly the packets their filter selects
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # capture-stall.sh: a control loop that is stuck does not stop capture: every packet is written
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # The control loop is made to block the way a stuck log reader (a full pipe,

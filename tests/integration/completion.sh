@@ -1,5 +1,6 @@
 #!/bin/bash
 # completion.sh: bash completion of pktctl and pktcapd, with ring names from a running daemon
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 SCRIPT=$top_srcdir/completion/pktcap.bash

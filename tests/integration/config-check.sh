@@ -1,5 +1,6 @@
 #!/bin/bash
 # config-check.sh: pktcapd -t accepts valid configs and rejects broken ones with FILE:LINE: message
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # No namespaces, no capture: -t only parses, so this runs without root too.

@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-access.sh: root, the daemon's user and its group read; the operator group also rotates; others get advice
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd setpriv python3

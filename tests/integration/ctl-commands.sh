@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-commands.sh: every pktctl command against a running daemon, checked against what is on disk
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

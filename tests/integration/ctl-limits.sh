@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-limits.sh: clients that do not read, trickle or stall are bounded in memory and time, and root still gets in
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 setpriv

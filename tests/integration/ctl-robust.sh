@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-robust.sh: malformed, truncated, oversized and stuck clients get errors and never cost a packet
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

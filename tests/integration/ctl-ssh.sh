@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-ssh.sh: pktctl -H runs commands against a daemon over a real sshd on 127.0.0.1; several hosts merge by time
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 ssh ssh-keygen tshark
@@ -79,12 +80,98 @@ rctl -H "$H1" -H "$H2" summary "$IF_CAP/all" --json > "$TMP/sum.json" || fail "s
 [ "$(jget "j['$H1']['packets']" < "$TMP/sum.json")" = 6 ] || fail "summary per host: $(cat "$TMP/sum.json" | head -20)"
 [ "$(jget "j['all hosts']['packets']" < "$TMP/sum.json")" = 12 ] || fail "summary of all hosts"
 out=$(rctl -H "$H1" -H "$H2" status) || fail "status of two hosts failed"
-[ "$(echo "$out" | grep -c "^== ")" = 2 ] && echo "$out" | grep -qxF "== $H2" ||
-	fail "status of two hosts is not tabulated per host: $out"
+# One table: a HOST column, one row per host's ring, no block per host.
+echo "$out" | grep -q "^HOST  *RING  *STATE" && ! echo "$out" | grep -q "^== " ||
+	fail "status of two hosts is not one table with a HOST column: $out"
+[ "$(echo "$out" | grep -cE "^($H1|\[127\.0\.0\.1\]:$PORT) +$IF_CAP/all ")" = 2 ] ||
+	fail "status of two hosts: not a row per host: $out"
+rctl -H "$H1" -H "$H2" status --json > "$TMP/st.json" || fail "status --json of two hosts failed"
+[ "$(jget "len(j) == 2 and j['$H1']['ok'] and j['$H2']['result']['pid'] == $pid" < "$TMP/st.json")" = True ] ||
+	fail "status --json of two hosts is not an object per host: $(head -c 300 "$TMP/st.json")"
 log "summary and status per host: ok"
 
-# A host that cannot be reached is an error, bounded in time.
-out=$(PKTCTL_SSH="$PKTCTL_SSH -o ConnectTimeout=3" timeout 30 "$PKTCTL" -H root@127.0.0.1:1 status 2>&1) &&
-	fail "an unreachable host succeeded"
-log "unreachable host: $(echo "$out" | tail -1)"
+# What went wrong, said per host: ssh's exit status and its last error line.
+BAD=root@127.0.0.1:1
+out=$(rctl -H no-such-host.invalid status 2>&1) && fail "an unknown host succeeded"
+echo "$out" | grep -q "no-such-host.invalid.*exit status 255.*Could not resolve hostname" ||
+	fail "an unknown host: $out"
+ssh-keygen -q -t ed25519 -N '' -f "$TMP/otherkey" || hard_error "ssh-keygen"
+out=$(PKTCTL_SSH="${PKTCTL_SSH/$TMP\/key/$TMP/otherkey}" rctl -H "$H1" status 2>&1) &&
+	fail "a refused key succeeded"
+echo "$out" | grep -q "127.0.0.1.*exit status 255.*Permission denied (publickey" ||
+	fail "a refused key: $out"
+out=$(PKTCTL_REMOTE=/nonexistent/pktctl rctl -H "$H1" status 2>&1) && fail "a missing pktctl succeeded"
+echo "$out" | grep -q "pktctl not found on 127.0.0.1: set PKTCTL_REMOTE" || fail "no remote pktctl: $out"
+out=$(rctl -H "hhhhhhhhhh/$(printf 'p%.0s' $(seq 290))" status 2>&1)
+[ $? = 1 ] && echo "$out" | grep -q "hhhhhhhhhh.*Could not resolve hostname" ||
+	fail "a 300-character target: $out"
+log "ssh's errors named per host: ok"
+
+# One failing host hides none of the others: what they sent, the failure on stderr, exit 1.
+for order in "-H $H1 -H $BAD" "-H $BAD -H $H1"; do
+	# shellcheck disable=SC2086
+	rctl $order dump "$IF_CAP/all" -c 2 > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "dump with a bad host succeeded"
+	[ "$(grep -c "^$H1 " "$TMP/gb.txt")" = 2 ] && grep -q "$BAD" "$TMP/gb.err" ||
+		fail "dump $order: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
+done
+rctl -H "$H1" -H "$BAD" status > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "status with a bad host succeeded"
+grep -q "^$H1 *$IF_CAP/all" "$TMP/gb.txt" && grep -q "$BAD.*Connection refused" "$TMP/gb.err" ||
+	fail "status with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
+rctl -H "$BAD" -H "$H1" list > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "list with a bad host succeeded"
+grep -q "^$IF_CAP/all .*\.pcap" "$TMP/gb.txt" && grep -q "127.0.0.1.*Connection refused" "$TMP/gb.err" &&
+	grep -qxF "== $H1" "$TMP/gb.txt" || fail "list with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
+rctl -H "$BAD" -H "$H1" summary "$IF_CAP/all" --json > "$TMP/gb.json" 2> "$TMP/gb.err" &&
+	fail "summary with a bad host succeeded"
+# The failing host is an error entry, not zero packets.
+[ "$(jget "j['$H1']['packets'] == 6 and j['all hosts']['packets'] == 6 and
+	list(j['$BAD']) == ['error'] and 'Connection refused' in j['$BAD']['error']" < "$TMP/gb.json")" = True ] &&
+	grep -q "$BAD" "$TMP/gb.err" || fail "summary with a bad host: $(cat "$TMP/gb.json" "$TMP/gb.err")"
+rctl -H "$BAD" -H "$H1" summary "$IF_CAP/all" > "$TMP/gb.txt" 2> /dev/null && fail "summary with a bad host succeeded"
+sed -n "/^== $BAD\$/{n;p}" "$TMP/gb.txt" | grep -q "^no summary: .*Connection refused" ||
+	fail "summary's text for a bad host: $(head -5 "$TMP/gb.txt")"
+BAD2=root@127.0.0.1:2
+rctl -H "$BAD" -H "$BAD2" summary "$IF_CAP/all" --json > "$TMP/gb.json" 2> /dev/null && fail "summary of no host succeeded"
+[ "$(jget "'error' in j['$BAD'] and 'error' in j['$BAD2']" < "$TMP/gb.json")" = True ] ||
+	fail "summary when every host failed: $(cat "$TMP/gb.json")"
+rctl -H "$H1" -H "$BAD" metrics > "$TMP/gb.prom" 2> "$TMP/gb.err" && fail "metrics with a bad host succeeded"
+grep -qxF "pktcap_up{host=\"$H1\"} 1" "$TMP/gb.prom" && grep -qxF "pktcap_up{host=\"$BAD\"} 0" "$TMP/gb.prom" &&
+	grep -q "^pktcap_packets_written_total{host=\"$H1\",ring=\"$IF_CAP/all\"" "$TMP/gb.prom" &&
+	[ "$(grep -c '^# TYPE pktcap_up ' "$TMP/gb.prom")" = 1 ] && grep -q "$BAD" "$TMP/gb.err" ||
+	fail "metrics with a bad host: $(head -20 "$TMP/gb.prom") $(cat "$TMP/gb.err")"
+if command -v promtool >/dev/null; then
+	promtool check metrics < "$TMP/gb.prom" || fail "promtool: metrics of two hosts"
+fi
+log "one failing host hides no other: ok"
+
+# --json over several hosts: one document, an object keyed by host; a failing host an error entry.
+jhosts() {	# $1: the exit status wanted; $2: a Python test of the document j; the rest: pktctl's words
+	local want=$1 test=$2 rc
+	shift 2
+	rctl "$@" > "$TMP/j.json" 2> "$TMP/j.err"
+	rc=$?
+	[ "$rc" = "$want" ] && [ "$(jget "$test" < "$TMP/j.json")" = True ] ||
+		fail "pktctl $*: exit $rc, not one document keyed by host: $(head -c 400 "$TMP/j.json") $(cat "$TMP/j.err")"
+}
+bad="'error' in j['$BAD'] and not j['$BAD']['ok']"
+jhosts 0 "sorted(j) == sorted(['$H1', '$H2']) and all(len(j[h]['result']['files']) > 0 for h in j)" \
+	-H "$H1" -H "$H2" list --json
+jhosts 1 "len(j) == 2 and len(j['$H1']['result']['files']) > 0 and $bad" -H "$H1" -H "$BAD" list --json
+grep -q "$BAD.*Connection refused" "$TMP/j.err" || fail "list --json: the bad host is not named: $(cat "$TMP/j.err")"
+jhosts 1 "all(not j[h]['ok'] and 'no ring' in j[h]['error'] for h in j)" -H "$H1" -H "$H2" list nosuch/ring --json
+[ "$(grep -c "no ring" "$TMP/j.err")" = 2 ] || fail "list --json of no such ring: $(cat "$TMP/j.err")"
+jhosts 1 "j['$H1']['result']['pid'] == $pid and $bad" -H "$BAD" -H "$H1" status --json
+grep -q "$BAD" "$TMP/j.err" || fail "status --json: the bad host is not named: $(cat "$TMP/j.err")"
+jhosts 1 "j['$H1']['ok'] and $bad" --json -H "$H1" -H "$BAD" interfaces
+jhosts 1 "j['$H1']['ok'] and $bad" -H "$BAD" -H "$H1" cases --json
+log "--json over several hosts is one document, failing hosts as error entries: ok"
+
+# pktctl reaps its ssh children itself: SIGCHLD keeps its default for the whole process.
+"$PKTCTL" -S "$TMP/pktcapd.sock" -H "$H1" dump "$IF_CAP/all" -f > /dev/null 2>&1 &
+FOLLOW=$!
+sleep 2
+ign=$(awk '/^SigIgn/ { print $2 }' "/proc/$FOLLOW/status")
+kill "$FOLLOW" 2>/dev/null
+wait "$FOLLOW" 2>/dev/null
+[ -n "$ign" ] && [ $((0x$ign & (1 << 16))) = 0 ] || fail "SIGCHLD is ignored process-wide (SigIgn $ign)"
+log "SIGCHLD left alone: ok"
 pass

@@ -1,5 +1,6 @@
 #!/bin/sh
 # ctl-worker.sh: slow requests run on the ctl-worker: status answers meanwhile, replies keep their order
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # A preserve of a window of 4,000 old files (links, manifest lines and
 # syncs) runs on the thread named ctl-worker: while it works, status

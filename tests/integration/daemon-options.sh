@@ -1,5 +1,6 @@
 #!/bin/bash
 # daemon-options.sh: pktcapd's long options, a stray argument named, syslog in the background, an unwritable storage explained
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 unshare

@@ -1,5 +1,6 @@
 #!/bin/bash
 # decode-live.sh: real traffic between two namespaces (HTTP, DNS, ping, IPv6 neighbour discovery) decodes as tcpdump prints it
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 curl

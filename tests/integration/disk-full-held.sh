@@ -1,5 +1,6 @@
 #!/bin/bash
 # disk-full-held.sh: a full disk evicts the ring's unheld old files although some are held as evidence; held files stay whole
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd sha256sum

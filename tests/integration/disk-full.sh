@@ -1,5 +1,6 @@
 #!/bin/bash
 # disk-full.sh: on a full disk the daemon keeps running, logs ENOSPC once per episode, keeps files readable, and recovers
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # dump-big.sh: a dump of a large ring through the daemon always finishes, byte for byte, fast or slow reader
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # Sizes in MiB: the whole ring into a fast reader, and into a slow one (a

@@ -1,5 +1,6 @@
 #!/bin/bash
 # dump-files.sh: pktctl dump -r reads plain and gzip files, merges them by time, and survives damaged ones
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 tcpdump

@@ -1,5 +1,6 @@
 #!/bin/bash
 # dump-rings.sh: dump of several rings (or an interface's rings) merges them by time, as -r does for files
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

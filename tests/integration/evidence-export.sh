@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-export.sh: export writes exactly what tcpdump selects over the held files, with provenance and sums the daemon signed; the case is unchanged
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd setpriv python3 sha256sum openssl

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-faults.sh: preserve and release with a link, write, fsync, rename or unlink failing at every step, on a full disk, and killed anywhere: all or nothing, nothing leaked
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc python3 fallocate
@@ -44,14 +45,17 @@ send_pkts -c 1050 -r 2000
 wait_written "$IF_CAP/all" 1050
 wait_indexer
 ctl list --json > "$TMP/list.json"
+# Files $1 to $2 and no neighbour, which a burst from pktgen may put microseconds away:
+# 1 us inside the first and the last packet's (truncated) microseconds (see evidence-full.sh).
 win() {
 	python3 - "$TMP/list.json" "$1" "$2" <<'EOF2'
-import datetime, json, sys
+import calendar, json, sys, time
 f = [x for x in json.load(open(sys.argv[1]))["result"]["files"] if not x["open"]]
-ep = lambda s: datetime.datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(
-    tzinfo=datetime.timezone.utc).timestamp()
-print("--since @%.6f --until @%.6f" % (ep(f[int(sys.argv[2])]["first"]) - 1e-4,
-                                       ep(f[int(sys.argv[3])]["last"]) + 1e-4))
+def us(s):
+    sec, frac = s.rstrip("Z").split(".")
+    return calendar.timegm(time.strptime(sec, "%Y-%m-%dT%H:%M:%S")) * 10**6 + int(frac)
+a, b = us(f[int(sys.argv[2])]["first"]) + 1, us(f[int(sys.argv[3])]["last"]) - 1
+print("--since @%d.%06d --until @%d.%06d" % (a // 10**6, a % 10**6, b // 10**6, b % 10**6))
 EOF2
 }
 W0=$(win 0 1) W1=$(win 2 3) W2=$(win 4 5)

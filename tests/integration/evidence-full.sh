@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-full.sh: issue 17 items 3, 4 and 9: a full disk, a broken chain and release --delete change a case wholly or not at all
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 fallocate openssl sha256sum
@@ -27,15 +28,20 @@ send_pkts -c 1050 -r 2000
 wait_written "$IF_CAP/all" 1050
 wait_indexer
 ctl list --json > "$TMP/list.json"
-# Windows over closed files (no preserve below rotates): the first of file $1 to the last of $2.
+# Windows over closed files (no preserve below rotates): files $1 to $2 and no neighbour.
+# pktgen catches up a late wake-up in a burst, so the next file's first packet may
+# follow the last one within microseconds: the window starts 1 us after the first
+# packet's (truncated) microsecond and ends 1 us before the last one's, in whole
+# microseconds, never reaching a neighbour (a preserve takes any file it overlaps).
 win() {
 	python3 - "$TMP/list.json" "$1" "$2" <<'EOF2'
-import datetime, json, sys
+import calendar, json, sys, time
 f = [x for x in json.load(open(sys.argv[1]))["result"]["files"] if not x["open"]]
-ep = lambda s: datetime.datetime.strptime(s, "%Y-%m-%dT%H:%M:%S.%fZ").replace(
-    tzinfo=datetime.timezone.utc).timestamp()
-print("--since @%.6f --until @%.6f" % (ep(f[int(sys.argv[2])]["first"]) - 1e-4,
-                                       ep(f[int(sys.argv[3])]["last"]) + 1e-4))
+def us(s):
+    sec, frac = s.rstrip("Z").split(".")
+    return calendar.timegm(time.strptime(sec, "%Y-%m-%dT%H:%M:%S")) * 10**6 + int(frac)
+a, b = us(f[int(sys.argv[2])]["first"]) + 1, us(f[int(sys.argv[3])]["last"]) - 1
+print("--since @%d.%06d --until @%d.%06d" % (a // 10**6, a % 10**6, b // 10**6, b % 10**6))
 EOF2
 }
 name() { ring_files "$dir" | sed -n "$(($1 + 1))p"; }

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-handover.sh: a copied case proves itself to another user with openssl, sha256sum and pktctl verify --dir, no daemon; every forgery fails both
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 openssl sha256sum setpriv

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-hold.sh: a preserved window survives rotation every second and shrinking retention, and verifies
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 sha256sum openssl
@@ -66,7 +67,7 @@ st=$(ctl status --json)
 hb=$(echo "$st" | jget 'j["result"]["evidence"]["cases"]["INC-1"]')
 sz=$(( $(for f in $held; do stat -c %s "$TMP/store/evidence/INC-1/$f"; done | paste -sd+) ))
 [ "$hb" = "$sz" ] || fail "status holds $hb bytes for INC-1, the files are $sz"
-ctl status | grep -q "^evidence: $sz bytes held in 1 cases" || fail "human status: $(ctl status | tail -2)"
+ctl status | grep -q "^evidence: $sz bytes held in 1 case " || fail "human status: $(ctl status | tail -2)"
 kept=$(echo "$st" | jget 'j["result"]["rings"][0]["bytes_kept"]')
 [ "$kept" -lt "$sz" ] || fail "the ring counts held bytes as its own: bytes_kept $kept"
 out=$(ctl verify --case INC-1) || fail "verify failed: $out"

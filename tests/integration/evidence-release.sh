@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-release.sh: readers list and verify cases but cannot preserve or release; release returns the files to retention
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd setpriv python3

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-space.sh: when holds push free space under min-free, status and the log say so and capture goes on evicting unheld files
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

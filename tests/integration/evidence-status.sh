@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-status.sh: status counts held bytes from memory: it opens, stats and lists no case, however many there are
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd strace python3

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-tamper.sh: verify names a flipped byte, a cut file, a missing or extra file, a removed or reordered manifest line and a swapped signature; openssl checks the signature
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 openssl

@@ -1,5 +1,6 @@
 #!/bin/bash
 # evidence-verify-stop.sh: SIGTERM while a verify hashes a large case stops the daemon within 3 s, totals saved; the thread is named verify
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

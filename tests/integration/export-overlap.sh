@@ -1,5 +1,6 @@
 #!/bin/bash
 # export-overlap.sh: overlapping rings give each packet once (export, dump, summary), export selects rings, -w pcapng per ring, no forged statement
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd setpriv python3 sha256sum openssl capinfos

@@ -1,5 +1,6 @@
 #!/bin/bash
 # filecaps.sh: unprivileged pktcapd captures with only CAP_NET_RAW as a file capability, and says why when it has none
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_root

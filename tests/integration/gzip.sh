@@ -1,5 +1,6 @@
 #!/bin/bash
 # gzip.sh: compress = gzip writes .pcap.gz files that zcat | tcpdump and tshark read whole, smaller than plain pcap
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

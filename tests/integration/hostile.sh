@@ -1,5 +1,6 @@
 #!/bin/sh
 # hostile.sh: capture loses nothing and status answers in under 50 ms while clients push the control plane hard
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # A small bench/hostile.sh: a ring of 2,000 old files and a held case of
 # 48 MiB in 3 files, then for a few seconds pktgen sends at a fixed rate

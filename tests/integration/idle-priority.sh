@@ -1,5 +1,6 @@
 #!/bin/bash
 # idle-priority.sh: the indexer and verify threads run in the idle CPU class, at nice 19 and in the idle I/O class
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 ionice

@@ -1,5 +1,6 @@
 #!/bin/bash
 # iface-missing.sh: a configured interface missing at start waits while the others capture, and is captured once it appears
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

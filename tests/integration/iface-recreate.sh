@@ -1,5 +1,6 @@
 #!/bin/bash
 # iface-recreate.sh: an interface deleted and re-created under its name is captured again, same process, no privileges regained
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

@@ -1,5 +1,6 @@
 #!/bin/bash
 # iface-tun.sh: a tun interface missing at start is captured as raw IP once it appears (its ring was made on lo), and again after a restart
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

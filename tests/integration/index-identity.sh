@@ -1,5 +1,6 @@
 #!/bin/bash
 # index-identity.sh: an index copied from another file is dropped and rebuilt; changed ends stay damaged; version 1 is rebuilt
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 sha256sum tcpdump

@@ -1,5 +1,6 @@
 #!/bin/bash
 # index.sh: every file gets a sidecar index with its SHA-256; queries seek with it; damage and crashes are repaired
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 sha256sum gzip

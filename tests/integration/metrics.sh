@@ -1,5 +1,6 @@
 #!/bin/bash
 # metrics.sh: pktctl metrics read by Prometheus's own text parser; the timer's service writes it atomically
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # Debian's python3-prometheus-client is for the system python.
@@ -56,6 +57,22 @@ grep -q "^gauge pktcap_filesystem_free_bytes{$L}" "$TMP/m.txt" || fail "no free 
 grep -q "^gauge pktcap_build_info{version=[0-9.]*}" "$TMP/m.txt" || fail "no version"
 age=$(val "pktcap_oldest_packet_age_seconds{$L}")
 "$PY" -c "import sys; sys.exit(not (0 < $age < 60))" || fail "oldest packet age $age"
+grep -qx "# HELP pktcap_captured_bytes_total Bytes captured, counted as uncompressed pcap (packet data with record and file headers) before any compression, since the ring was created." "$TMP/m.prom" ||
+	fail "captured bytes' HELP: $(grep "HELP pktcap_captured_bytes" "$TMP/m.prom")"
+# The oldest packet's time stamp: the status's oldest_packet, and age = now - it.
+ts=$(val "pktcap_oldest_packet_timestamp_seconds{$L}")
+grep -q "^gauge pktcap_oldest_packet_timestamp_seconds{$L}" "$TMP/m.txt" || fail "oldest time stamp is not a gauge"
+oldest=$(ctl status --json "$IF_CAP/dns" | jget 'j["result"]["rings"][0]["oldest_packet"]')
+"$PY" - "$ts" "$oldest" "$age" <<'PY' || fail "oldest packet time stamp $ts, status says $oldest (age $age)"
+import sys, time, datetime
+ts, oldest, age = float(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+want = datetime.datetime.strptime(oldest[:26], "%Y-%m-%dT%H:%M:%S.%f").replace(tzinfo=datetime.timezone.utc).timestamp()
+assert abs(ts - want) < 1e-5, (ts, want)
+assert abs(time.time() - ts - age) < 30, (ts, age)
+PY
+if command -v promtool >/dev/null; then
+	promtool check metrics < "$TMP/m.prom" || fail "promtool check metrics"
+fi
 log "metrics parse, and match what was sent: ok"
 
 # Counters go on across a restart (from pktcapd.totals), as Prometheus needs.

@@ -1,5 +1,6 @@
 #!/bin/bash
 # nanosecond.sh: timestamp-precision = nano writes nanosecond pcap files (magic a1b23c4d, 9 fractional digits)
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # nss-names.sh: names from a non-default NSS module (extrausers) work; one only a socket service knows (nscd) applies at start, and reload says so
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Runs in a mount namespace of its own: nsswitch.conf, /var/lib/extrausers
 # and nscd's socket directory are bind-mounted there, so the host's files

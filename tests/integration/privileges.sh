@@ -1,5 +1,6 @@
 #!/bin/bash
 # privileges.sh: once capturing, pktcapd runs as the configured user with no capability left, in every thread
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

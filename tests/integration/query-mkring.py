@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # query-mkring.py: closed, un-indexed pktcapd files with varied traffic (hosts, nets, ports, VLANs, IPv6, ARP) for query-plan.sh
+# SPDX-License-Identifier: BSD-2-Clause
 """Usage: query-mkring.py DIR PREFIX NFILES [gzip]
 
 Each file holds about 2400 Ethernet frames (several index blocks): common

@@ -1,5 +1,6 @@
 #!/bin/bash
 # query-plan.sh: the daemon runs dump's filter, and the address index skips files and blocks: output equals tcpdump's full scan
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 tcpdump md5sum

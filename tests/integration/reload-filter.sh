@@ -1,5 +1,6 @@
 #!/bin/bash
 # reload-filter.sh: a filter past the bound is refused at once by reload and by -t; capture goes on
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # filter_of N: "udp" and N times " or port 1"; libpcap's optimizer needs

@@ -1,5 +1,6 @@
 #!/bin/bash
 # restart-numbering.sh: a restarted daemon numbers its files on from the last run and leaves old files untouched
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

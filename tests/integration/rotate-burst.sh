@@ -1,5 +1,6 @@
 #!/bin/bash
 # rotate-burst.sh: a 2M burst into 64K files fits the default 16M write-queue and loses no packet
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # rotate-packets.sh: rotate-packets = 100 starts a new file after every 100 packets
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # rotate-size.sh: files rotate at rotate-size, and keep-files / keep-bytes delete the oldest ones
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,5 +1,6 @@
 #!/bin/bash
 # rotate-time.sh: rotate-interval = 2s starts a file at every clock-aligned 2 s boundary, named after its first packet
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

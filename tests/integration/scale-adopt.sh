@@ -1,5 +1,6 @@
 #!/bin/bash
 # scale-adopt.sh: thousands of un-indexed files are adopted in seconds, newest first, a dump's file jumps the queue, list pages
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 tcpdump

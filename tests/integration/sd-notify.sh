@@ -1,5 +1,6 @@
 #!/bin/bash
 # sd-notify.sh: pktcapd tells systemd READY=1, STATUS=, RELOADING=1, WATCHDOG=1 and STOPPING=1
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

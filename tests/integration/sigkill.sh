@@ -1,5 +1,6 @@
 #!/bin/bash
 # sigkill.sh: after kill -9 every file is readable and holds all but the last flush interval; a restart seals it
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 RATE=1000

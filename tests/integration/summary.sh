@@ -1,5 +1,6 @@
 #!/bin/bash
 # summary.sh: pktctl summary's figures against what was sent and what capinfos reads in the ring's files
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 capinfos

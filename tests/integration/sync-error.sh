@@ -1,5 +1,6 @@
 #!/bin/bash
 # sync-error.sh: a failed fdatasync is a write error: logged once, counted, the file not sealed, repaired at the next start
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc

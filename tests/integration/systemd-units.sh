@@ -1,5 +1,6 @@
 #!/bin/bash
 # systemd-units.sh: the shipped units pass systemd-analyze verify and the service's exposure is 2.0 or lower
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd systemd-analyze

@@ -1,5 +1,6 @@
 #!/bin/bash
 # threads.sh: the daemon's threads are exactly those docs/design.md lists, each with its name
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_root

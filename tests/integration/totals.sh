@@ -1,5 +1,6 @@
 #!/bin/bash
 # totals.sh: status counts since the ring was created as well as since start, across a restart
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

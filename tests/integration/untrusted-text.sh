@@ -1,5 +1,6 @@
 #!/bin/bash
 # untrusted-text.sh: a note, case id or ring name a client sent reaches pktctl's tables and the daemon's log escaped, JSON exact
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3 grep

@@ -1,5 +1,6 @@
 #!/bin/bash
 # package/run.sh: build the Debian package from the release tarball, lint it, install it, check it, purge it
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Usage (as root): tests/package/run.sh BUILD-DIR WORK-DIR
 # BUILD-DIR is a configured build tree (its "make dist" gives the sources);

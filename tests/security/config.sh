@@ -1,5 +1,6 @@
 #!/bin/bash
 # config.sh: pktcapd -t refuses values that would overflow or fail only at start-up, and warns on root
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # Only parsing: no namespace, no capture, no root needed.

@@ -1,5 +1,6 @@
 #!/bin/bash
 # ctl-socket.sh: the control socket's directory stays root's and no link is followed, so the daemon user cannot redirect root's chown
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd setpriv

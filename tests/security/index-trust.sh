@@ -1,5 +1,6 @@
 #!/bin/bash
 # index-trust.sh: seek points that cannot be true (past the end, inside a record, a bad header) are not followed: dumps scan and the index is rebuilt
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd python3

@@ -1,5 +1,6 @@
 #!/bin/bash
 # leaks.sh: pktctl and pktcapd -t free everything on their early error paths (LeakSanitizer)
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # Needs a build with -fsanitize=address (tests/check.sh's second suite); no root, no network.

@@ -1,5 +1,6 @@
 #!/bin/bash
 # messages.sh: a long filter that does not compile still shows libpcap's reason (pktcapd -t, pktctl dump)
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 [ -x "$PKTCAPD" ] && [ -x "$PKTCTL" ] || hard_error "pktcapd or pktctl not built"

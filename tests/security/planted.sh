@@ -1,5 +1,6 @@
 #!/bin/bash
 # planted.sh: FIFOs, links and a world-writable directory planted in a ring never freeze or fool the daemon
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

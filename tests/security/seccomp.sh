@@ -1,5 +1,6 @@
 #!/bin/bash
 # seccomp.sh: every thread of pktcapd runs under its seccomp filter: sockets refused, exec kills
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 # gdb attaches to the running daemon and makes each thread call socket() and,

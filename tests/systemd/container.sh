@@ -1,4 +1,5 @@
 # container.sh: a Debian 12 root file system, cached per package list, booted with systemd as PID 1 by systemd-nspawn
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Sourced by run.sh after tests/lib.sh. ct_rootfs builds (or reuses) the
 # cached root, ct_boot copies it and boots the copy inside the capture

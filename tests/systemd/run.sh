@@ -1,5 +1,6 @@
 #!/bin/bash
 # run.sh: the shipped units under a real systemd: boot Debian 12 in systemd-nspawn and run pktcapd as users will
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Usage (as root, from a checkout; autoreconf runs first if configure is missing):
 #   tests/systemd/run.sh [WORKDIR]

@@ -1,4 +1,5 @@
 /* tap.h: a few macros so unit tests print TAP lines and fail the run on any failed check */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_TAP_H
 #define PKTCAP_TAP_H
 

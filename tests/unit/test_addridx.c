@@ -1,4 +1,5 @@
 /* test_addridx.c: NAME.aidx round trips every field; torn, altered and foreign indexes are refused */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

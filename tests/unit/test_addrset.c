@@ -1,4 +1,5 @@
 /* test_addrset.c: the key extractor per link type (tags, IPv6 chains, fragments, ARP, cut packets), sets and their queries */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

@@ -1,4 +1,5 @@
 /* test_bpfplan.c: the planner parses like libpcap, refuses what it cannot bound, and never skips a block libpcap's filter would match */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <arpa/inet.h>

@@ -1,4 +1,5 @@
 /* test_conf.c: pktcapd.conf parses as documented and every mistake names its file and line */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

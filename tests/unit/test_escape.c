@@ -1,4 +1,5 @@
 /* test_escape.c: escape_text leaves text and UTF-8 alone and turns every control and bad byte into an escape */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* test_evcheck.c: property test: random cases verify clean, and each single change gives exactly its one finding */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* test_evexport.c: case exports: bounded steps, index seeks, one packet once, signed bytes */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

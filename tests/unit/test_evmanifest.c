@@ -1,4 +1,5 @@
 /* test_evmanifest.c: the case manifest's encoding, hash chain, signed head and companions */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* test_filelist.c: a ring's file list at 100,000 files: totals, lookups and retention cost O(1) or O(log n) work */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdlib.h>

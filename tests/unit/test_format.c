@@ -1,4 +1,5 @@
 /* test_format.c: pktctl's status table keeps a long ring state whole: a word in the column, the text below */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 #!/bin/sh
 # test_layering.sh: daemon/ reads by plane: each plane includes only the planes below it, no cycle
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # The allowed directions (docs/design.md, "Planes and includes"):
 #   storage  -> storage

@@ -1,4 +1,5 @@
 /* test_pcapfile.c: the one reader: whole files read back, damage of every kind reported, never passed off as packets */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

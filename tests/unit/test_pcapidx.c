@@ -1,4 +1,5 @@
 /* test_pcapidx.c: an index's identity binds it to its file: another file's index, changed ends and version 1 are told apart */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* test_proto.c: request errors stay valid UTF-8, so the daemon can always send them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* test_retention.c: the ring deletes the oldest closed files first and never the open or preserved ones */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* test_sha256.c: the SHA-256 that seals capture files gives the FIPS 180-4 test vectors */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* test_timeparse.c: --since/--until accept RFC 3339, times of day, relative and epoch times */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* test_totals.c: libpcap's 32-bit counters widened to 64 bits across a wrap */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdint.h>

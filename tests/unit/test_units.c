@@ -1,4 +1,5 @@
 /* test_units.c: sizes and durations parse as documented and reject everything else */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <errno.h>

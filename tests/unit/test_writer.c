@@ -1,4 +1,5 @@
 /* test_writer.c: the record writer: whole pcap files, rotation, numbering, retention, repair, gzip */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <dirent.h>

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # app.py: writes the conformance pcaps of the UDP application printers (DHCP, NTP, ...; no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Messages are built byte by byte with struct, so every field (lengths,
 # option codes, bad values) is exactly what the test is about; the link,

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # dns_http.py: writes the DNS (UDP, TCP, mDNS) and HTTP conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # DNS messages are assembled byte by byte here rather than with scapy's DNS
 # layer, so that compression pointers, loops and broken lengths are exactly

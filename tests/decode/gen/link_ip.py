@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # link_ip.py: writes the link-layer, ARP, IPv4 and ICMP conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Packets are built in memory with scapy and written by a small pcap writer of
 # our own, so a record can claim a wire length longer than what was captured

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # routing.py: writes the IGMP, VRRP, OSPFv2 and LLDP conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # The messages are packed by hand with struct (checksums computed here, or
 # left wrong on purpose) and wrapped in scapy's IP and Ethernet headers. Each

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # timestamps.py: writes the pcaps of odd record times (bit 31 set, fractions of a second or more)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # tcpdump prints "[Error converting time]" for seconds with bit 31 set, prints
 # a fraction field of a million microseconds or more digit for digit, and

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # transport.py: writes the TCP, UDP, IPv6 and ICMPv6 conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Packets are built in memory with scapy and written by a small pcap writer,
 # so a record can claim a wire length longer than what was captured (a snaplen

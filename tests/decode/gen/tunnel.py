@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # tunnel.py: writes the VXLAN, Geneve, GRE and MPLS conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # The tunnel headers are packed by hand with struct, so that malformed ones
 # (bad versions, lengths that lie, reserved bits) are as easy to write as good
