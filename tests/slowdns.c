@@ -1,4 +1,5 @@
 /* slowdns.c: LD_PRELOAD shim whose getaddrinfo answers NAME.slow.invalid late (PKTCAP_SLOWDNS_SEC) with the address NAME spells */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"	/* _GNU_SOURCE, for RTLD_NEXT */
 
 #include <dlfcn.h>

@@ -1,4 +1,5 @@
 /* ctlfilter.c: a client's filter compiled off the control loop: libpcap may look up host names, which can take seconds */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <pthread.h>

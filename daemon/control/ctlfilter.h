@@ -1,4 +1,5 @@
 /* ctlfilter.h: a client's filter compiled off the control loop: libpcap may look up host names, which can take seconds */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_CTLFILTER_H
 #define PKTCAP_CTLFILTER_H
 

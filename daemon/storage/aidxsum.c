@@ -1,4 +1,5 @@
 /* aidxsum.c: each closed file's address-index union kept in memory, so a filtered query rules files out without the disk */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 /* aidxsum.h: each closed file's address-index union kept in memory, so a filtered query rules files out without the disk */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_AIDXSUM_H
 #define PKTCAP_AIDXSUM_H
 

@@ -1,5 +1,6 @@
 #!/bin/bash
 # aidx-memory.sh: sealed files' address-index unions are kept in memory, so list/dump FILTER rule files out without reading their .aidx; a damaged one is rebuilt
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 AIDXDUMP=${AIDXDUMP:-$top_builddir/tests/aidxdump}

@@ -1,5 +1,6 @@
 #!/bin/bash
 # filter-dns.sh: a dump filter naming a host whose lookup hangs is compiled off the control loop: other clients are answered meanwhile
+# SPDX-License-Identifier: BSD-2-Clause
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 netns_setup

@@ -1,4 +1,5 @@
 /* test_aidxsum.c: the file list keeps each file's address-index union in bounded memory, and its "no" is always true */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include <stdarg.h>
