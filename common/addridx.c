@@ -804,6 +804,12 @@ int addridx_load_union(int dirfd, const char *name, int datafd, const char *data
 
 int addridx_check(int dirfd, const char *name, const struct pcapidx_identity *id)
 {
+	return addridx_check_union(dirfd, name, id, NULL);
+}
+
+int addridx_check_union(int dirfd, const char *name, const struct pcapidx_identity *id,
+			struct addridx *u)
+{
 	struct addridx x = { 0 };
 	struct parse ps = { 0 };
 	uint64_t size;
@@ -814,6 +820,13 @@ int addridx_check(int dirfd, const char *name, const struct pcapidx_identity *id
 	if (read_ends(fd, &x, &ps, &size) == 0 && ps.id.span == id->span &&
 	    !memcmp(ps.id.name, id->name, 32) && !memcmp(ps.id.ends, id->ends, 32))
 		rc = 0;
+	if (rc == 0 && u) {
+		*u = x;
+		rc = read_union(fd, &ps, size, u);
+		u->complete = rc == 0;
+		if (rc < 0)
+			addridx_free(u);
+	}
 	close(fd);
 	return rc;
 }

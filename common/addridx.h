@@ -53,6 +53,9 @@ int addridx_load_union(int dirfd, const char *name, int datafd, const char *data
  * checks before it trusts an index and skips rebuilding it. 0 or -1.
  */
 int addridx_check(int dirfd, const char *name, const struct pcapidx_identity *id);
+/* addridx_check, and the union loaded into *u (as addridx_load_union) when it is there. */
+int addridx_check_union(int dirfd, const char *name, const struct pcapidx_identity *id,
+			struct addridx *u);
 
 /* The block holding uncompressed offset raw_off, or -1. */
 long addridx_block_at(const struct addridx *x, uint64_t raw_off);

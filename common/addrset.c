@@ -566,18 +566,26 @@ int addrset_has_ip4(const struct addrset *s, uint32_t lo, uint32_t hi)
 
 	if (s->flags & ADDRSET_ALL)
 		return 1;
+	lo >>= s->cut4;
+	hi >>= s->cut4;
 	i = lower_bound(s->ip4, s->n4, sizeof(uint32_t), &lo, cmp_u32);
 	return i < s->n4 && s->ip4[i] <= hi;
 }
 
 int addrset_has_ip6(const struct addrset *s, const uint8_t lo[16], const uint8_t hi[16])
 {
+	uint8_t l[16], h[16];
 	uint32_t i;
 
 	if (s->flags & ADDRSET_ALL)
 		return 1;
-	i = lower_bound(s->ip6, s->n6, 16, lo, cmp_ip6);
-	return i < s->n6 && memcmp(s->ip6[i], hi, 16) <= 0;
+	/* Cutting the tail keeps the order, so the cut range holds every cut value of the range. */
+	memcpy(l, lo, 16);
+	memcpy(h, hi, 16);
+	memset(l + 16 - s->cut6, 0, s->cut6);
+	memset(h + 16 - s->cut6, 0, s->cut6);
+	i = lower_bound(s->ip6, s->n6, 16, l, cmp_ip6);
+	return i < s->n6 && memcmp(s->ip6[i], h, 16) <= 0;
 }
 
 int addrset_has_port(const struct addrset *s, uint16_t lo, uint16_t hi)
@@ -586,6 +594,8 @@ int addrset_has_port(const struct addrset *s, uint16_t lo, uint16_t hi)
 
 	if (s->flags & ADDRSET_ALL)
 		return 1;
+	lo = (uint16_t)(lo >> s->cutport);
+	hi = (uint16_t)(hi >> s->cutport);
 	i = lower_bound(s->port, s->nport, sizeof(uint16_t), &lo, cmp_u16);
 	return i < s->nport && s->port[i] <= hi;
 }

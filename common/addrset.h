@@ -24,6 +24,14 @@ struct addrset {
 	uint8_t (*ip6)[16];	/* IPv6 source and destination addresses */
 	uint16_t *port;		/* TCP, UDP and SCTP source and destination ports */
 	uint16_t *vlan;		/* 802.1Q/802.1ad VLAN ids, outer and inner */
+	/*
+	 * 0 in every set read or built. A file's summary kept in memory
+	 * (daemon/storage/filelist.c) cuts values to their high bits so it
+	 * stays small; a "no" from such a coarser set is still true.
+	 */
+	uint8_t cut4;		/* ip4 holds each address >> cut4 (at most 31) */
+	uint8_t cut6;		/* ip6 keeps the first 16 - cut6 bytes of each address, the rest zero */
+	uint8_t cutport;	/* port holds each port >> cutport (at most 15) */
 };
 
 #define ADDRSET_ALL 1u

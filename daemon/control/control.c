@@ -13,6 +13,7 @@
 #include <pcap/pcap.h>
 
 #include "aidxmatch.h"
+#include "storage/aidxsum.h"
 #include "capture/capctl.h"
 #include "control/control.h"
 #include "evidence/evidence.h"
@@ -301,22 +302,23 @@ static json_t *block_runs(const struct addridx *x, const struct bpfplan *p,
  * blocks the runs that may), 2 it cannot tell ("match": "unknown": no plan,
  * no index, or not this file's).
  */
-static int file_may_match(const struct ring *r, const struct filelist_file *f,
+static int file_may_match(struct ring *r, const struct filelist_file *f,
 			  const struct listplan *lp, json_t **blocks)
 {
 	struct addridx x;
-	int rc = aidxmatch_file(r->dirfd, f->name, lp->plan, lp->linktype, &x);
+	int rc = aidxsum_match(r, f, lp->plan, lp->linktype, blocks ? &x : NULL);
 
 	if (rc != AIDXMATCH_MAY)
 		return rc == AIDXMATCH_NO ? 0 : 2;
-	if (blocks)
+	if (blocks) {
 		*blocks = block_runs(&x, lp->plan, f);
-	addridx_free(&x);
+		addridx_free(&x);
+	}
 	return 1;
 }
 
 /* A file's entry, or NULL when the filter's plan leaves it out. */
-static json_t *list_file(const struct ring *r, const struct filelist_file *f,
+static json_t *list_file(struct ring *r, const struct filelist_file *f,
 			 const struct proto_request *req, struct listplan *lp)
 {
 	json_t *blocks = NULL, *j;

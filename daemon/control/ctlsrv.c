@@ -68,6 +68,7 @@ struct client {
 	int closing;		/* close once the output is written */
 	struct dump_job *job;	/* a dump streaming to this client */
 	struct ctl_job *work;	/* a request on the ctl-worker: nothing more is read meanwhile */
+	struct proto_request *dump_req;	/* a dump whose filter the ctl-worker compiles first */
 	uint64_t work_start;
 	sd_event_source *retry;	/* a following dump looks for new packets */
 	uint8_t *dbuf;		/* one DATA frame being built */
@@ -278,6 +279,7 @@ static void client_free(struct client *c)
 	dump_end(c);
 	if (c->work)
 		ctlworker_forget(c->work);
+	free(c->dump_req);
 	sd_event_source_disable_unref(c->io);
 	sd_event_source_disable_unref(c->timer);
 	sd_event_source_disable_unref(c->retry);
@@ -605,6 +607,50 @@ static int start_dump(struct client *c, const struct proto_request *req)
 	return 0;
 }
 
+/* The worker compiled the dump's filter (dump_job_prepare): the dump starts now. */
+static void on_prepared(struct ctl_job *job, uint8_t *frame, size_t len, void *arg)
+{
+	struct client *c = arg;
+	struct proto_request *req = c->dump_req;
+
+	free(frame);
+	c->work = NULL;
+	c->dump_req = NULL;
+	c->active = now_usec(c);
+	if (start_dump(c, req) < 0)
+		c->closing = 1;
+	free(req);
+	/* The dump owns the connection: nothing more is parsed, as in process_input. */
+	c->inlen = 0;
+	c->req_start = 0;
+	if (client_turn(c) < 0) {
+		client_free(c);
+		return;
+	}
+	arm_deadline(c);
+}
+
+/*
+ * A dump or export with a filter: libpcap resolves host names in it, which
+ * can take as long as the resolver's time-outs, so the ctl-worker compiles
+ * it before the dump starts; the loop serves everyone else meanwhile.
+ */
+static int start_prepared_dump(struct client *c, const struct proto_request *req)
+{
+	c->dump_req = malloc(sizeof(*req));
+	if (c->dump_req) {
+		*c->dump_req = *req;
+		c->work = ctlworker_submit_apart(dispatch_prepare(), req, &c->cred, on_prepared, c);
+	}
+	if (!c->work) {
+		free(c->dump_req);
+		c->dump_req = NULL;
+		return queue_error(c, "out of memory") < 0 ? -1 : 0;
+	}
+	c->work_start = now_usec(c);
+	return 0;
+}
+
 /*
  * Answers one decoded request as the dispatch table says: refused without
  * the right, or inline, streamed, or handed to the worker. -1 when the
@@ -624,6 +670,8 @@ static int answer(struct client *c, const struct proto_request *req)
 		  proto_cmd_name(req->cmd));
 	switch (dispatch_kind(cmd, req)) {
 	case CTL_STREAM:
+		if (*req->filter && !*req->case_id && !c->job)
+			return start_prepared_dump(c, req);
 		return start_dump(c, req);
 	case CTL_WORKER:
 		return start_work(c, cmd, req);

@@ -37,6 +37,14 @@ struct ctl_job {
 	void *arg;
 };
 
+/*
+ * Jobs that may wait on something outside (a filter's host-name lookup)
+ * each get a thread of their own, so one slow resolver holds up neither
+ * the queue nor the other lookups; at most this many at once, then they
+ * queue like the rest.
+ */
+#define MAX_APART 8
+
 /* A turn of the control loop this long is logged (debug): what made it slow comes before. */
 #define SLOW_TURN_USEC (20 * 1000)
 
@@ -47,6 +55,7 @@ static struct {
 	struct ctl_job *finished;	/* done, any order: each reply goes to its own client */
 	int stopping;
 	int running;
+	int apart;		/* threads of their own running (MAX_APART) */
 	pthread_t thread;
 	int efd;
 	sd_event_source *src;
@@ -78,10 +87,21 @@ static void answer(struct ctl_job *j)
 	json_decref(reply);
 }
 
+/* Hands an answered job back to the loop; under w.lock. */
+static void finish(struct ctl_job *j)
+{
+	uint64_t one = 1;
+
+	j->next = w.finished;
+	w.finished = j;
+	/* A full counter still wakes the loop; nothing is lost by EAGAIN. */
+	if (write(w.efd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		log_warn("ctl-worker: cannot wake the control loop: %s", strerror(errno));
+}
+
 static void *run(void *arg)
 {
 	struct ctl_job *j;
-	uint64_t one = 1;
 
 	pthread_setname_np(pthread_self(), "ctl-worker");
 	pthread_mutex_lock(&w.lock);
@@ -89,12 +109,26 @@ static void *run(void *arg)
 		pthread_mutex_unlock(&w.lock);
 		answer(j);
 		pthread_mutex_lock(&w.lock);
-		j->next = w.finished;
-		w.finished = j;
-		/* A full counter still wakes the loop; nothing is lost by EAGAIN. */
-		if (write(w.efd, &one, sizeof(one)) < 0 && errno != EAGAIN)
-			log_warn("ctl-worker: cannot wake the control loop: %s", strerror(errno));
+		finish(j);
 	}
+	pthread_mutex_unlock(&w.lock);
+	return NULL;
+}
+
+/*
+ * A job on a thread of its own. After ctlworker_stop the job is left as it
+ * is (the daemon is exiting, and a client being freed may still name it).
+ */
+static void *run_apart(void *arg)
+{
+	struct ctl_job *j = arg;
+
+	pthread_setname_np(pthread_self(), "ctl-lookup");
+	answer(j);
+	pthread_mutex_lock(&w.lock);
+	w.apart--;
+	if (!w.stopping)
+		finish(j);
 	pthread_mutex_unlock(&w.lock);
 	return NULL;
 }
@@ -152,8 +186,8 @@ int ctlworker_start(struct daemon *d)
 	return 0;
 }
 
-struct ctl_job *ctlworker_submit(const struct ctl_command *c, const struct proto_request *req,
-				 const struct ucred *peer, ctl_job_done *done, void *arg)
+static struct ctl_job *new_job(const struct ctl_command *c, const struct proto_request *req,
+			       const struct ucred *peer, ctl_job_done *done, void *arg)
 {
 	struct ctl_job *j;
 
@@ -167,11 +201,49 @@ struct ctl_job *ctlworker_submit(const struct ctl_command *c, const struct proto
 	j->peer = *peer;
 	j->done = done;
 	j->arg = arg;
-	pthread_mutex_lock(&w.lock);
+	return j;
+}
+
+/* Into the FIFO queue; under w.lock. */
+static void enqueue(struct ctl_job *j)
+{
 	*w.tail = j;
 	w.tail = &j->next;
 	pthread_cond_signal(&w.cond);
+}
+
+struct ctl_job *ctlworker_submit(const struct ctl_command *c, const struct proto_request *req,
+				 const struct ucred *peer, ctl_job_done *done, void *arg)
+{
+	struct ctl_job *j = new_job(c, req, peer, done, arg);
+
+	if (!j)
+		return NULL;
+	pthread_mutex_lock(&w.lock);
+	enqueue(j);
 	pthread_mutex_unlock(&w.lock);
+	return j;
+}
+
+struct ctl_job *ctlworker_submit_apart(const struct ctl_command *c,
+				       const struct proto_request *req, const struct ucred *peer,
+				       ctl_job_done *done, void *arg)
+{
+	struct ctl_job *j = new_job(c, req, peer, done, arg);
+	pthread_attr_t attr;
+	pthread_t t;
+
+	if (!j)
+		return NULL;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_mutex_lock(&w.lock);
+	if (w.apart < MAX_APART && pthread_create(&t, &attr, run_apart, j) == 0)
+		w.apart++;
+	else
+		enqueue(j);
+	pthread_mutex_unlock(&w.lock);
+	pthread_attr_destroy(&attr);
 	return j;
 }
 

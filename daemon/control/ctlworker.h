@@ -34,6 +34,14 @@ int ctlworker_start(struct daemon *d);
  */
 struct ctl_job *ctlworker_submit(const struct ctl_command *c, const struct proto_request *req,
 				 const struct ucred *peer, ctl_job_done *done, void *arg);
+/*
+ * As ctlworker_submit, for a job that may wait on something outside the
+ * daemon (a host-name lookup): it runs on a thread of its own, beside the
+ * queue and other such jobs (a few at once; more wait in the queue).
+ */
+struct ctl_job *ctlworker_submit_apart(const struct ctl_command *c,
+				       const struct proto_request *req, const struct ucred *peer,
+				       ctl_job_done *done, void *arg);
 /* Whoever waited is gone: the job still runs, its reply is dropped. Loop only. */
 void ctlworker_forget(struct ctl_job *job);
 /* Stops the thread after the request it is running; queued ones are dropped. */

@@ -7,6 +7,7 @@
 #include "control/control.h"
 #include "control/ctlsrv.h"
 #include "control/dispatch.h"
+#include "control/dumpjob.h"
 #include "evidence/evidence.h"
 #include "reply.h"
 
@@ -49,6 +50,16 @@ static const struct ctl_command commands[] = {
 	{ CMD_PRESERVE, CTL_RIGHT_OPERATE, evidence_preserve, CTL_WORKER, NULL },
 	{ CMD_RELEASE, CTL_RIGHT_OPERATE, evidence_release, CTL_WORKER, NULL },
 };
+
+/* Not a command: a dump's or export's filter, compiled on the worker before the stream starts. */
+static const struct ctl_command prepare = {
+	CMD_DUMP, CTL_RIGHT_READ, dump_job_prepare, CTL_WORKER, NULL
+};
+
+const struct ctl_command *dispatch_prepare(void)
+{
+	return &prepare;
+}
 
 const struct ctl_command *dispatch_find(enum proto_cmd cmd)
 {

@@ -37,6 +37,8 @@ struct ctl_command {
 
 /* The row of cmd; NULL for a command the table does not have. */
 const struct ctl_command *dispatch_find(enum proto_cmd cmd);
+/* The worker's row that compiles a dump's filter before the dump starts (dump_job_prepare). */
+const struct ctl_command *dispatch_prepare(void);
 /* Where this request runs: the row's kind, unless it is a quick one. */
 enum ctl_kind dispatch_kind(const struct ctl_command *c, const struct proto_request *req);
 /* Runs the handler, after refusing a ring that does not exist. Any thread. */

@@ -15,9 +15,11 @@
 
 #include "addridx.h"
 #include "bpfplan.h"
+#include "control/ctlfilter.h"
 #include "control/dumpjob.h"
 #include "control/evexport.h"
 #include "control/expout.h"
+#include "storage/aidxsum.h"
 #include "storage/indexer.h"
 #include "log.h"
 #include "pcapfile.h"
@@ -119,8 +121,9 @@ static int export_setup(struct dump_job *j, const struct proto_request *req,
 
 /*
  * The request's filter, for the ring's link type: planned against the
- * address indexes, and for a dump compiled here (proto.c bounded its terms,
- * so compiling takes milliseconds on this thread; libpcap checks the program).
+ * address indexes, and for a dump compiled (proto.c bounded its terms;
+ * libpcap checks the program). The ctl-worker compiled it already
+ * (dump_job_prepare): a host name's lookup never holds this thread.
  */
 static int filter_setup(struct dump_job *j, const struct proto_request *req, char *err,
 			size_t errlen)
@@ -140,19 +143,32 @@ static int filter_setup(struct dump_job *j, const struct proto_request *req, cha
 		rlog(j->r, LOG_DEBUG, "dump: filter without a plan (%s): reading everything", why);
 	if (req->export)
 		return 0;
-	j->dead = pcap_open_dead(j->plan_linktype, snaplen ? (int)snaplen : 262144);
-	if (!j->dead) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (pcap_compile(j->dead, &j->prog, req->filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+	if (ctlfilter_compile(req->filter, j->plan_linktype, (int)snaplen, &j->prog, why,
+			      sizeof(why)) < 0) {
 		/* As pktctl said it when it compiled the filter itself. */
 		snprintf(err, errlen, "filter \"%.100s%s\": %s", req->filter,
-			 strlen(req->filter) > 100 ? "..." : "", pcap_geterr(j->dead));
+			 strlen(req->filter) > 100 ? "..." : "", why);
 		return -1;
 	}
 	j->has_prog = 1;
 	return 0;
+}
+
+json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer)
+{
+	uint32_t linktype, snaplen;
+	struct ring *r;
+	char err[256];
+
+	(void)peer;
+	/* A case's files carry their own headers: an export of one compiles per ring. */
+	if (*req->case_id || !*req->filter || !(r = pick_ring(d, req->ring, err, sizeof(err))))
+		return json_pack("{s:b}", "ok", 1);
+	memcpy(&snaplen, r->header + 16, 4);
+	memcpy(&linktype, r->header + 20, 4);
+	ctlfilter_prepare(req->filter, (int)(linktype & 0xffff), (int)snaplen);
+	return json_pack("{s:b}", "ok", 1);
 }
 
 struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
@@ -357,7 +373,7 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
  * packet of the file can match the filter: the file is not read at all. No
  * index, or one that is not this file's, and every block is read.
  */
-static int plan_file(struct dump_job *j)
+static int plan_file(struct dump_job *j, int sum)
 {
 	struct stat st;
 	char aname[300];
@@ -366,9 +382,14 @@ static int plan_file(struct dump_job *j)
 	if (!j->plan || fstat(j->fd, &st) < 0)
 		return 0;
 	snprintf(aname, sizeof(aname), "%s.aidx", j->name);
-	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0)
+	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0) {
+		aidxsum_rebuild(j->r, &j->cur);
 		return 0;
+	}
 	j->has_aidx = 1;
+	/* Loaded whole and checked: its union stays in memory for the next query. */
+	if (sum == FILELIST_SUM_NONE && j->aidx.complete)
+		filelist_set_summary(j->r->files, j->seq, &j->aidx.file, j->aidx.linktype);
 	if (j->aidx.linktype != j->plan_linktype) {
 		addridx_free(&j->aidx);
 		j->has_aidx = 0;
@@ -475,7 +496,7 @@ static int open_next(struct dump_job *j)
 	struct filelist_file fs[2];
 	uint64_t from = j->next_seq;
 	int64_t first = 0;
-	int found = 0, growing = 0, hurry = 0;
+	int found = 0, growing = 0, hurry = 0, sum;
 	unsigned flags;
 	char err[512];
 	size_t n;
@@ -518,6 +539,13 @@ static int open_next(struct dump_job *j)
 	if (j->until && first >= j->until + 1000000000LL)
 		return -1;
 	j->next_seq = j->seq + 1;
+	/* The file's union in memory rules it out without opening anything. */
+	sum = j->plan ? filelist_ask_summary(r->files, j->seq, j->plan, j->plan_linktype)
+		      : FILELIST_SUM_NONE;
+	if (sum == FILELIST_SUM_NO) {
+		j->skipped_files++;
+		return 1;
+	}
 	j->fd = pcapfile_openat(r->dirfd, j->name, O_RDONLY);
 	if (j->fd < 0) {
 		if (errno != ENOENT)	/* ENOENT: deleted by retention meanwhile */
@@ -525,7 +553,7 @@ static int open_next(struct dump_job *j)
 			     errno == EINVAL ? "not a regular file" : strerror(errno));
 		return 1;
 	}
-	if (plan_file(j)) {
+	if (plan_file(j, sum)) {
 		close_file(j);
 		return 1;
 	}

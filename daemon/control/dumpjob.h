@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include <jansson.h>
+
 #include "daemon.h"
 #include "proto.h"
 
@@ -29,6 +31,14 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
  */
 enum { DUMP_DONE, DUMP_MORE, DUMP_WAIT };
 int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len);
+/*
+ * On the ctl-worker, before dump_job_new: compiles req's filter for its
+ * ring (libpcap may look up host names: seconds with a resolver that does
+ * not answer) and keeps the program for the dump (control/ctlfilter.h).
+ * The reply says nothing; dump_job_new reports what is wrong.
+ */
+json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer);
 uint64_t dump_job_packets(const struct dump_job *j);
 /* Copies of a packet that overlapping rings of one interface stored, not sent (cases). */
 uint64_t dump_job_duplicates(const struct dump_job *j);

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "addridx.h"
+#include "bpfplan.h"
 #include "control/evexport.h"
 #include "evidence/evidence.h"
 #include "evidence/evmanifest.h"
@@ -56,6 +58,10 @@ struct evexport {
 	struct expout *xo;
 	struct pktdedup dedup;
 	char case_id[PROTO_CASE_MAX + 1];
+	char *filter;		/* an export's, for the address indexes; NULL: none */
+	struct bpfplan *plan;	/* planned for the export's link type once it is known */
+	int no_plan;
+	uint64_t skipped;	/* held files the address index passed over */
 };
 
 static struct cursor *cursor_of(struct evexport *x, const char *ring)
@@ -211,6 +217,11 @@ struct evexport *evexport_open(int casefd, const struct proto_request *req, stru
 	snprintf(x->case_id, sizeof(x->case_id), "%s", req->case_id);
 	x->since = req->since;
 	x->until = req->until;
+	if (req->export && *req->filter && !(x->filter = strdup(req->filter))) {
+		snprintf(err, errlen, "out of memory");
+		evexport_free(x);
+		return NULL;
+	}
 	if (read_case(x, req, err, errlen) < 0 || check_rings(x, req, err, errlen) < 0) {
 		evexport_free(x);
 		return NULL;
@@ -327,6 +338,37 @@ static struct pcapfile *seek_held(struct evexport *x, struct cursor *c, const st
 	return pf;
 }
 
+/*
+ * A held file whose ring still lends its address index (the ring's
+ * NAME.aidx beside the ring's link to the same inode, bound to the file's
+ * name and ends) is passed over whole when the union says no packet of it
+ * can match the export's filter: only what the filter would drop is
+ * skipped. Once the export's link type is known, and only for that type:
+ * a file of another type is still read, and refused, as without an index.
+ */
+static int held_cannot_match(struct evexport *x, struct cursor *c, const struct held *h)
+{
+	int lt = (int)(x->linktype & 0xffff), no;
+	struct addridx ax;
+	struct stat a, b;
+	char aname[300], why[128];
+
+	if (!x->filter || x->no_plan || !x->linktype || c->ringfd < 0 || fstat(c->fd, &a) < 0 ||
+	    fstatat(c->ringfd, h->name, &b, AT_SYMLINK_NOFOLLOW) < 0 || a.st_ino != b.st_ino ||
+	    a.st_dev != b.st_dev)
+		return 0;
+	snprintf(aname, sizeof(aname), "%s.aidx", h->name);
+	if (addridx_load_union(c->ringfd, aname, c->fd, h->name, (uint64_t)a.st_size, &ax) < 0)
+		return 0;
+	if (!x->plan) {
+		x->plan = bpfplan_new(x->filter, lt, why, sizeof(why));
+		x->no_plan = !x->plan;
+	}
+	no = x->plan && ax.linktype == lt && ax.complete && !bpfplan_may_match(x->plan, &ax.file);
+	addridx_free(&ax);
+	return no;
+}
+
 /* Opens c's next held file; 0 when one is open, -1 when none is left. */
 static int open_next(struct evexport *x, struct cursor *c)
 {
@@ -341,6 +383,11 @@ static int open_next(struct evexport *x, struct cursor *c)
 		if (c->fd < 0) {
 			snprintf(err, sizeof(err), "%s: %s", name, strerror(errno));
 			damaged(x, err);
+			continue;
+		}
+		if (held_cannot_match(x, c, h)) {
+			x->skipped++;
+			close_cursor(c);
 			continue;
 		}
 		c->pf = seek_held(x, c, h);
@@ -522,6 +569,11 @@ void evexport_free(struct evexport *x)
 	free(x->c);
 	if (x->casefd >= 0)
 		close(x->casefd);
+	if (x->skipped)
+		log_debug("export of case %s: the address index spared %llu held files", x->case_id,
+			  (unsigned long long)x->skipped);
+	bpfplan_free(x->plan);
+	free(x->filter);
 	json_decref(x->damage);
 	free(x);
 }

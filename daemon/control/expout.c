@@ -13,6 +13,7 @@
 #include <pcap/pcap.h>
 #include <zlib.h>
 
+#include "control/ctlfilter.h"
 #include "control/expout.h"
 #include "evidence/evmanifest.h"
 #include "log.h"
@@ -72,19 +73,16 @@ static void failed(struct expout *x, const char *what, const char *detail)
 void expout_header(struct expout *x, const uint8_t *hdr)
 {
 	uint32_t linktype, snaplen;
+	char err[PCAP_ERRBUF_SIZE];
 
-	if (!*x->req.filter || x->dead || *x->err)
+	if (!*x->req.filter || x->has_prog || *x->err)
 		return;
 	memcpy(&snaplen, hdr + 16, 4);
 	memcpy(&linktype, hdr + 20, 4);
-	x->dead = pcap_open_dead((int)(linktype & 0xffff),
-				 snaplen ? (int)snaplen : 262144);
-	if (!x->dead) {
-		failed(x, "out of memory", "");
-		return;
-	}
-	if (pcap_compile(x->dead, &x->prog, x->req.filter, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-		failed(x, "filter: ", pcap_geterr(x->dead));
+	/* The ctl-worker compiled it for a ring's export (control/ctlfilter.h). */
+	if (ctlfilter_compile(x->req.filter, (int)(linktype & 0xffff), (int)snaplen, &x->prog, err,
+			      sizeof(err)) < 0) {
+		failed(x, "filter: ", err);
 		return;
 	}
 	x->has_prog = 1;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "aidxmatch.h"
+#include "storage/aidxsum.h"
 #include "capture/capctl.h"
 #include "evidence/evheld.h"
 #include "evidence/evidence.h"
@@ -322,7 +323,7 @@ static int pick_ring(struct ring *r, const struct proto_request *req, struct pic
 			(*skipped)++;
 			continue;
 		}
-		if (plan && aidxmatch_file(r->dirfd, f.name, plan, lt, NULL) == AIDXMATCH_NO)
+		if (plan && aidxsum_match(r, &f, plan, lt, NULL) == AIDXMATCH_NO)
 			continue;
 		np = realloc(*picks, (*n + 1) * sizeof(*np));
 		if (!np) {

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "addrset.h"
+#include "bpfplan.h"
 #include "storage/filelist.h"
 
 /*
@@ -27,7 +29,16 @@ struct ent {
 	uint8_t sha256[32];
 	char *oddname;
 	char *damage;
+	struct fsum *sum;	/* its address index's union in memory, or NULL */
 	uint32_t flags;
+};
+
+/* A closed file's address-index union, cut to fit its budget (filelist_set_summary). */
+struct fsum {
+	int linktype;
+	int cut;		/* values were cut: a "may" must be asked of the index on disk */
+	size_t bytes;		/* what it costs, counted in filelist_memory */
+	struct addrset s;
 };
 
 /*
@@ -40,7 +51,7 @@ struct filelist {
 	char *prefix;
 	struct ent *e;
 	size_t head, n, cap;
-	size_t extra_bytes;	/* oddname and damage texts */
+	size_t extra_bytes;	/* oddname and damage texts, summaries */
 	uint64_t bytes, damaged, held;
 	uint64_t pres_n, pres_bytes;	/* held as evidence: the cases', counted by no limit */
 	uint64_t work;
@@ -63,10 +74,27 @@ struct filelist *filelist_new(const char *prefix)
 	return fl;
 }
 
+static void sum_free(struct fsum *m)
+{
+	if (!m)
+		return;
+	addrset_free(&m->s);
+	free(m);
+}
+
 static void ent_free(struct ent *e)
 {
 	free(e->oddname);
 	free(e->damage);
+	sum_free(e->sum);
+}
+
+static void drop_sum(struct filelist *fl, struct ent *e)
+{
+	if (e->sum)
+		fl->extra_bytes -= e->sum->bytes;
+	sum_free(e->sum);
+	e->sum = NULL;
 }
 
 void filelist_free(struct filelist *fl)
@@ -364,6 +392,7 @@ static void remove_at(struct filelist *fl, size_t i)
 	}
 	set_text(fl, &e->oddname, NULL);
 	set_text(fl, &e->damage, NULL);
+	drop_sum(fl, e);
 	if (i < fl->n - 1 - i) {
 		memmove(at(fl, 1), at(fl, 0), i * sizeof(*e));
 		fl->work += i;
@@ -551,4 +580,177 @@ size_t filelist_memory(struct filelist *fl)
 	m = sizeof(*fl) + fl->cap * sizeof(*fl->e) + fl->extra_bytes;
 	pthread_mutex_unlock(&fl->lock);
 	return m;
+}
+
+/* ---- each closed file's address-index union, in memory ---- */
+
+static size_t set_bytes(const struct addrset *s)
+{
+	return (size_t)s->n4 * 4 + (size_t)s->n6 * 16 + (size_t)s->nport * 2 + (size_t)s->nvlan * 2;
+}
+
+/* Cuts by more bits off every IPv4 address; sorted stays sorted, equal neighbours merge. */
+static void cut_ip4(struct addrset *s, unsigned by)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < s->n4; i++) {
+		uint32_t v = s->ip4[i] >> by;
+
+		if (!n || s->ip4[n - 1] != v)
+			s->ip4[n++] = v;
+	}
+	s->n4 = n;
+	s->cut4 = (uint8_t)(s->cut4 + by);
+}
+
+static void cut_port(struct addrset *s, unsigned by)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < s->nport; i++) {
+		uint16_t v = (uint16_t)(s->port[i] >> by);
+
+		if (!n || s->port[n - 1] != v)
+			s->port[n++] = v;
+	}
+	s->nport = n;
+	s->cutport = (uint8_t)(s->cutport + by);
+}
+
+/* One more byte off the end of every IPv6 address. */
+static void cut_ip6(struct addrset *s)
+{
+	uint32_t n = 0;
+
+	s->cut6++;
+	for (uint32_t i = 0; i < s->n6; i++) {
+		s->ip6[i][16 - s->cut6] = 0;
+		if (!n || memcmp(s->ip6[n - 1], s->ip6[i], 16))
+			memmove(s->ip6[n++], s->ip6[i], 16);
+	}
+	s->n6 = n;
+}
+
+/* Cuts the largest array that can still be cut; 0 when none can. */
+static int cut_step(struct addrset *s)
+{
+	size_t b4 = s->cut4 < 31 ? (size_t)s->n4 * 4 : 0;
+	size_t b6 = s->cut6 < 16 ? (size_t)s->n6 * 16 : 0;
+	size_t bp = s->cutport < 15 ? (size_t)s->nport * 2 : 0;
+
+	if (b4 > 4 && b4 >= b6 && b4 >= bp)
+		cut_ip4(s, s->cut4 + 2u <= 31 ? 2 : 1);
+	else if (b6 > 16 && b6 >= bp)
+		cut_ip6(s);
+	else if (bp > 2)
+		cut_port(s, s->cutport + 2u <= 15 ? 2 : 1);
+	else
+		return 0;
+	return 1;
+}
+
+static void *dup_array(const void *p, size_t n, size_t sz, int *failed)
+{
+	void *q;
+
+	if (!n)
+		return NULL;
+	q = malloc(n * sz);
+	if (!q)
+		*failed = 1;
+	else
+		memcpy(q, p, n * sz);
+	return q;
+}
+
+/*
+ * A summary of u in at most budget bytes of arrays: exact when it fits,
+ * else cut (a coarser set whose "no" is still true; a set that cannot be
+ * cut small enough says "may" to everything). NULL without memory.
+ */
+static struct fsum *sum_make(const struct addrset *u, int linktype, size_t budget)
+{
+	struct fsum *m = calloc(1, sizeof(*m));
+	int failed = 0;
+
+	if (!m)
+		return NULL;
+	m->linktype = linktype;
+	m->s.flags = u->flags;
+	m->s.l3 = u->l3;
+	memcpy(m->s.proto, u->proto, sizeof(m->s.proto));
+	m->s.n4 = u->n4;
+	m->s.n6 = u->n6;
+	m->s.nport = u->nport;
+	m->s.nvlan = u->nvlan;
+	m->s.ip4 = dup_array(u->ip4, u->n4, 4, &failed);
+	m->s.ip6 = dup_array(u->ip6, u->n6, 16, &failed);
+	m->s.port = dup_array(u->port, u->nport, 2, &failed);
+	m->s.vlan = dup_array(u->vlan, u->nvlan, 2, &failed);
+	if (failed) {
+		sum_free(m);
+		return NULL;
+	}
+	while (set_bytes(&m->s) > budget && cut_step(&m->s))
+		m->cut = 1;
+	if (set_bytes(&m->s) > budget) {
+		addrset_free(&m->s);
+		m->s.flags = ADDRSET_ALL;
+		m->cut = 1;
+	}
+	m->bytes = sizeof(*m) + set_bytes(&m->s);
+	return m;
+}
+
+/* About 0.2 % of the file's bytes, at least 1 KiB, at most 256 KiB (docs/index.md). */
+static size_t sum_budget(uint64_t size)
+{
+	uint64_t b = size / 512;
+
+	return b < 1024 ? 1024 : b > 256 * 1024 ? 256 * 1024 : (size_t)b;
+}
+
+int filelist_set_summary(struct filelist *fl, uint64_t seq, const struct addrset *u, int linktype)
+{
+	struct fsum *m = NULL;
+	struct ent *e;
+	uint64_t size = 0;
+
+	pthread_mutex_lock(&fl->lock);
+	e = find(fl, seq, NULL);
+	if (e)
+		size = e->size;
+	pthread_mutex_unlock(&fl->lock);
+	/* Built outside the lock: cutting a large union takes a while. */
+	if (!e || !(m = sum_make(u, linktype, sum_budget(size))))
+		return -1;
+	pthread_mutex_lock(&fl->lock);
+	e = find(fl, seq, NULL);
+	if (e) {
+		drop_sum(fl, e);
+		e->sum = m;
+		fl->extra_bytes += m->bytes;
+		m = NULL;
+	}
+	pthread_mutex_unlock(&fl->lock);
+	sum_free(m);
+	return e ? 0 : -1;
+}
+
+int filelist_ask_summary(struct filelist *fl, uint64_t seq, const struct bpfplan *p, int linktype)
+{
+	int rc = FILELIST_SUM_NONE;
+	struct ent *e;
+
+	pthread_mutex_lock(&fl->lock);
+	e = find(fl, seq, NULL);
+	if (e && e->sum && e->sum->linktype == linktype) {
+		if (!bpfplan_may_match(p, &e->sum->s))
+			rc = FILELIST_SUM_NO;
+		else
+			rc = e->sum->cut ? FILELIST_SUM_CUT : FILELIST_SUM_MAY;
+	}
+	pthread_mutex_unlock(&fl->lock);
+	return rc;
 }

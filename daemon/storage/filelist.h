@@ -130,9 +130,26 @@ void filelist_totals(struct filelist *fl, struct filelist_totals *t);
 size_t filelist_retain(struct filelist *fl, const struct ret_policy *pol, int64_t now_ms,
 		       uint64_t (*fs_free)(void *arg), filelist_fn fn, void *arg);
 
+/*
+ * Each closed file's address-index union (docs/index.md, "In memory"),
+ * kept with its record and dropped with it, so a filtered query rules a
+ * file out without touching the disk. filelist_set_summary keeps a copy of
+ * u (the union of the file's index, for link type linktype), cut to about
+ * 0.2 % of the file's size when larger; -1 when the file is not listed or
+ * memory is short. filelist_ask_summary says what plan p makes of it:
+ * FILELIST_SUM_NO (no packet of the file can match), _MAY (the union says
+ * some may: as the index on disk would), _CUT (a cut summary says some may:
+ * ask the index on disk) or _NONE (no summary for this link type).
+ */
+struct addrset;
+struct bpfplan;
+enum { FILELIST_SUM_NONE, FILELIST_SUM_NO, FILELIST_SUM_MAY, FILELIST_SUM_CUT };
+int filelist_set_summary(struct filelist *fl, uint64_t seq, const struct addrset *u, int linktype);
+int filelist_ask_summary(struct filelist *fl, uint64_t seq, const struct bpfplan *p, int linktype);
+
 /* Entries read or moved so far: tests count work with it, not time. */
 uint64_t filelist_work(struct filelist *fl);
-/* Bytes the list holds for its files (records, names and damage texts). */
+/* Bytes the list holds for its files (records, names, damage texts and summaries). */
 size_t filelist_memory(struct filelist *fl);
 
 #endif

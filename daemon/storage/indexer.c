@@ -14,6 +14,7 @@
 
 #include "storage/indexer.h"
 #include "addridx.h"
+#include "storage/aidxsum.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "pcapidx.h"
@@ -473,6 +474,8 @@ static void write_aidx(struct ring *r, uint64_t seq, const char *name, struct ai
 	     filelist_update(r->files, seq, rename_index, &rn) < 0) && errno != ENOENT)
 		rlog(r, LOG_WARNING, "cannot write the address index of %s: %s", name,
 		     strerror(errno));
+	else
+		aidxsum_load(r, seq, name, 0);	/* the new union replaces what memory had */
 }
 
 static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)

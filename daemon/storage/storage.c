@@ -205,15 +205,22 @@ static int adopt_damaged(struct ring *r, struct filelist_file *f, const char *wh
 
 /*
  * NAME.aidx is complete and this file's (its header and end: two small
- * reads; id is the time index's, checked already). A missing, torn, foreign
- * or older index is rebuilt by the indexer, from files of earlier versions on.
+ * reads; id is the time index's, checked already), and its union, the
+ * record before the end, stays in memory for filtered queries (docs/index.md,
+ * "In memory"). A missing, torn, foreign or older index is rebuilt by the
+ * indexer, from files of earlier versions on.
  */
 static int aidx_ok(struct ring *r, const struct filelist_file *f, const struct pcapidx_identity *id)
 {
+	struct addridx u;
 	char name[300];
 
 	snprintf(name, sizeof(name), "%s.aidx", f->name);
-	return addridx_check(r->dirfd, name, id) == 0;
+	if (addridx_check_union(r->dirfd, name, id, &u) < 0)
+		return 0;
+	filelist_set_summary(r->files, f->seq, &u.file, u.linktype);
+	addridx_free(&u);
+	return 1;
 }
 
 /*

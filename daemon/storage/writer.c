@@ -15,6 +15,7 @@
 #include <libdeflate.h>
 
 #include "addridx.h"
+#include "storage/aidxsum.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "ring.h"
@@ -397,6 +398,8 @@ static int idx_close(struct ring *r)
 		addridx_writer_abort(&r->w->aidx);
 	else if (r->w->aidx.fd >= 0 && addridx_writer_finish(&r->w->aidx, &sum.id) < 0)
 		rlog(r, LOG_WARNING, "cannot write the address index of %s", r->w->cur_name);
+	else if (r->w->cur_seq)	/* its union in memory: the file was just written, reading it back is cheap */
+		aidxsum_load(r, r->w->cur_seq, r->w->cur_name, 0);
 	return 0;
 }
 

@@ -237,9 +237,10 @@ for f in "${FILTERS[@]}"; do
 	same adopt "$dir" $f
 	same adoptgz "$dirgz" $f
 done
+# list still answers from the unions the daemon keeps in memory: no file with matches left out.
 for f in "host 203.0.113.7" "vlan 99"; do
-	n=$(listed adopt $f | wc -l)
-	[ "$n" = 8 ] || fail "list without indexes left out files ($n of 8 listed)"
+	missing=$(comm -23 <(files_with "$dir" $f | sort) <(listed adopt $f | sort) | sed '/^$/d')
+	[ -z "$missing" ] || fail "list without indexes left out files with matches: $missing"
 done
 log "without (or with damaged) indexes every answer is the same"
 

@@ -1,0 +1,51 @@
+#!/bin/bash
+# filter-dns.sh: a dump filter naming a host whose lookup hangs is compiled off the control loop: other clients are answered meanwhile
+# SPDX-License-Identifier: BSD-2-Clause
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+netns_setup
+require_cmd cc
+src=${top_srcdir:-$(dirname "$0")/../..}
+cc -shared -fPIC -I"$top_builddir" -o "$TMP/slowdns.so" "$src/tests/slowdns.c" -ldl || hard_error "cannot build the shim"
+chmod 755 "$TMP" "$TMP/slowdns.so"
+write_conf <<EOF2
+profile default {
+	flush-interval = 200ms
+}
+interface $IF_CAP {
+	profiles = { default }
+}
+EOF2
+PKTCAP_SLOWDNS_SEC=4 LD_PRELOAD=$TMP/slowdns.so start_pktcapd
+grep -q slowdns.so "/proc/$PID/maps" || hard_error "the shim is not loaded"
+send_pkts -c 50 -s 200 --payload random
+send_pkts -c 7 -s 200 --dst-ip 203.0.113.7 -p udp --payload random
+wait_written "$IF_CAP/default" 57
+
+# One client's filter names a host the resolver takes 4 s to answer.
+start=$(date +%s%N)
+ctl dump "$IF_CAP/default" -w - host 203-0-113-7.slow.invalid > "$TMP/slow.pcap" 2> "$TMP/slow.err" &
+slow=$!
+sleep 0.5
+# Meanwhile another client's status, and a dump without names, answer at once.
+for i in 1 2 3; do
+	t0=$(date +%s%N)
+	ctl status > /dev/null || fail "status failed while a filter's host name was looked up"
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	[ "$ms" -lt 1000 ] || fail "status took $ms ms while another client's filter waited for its host name"
+	sleep 0.3
+done
+t0=$(date +%s%N)
+n=$(ctl dump "$IF_CAP/default" -w - host 203.0.113.7 | tcpdump -nn -r - 2>/dev/null | wc -l)
+ms=$((($(date +%s%N) - t0) / 1000000))
+[ "$n" = 7 ] || fail "a dump without names gave $n packets, not 7"
+[ "$ms" -lt 1000 ] || fail "a dump without names took $ms ms while another client's filter waited for its host name"
+log "status and a numeric dump answered in under 1 s while a host name was looked up"
+kill -0 $slow 2>/dev/null || fail "the dump naming the slow host ended before its lookup did"
+wait $slow || fail "the dump naming the slow host failed: $(cat "$TMP/slow.err")"
+took=$((($(date +%s%N) - start) / 1000000))
+[ "$took" -ge 3500 ] || fail "the lookup did not wait ($took ms): the shim is not in the way"
+n=$(tcpdump -nn -r "$TMP/slow.pcap" 2>/dev/null | wc -l)
+[ "$n" = 7 ] || fail "the dump naming the host (once resolved) gave $n packets, not 7"
+stop_pktcapd
+pass "a filter's host lookup runs on the ctl-worker; status answers meanwhile"
