@@ -111,6 +111,9 @@ struct proto_request {
 	char from_ring[160];	/* list: a later page starts in this ring ... */
 	uint64_t from;		/* ... at this sequence number */
 	int blocks;		/* list with a filter: the blocks of each file that may match */
+	/* Set by pktcapd on its control loop for a thread that must not touch the daemon (never on the wire). */
+	int prep_ok;
+	uint32_t prep_linktype, prep_snaplen;
 };
 
 /*

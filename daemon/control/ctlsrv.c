@@ -640,7 +640,9 @@ static int start_prepared_dump(struct client *c, const struct proto_request *req
 	c->dump_req = malloc(sizeof(*req));
 	if (c->dump_req) {
 		*c->dump_req = *req;
-		c->work = ctlworker_submit_apart(dispatch_prepare(), req, &c->cred, on_prepared, c);
+		dump_job_prep_params(c->srv->d, c->dump_req);
+		c->work = ctlworker_submit_apart(dispatch_prepare(), c->dump_req, &c->cred,
+						 on_prepared, c);
 	}
 	if (!c->work) {
 		free(c->dump_req);

@@ -154,20 +154,33 @@ static int filter_setup(struct dump_job *j, const struct proto_request *req, cha
 	return 0;
 }
 
-json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
-			 const struct ucred *peer)
+void dump_job_prep_params(struct daemon *d, struct proto_request *req)
 {
-	uint32_t linktype, snaplen;
 	struct ring *r;
 	char err[256];
 
-	(void)peer;
 	/* A case's files carry their own headers: an export of one compiles per ring. */
+	req->prep_ok = 0;
 	if (*req->case_id || !*req->filter || !(r = pick_ring(d, req->ring, err, sizeof(err))))
-		return json_pack("{s:b}", "ok", 1);
-	memcpy(&snaplen, r->header + 16, 4);
-	memcpy(&linktype, r->header + 20, 4);
-	ctlfilter_prepare(req->filter, (int)(linktype & 0xffff), (int)snaplen);
+		return;
+	memcpy(&req->prep_snaplen, r->header + 16, 4);
+	memcpy(&req->prep_linktype, r->header + 20, 4);
+	req->prep_ok = 1;
+}
+
+/*
+ * On a ctl-lookup thread of its own: it reads only the request (the ring's
+ * header was copied into it on the control loop), so it may outlive the
+ * daemon's rings at shutdown without touching them.
+ */
+json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
+			 const struct ucred *peer)
+{
+	(void)d;
+	(void)peer;
+	if (req->prep_ok)
+		ctlfilter_prepare(req->filter, (int)(req->prep_linktype & 0xffff),
+				  (int)req->prep_snaplen);
 	return json_pack("{s:b}", "ok", 1);
 }
 

@@ -31,6 +31,8 @@ struct dump_job *dump_job_new(struct daemon *d, const struct proto_request *req,
  */
 enum { DUMP_DONE, DUMP_MORE, DUMP_WAIT };
 int dump_job_fill(struct dump_job *j, uint8_t *out, size_t max, size_t *len);
+/* Copies what compiling req's filter needs from its ring into req (prep_*), on the control loop. */
+void dump_job_prep_params(struct daemon *d, struct proto_request *req);
 /*
  * On the ctl-worker, before dump_job_new: compiles req's filter for its
  * ring (libpcap may look up host names: seconds with a resolver that does
