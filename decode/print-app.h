@@ -41,6 +41,9 @@ void nd_slow_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_resp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
+/* print-sctp.c: IP protocol 132; ip is the enclosing IPv4 or IPv6 header (for the addresses). */
+void nd_sctp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */
