@@ -44,6 +44,10 @@ void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* print-sctp.c: IP protocol 132; ip is the enclosing IPv4 or IPv6 header (for the addresses). */
 void nd_sctp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
 
+/* print-isakmp.c: ISAKMP/IKE on UDP 500 (7500, 8500), and on 4500 after the zero non-ESP marker. */
+void nd_isakmp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+void nd_isakmp_natt_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */
