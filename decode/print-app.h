@@ -48,6 +48,9 @@ void nd_sctp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint
 void nd_isakmp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
 void nd_isakmp_natt_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
 
+/* print-rx.c: AFS's RX on UDP ports 7000-7009 (the header and acks). */
+void nd_rx_print(struct nd *nd, const uint8_t *bp, unsigned length);
+
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */

@@ -220,6 +220,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_snmp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))
 		nd_ntp_print(nd, cp, length);
+	else if ((sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009))
+		nd_rx_print(nd, cp, length);
 	else if (is_port(sport, dport, 521))
 		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))

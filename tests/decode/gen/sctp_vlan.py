@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# sctp_vlan.py: writes the SCTP and VLAN (802.1Q, QinQ) conformance pcaps
+# sctp_vlan.py: writes the SCTP, VLAN (802.1Q, QinQ) and AFS RX conformance pcaps
 #
 # SCTP chunks are packed by hand with struct inside scapy's Ethernet and IP
 # headers: every chunk type tcpdump names, DATA flags and payload
@@ -162,6 +162,33 @@ def vlan_pcaps():
     emit("vlan", p, 12, end=26)
 
 
+# ---- AFS RX (UDP 7000-7009): headers and acks; not the service calls ----
+
+def rx(typ, flags, seq=5, body=b"", sport=7001, dport=7000):
+    h = struct.pack("!IIIIIBBBBHH", 0x5a5a5a5a, 0x01020304, 42, seq, 77, typ, flags, 0, 2, 0, 3)
+    return Ether(src=MAC1, dst=MAC2) / IP(src="192.0.2.1", dst="192.0.2.2", id=1) / \
+        UDP(sport=sport, dport=dport) / Raw(h + body)
+
+
+def rxack(first, reason, acks, trailer=4):
+    b = struct.pack("!HHIIIBB", 8, 2, first, 0, 99, reason, len(acks)) + bytes(acks) + b"\0" * 3
+    return b + b"".join(struct.pack("!I", 1400 + i) for i in range(trailer))
+
+
+def rx_pcaps():
+    p = [rx(t, f) for t, f in ((1, 0x01 | 0x20), (1, 0x3f), (3, 0), (4, 2), (5, 4), (6, 8),
+                               (7, 16), (8, 0), (9, 0), (13, 0), (99, 0x1f), (1, 0x21))]
+    p += [rx(1, 0x01, seq=1, dport=7009), rx(1, 0, seq=1, sport=7000, dport=7000),
+          rx(4, 0x02, seq=1, sport=7000, dport=7000)]
+    p += [rx(2, 0x20, body=rxack(10, r, a, k))
+          for r, a, k in ((1, [1, 1, 1, 0, 0, 1, 0, 1, 1], 4), (2, [0, 1, 0, 1], 3), (6, [], 2),
+                          (12, [1], 0), (7, [0, 0, 0, 1, 1], 1), (9, [2, 1, 1, 0], 4))]
+    p += [rx(2, 0, body=b"\0" * 10), rx(2, 0, body=rxack(1, 1, [1] * 8)[:20])]
+    extra = [(bytes(rx(1, 0))[:14 + 20 + 8 + 20], len(bytes(rx(1, 0))))]
+    emit("rx", p, 14 + 20 + 8, extra)
+
+
 if __name__ == "__main__":
     sctp_pcaps()
     vlan_pcaps()
+    rx_pcaps()
