@@ -43,6 +43,8 @@ void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
 /* print-sctp.c: IP protocol 132; ip is the enclosing IPv4 or IPv6 header (for the addresses). */
 void nd_sctp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+/* print-m3ua.c: an M3UA message in a DATA chunk (payload protocol 3), with -vv. */
+void nd_m3ua_print(struct nd *nd, const uint8_t *buf, unsigned size);
 
 /* print-isakmp.c: ISAKMP/IKE on UDP 500 (7500, 8500), and on 4500 after the zero non-ESP marker. */
 void nd_isakmp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);

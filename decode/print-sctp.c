@@ -83,19 +83,6 @@ static void data_payload_print(struct nd *nd, const uint8_t *bp, unsigned len)
 	nd_putc(nd, ']');
 }
 
-/* M3UA's common header: tcpdump prints nothing for versions other than 1. */
-static void m3ua_print(struct nd *nd, const uint8_t *bp, unsigned size)
-{
-	nd->protocol = "m3ua";
-	if (size < 8) {
-		nd_print_invalid(nd);
-		ND_TCHECK_LEN(nd, bp, size);
-	} else {
-		ND_TCHECK_LEN(nd, bp, 8);
-	}
-	nd->protocol = "sctp";
-}
-
 static int data_print(struct nd *nd, struct sctp_walk *w, unsigned flags)
 {
 	const uint8_t *bp = w->bp;
@@ -126,10 +113,12 @@ static int data_print(struct nd *nd, struct sctp_walk *w, unsigned flags)
 		nd_printf(nd, "bogus chunk length %u]", w->chunk_len);
 		return -1;
 	}
-	/* ForCES and M3UA messages are not decoded (see docs/decoding.md). */
+	/* ForCES messages are not decoded (see docs/decoding.md). */
 	if (!w->forces && nd->o.vflag >= 2) {
-		if (ppid == 3)
-			m3ua_print(nd, w->bp, size);
+		if (ppid == 3) {
+			nd_m3ua_print(nd, w->bp, size);
+			nd->protocol = "sctp";
+		}
 		else
 			data_payload_print(nd, w->bp, size);
 	}

@@ -127,6 +127,40 @@ def sctp_pcaps():
     write("sctp-pad.pcap", pad)
 
 
+def m3ua(cls, typ, prms, ver=1, length=None):
+    body = b"".join(prms)
+    return struct.pack("!BBBBI", ver, 0, cls, typ, 8 + len(body) if length is None else length) + body
+
+
+def prm(tag, val, pad=True):
+    b = struct.pack("!HH", tag, 4 + len(val)) + val
+    return b + b"\0" * ((4 - len(b) % 4) % 4 if pad else 0)
+
+
+def m3ua_pcaps():
+    msgs = [
+        m3ua(1, 1, [prm(0x0200, b"\0\0\0\x07"), prm(0x0006, b"\0\0\0\x01"),
+                    prm(0x0210, b"\x00\x00\x00\x01\x00\x00\x00\x02\x03\x02\x00\x05" + b"sccp")]),
+        m3ua(0, 0, [prm(0x000c, b"\0\0\0\x01"), prm(0x0007, b"diag")]),
+        m3ua(0, 1, [prm(0x000d, b"\0\x01\0\x02"), prm(0x0011, b"\0\0\0\x09"),
+                    prm(0x0004, b"info")]),
+        m3ua(2, 1, [prm(0x0012, b"\0\0\x01\x02"), prm(0x0013, b"\0\0\0\x05")]),
+        m3ua(2, 4, [prm(0x0205, b"\0\0\0\x02"), prm(0x0206, b"\0\0\x03\x04")]),
+        m3ua(2, 9, []),
+        m3ua(3, 1, [prm(0x0011, b"\0\0\0\x01")]), m3ua(3, 3, [prm(0x0009, b"beat")]),
+        m3ua(3, 6, []), m3ua(4, 1, [prm(0x000b, b"\0\0\0\x02")]), m3ua(4, 4, []),
+        m3ua(9, 1, [prm(0x0207, b"\0\0\0\x01" * 2)]), m3ua(9, 4, [prm(0x0209, b"")]),
+        m3ua(5, 1, []), m3ua(7, 7, [prm(0x9999, b"xyz")]),
+        m3ua(1, 1, [prm(0x0200, b"ab")]), m3ua(1, 1, [prm(0x0006, b"")]),
+        m3ua(1, 1, [], length=99), m3ua(1, 1, [b"\0\x06\0\x02"]), m3ua(1, 1, [b"\0\x06"]),
+        m3ua(1, 1, [prm(0x0200, b"\0\0\0\x07", pad=False) + b"\0\x06\0\x08\0\0\0\x01"]),
+        m3ua(2, 1, [], ver=2), b"\x01\x00\x01", b"\x01\x00\x01\x01\x00\x00",
+    ]
+    p = [sctp([data(3, i, 0, i, 3, m)]) for i, m in enumerate(msgs)]
+    p.append(sctp([data(3, 99, 0, 0, 3, msgs[0]), data(3, 100, 0, 1, 3, msgs[6])]))
+    emit("m3ua", p, 14 + 20 + 12 + 16)
+
+
 # ---- VLAN tags ----
 
 def vl(tags, et, payload):
@@ -192,3 +226,4 @@ if __name__ == "__main__":
     sctp_pcaps()
     vlan_pcaps()
     rx_pcaps()
+    m3ua_pcaps()
