@@ -143,7 +143,9 @@ static int n_data_print(struct nd *nd, struct nd_ike *w, unsigned type, const ui
 		nd_putc(nd, ')');
 		return 1;
 	case NTYPE_REPLAY_STATUS:
-		nd_printf(nd, " status=(replay detection %sabled)", GET_BE_U_4(cp) ? "en" : "dis");
+		/* Printed before the read, which may end the packet as truncated. */
+		nd_puts(nd, " status=(");
+		nd_printf(nd, "replay detection %sabled)", GET_BE_U_4(cp) ? "en" : "dis");
 		return 1;
 	default:
 		if (nd->o.vflag > 3) {

@@ -157,6 +157,7 @@ def ikev1():
         hdr(1, 0x10, 2, 0, 0, gen(0, b"ab", length=40), rc=RC),
         msg([(1, v1_sa([v1_p(1, 1, b"", [(1, basic(1, 1) + struct.pack("!HH", 2, 40))])]))],
             rc=RC),
+        msg([(11, v1_n(24577, b"\x04", b"\x00\x01", proto=16))], etype=5, msgid=9, rc=RC),
     ]
     return m
 
