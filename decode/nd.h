@@ -40,6 +40,14 @@ int nd_packettype_parse(const char *name);
 
 struct nd_tcp_state;
 
+/* tcpdump's ISAKMP initiator cookie cache (print-isakmp.c), kept from packet to packet. */
+#define ND_IKE_COOKIES 20
+struct nd_ike_cookie {
+	uint8_t ck[8];
+	unsigned version;
+	uint8_t iaddr[16], raddr[16];
+};
+
 struct nd {
 	struct nd_opts o;
 	/* The packet being printed: every read must stay below snapend. */
@@ -64,6 +72,10 @@ struct nd {
 	int64_t ref_sec, ref_frac;
 	uint64_t count;
 	struct nd_tcp_state *tcp;	/* relative sequence numbers */
+	struct {
+		struct nd_ike_cookie cache[ND_IKE_COOKIES];
+		unsigned next;
+	} ike;
 	/* Scratch for address strings returned by the helpers. */
 	char addrbuf[4][64];
 	unsigned addrslot;

@@ -42,6 +42,18 @@ void nd_slow_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_resp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 void nd_ssh_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
+/* print-sctp.c: IP protocol 132; ip is the enclosing IPv4 or IPv6 header (for the addresses). */
+void nd_sctp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+/* print-m3ua.c: an M3UA message in a DATA chunk (payload protocol 3), with -vv. */
+void nd_m3ua_print(struct nd *nd, const uint8_t *buf, unsigned size);
+
+/* print-isakmp.c: ISAKMP/IKE on UDP 500 (7500, 8500), and on 4500 after the zero non-ESP marker. */
+void nd_isakmp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+void nd_isakmp_natt_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+
+/* print-rx.c: AFS's RX on UDP ports 7000-7009 (the header and acks). */
+void nd_rx_print(struct nd *nd, const uint8_t *bp, unsigned length);
+
 /* An EAP packet, as in a RADIUS EAP-Message attribute. */
 void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */

@@ -208,6 +208,9 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 1:
 		nd_icmp_print(nd, bp, length, ip, fragmented);
 		break;
+	case 132:
+		nd_sctp_print(nd, bp, length, ip);
+		break;
 	case 4:
 		nd_ip_print(nd, bp, length);
 		break;

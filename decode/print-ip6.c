@@ -390,6 +390,9 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 58:
 			nd_icmp6_print(nd, bp, length, ip6, fragmented);
 			return;
+		case 132:
+			nd_sctp_print(nd, bp, length, ip6);
+			return;
 		case 1:
 		case 2:
 			nd_printf(nd, "[%s requires IPv4]", nh == 1 ? "ICMP" : "IGMP");

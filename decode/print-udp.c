@@ -209,14 +209,20 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_bootp_print(nd, cp, length);
 	else if (is_port(sport, dport, 520))
 		nd_rip_print(nd, cp, length);
+	else if (is_port(sport, dport, 500))
+		nd_isakmp_print(nd, cp, length, ip);
 	else if (is_port(sport, dport, 4500)) {
-		if (!nd_udp_esp_print(nd, cp, length))	/* IKE: not decoded */
-			print_length(nd, ulen, length, fragmented);
+		if (!nd_udp_esp_print(nd, cp, length))
+			nd_isakmp_natt_print(nd, cp, length, ip);
 	}
+	else if (is_port(sport, dport, 7500) || is_port(sport, dport, 8500))
+		nd_isakmp_print(nd, cp, length, ip);
 	else if (is_port(sport, dport, 161) || is_port(sport, dport, 162))
 		nd_snmp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))
 		nd_ntp_print(nd, cp, length);
+	else if ((sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009))
+		nd_rx_print(nd, cp, length);
 	else if (is_port(sport, dport, 521))
 		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
