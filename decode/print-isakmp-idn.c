@@ -1,4 +1,5 @@
 /* print-isakmp-idn.c: IKEv1's identification and notification payloads as tcpdump 4.99.3 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-isakmp.h"

@@ -1,4 +1,5 @@
 /* print-isakmp-v1.c: the IKEv1 payloads (RFC 2408, 2409) tcpdump 4.99.3 prints with -v */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-isakmp.h"

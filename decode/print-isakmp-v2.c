@@ -1,4 +1,5 @@
 /* print-isakmp-v2.c: the IKEv2 payloads (RFC 7296) tcpdump 4.99.3 prints with -v */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-isakmp.h"

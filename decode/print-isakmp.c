@@ -1,4 +1,5 @@
 /* print-isakmp.c: ISAKMP/IKEv1 and IKEv2 (UDP 500, 7500, 8500, and 4500 behind the zero marker), as tcpdump 4.99.3 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-isakmp.h: what the ISAKMP header, IKEv1 and IKEv2 payload printers share */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_ISAKMP_H
 #define PKTCAP_PRINT_ISAKMP_H
 

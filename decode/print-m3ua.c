@@ -1,4 +1,5 @@
 /* print-m3ua.c: M3UA (RFC 4666) messages inside SCTP DATA chunks with -vv, as tcpdump 4.99.3 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-rx.c: AFS's RX header on UDP ports 7000-7009 and its acknowledgements, as tcpdump 4.99.3 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "print-app.h"

@@ -1,4 +1,5 @@
 /* print-sctp.c: SCTP (IP protocol 132, RFC 9260): the common header and each chunk, as tcpdump 4.99.3 prints them */
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
 #include "nd.h"

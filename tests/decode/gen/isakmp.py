@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # isakmp.py: writes the ISAKMP/IKEv1 and IKEv2 conformance pcaps (UDP 500, 4500 behind the zero marker, 7500)
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # Messages are packed by hand with struct: every IKEv1 payload (SA,
 # proposal, transform with Oakley and IPsec attributes, KE, ID of every

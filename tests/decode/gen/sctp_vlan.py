@@ -1,5 +1,6 @@
 #!/usr/bin/python3
 # sctp_vlan.py: writes the SCTP, VLAN (802.1Q, QinQ) and AFS RX conformance pcaps
+# SPDX-License-Identifier: BSD-2-Clause
 #
 # SCTP chunks are packed by hand with struct inside scapy's Ethernet and IP
 # headers: every chunk type tcpdump names, DATA flags and payload
