@@ -70,7 +70,7 @@ start() {	# DAEMON [ENV...]: start it and wait for capture; then for the indexer
 	: > "$work/log"
 	env "$@" "$d" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
 	pid=$!
-	until grep -q "capturing [0-9]* rings" "$work/log"; do
+	until grep -q "capturing [0-9]* rings\?" "$work/log"; do
 		kill -0 "$pid" || { cat "$work/log"; exit 1; }
 		sleep 0.05
 	done

@@ -28,6 +28,8 @@
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
+/* Blocks that cannot match are skipped only when the jump passes over at least this many bytes. */
+#define JUMP_MIN (1024 * 1024)
 /* Work done per call, so capture in the same loop never waits long. */
 #define READ_BUDGET (256 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
@@ -486,6 +488,14 @@ static int plan_block(struct dump_job *j, const struct pcapfile_rec *rec)
 	}
 	for (k = (size_t)b + 1; k < trusted && !bpfplan_may_match(j->plan, &x->blocks[k].set); k++)
 		;
+	/*
+	 * A short gap is read through: a jump costs a fresh descriptor and
+	 * the kernel's read-ahead, more than filtering a few blocks does.
+	 */
+	if (k < x->nblocks && x->blocks[k].at.raw_off - rec->raw_off < JUMP_MIN) {
+		j->blk_end = x->blocks[k].at.raw_off;
+		return 0;
+	}
 	j->skipped_blocks += k - (size_t)b;
 	if (k == x->nblocks) {
 		close_file(j);
