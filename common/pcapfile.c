@@ -590,6 +590,36 @@ int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec)
 	return PCAPFILE_OK;
 }
 
+/* Marks q passed between head h and now go back on the queue (they were popped, not overwritten). */
+static void unpop(struct marks *q, size_t h)
+{
+	size_t popped = (q->head + MAX_MARKS - h) % MAX_MARKS;
+
+	q->head = h;
+	q->n += popped;
+}
+
+/*
+ * Nothing moves the buffer between a record's parsing and its consumption,
+ * so stepping back over it is exact; a gzip member is not inflated twice,
+ * as it would be by closing and opening the file at the point again.
+ */
+int pcapfile_peek(struct pcapfile *pf, struct pcapfile_rec *rec)
+{
+	uint64_t good = pf->good_len;
+	size_t sh = pf->starts.head, eh = pf->ends.head;
+	int rc = pcapfile_next(pf, rec);
+
+	if (rc == PCAPFILE_OK) {
+		pf->start -= PCAP_REC_HDR_LEN + rec->caplen;
+		pf->raw -= PCAP_REC_HDR_LEN + rec->caplen;
+		pf->good_len = good;
+		unpop(&pf->starts, sh);
+		unpop(&pf->ends, eh);
+	}
+	return rc;
+}
+
 int pcapfile_hash(struct pcapfile *pf, uint8_t digest[32], uint64_t *size)
 {
 	uint8_t *tmp;
