@@ -141,7 +141,7 @@ f=bench/results/query-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo "# Query benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo
 	echo "A day of mixed traffic (TCP, UDP/DNS, ICMP, IPv6, ARP), $gb GiB uncompressed, in 256 MiB files:"
-	echo "plain ring $((plain_bytes / 1048576)) MiB on disk, gzip ring (1 MiB members) $((packed_bytes / 1048576)) MiB."
+	echo "plain ring $((plain_bytes / 1048576)) MiB on disk, gzip ring (256 KiB members) $((packed_bytes / 1048576)) MiB."
 	echo "Window: [$t0, $t1), one second. Page cache dropped before every run; median of $runs runs"
 	echo "(the whole-ring pipeline once). Speed-up: against the file-picking pipeline / the whole ring."
 	echo
