@@ -402,14 +402,14 @@ static int jump_to(struct dump_job *j, size_t k)
 		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
 				      p->raw_off, err, sizeof(err));
 	if (pf) {
-		ok = pcapfile_next(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
+		/* Peeked: the record stays the first one read, the block is read (inflated) once. */
+		ok = pcapfile_peek(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
 		     rec.ns >= p->first_ns;
-		pcapfile_close(pf);
-		pf = NULL;
+		if (!ok) {
+			pcapfile_close(pf);
+			pf = NULL;
+		}
 	}
-	if (ok)
-		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
-				      p->raw_off, err, sizeof(err));
 	if (!pf) {
 		if (fd >= 0)
 			close(fd);
