@@ -600,7 +600,7 @@ int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec)
 	return PCAPFILE_OK;
 }
 
-/* Marks q passed between head h and now go back on the queue (they were popped, not overwritten). */
+/* Marks popped from q since head was h go back (popped, not overwritten). */
 static void unpop(struct marks *q, size_t h)
 {
 	size_t popped = (q->head + MAX_MARKS - h) % MAX_MARKS;

@@ -1,4 +1,4 @@
-/* cryptolazy.c: the libcrypto calls pktctl makes, with libcrypto loaded only when a command hashes or verifies */
+/* cryptolazy.c: the libcrypto calls pktctl makes, libcrypto loaded only when a command hashes */
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * libcrypto is the largest library pktctl would load (5 MB, thousands of
