@@ -45,7 +45,8 @@ for i in range(npkts):
     buf.append(struct.pack("<IIII", sec, int((t - sec) * 1e6), len(p), len(p)) + p)
     bufsize += 16 + len(p)
     raw += 16 + len(p)
-    if bufsize >= 1 << 20 or raw >= file_size:
+    # A member (and a seek point) every 256 KiB, as pktcapd's writer cuts them (POINT_EVERY).
+    if bufsize >= 256 << 10 or raw >= file_size:
         flush(b"".join(buf))
         buf, bufsize = [], 0
     if raw >= file_size:

@@ -2,34 +2,45 @@
 # query.sh: one second out of a day-long multi-gigabyte ring: pktctl dump (indexed) against editcap/mergecap pipelines
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Usage (root): bench/query.sh [-g GB] [-n RUNS]. Writes a plain and a gzip
+# Usage (root): bench/query.sh [-g GB] [-n RUNS] [-k DIR]. Writes a plain and a gzip
 # ring of GB gigabytes (uncompressed) of mixed traffic spread over 24 hours,
 # as pktcapd stores them (bench/mkring.py), lets pktcapd adopt and index
 # them, then answers "the packets of one second" three ways, each from a
-# cold page cache. Writes bench/results/query-DATE.md.
+# cold page cache. Writes bench/results/query-DATE.md. -k DIR keeps the rings
+# in DIR (and reuses them when there) for measuring one build after another.
+# Also times `pktctl --version` cold: the client's start-up within the window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-gb=2 runs=5
-while getopts "g:n:" o; do
-	case $o in g) gb=$OPTARG ;; n) runs=$OPTARG ;; *) exit 2 ;; esac
+gb=2 runs=5 keep=
+while getopts "g:n:k:" o; do
+	case $o in g) gb=$OPTARG ;; n) runs=$OPTARG ;; k) keep=$OPTARG ;; *) exit 2 ;; esac
 done
 [ "$(id -u)" = 0 ] || { echo "needs root"; exit 1; }
 PKTCAPD=${PKTCAPD:-./daemon/pktcapd}
 PKTCTL=${PKTCTL:-./ctl/pktctl}
-work=$(mktemp -d /var/tmp/pktcap-query.XXXXXX)
+if [ -n "$keep" ]; then
+	work=$keep
+	mkdir -p "$work"
+	rm -f "$work/sock"
+else
+	work=$(mktemp -d /var/tmp/pktcap-query.XXXXXX)
+fi
 pid=
 cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-	rm -rf "$work"
+	[ -n "$keep" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 chmod 755 "$work"
 for ring in plain packed; do
+	[ -n "$keep" ] && [ -f "$work/$ring.complete" ] && continue
+	rm -rf "$work/store/lo/$ring"
 	mkdir -p "$work/store/lo/$ring"
 	mode=plain; [ $ring = packed ] && mode=gzip
 	echo "== writing the $ring ring ($gb GB uncompressed)"
 	/usr/bin/python3 bench/mkring.py "$work/store/lo/$ring" "lo-$ring" $((${MB:-$((gb * 1024))} * 1024 * 1024)) $mode
 	chmod 440 "$work/store/lo/$ring"/*
+	[ -n "$keep" ] && touch "$work/$ring.complete"
 done
 chown -R nobody:nogroup "$work/store"
 cat > "$work/pktcapd.conf" <<EOF2
@@ -116,19 +127,29 @@ for ring in plain packed; do
 		"$(awk -v a="$mc" -v b="$ma" 'BEGIN { printf "%.0f", a / (b ? b : 1) }')" | tee -a "$table"
 	# What the daemon read for the window, from its own debug-free view: the index point used.
 done
+# The client alone: start, print, exit, from a cold page cache.
+: > "$work/v"
+for _ in $(seq "$runs"); do
+	cold
+	ms "$PKTCTL" --version >> "$work/v"
+done
+startup=$(median < "$work/v")
+echo "pktctl --version, cold: $startup ms"
 mkdir -p bench/results
 f=bench/results/query-$(date -u +%Y%m%dT%H%M%SZ).md
 {
 	echo "# Query benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo
 	echo "A day of mixed traffic (TCP, UDP/DNS, ICMP, IPv6, ARP), $gb GiB uncompressed, in 256 MiB files:"
-	echo "plain ring $((plain_bytes / 1048576)) MiB on disk, gzip ring (1 MiB members) $((packed_bytes / 1048576)) MiB."
+	echo "plain ring $((plain_bytes / 1048576)) MiB on disk, gzip ring (256 KiB members) $((packed_bytes / 1048576)) MiB."
 	echo "Window: [$t0, $t1), one second. Page cache dropped before every run; median of $runs runs"
 	echo "(the whole-ring pipeline once). Speed-up: against the file-picking pipeline / the whole ring."
 	echo
 	echo "| ring | packets | pktctl dump | editcap on the file(s) named for the window | mergecap + editcap over the ring | speed-up |"
 	echo "|---|---:|---:|---:|---:|---:|"
 	cat "$table"
+	echo
+	echo "\`pktctl --version\` alone, cold (median of $runs): $startup ms; load average $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo
 	echo "Commands: \`pktctl dump lo/RING --since @T0 --until @T1 -w out.pcap\`;"
 	echo "\`editcap -A T0 -B T1 FILES out.pcap\`; \`mergecap -w - RING/* | editcap -A T0 -B T1 - out.pcap\`."

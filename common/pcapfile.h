@@ -106,6 +106,8 @@ void pcapfile_close(struct pcapfile *pf);
 
 const struct pcapfile_info *pcapfile_info(const struct pcapfile *pf);
 int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec);
+/* As pcapfile_next, but the record stays the next one (a point checked without reading twice). */
+int pcapfile_peek(struct pcapfile *pf, struct pcapfile_rec *rec);
 /* The last error, "NAME: damaged at byte N: what" or "NAME: what failed: why". */
 const char *pcapfile_error(const struct pcapfile *pf);
 /* File offset of the damage pcapfile_next reported (for a gzip file, the member's start). */

@@ -361,20 +361,17 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 				      p->raw_off, err, sizeof(err));
 	if (pf) {
 		struct pcapfile_rec rec;
-		int rc = pcapfile_next(pf, &rec);
+		int rc = pcapfile_peek(pf, &rec);
 
-		/* Peeked only to check the point: read it again from there. */
-		pcapfile_close(pf);
-		pf = NULL;
-		if (rc == PCAPFILE_OK && rec.ns >= p->first_ns)
-			pf = pcapfile_open_at(j->fd, j->name, flags, idx.pcap_header, idx.gzip,
-					      p->off, p->raw_off, err, sizeof(err));
-		else
+		/* Peeked only to check the point: the record stays the first one read. */
+		if (rc != PCAPFILE_OK || rec.ns < p->first_ns) {
+			pcapfile_close(pf);
+			pf = NULL;
 			rlog(j->r, LOG_WARNING,
 			     "dump: %s: its index points at byte %llu, where no record starts; reading from the start and rebuilding the index",
 			     j->name, (unsigned long long)p->off);
-		if (!pf)
 			check_file(j, NULL);
+		}
 	}
 	if (pf)
 		rlog(j->r, LOG_DEBUG, "dump: %s: starting at byte %llu (index point)", j->name,
@@ -441,14 +438,14 @@ static int jump_to(struct dump_job *j, size_t k)
 		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
 				      p->raw_off, err, sizeof(err));
 	if (pf) {
-		ok = pcapfile_next(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
+		/* Peeked: the record stays the first one read, the block is read (inflated) once. */
+		ok = pcapfile_peek(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
 		     rec.ns >= p->first_ns;
-		pcapfile_close(pf);
-		pf = NULL;
+		if (!ok) {
+			pcapfile_close(pf);
+			pf = NULL;
+		}
 	}
-	if (ok)
-		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
-				      p->raw_off, err, sizeof(err));
 	if (!pf) {
 		if (fd >= 0)
 			close(fd);
