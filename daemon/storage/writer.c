@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/magic.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
@@ -84,8 +85,12 @@ struct ring_queue {
 	struct wbuf **tail;
 	struct wbuf *free_list;
 	size_t nbufs;
+	size_t base;		/* the write-queue's buffers, made with the ring */
+	size_t bufsize;
 	size_t queued;
 	size_t high_water;
+	uint64_t queued_bytes;	/* data in the queued buffers */
+	uint64_t high_water_bytes;
 	int stalled;		/* capture paused: no free buffer left */
 	uint64_t stalls;	/* times the writer fell behind and capture paused */
 	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
@@ -475,7 +480,7 @@ static int gzip_member(struct ring *r, const void *data, size_t len)
 	pthread_mutex_lock(&r->lock);
 	queued = r->q->queued;
 	pthread_mutex_unlock(&r->lock);
-	if (queued * 4 >= r->q->nbufs && len > 4096) {
+	if (queued * 4 >= r->q->base && len > 4096) {
 		if (!r->w->zc_store)
 			r->w->zc_store = libdeflate_alloc_compressor(0);
 		if (r->w->zc_store) {
@@ -982,6 +987,36 @@ static void name_thread(const struct ring *r)
 	pthread_setname_np(pthread_self(), name);
 }
 
+static void free_chain(struct wbuf *b);
+
+/*
+ * Buffers beyond the write-queue (queue-size) go back to the system once
+ * the backlog is under the write-queue again: a burst's memory is lent, not
+ * kept. Under r->lock; returns the chain to free without it.
+ */
+static struct wbuf *give_back(struct ring *r, struct wbuf *b)
+{
+	struct wbuf *out = NULL, **pp = &r->q->free_list;
+
+	b->next = r->q->free_list;
+	r->q->free_list = b;
+	if (r->q->queued >= r->q->base)
+		return NULL;
+	while (*pp) {
+		struct wbuf *x = *pp;
+
+		if (!x->mapped) {
+			pp = &x->next;
+			continue;
+		}
+		*pp = x->next;
+		x->next = out;
+		out = x;
+		r->q->nbufs--;
+	}
+	return out;
+}
+
 static void *writer_main(void *arg)
 {
 	struct ring *r = arg;
@@ -991,7 +1026,7 @@ static void *writer_main(void *arg)
 	apply_retention(r);
 	pthread_mutex_lock(&r->lock);
 	for (;;) {
-		struct wbuf *b = r->q->head;
+		struct wbuf *b = r->q->head, *spare;
 
 		if (!b) {
 			struct timespec until;
@@ -1021,6 +1056,7 @@ static void *writer_main(void *arg)
 		if (!r->q->head)
 			r->q->tail = &r->q->head;
 		r->q->queued--;
+		r->q->queued_bytes -= b->len;
 		pthread_mutex_unlock(&r->lock);
 
 		handle_buffer(r, b);
@@ -1028,8 +1064,12 @@ static void *writer_main(void *arg)
 			last_flush = now_ms(CLOCK_MONOTONIC);
 
 		pthread_mutex_lock(&r->lock);
-		b->next = r->q->free_list;
-		r->q->free_list = b;
+		spare = give_back(r, b);
+		if (spare) {
+			pthread_mutex_unlock(&r->lock);
+			free_chain(spare);
+			pthread_mutex_lock(&r->lock);
+		}
 		if (r->q->stalled && r->q->wake_fd >= 0) {
 			uint64_t one = 1;
 
@@ -1107,15 +1147,51 @@ void writer_stop(struct ring *r)
 	writer_free(r);
 }
 
+static void wbuf_free(struct wbuf *b)
+{
+	if (b->mapped)
+		munmap(b->data, b->cap);
+	else
+		free(b->data);
+	free(b);
+}
+
+void writer_buffer_free(struct wbuf *b)
+{
+	if (b)
+		wbuf_free(b);
+}
+
 static void free_chain(struct wbuf *b)
 {
 	while (b) {
 		struct wbuf *next = b->next;
 
-		free(b->data);
-		free(b);
+		wbuf_free(b);
 		b = next;
 	}
+}
+
+/*
+ * A buffer beyond the write-queue, for a burst: mapped, not malloc'ed, so
+ * that munmap surely returns it (glibc keeps freed heap memory), and
+ * populated at once, one system call instead of a fault per page.
+ */
+static struct wbuf *wbuf_grow(size_t bufsize)
+{
+	struct wbuf *b = calloc(1, sizeof(*b));
+
+	if (!b)
+		return NULL;
+	b->data = mmap(NULL, bufsize, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (b->data == MAP_FAILED) {
+		free(b);
+		return NULL;
+	}
+	b->cap = bufsize;
+	b->mapped = 1;
+	return b;
 }
 
 int writer_queue_new(struct ring *r, size_t bufsize, size_t n)
@@ -1144,6 +1220,8 @@ int writer_queue_new(struct ring *r, size_t bufsize, size_t n)
 		r->q->free_list = b;
 		r->q->nbufs++;
 	}
+	r->q->base = r->q->nbufs;
+	r->q->bufsize = bufsize;
 	return 0;
 }
 
@@ -1160,20 +1238,39 @@ void writer_queue_free(struct ring *r)
 	r->q = NULL;
 }
 
+/* Under r->lock: may the queue take one more buffer (queue-size)? */
+static int may_grow(const struct ring *r)
+{
+	return (r->q->nbufs + 1) * r->q->bufsize <= r->conf.queue_size;
+}
+
 struct wbuf *writer_get_buffer(struct ring *r, int *stall)
 {
 	struct wbuf *b;
+	int grow = 0;
 
 	pthread_mutex_lock(&r->lock);
 	b = r->q->free_list;
 	if (b)
 		r->q->free_list = b->next;
+	else if (may_grow(r)) {
+		r->q->nbufs++;
+		grow = 1;
+	}
+	if (grow) {
+		/* Counted already, so that the allocation runs without the lock. */
+		pthread_mutex_unlock(&r->lock);
+		b = wbuf_grow(r->q->bufsize);
+		pthread_mutex_lock(&r->lock);
+		if (!b)
+			r->q->nbufs--;
+	}
 	/*
-	 * The last free buffer: capture stops reading the kernel's ring for
-	 * now. Packets wait there (buffer-size) instead of being dropped, and
-	 * the writer wakes capture up when it returns a buffer.
+	 * The last free buffer and no room to grow: capture stops reading the
+	 * kernel's ring for now. Packets wait there (buffer-size) instead of
+	 * being dropped, and the writer wakes capture up when it returns a buffer.
 	 */
-	if (b && !r->q->free_list && r->q->wake_fd >= 0 && !r->q->stalled) {
+	if (b && !r->q->free_list && !may_grow(r) && r->q->wake_fd >= 0 && !r->q->stalled) {
 		r->q->stalled = 1;
 		r->q->stalls++;
 		*stall = 1;
@@ -1190,6 +1287,10 @@ void writer_queue_buffer(struct ring *r, struct wbuf *b)
 	r->q->queued++;
 	if (r->q->queued > r->q->high_water)
 		r->q->high_water = r->q->queued;
+	/* Bytes, not buffers: the part of a buffer filled before a flush point. */
+	r->q->queued_bytes += b->len;
+	if (r->q->queued_bytes > r->q->high_water_bytes)
+		r->q->high_water_bytes = r->q->queued_bytes;
 	pthread_cond_signal(&r->cond);
 	pthread_mutex_unlock(&r->lock);
 }
@@ -1207,6 +1308,10 @@ void writer_queue_stats(struct ring *r, struct writer_queue_stats *st)
 	st->nbufs = r->q->nbufs;
 	st->queued = r->q->queued;
 	st->high_water = r->q->high_water;
+	st->high_water_bytes = r->q->high_water_bytes;
+	st->limit = r->q->base * r->q->bufsize;
+	if (r->conf.queue_size > st->limit)
+		st->limit = r->q->bufsize ? r->conf.queue_size / r->q->bufsize * r->q->bufsize : 0;
 	st->stalls = r->q->stalls;
 	st->stalled = r->q->stalled;
 	pthread_mutex_unlock(&r->lock);
