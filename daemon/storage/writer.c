@@ -22,6 +22,27 @@
 #include "ring.h"
 
 /*
+ * The one O_DIRECT write in flight: the io thread writes a chunk while the
+ * writer copies, hashes and indexes the next, so the disk stays busy while
+ * the CPU works (see "The writer" in docs/design.md). lock guards todo and
+ * err; the rest is set by the writer before todo and read back after it.
+ */
+struct direct_io {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	pthread_t thread;
+	int started;
+	int stop;
+	int todo;		/* submitted, not yet written */
+	int err;		/* its errno, 0 when written */
+	int inflight;		/* the writer's: submitted, not yet reaped */
+	int fd;
+	uint8_t *buf;
+	size_t cap, len;
+	uint64_t off;
+};
+
+/*
  * The writer thread's own state: the open file, compression, its index and
  * hash. Nothing outside this file can reach it; other threads learn about
  * the writer's work through the file list and the atomic counters.
@@ -72,6 +93,9 @@ struct ring_writer {
 	uint64_t ends[64];	/* record (member) ends not yet visible, oldest first */
 	uint64_t end_packets[64];	/* and the packets counted as written before each */
 	unsigned nends;
+	struct direct_io io;
+	uint8_t *spare;		/* the next dbuf, once the write in flight is done */
+	size_t spare_cap;
 };
 
 /*
@@ -241,34 +265,113 @@ static void direct_seen(struct ring_writer *w)
 	w->nends -= i;
 }
 
+static void *io_main(void *arg)
+{
+	struct ring *r = arg;
+	struct direct_io *io = &r->w->io;
+	char name[16];
+
+	snprintf(name, sizeof(name), "io:%s", r->name);
+	pthread_setname_np(pthread_self(), name);
+	pthread_mutex_lock(&io->lock);
+	for (;;) {
+		if (io->todo) {
+			int err;
+
+			pthread_mutex_unlock(&io->lock);
+			err = pwrite_all(io->fd, io->buf, io->len, io->off) < 0 ? errno : 0;
+			pthread_mutex_lock(&io->lock);
+			io->err = err;
+			io->todo = 0;
+			pthread_cond_broadcast(&io->cond);
+			continue;
+		}
+		if (io->stop)
+			break;
+		pthread_cond_wait(&io->cond, &io->lock);
+	}
+	pthread_mutex_unlock(&io->lock);
+	return NULL;
+}
+
 /*
- * Writes dbuf's whole blocks through the O_DIRECT descriptor, evicting old
- * files on ENOSPC as the page-cache path does, and keeps the unaligned
- * tail at the start of dbuf.
+ * Waits for the write in flight. On ENOSPC old files make room and the
+ * same chunk is written again here, as the page-cache path does.
+ */
+static int direct_reap(struct ring *r)
+{
+	struct ring_writer *w = r->w;
+	struct direct_io *io = &w->io;
+	int err, tries = 0;
+
+	if (!io->inflight)
+		return 0;
+	pthread_mutex_lock(&io->lock);
+	while (io->todo)
+		pthread_cond_wait(&io->cond, &io->lock);
+	err = io->err;
+	pthread_mutex_unlock(&io->lock);
+	io->inflight = 0;
+	while (err) {
+		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
+		    evict_oldest(r) < 0)
+			break;
+		err = pwrite_all(io->fd, io->buf, io->len, io->off) < 0 ? errno : 0;
+	}
+	free(w->spare);
+	w->spare = io->buf;
+	w->spare_cap = io->cap;
+	io->buf = NULL;
+	if (err) {
+		errno = err;
+		return -1;
+	}
+	if (w->vis_off < io->off + io->len)
+		w->vis_off = io->off + io->len;
+	direct_seen(w);
+	return 0;
+}
+
+/*
+ * Hands dbuf's whole blocks to the io thread and goes on filling the spare
+ * buffer, which starts with the unaligned tail: one write in flight.
  */
 static int direct_push(struct ring *r)
 {
 	struct ring_writer *w = r->w;
+	struct direct_io *io = &w->io;
 	size_t n = w->dlen & ~(size_t)(DIRECT_ALIGN - 1);
-	int tries = 0;
+	void *nb;
 
 	if (!n)
 		return 0;
-	while (pwrite_all(w->dfd, w->dbuf, n, w->dbase) < 0) {
-		int err = errno;
-
-		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
-		    evict_oldest(r) < 0) {
-			errno = err;
+	if (direct_reap(r) < 0)
+		return -1;
+	if (!w->spare || w->spare_cap < w->dcap) {
+		if (posix_memalign(&nb, DIRECT_ALIGN, w->dcap)) {
+			errno = ENOMEM;
 			return -1;
 		}
+		free(w->spare);
+		w->spare = nb;
+		w->spare_cap = w->dcap;
 	}
+	memcpy(w->spare, w->dbuf + n, w->dlen - n);
+	pthread_mutex_lock(&io->lock);
+	io->fd = w->dfd;
+	io->buf = w->dbuf;
+	io->cap = w->dcap;
+	io->len = n;
+	io->off = w->dbase;
+	io->todo = 1;
+	pthread_cond_broadcast(&io->cond);
+	pthread_mutex_unlock(&io->lock);
+	io->inflight = 1;
+	w->dbuf = w->spare;
+	w->dcap = w->spare_cap;
+	w->spare = NULL;
 	w->dbase += n;
 	w->dlen -= n;
-	memmove(w->dbuf, w->dbuf + n, w->dlen);
-	if (w->vis_off < w->dbase)
-		w->vis_off = w->dbase;
-	direct_seen(w);
 	return 0;
 }
 
@@ -280,7 +383,7 @@ static int direct_show(struct ring *r)
 {
 	struct ring_writer *w = r->w;
 
-	if (direct_push(r) < 0)
+	if (direct_push(r) < 0 || direct_reap(r) < 0)
 		return -1;
 	if (!w->dlen || w->vis_off == w->dbase + w->dlen)
 		return 0;
@@ -302,6 +405,8 @@ static void direct_fail(struct ring *r, int err)
 {
 	struct ring_writer *w = r->w;
 
+	/* A write still in flight may yet make more of the file visible. */
+	direct_reap(r);
 	if (!w->write_error)
 		rlog(r, LOG_ERR, "write to %s failed: %s; packets are lost until it works again",
 		     w->cur_name, strerror(err));
@@ -622,6 +727,10 @@ static void direct_open(struct ring *r, const char *name)
 	w->dbase = w->vis_off = w->good_off = 0;
 	if (fstatfs(w->fd, &sf) == 0 && (sf.f_type == TMPFS_MAGIC || sf.f_type == RAMFS_MAGIC)) {
 		direct_say(r, 2, "the file system is in memory");
+		return;
+	}
+	if (!w->io.started) {
+		direct_say(r, 2, "no io thread");
 		return;
 	}
 	if (!w->dbuf && direct_room(w, 1) < 0) {
@@ -1083,17 +1192,48 @@ static void *writer_main(void *arg)
 	return NULL;
 }
 
+/* Without its io thread a ring writes through the page cache (direct_open). */
+static void io_start(struct ring *r)
+{
+	struct direct_io *io = &r->w->io;
+	int err;
+
+	pthread_mutex_init(&io->lock, NULL);
+	pthread_cond_init(&io->cond, NULL);
+	err = pthread_create(&io->thread, NULL, io_main, r);
+	if (err)
+		rlog(r, LOG_WARNING, "cannot start the io thread: %s", strerror(err));
+	io->started = !err;
+}
+
+static void io_stop(struct ring *r)
+{
+	struct direct_io *io = &r->w->io;
+
+	if (!io->started)
+		return;
+	pthread_mutex_lock(&io->lock);
+	io->stop = 1;
+	pthread_cond_broadcast(&io->cond);
+	pthread_mutex_unlock(&io->lock);
+	pthread_join(io->thread, NULL);
+	io->started = 0;
+}
+
 static void writer_free(struct ring *r)
 {
 	struct ring_writer *w = r->w;
 
 	if (!w)
 		return;
+	io_stop(r);
 	if (w->fd >= 0)
 		close(w->fd);
 	if (w->dfd >= 0)
 		close(w->dfd);
 	free(w->dbuf);
+	free(w->spare);
+	free(w->io.buf);
 	pcapidx_writer_abort(&w->idx);
 	addridx_writer_abort(&w->aidx);
 	free(w->zout);
@@ -1124,6 +1264,7 @@ int writer_start(struct ring *r)
 		writer_free(r);
 		return -1;
 	}
+	io_start(r);
 	err = pthread_create(&r->q->thread, NULL, writer_main, r);
 	if (err) {
 		rlog(r, LOG_ERR, "cannot start writer thread: %s", strerror(err));
