@@ -294,6 +294,21 @@ static void *io_main(void *arg)
 	return NULL;
 }
 
+/* After ERR from a write: on ENOSPC old files make room and it is tried again; 0 or an errno. */
+static int write_evicting(struct ring *r, int fd, const uint8_t *p, size_t len, uint64_t off,
+			  int err)
+{
+	int tries = 0;
+
+	while (err) {
+		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
+		    evict_oldest(r) < 0)
+			break;
+		err = pwrite_all(fd, p, len, off) < 0 ? errno : 0;
+	}
+	return err;
+}
+
 /*
  * Waits for the write in flight. On ENOSPC old files make room and the
  * same chunk is written again here, as the page-cache path does.
@@ -302,7 +317,7 @@ static int direct_reap(struct ring *r)
 {
 	struct ring_writer *w = r->w;
 	struct direct_io *io = &w->io;
-	int err, tries = 0;
+	int err;
 
 	if (!io->inflight)
 		return 0;
@@ -312,12 +327,8 @@ static int direct_reap(struct ring *r)
 	err = io->err;
 	pthread_mutex_unlock(&io->lock);
 	io->inflight = 0;
-	while (err) {
-		if ((err != ENOSPC && err != EDQUOT) || tries++ >= MAX_EVICT_PER_ERROR ||
-		    evict_oldest(r) < 0)
-			break;
-		err = pwrite_all(io->fd, io->buf, io->len, io->off) < 0 ? errno : 0;
-	}
+	if (err)
+		err = write_evicting(r, io->fd, io->buf, io->len, io->off, err);
 	free(w->spare);
 	w->spare = io->buf;
 	w->spare_cap = io->cap;
@@ -387,8 +398,14 @@ static int direct_show(struct ring *r)
 		return -1;
 	if (!w->dlen || w->vis_off == w->dbase + w->dlen)
 		return 0;
-	if (pwrite_all(w->fd, w->dbuf, w->dlen, w->dbase) < 0)
-		return -1;
+	if (pwrite_all(w->fd, w->dbuf, w->dlen, w->dbase) < 0) {
+		int err = write_evicting(r, w->fd, w->dbuf, w->dlen, w->dbase, errno);
+
+		if (err) {
+			errno = err;
+			return -1;
+		}
+	}
 	w->vis_off = w->dbase + w->dlen;
 	direct_seen(w);
 	return 0;
