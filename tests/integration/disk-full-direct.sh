@@ -54,4 +54,36 @@ for f in "$dir"/*.pcap; do
 	count_file "$f" >/dev/null
 	[ "$(stat -c %a "$f")" = 440 ] || fail "$f is not sealed after the restart"
 done
+
+# One file and nothing to evict: the failed O_DIRECT write cuts the file back
+# to its last visible record, leaves it unsealed, and the restart repairs it.
+rm -rf "$dir"
+avail=$(df --output=avail -k "$disk" | tail -n 1)
+dd if=/dev/zero of="$disk/filler" bs=1K count=$((avail - 2048)) status=none || hard_error "dd"
+write_conf <<EOF2
+profile all {
+	rotate-size = 0
+	flush-interval = 100ms
+}
+interface $IF_CAP {
+	profiles = { all }
+}
+EOF2
+start_pktcapd -w "$disk/store"
+send_pkts -c 6000 -s 1000 -r 4000
+sleep 1
+kill -0 "$PID" 2>/dev/null || fail "pktcapd died when its only file met a full disk"
+grep -q "write to .* failed: No space left on device" "$TMP/pktcapd.log" || fail "the failed write was not logged"
+lost=$(ctl status --json | jget "j['result']['rings'][0]['lost_write']")
+[ "$lost" -gt 0 ] || fail "no packet counted lost to the full disk"
+first=$(ring_files "$dir" | head -n 1)
+kept=$(count_file "$dir/$first")
+[ "$(stat -c %a "$dir/$first")" = 640 ] || fail "$first was sealed though a write to it failed"
+stop_pktcapd
+start_pktcapd -w "$disk/store"
+wait_indexer
+stop_pktcapd
+[ "$(stat -c %a "$dir/$first")" = 440 ] || fail "$first was not repaired and sealed at the restart"
+[ "$(count_file "$dir/$first")" = "$kept" ] || fail "the repair changed $first's packets"
+log "one file, no room: $lost packets lost, $kept kept in $first"
 pass
