@@ -49,8 +49,41 @@ wait "$follower" || fail "pktctl dump -f failed"
 cur=$(ring_files "$dir" | tail -n 1)
 [ "$(count_file "$dir/$cur")" = 30 ] || fail "tcpdump reads $(count_file "$dir/$cur") packets of the open file, expected 30"
 
+# Files closed by rotation in the middle of a stream: each one's seal is the
+# SHA-256 of exactly its bytes, tail included (reindex compares them).
+write_conf <<EOF2
+profile all {
+	flush-interval = 200ms
+	rotate-size = 3M
+}
+interface $IF_CAP {
+	profiles = { all }
+}
+EOF2
+stop_pktcapd
+start_pktcapd
+send_pkts -c 20000 -s 777 -r 20000
+sleep 0.5
+ctl rotate "$IF_CAP/all" >/dev/null
+ctl reindex "$IF_CAP/all" >/dev/null || fail "reindex failed"
+wait_indexer
+grep -q "no longer matches its seal" "$TMP/pktcapd.log" && fail "a file written with O_DIRECT does not match its seal"
+states=$(ctl list --json "$IF_CAP/all" | jget "' '.join(sorted(set(f['state'] for f in j['result']['files'] if not f['open'])))")
+[ "$states" = sealed ] || fail "files after rotation and reindex: $states, expected all sealed"
+[ "$(count_ring "$dir")" -ge 20030 ] || fail "the ring holds $(count_ring "$dir") packets, expected 20030"
+
 # kill -9 in the middle of a file written in whole blocks: what is on disk is
 # records and nothing else, and the restart's repair leaves tcpdump a clean file.
+write_conf <<EOF2
+profile all {
+	flush-interval = 200ms
+}
+interface $IF_CAP {
+	profiles = { all }
+}
+EOF2
+stop_pktcapd
+start_pktcapd
 ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -s 1000 -r 20000 -c 60000 >"$TMP/pktgen.out" 2>&1 &
 sender=$!
 sleep 1.5
