@@ -43,6 +43,33 @@ struct direct_io {
 };
 
 /*
+ * A second compressor for gzip rings that fall behind (gz:* thread): it
+ * compresses the next member while the writer compresses this one; members
+ * are independent, so the file is the same as from one thread. lock guards
+ * todo; the job's fields are set before todo and read back after it.
+ */
+struct zip_job {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	pthread_t thread;
+	int started;
+	int stop;
+	int todo;		/* submitted, not yet compressed */
+	int pending;		/* the writer's: submitted, not yet taken */
+	int level;		/* 0: stored */
+	struct libdeflate_compressor *zc;
+	int zc_level;
+	const uint8_t *in;
+	size_t inlen;
+	uint8_t *out;
+	size_t cap, outlen;	/* outlen 0: failed */
+	/* A finished member moved aside, so the next can be submitted before it is written. */
+	const uint8_t *ready_in;
+	uint8_t *ready;
+	size_t ready_cap, ready_len;
+};
+
+/*
  * The writer thread's own state: the open file, compression, its index and
  * hash. Nothing outside this file can reach it; other threads learn about
  * the writer's work through the file list and the atomic counters.
@@ -94,6 +121,7 @@ struct ring_writer {
 	uint64_t end_packets[64];	/* and the packets counted as written before each */
 	unsigned nends;
 	struct direct_io io;
+	struct zip_job zip;
 	uint8_t *spare;		/* the next dbuf, once the write in flight is done */
 	size_t spare_cap;
 };
@@ -588,21 +616,159 @@ static int file_write(struct ring *r, const void *data, size_t len)
  * back to a member boundary and leaves a valid file, and libdeflate
  * compresses a whole chunk about twice as fast as zlib's stream.
  */
+static size_t queued_now(struct ring *r)
+{
+	size_t queued;
+
+	pthread_mutex_lock(&r->lock);
+	queued = r->q->queued;
+	pthread_mutex_unlock(&r->lock);
+	return queued;
+}
+
+static void *zip_main(void *arg)
+{
+	struct ring *r = arg;
+	struct zip_job *z = &r->w->zip;
+	char name[16];
+
+	snprintf(name, sizeof(name), "gz:%s", r->name);
+	pthread_setname_np(pthread_self(), name);
+	pthread_mutex_lock(&z->lock);
+	for (;;) {
+		if (z->todo) {
+			pthread_mutex_unlock(&z->lock);
+			if (!z->zc || z->zc_level != z->level) {
+				if (z->zc)
+					libdeflate_free_compressor(z->zc);
+				z->zc = libdeflate_alloc_compressor(z->level);
+				z->zc_level = z->level;
+			}
+			z->outlen = z->zc ? libdeflate_gzip_compress(z->zc, z->in, z->inlen, z->out,
+								     z->cap) : 0;
+			pthread_mutex_lock(&z->lock);
+			z->todo = 0;
+			pthread_cond_broadcast(&z->cond);
+			continue;
+		}
+		if (z->stop)
+			break;
+		pthread_cond_wait(&z->cond, &z->lock);
+	}
+	pthread_mutex_unlock(&z->lock);
+	return NULL;
+}
+
+static void zip_wait(struct ring *r)
+{
+	struct zip_job *z = &r->w->zip;
+
+	pthread_mutex_lock(&z->lock);
+	while (z->todo)
+		pthread_cond_wait(&z->cond, &z->lock);
+	pthread_mutex_unlock(&z->lock);
+}
+
+/*
+ * Hands the next piece to the gz thread when the writer is behind (an
+ * eighth of the write queue waiting) but not so far that chunks are stored
+ * anyway; the thread is started at the first such piece.
+ */
+static void zip_submit(struct ring *r, const uint8_t *data, size_t len)
+{
+	struct zip_job *z = &r->w->zip;
+	size_t queued = queued_now(r), bound;
+
+	if (z->pending || queued * 8 < r->q->base || queued * 4 >= r->q->base || len <= 4096)
+		return;
+	if (!z->started) {
+		pthread_mutex_init(&z->lock, NULL);
+		pthread_cond_init(&z->cond, NULL);
+		z->started = pthread_create(&z->thread, NULL, zip_main, r) == 0;
+		if (!z->started)
+			return;
+	}
+	bound = libdeflate_gzip_compress_bound(r->w->zc, len);
+	if (bound > z->cap) {
+		uint8_t *nz = realloc(z->out, bound);
+
+		if (!nz)
+			return;
+		z->out = nz;
+		z->cap = bound;
+	}
+	z->in = data;
+	z->inlen = len;
+	z->level = r->w->zc_level;
+	pthread_mutex_lock(&z->lock);
+	z->todo = 1;
+	pthread_cond_broadcast(&z->cond);
+	pthread_mutex_unlock(&z->lock);
+	z->pending = 1;
+}
+
+/* Moves the job's member for DATA aside (ready), freeing the job for the next piece. */
+static void zip_collect(struct ring *r, const void *data)
+{
+	struct zip_job *z = &r->w->zip;
+	uint8_t *t;
+	size_t c;
+
+	if (!z->pending || z->in != data)
+		return;
+	zip_wait(r);
+	z->pending = 0;
+	t = z->ready, z->ready = z->out, z->out = t;
+	c = z->ready_cap, z->ready_cap = z->cap, z->cap = c;
+	z->ready_in = data;
+	z->ready_len = z->outlen;
+}
+
+/* The member the gz thread made of exactly DATA, or 0. */
+static size_t zip_take(struct ring *r, const void *data)
+{
+	struct zip_job *z = &r->w->zip;
+
+	if (z->ready_in != data)
+		return 0;
+	z->ready_in = NULL;
+	return z->ready_len;
+}
+
+static void zip_stop(struct ring *r)
+{
+	struct zip_job *z = &r->w->zip;
+
+	if (!z->started)
+		return;
+	pthread_mutex_lock(&z->lock);
+	z->stop = 1;
+	pthread_cond_broadcast(&z->cond);
+	pthread_mutex_unlock(&z->lock);
+	pthread_join(z->thread, NULL);
+	z->started = 0;
+	if (z->zc)
+		libdeflate_free_compressor(z->zc);
+	free(z->out);
+	free(z->ready);
+}
+
 static int gzip_member(struct ring *r, const void *data, size_t len)
 {
 	struct libdeflate_compressor *zc = r->w->zc;
 	size_t bound = libdeflate_gzip_compress_bound(r->w->zc, len), n;
-	size_t queued;
 
+	n = zip_take(r, data);
+	if (n) {
+		atomic_fetch_add(&r->gzip_chunks, 1);
+		return file_write(r, r->w->zip.ready, n);
+	}
 	/*
 	 * Compression must not cost packets: when a quarter of the write queue
 	 * is waiting, this chunk is stored (deflate level 0, still gzip) at
 	 * memcpy speed so the writer catches up; status counts such chunks.
 	 */
-	pthread_mutex_lock(&r->lock);
-	queued = r->q->queued;
-	pthread_mutex_unlock(&r->lock);
-	if (queued * 4 >= r->q->base && len > 4096) {
+	if (queued_now(r) * 4 >= r->q->base && len > 4096) {
 		if (!r->w->zc_store)
 			r->w->zc_store = libdeflate_alloc_compressor(0);
 		if (r->w->zc_store) {
@@ -1062,9 +1228,15 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 	if (r->w->fd < 0 && len && !(seg->flags & WB_OPEN))
 		file_open(r, time(NULL));
 	while (len) {
-		struct piece pc;
+		struct piece pc, ahead;
 		size_t n = next_piece(r, data, len, &pc);
 
+		/* The next member compresses on the gz thread while this one does here. */
+		zip_collect(r, pc.data);
+		if (r->w->gzip && r->w->fd >= 0 && n < len) {
+			next_piece(r, data + n, len - n, &ahead);
+			zip_submit(r, ahead.data, ahead.len);
+		}
 		if (r->w->fd < 0) {
 			atomic_fetch_add(&r->lost_packets, pc.packets);
 		} else {
@@ -1079,6 +1251,12 @@ static void write_segment(struct ring *r, const struct wseg *seg, const uint8_t 
 		data += n;
 		len -= n;
 	}
+	/* A member made for a piece that was not written: its input is the buffer's. */
+	if (r->w->zip.pending) {
+		zip_wait(r);
+		r->w->zip.pending = 0;
+	}
+	r->w->zip.ready_in = NULL;
 	if (seg->flags & WB_CLOSE) {
 		file_close(r);
 		/* Closed and sealed: whoever waits for this rotation (capture_rotate_wait) may go. */
@@ -1244,6 +1422,7 @@ static void writer_free(struct ring *r)
 	if (!w)
 		return;
 	io_stop(r);
+	zip_stop(r);
 	if (w->fd >= 0)
 		close(w->fd);
 	if (w->dfd >= 0)
