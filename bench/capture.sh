@@ -615,17 +615,21 @@ if [ "$SEARCH" = 1 ]; then
 		echo
 		echo "| tool | lossless rate | asked frames/s | sent frames/s | MB/s of frames sent | x tcpdump | x dumpcap |"
 		echo "|---|---:|---:|---:|---:|---:|---:|"
+		declare -A GOT
+		for tool in $TOOLS; do
+			# What the generator managed at that rate: on a busy host it falls short.
+			GOT[$tool]=$(awk -F '\t' -v t="$tool" -v k="${BEST[$tool]}" -v d="$DURATION" \
+				'$1 == t && $3 == k && $4 != "failed" { v = $4 / d } END { printf "%.0f", v }' "$RUNS")
+		done
 		for tool in $TOOLS; do
 			k=${BEST[$tool]}
-			# What the generator managed at that rate: on a busy host it falls short.
-			got=$(awk -F '\t' -v t="$tool" -v k="$k" -v d="$DURATION" \
-				'$1 == t && $3 == k && $4 != "failed" { v = $4 / d } END { printf "%.0f", v }' "$RUNS")
+			got=${GOT[$tool]}
 			short=
 			[ $((got * 100)) -ge $((REF * k / 20 * 95)) ] || short=" (generator short)"
 			printf '| %s | %d %% of dd%s | %d | %d | %d | %s | %s |\n' "$tool" $((k * 5)) "$short" \
 				$((REF * k / 20)) "$got" $((got * 1500 / 1000000)) \
-				"$(awk -v a="$k" -v b="${BEST[tcpdump]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')" \
-				"$(awk -v a="$k" -v b="${BEST[dumpcap]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')"
+				"$(awk -v a="$got" -v b="${GOT[tcpdump]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')" \
+				"$(awk -v a="$got" -v b="${GOT[dumpcap]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')"
 		done
 		echo
 		echo "Appending 4 GiB in 1 MiB writes, then fdatasync (bench/writepath.c):"
