@@ -21,8 +21,13 @@ usage: $0 [options]          (as root; from any directory)
   -o DIR       where the markdown result goes (default bench/results)
   -z, --gzip   compress the rings: compress = gzip for pktcapd, -z gzip for tcpdump
   -r PPS       generator rate in packets per second (default 0: its top rate)
+  -S, --search the lossless 1500-byte rate of each tool: the highest rate, in
+               steps of 5 % of the disk's dd oflag=direct bandwidth, with no
+               loss over -d seconds; then pktcapd's queue-size burst test
+  -q SIZE      pktcapd's queue-size (default 0: the write-queue; -S's burst test: 4G)
   -h           this text
-Environment: PKTCAPD (default ./daemon/pktcapd), KEEP=1 keeps the temporary storage.
+Environment: PKTCAPD (default ./daemon/pktcapd), KEEP=1 keeps the temporary storage,
+WAIT_QUIET=N waits at most N s (default 60) for the host to go quiet before a run.
 EOF
 }
 
@@ -47,8 +52,11 @@ OUTDIR=bench/results
 GZIP=0
 RATE=0
 FILE_MB=100
+SEARCH=0
+QUEUE_SIZE=0
+QUIET=1
 
-opts=$(getopt -o d:n:b:s:t:T:o:r:zh -l gzip,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
+opts=$(getopt -o d:n:b:s:t:T:o:r:q:Szh -l gzip,search,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
 eval set -- "$opts"
 while true; do
 	case "$1" in
@@ -61,6 +69,8 @@ while true; do
 	-o) OUTDIR=$2; shift 2 ;;
 	-z|--gzip) GZIP=1; shift ;;
 	-r) RATE=$2; shift 2 ;;
+	-q) QUEUE_SIZE=$2; shift 2 ;;
+	-S|--search) SEARCH=1; shift ;;
 	-h|--help) usage; exit 0 ;;
 	--) shift; break ;;
 	*) usage >&2; exit 2 ;;
@@ -81,6 +91,7 @@ done
 for t in $TOOLS; do
 	case "$t" in pktcapd|tcpdump|dumpcap) ;; *) die "unknown tool '$t'" ;; esac
 done
+[[ $QUEUE_SIZE =~ ^[0-9]+[KMGT]?$ ]] || die "-q wants a size such as 4G"
 [ "$(id -u)" -eq 0 ] || die "must be run as root (namespaces, veth, raw sockets)"
 
 # Paths given by the user are taken from where they ran us; the defaults
@@ -143,6 +154,8 @@ FSTYPE=$(findmnt -n -o FSTYPE -T "$WORK" 2>/dev/null || stat -f -c %T "$WORK")
 case "$FSTYPE" in
 tmpfs|ramfs) die "$TMPBASE is $FSTYPE; the benchmark must write to a real disk (-T DIR)" ;;
 esac
+DISK_DEV=$(basename "$(df -P "$WORK" | awk 'NR == 2 { print $1 }')")
+[ -r "/sys/class/block/$DISK_DEV/stat" ] || die "cannot find the device of $WORK ($DISK_DEV) in /sys/class/block"
 need_mb=$(( RING_FILES * FILE_MB + 1024 ))
 avail_mb=$(( $(df -Pk "$WORK" | awk 'NR == 2 { print $4 }') / 1024 ))
 [ "$avail_mb" -ge "$need_mb" ] || die "$TMPBASE has $avail_mb MB free, a run may need $need_mb MB"
@@ -169,6 +182,10 @@ fi
 
 # Run copies, so a rebuild in the tree during the benchmark cannot mix
 # versions; the checksum in the result says which build was measured.
+WRITEPATH=$WORK/writepath
+if [ "$SEARCH" = 1 ]; then
+	gcc -std=gnu11 -Wall -Wextra -Werror -O2 -o "$WRITEPATH" bench/writepath.c || die "cannot build bench/writepath.c"
+fi
 cp "$PKTGEN" "$WORK/pktgen"
 PKTGEN=$WORK/pktgen
 PKTCAPD_ID=
@@ -202,6 +219,7 @@ profile all {
     buffer-size = ${BUF_MB}M
     rotate-size = ${FILE_MB}M
     keep-files = $RING_FILES
+    queue-size = $QUEUE_SIZE
 $GZIP_LINE}
 interface $IF_CAP {
     profiles = { all }
@@ -297,6 +315,11 @@ poll()			# tenths-of-a-second command...: 0 once it succeeds, 1 at the timeout
 }
 
 gone() { ! kill -0 "$1" 2>/dev/null; }
+# The page cache (kB) and the bytes the storage's device has written: a
+# capturer that writes through the cache grows the one and evicts what
+# others read; the other is what actually reaches the disk.
+page_cache_kb() { awk '$1 == "Cached:" { print $2 }' /proc/meminfo; }
+disk_written() { awk '{ print $7 * 512 }' "/sys/class/block/$DISK_DEV/stat"; }
 no_gzip() { ! pgrep -f "^gzip $1/" >/dev/null; }
 # Ready once the first file (or pktcapd's control socket, made after its
 # captures are open) exists; a capturer that died is done waiting too.
@@ -355,7 +378,7 @@ wait_quiet()
 {
 	local n
 
-	for n in $(seq 60); do
+	for n in $(seq "${WAIT_QUIET:-60}"); do
 		others_cpu >"$WORK/quiet.0"
 		sleep 1
 		others_cpu >"$WORK/quiet.1"
@@ -386,7 +409,7 @@ run_one()		# tool size index seconds
 	local full=(ip netns exec "$NS_CAP" taskset -c 0 "${CMD[@]}")
 	local gen=(ip netns exec "$NS_GEN" taskset -c 1 "$PKTGEN" -i "$IF_GEN" -c 0
 		   -d "$secs" -s "$size" -r "$RATE")
-	if [ "$idx" = 1 ] && ! grep -qxF "# $tool, $size-byte frames" "$COMMANDS"; then
+	if [ "$idx" != 0 ] && ! grep -qxF "# $tool, $size-byte frames" "$COMMANDS"; then
 		{
 			echo "# $tool, $size-byte frames"
 			echo "${full[*]}"
@@ -431,9 +454,16 @@ run_one()		# tool size index seconds
 	started "$CAP_PID" "$run" || note "$tool: not ready after 10 s, starting anyway"
 
 	others_cpu >"$WORK/others.0"
+	local cache0 cache1 disk0 disk1 t0 t1
+	cache0=$(page_cache_kb)
+	disk0=$(disk_written)
+	t0=$(date +%s.%N)
 	gen_line=$(timeout $((secs + 30)) "${gen[@]}")
 	sent=$(echo "$gen_line" | awk '$1 == "sent" { print $2 }')
-	sleep 1
+	sleep "$QUIET"
+	disk1=$(disk_written)
+	t1=$(date +%s.%N)
+	cache1=$(page_cache_kb)
 	others_cpu >"$WORK/others.1"
 	OTHERS=$(others_seconds "$WORK/others.0" "$WORK/others.1")
 
@@ -472,10 +502,12 @@ run_one()		# tool size index seconds
 	tooldrop=$(sed -n -e 's/^\([0-9]*\) packets dropped by kernel$/\1/p' \
 		       -e "s|^Packets received/dropped on interface '[^']*': [0-9]*/\([0-9]*\).*|\1|p" \
 		       "$WORK/cap.err" | head -n 1)
-	ROW=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$tool" "$size" \
-		"$idx" "$sent" "$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" "$files" \
-		"$status" "$anon_kb" "$OTHERS")
-	note "$tool ${size}B run $idx: sent $sent stored $stored cpu ${cpu_us}us" \
+	ROW=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' \
+		"$tool" "$size" "$idx" "$sent" "$stored" "$cpu_us" "$hwm_kb" "$drops" "${tooldrop:--}" \
+		"$files" "$status" "$anon_kb" "$OTHERS" \
+		"$(awk -v a="$disk0" -v b="$disk1" -v s="$t0" -v e="$t1" 'BEGIN { printf "%.0f", (b - a) / (e - s) / 1e6 }')" \
+		"$((cache0 / 1024))" "$((cache1 / 1024))" "$RATE")
+	note "$tool ${size}B run $idx$([ "$RATE" = 0 ] || echo " at $RATE pps"): sent $sent stored $stored cpu ${cpu_us}us" \
 	     "hwm ${hwm_kb}kB veth-drops $drops tool-drops ${tooldrop:--} files $files" \
 	     "others ${OTHERS}s ($status)"
 
@@ -491,6 +523,153 @@ tool_version()
 	pktcapd) echo "$(timeout 5 "$PKTCAPD" -V 2>&1 | head -n 1) ($PKTCAPD_ID)" ;;
 	esac
 }
+
+# The disk's own bandwidth on the same file system, in bytes/s: what the
+# lossless rate is measured against.
+dd_bandwidth()
+{
+	local out
+
+	sync
+	out=$(dd if=/dev/zero of="$WORK/dd.test" bs=1M count=4096 oflag=direct 2>&1 | tail -n 1)
+	rm -f "$WORK/dd.test"
+	awk '{ printf "%.0f\n", $1 / $(NF - 3) }' <<<"$out"
+}
+
+# Binary search over rates of K * 5 % of REF packets/s, K = 1..20, for the
+# highest K whose run stored every packet sent; sets LOSSLESS_K (0: none).
+search_rate()		# tool ref-pps
+{
+	local tool=$1 ref=$2 lo=0 hi=21 k attempt
+
+	while [ $((hi - lo)) -gt 1 ]; do
+		k=$(( (lo + hi) / 2 ))
+		RATE=$(( ref * k / 20 ))
+		for attempt in 1 2 3; do
+			wait_quiet
+			run_one "$tool" 1500 "$k" "$DURATION"
+			busy "$OTHERS" "$DURATION" || break
+			note "other processes used ${OTHERS} CPU s during that run (try $attempt of 3)"
+		done
+		echo "$ROW" >>"$RUNS"
+		if awk -F '\t' '{ exit !($4 != "failed" && $4 > 0 && $5 >= $4) }' <<<"$ROW"; then
+			lo=$k
+		else
+			hi=$k
+		fi
+	done
+	LOSSLESS_K=$lo
+}
+
+probe_table()
+{
+	echo "| tool | % of dd | asked pps | sent | stored | loss % | sent MB/s | disk MB/s written | page cache MB before | after | status |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+	awk -F '\t' '$4 != "failed" {
+		printf "| %s | %d | %s | %s | %s | %.2f | %.0f | %s | %s | %s | %s |\n", $1, $3 * 5,
+			$17, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0), $4 * 1500 / dur / 1e6,
+			$14, $15, $16, $11
+	}' dur="$DURATION" "$1"
+}
+
+if [ "$SEARCH" = 1 ]; then
+	LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
+	note "measuring the disk: dd oflag=direct bs=1M, 4 GiB into $WORK"
+	DD0=$(dd_bandwidth)
+	# A 1500-byte frame is 1516 bytes in a pcap file.
+	REF=$(( DD0 / 1516 ))
+	note "dd: $((DD0 / 1000000)) MB/s, so 100 % is $REF packets/s of 1500 bytes"
+	run_one "$(echo $TOOLS | cut -d ' ' -f 1)" 64 0 1
+	declare -A BEST
+	for tool in $TOOLS; do
+		search_rate "$tool" "$REF"
+		BEST[$tool]=$LOSSLESS_K
+		note "$tool: lossless up to $((LOSSLESS_K * 5)) % of dd ($((REF * LOSSLESS_K / 20)) pps)"
+	done
+	BURST=
+	if [[ " $TOOLS " == *" pktcapd "* ]]; then
+		: >"$WORK/burst.tsv"
+		for q in 0 "$([ "$QUEUE_SIZE" = 0 ] && echo 4G || echo "$QUEUE_SIZE")"; do
+			QUEUE_SIZE=$q RATE=0 QUIET=8
+			wait_quiet
+			run_one pktcapd 1500 1 2
+			echo "$q	$ROW" >>"$WORK/burst.tsv"
+		done
+		RATE=0 QUIET=1
+	fi
+	DD1=$(dd_bandwidth)
+	# The ways to append a file, 4 GiB each, on the same file system (bench/writepath.c).
+	: >"$WORK/writepath.txt"
+	for m in cached direct dontcache dsync; do
+		"$WRITEPATH" "$m" "$WORK/wp.test" 4096 1024 >>"$WORK/writepath.txt" 2>&1 || true
+	done
+	STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+	mkdir -p "$OUTDIR"
+	RESULT=$OUTDIR/capture-search-$STAMP.md
+	{
+		echo "# Lossless 1500-byte rate, $STAMP"
+		echo
+		echo "dd oflag=direct bs=1M on the same file system: $((DD0 / 1000000)) MB/s before the search," \
+		     "$((DD1 / 1000000)) MB/s after; 100 % = $REF frames/s of 1500 bytes (1516 bytes each on disk)."
+		echo "A rate is lossless when the files hold every packet sent in $DURATION s. \"generator short\":"
+		echo "the generator sent less than 95 % of the rate asked, so that rate was not really tried."
+		echo
+		echo "| tool | lossless rate | asked frames/s | sent frames/s | MB/s of frames sent | x tcpdump | x dumpcap |"
+		echo "|---|---:|---:|---:|---:|---:|---:|"
+		declare -A GOT
+		for tool in $TOOLS; do
+			# What the generator managed at that rate: on a busy host it falls short.
+			GOT[$tool]=$(awk -F '\t' -v t="$tool" -v k="${BEST[$tool]}" -v d="$DURATION" \
+				'$1 == t && $3 == k && $4 != "failed" { v = $4 / d } END { printf "%.0f", v }' "$RUNS")
+		done
+		for tool in $TOOLS; do
+			k=${BEST[$tool]}
+			got=${GOT[$tool]}
+			short=
+			[ $((got * 100)) -ge $((REF * k / 20 * 95)) ] || short=" (generator short)"
+			printf '| %s | %d %% of dd%s | %d | %d | %d | %s | %s |\n' "$tool" $((k * 5)) "$short" \
+				$((REF * k / 20)) "$got" $((got * 1500 / 1000000)) \
+				"$(awk -v a="$got" -v b="${GOT[tcpdump]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')" \
+				"$(awk -v a="$got" -v b="${GOT[dumpcap]:-}" 'BEGIN { if (b == "") print "-"; else if (b == 0) print "inf"; else printf "%.2f", a / b }')"
+		done
+		echo
+		echo "Appending 4 GiB in 1 MiB writes, then fdatasync (bench/writepath.c):"
+		echo
+		sed 's/^/    /' "$WORK/writepath.txt"
+		echo
+		echo "Every probe (binary search over the 5 % steps):"
+		echo
+		probe_table "$RUNS"
+		if [ -s "$WORK/burst.tsv" ]; then
+			echo
+			echo "Burst: pktcapd, 2 s at the generator's top rate, then 8 s quiet before the stop:"
+			echo
+			echo "| queue-size | sent | stored | loss % | sent MB/s | veth drops | status |"
+			echo "|---|---:|---:|---:|---:|---:|---|"
+			awk -F '\t' '{ printf "| %s | %s | %s | %.2f | %.0f | %s | %s |\n", ($1 == "0" ? "0 (16M write-queue)" : $1),
+				$5, $6, ($5 > 0 ? 100 * (1 - $6 / $5) : 0), $5 * 1500 / 2 / 1e6, $9, $12 }' "$WORK/burst.tsv"
+		fi
+		echo
+		echo "## Setup"
+		echo
+		echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
+		echo "- storage: $FSTYPE on /dev/$DISK_DEV under $TMPBASE; kernel buffer $BUF_MB MB; files of $FILE_MB MB"
+		echo "- load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
+		for t in $TOOLS; do
+			echo "- $t: $(tool_version "$t")"
+		done
+		echo
+		echo '```'
+		echo "$0 -S -d $DURATION -b $BUF_MB -t \"$TOOLS\""
+		echo "dd if=/dev/zero of=$WORK/dd.test bs=1M count=4096 oflag=direct"
+		echo
+		cat "$COMMANDS"
+		echo '```'
+	} >"$RESULT"
+	cat "$RESULT"
+	note "written to $RESULT"
+	exit 0
+fi
 
 note "storage $WORK ($FSTYPE), ring $RING_FILES x $FILE_MB MB, buffer $BUF_MB MB," \
      "$DURATION s x $REPEAT, sizes $SIZES, tools $TOOLS$([ "$GZIP" = 1 ] && echo ', gzip')"
@@ -565,17 +744,18 @@ summary()
 per_run()
 {
 	echo "| tool | frame | run | sent | stored | loss % | CPU us/pkt | peak RSS MB |" \
-	     "anon RSS MB | veth drops | tool's kernel drops | files | others CPU s | status |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+	     "anon RSS MB | veth drops | tool's kernel drops | files | others CPU s |" \
+	     "disk MB/s written | page cache MB before | after | status |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	awk -F '\t' '
 	$4 == "failed" {
-		printf "| %s | %s | %s | | | | | | | | | | | failed to start |\n", $1, $2, $3
+		printf "| %s | %s | %s | | | | | | | | | | | | | | failed to start |\n", $1, $2, $3
 		next
 	}
 	{
-		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s | %s |\n",
+		printf "| %s | %s | %s | %s | %s | %.2f | %.3f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			$1, $2, $3, $4, $5, ($4 > 0 ? 100 * (1 - $5 / $4) : 0),
-			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $12 / 1024, $8, $9, $10, $13, $11
+			($5 > 0 ? $6 / $5 : 0), $7 / 1024, $12 / 1024, $8, $9, $10, $13, $14, $15, $16, $11
 	}' "$RUNS"
 }
 

@@ -73,6 +73,8 @@ struct parser {
 	char why[96];
 };
 
+static int refuse(struct parser *ps, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static int refuse(struct parser *ps, const char *fmt, ...)
 {
 	va_list ap;

@@ -253,7 +253,8 @@ fail:
 static void kid_last_line(struct kid *k, int64_t deadline, char *line, size_t len)
 {
 	char buf[4096], tail[1024] = "";
-	size_t have = 0;
+	const char *last;
+	size_t have = 0, cut;
 
 	for (;;) {
 		struct pollfd p = { .fd = k->errfd, .events = POLLIN };
@@ -277,7 +278,15 @@ static void kid_last_line(struct kid *k, int64_t deadline, char *line, size_t le
 	tail[have] = 0;
 	while (have && (tail[have - 1] == '\n' || tail[have - 1] == '\r'))
 		tail[--have] = 0;
-	snprintf(line, len, "%s", strrchr(tail, '\n') ? strrchr(tail, '\n') + 1 : tail);
+	last = strrchr(tail, '\n');
+	last = last ? last + 1 : tail;
+	/* Cut to the caller's buffer (a copy, so no truncation warning hides a real one). */
+	cut = strlen(last);
+	if (len) {
+		cut = cut < len - 1 ? cut : len - 1;
+		memcpy(line, last, cut);
+		line[cut] = 0;
+	}
 }
 
 /* What an ended ssh's exit status and last stderr line mean, for the operator. */

@@ -54,6 +54,7 @@ static cfg_opt_t profile_opts[] = {
 	CFG_STR("flush-interval", "1s", CFGF_NONE),
 	CFG_STR("timestamp-precision", "micro", CFGF_NONE),
 	CFG_STR("write-queue", "16M", CFGF_NONE),
+	CFG_STR("queue-size", "0", CFGF_NONE),
 	CFG_END()
 };
 
@@ -283,6 +284,19 @@ static int filter_bounded(const struct profile_conf *p, int line)
 	return 0;
 }
 
+/* 0 (the default) is the write-queue: no growth. */
+static int check_queue_size(cfg_t *sec, struct profile_conf *p)
+{
+	if (!p->queue_size)
+		p->queue_size = p->write_queue;
+	if (p->queue_size < p->write_queue || p->queue_size > CONF_QUEUE_SIZE_MAX) {
+		set_error(line_of(sec, "queue-size"),
+			  "profile '%s': queue-size must be between the write-queue and 1T", p->name);
+		return -1;
+	}
+	return 0;
+}
+
 static int load_profile(cfg_t *sec, struct profile_conf *p)
 {
 	const char *s;
@@ -309,7 +323,8 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 	    get_size(sec, "rotate-size", &p->rotate_size) < 0 ||
 	    get_duration(sec, "rotate-interval", &p->rotate_interval_ms) < 0 ||
 	    get_duration(sec, "flush-interval", &p->flush_ms) < 0 ||
-	    get_size(sec, "write-queue", &p->write_queue) < 0)
+	    get_size(sec, "write-queue", &p->write_queue) < 0 ||
+	    get_size(sec, "queue-size", &p->queue_size) < 0)
 		return -1;
 	/* libpcap takes the kernel buffer size as an int. */
 	if (p->buffer_size < 64 * 1024 || p->buffer_size > CONF_BUFFER_SIZE_MAX) {
@@ -352,6 +367,8 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 			  p->name);
 		return -1;
 	}
+	if (check_queue_size(sec, p) < 0)
+		return -1;
 
 	if (cfg_size(sec, "keep-files")) {
 		v = cfg_getint(sec, "keep-files");

@@ -11,6 +11,8 @@
 /* Upper limits beyond which start-up would fail rather than the check. */
 #define CONF_BUFFER_SIZE_MAX (2047ULL << 20)
 #define CONF_WRITE_QUEUE_MAX (1ULL << 30)
+/* Taken only while a burst needs it; beyond this it is a typo. */
+#define CONF_QUEUE_SIZE_MAX (1ULL << 40)
 /* A configuration file is text of a few KiB; anything this big is a mistake. */
 #define CONF_FILE_MAX (1 << 20)
 /*
@@ -48,6 +50,7 @@ enum compress compress;
 	uint64_t flush_ms;
 	int nanosecond;		/* nanosecond timestamps in the files */
 	uint64_t write_queue;	/* bytes of buffers between capture and writer */
+	uint64_t queue_size;	/* what the queue may grow to in a burst; >= write_queue */
 	int line;
 };
 

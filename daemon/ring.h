@@ -49,6 +49,7 @@ struct wbuf {
 	size_t len;
 	size_t cap;
 	uint8_t *data;
+	int mapped;		/* beyond the write-queue (queue-size): given back after a burst */
 };
 
 struct ring {
@@ -149,7 +150,10 @@ void ring_close_file(struct ring *r);
 /* Writer side (writer.c). */
 int writer_start(struct ring *r);
 void writer_stop(struct ring *r);
-/* The write queue: N buffers of BUFSIZE bytes, made with the ring. */
+/*
+ * The write queue: N buffers of BUFSIZE bytes, made with the ring; it
+ * grows by BUFSIZE at a time up to conf.queue_size while capture is ahead.
+ */
 int writer_queue_new(struct ring *r, size_t bufsize, size_t n);
 void writer_queue_free(struct ring *r);
 /*
@@ -158,6 +162,8 @@ void writer_queue_free(struct ring *r);
  * and rings the eventfd given to writer_set_wake.
  */
 struct wbuf *writer_get_buffer(struct ring *r, int *stall);
+/* Frees a buffer capture still holds at the end (ring_free). */
+void writer_buffer_free(struct wbuf *b);
 /* Hands a filled buffer to the writer thread. */
 void writer_queue_buffer(struct ring *r, struct wbuf *b);
 void writer_set_wake(struct ring *r, int fd);
@@ -165,6 +171,8 @@ struct writer_queue_stats {
 	size_t nbufs;		/* buffers in all */
 	size_t queued;		/* waiting for the writer now */
 	size_t high_water;	/* the most ever queued */
+	uint64_t high_water_bytes;	/* the most data ever queued */
+	uint64_t limit;		/* the bytes the queue may hold: write-queue or queue-size */
 	uint64_t stalls;	/* times capture paused for the writer */
 	int stalled;		/* paused now */
 };

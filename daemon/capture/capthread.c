@@ -231,6 +231,7 @@ static void copy_settings(struct profile_conf *to, const struct profile_conf *fr
 	to->compress = from->compress;
 	to->compress_level = from->compress_level;
 	to->flush_ms = from->flush_ms;
+	to->queue_size = from->queue_size;
 }
 
 static void run_apply(struct capreq *rq)

@@ -82,10 +82,7 @@ void ring_free(struct ring *r)
 	if (r->dirfd >= 0)
 		close(r->dirfd);
 	writer_queue_free(r);
-	if (r->cap->cur) {
-		free(r->cap->cur->data);
-		free(r->cap->cur);
-	}
+	writer_buffer_free(r->cap->cur);
 	pthread_mutex_destroy(&r->lock);
 	pthread_cond_destroy(&r->cond);
 	pthread_mutex_destroy(&r->cap->pub_lock);

@@ -75,6 +75,7 @@ static void link_status(const struct capture_link_status *l, json_t *j)
 static json_t *ring_status(struct ring *r)
 {
 	struct ring_snapshot st;
+	struct writer_queue_stats qs;
 	struct statvfs sv;
 	uint64_t raw = atomic_load(&r->written_raw);
 	uint64_t disk = atomic_load(&r->written_bytes);
@@ -116,6 +117,10 @@ static json_t *ring_status(struct ring *r)
 		json_object_set_new(j, "sync_errors",
 				    json_integer((json_int_t)atomic_load(&r->sync_errors)));
 		json_object_set_new(j, "writer_stalls", json_integer((json_int_t)st.stalls));
+		writer_queue_stats(r, &qs);
+		json_object_set_new(j, "queue_high_water_bytes",
+				    json_integer((json_int_t)qs.high_water_bytes));
+		json_object_set_new(j, "queue_size", json_integer((json_int_t)qs.limit));
 		json_object_set_new(j, "gzip_chunks",
 				    json_integer((json_int_t)atomic_load(&r->gzip_chunks)));
 		json_object_set_new(j, "gzip_chunks_stored",

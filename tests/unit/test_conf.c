@@ -138,6 +138,15 @@ int main(void)
 	bad("profile p {\n keep-files = 9223372036854775808\n}\n" IFACE, 2, "out of range");
 	bad("profile p {\n write-queue = 1T\n}\n" IFACE, 2, "write-queue must be at most 1G");
 	bad("profile p {\n buffer-size = 4G\n}\n" IFACE, 2, "between 64K and 2047M");
+	bad("profile p {\n write-queue = 32M\n queue-size = 16M\n}\n" IFACE, 3,
+	    "queue-size must be between the write-queue and 1T");
+	bad("profile p {\n queue-size = 2T\n}\n" IFACE, 2, "queue-size must be between");
+	ok(load("profile p {\n queue-size = 4G\n}\nprofile q { }\n"
+		"interface eth0 {\n profiles = { p, q }\n}\n", &c) == 0 &&
+	   c->profiles[0].queue_size == 4ULL << 30 && c->profiles[1].queue_size == 16ULL << 20,
+	   "queue-size = 4G is taken, and without it the queue is the write-queue: %s", err);
+	conf_free(c);
+	c = NULL;
 	bad("profile p {\n keep-age = 1d\n\n keep-age = 2d\n}\n" IFACE, 4,
 	    "keep-age is set twice in the same section (first on line 2)");
 	bad("user = a\nuser = b\nprofile p { }\n" IFACE, 2, "user is set twice");

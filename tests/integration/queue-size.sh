@@ -1,0 +1,106 @@
+#!/bin/bash
+# queue-size.sh: a write queue allowed to grow (queue-size) absorbs a burst a slow disk cannot take, shows its high water, and gives the memory back
+# SPDX-License-Identifier: BSD-2-Clause
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+require_cmd cc
+grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null && skip "the slow-disk shim needs a build without sanitizers"
+netns_setup
+
+# A disk that takes 100 ms for each write of a capture file (about 10 MB/s
+# in O_DIRECT's 1 MiB blocks): the burst below comes at 20 MB/s.
+cat > "$TMP/slowdisk.c" <<'EOF2'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void slow(int fd)
+{
+	char link[64], path[4096];
+	ssize_t n;
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, path, sizeof(path) - 1);
+	if (n < 6)
+		return;
+	path[n] = 0;
+	if (!strcmp(path + n - 5, ".pcap"))
+		nanosleep(&ts, NULL);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+	static ssize_t (*real)(int, const void *, size_t, off_t);
+
+	if (!real)
+		real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
+	slow(fd);
+	return real(fd, buf, len, off);
+}
+
+ssize_t write(int fd, const void *buf, size_t len)
+{
+	static ssize_t (*real)(int, const void *, size_t);
+
+	if (!real)
+		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	slow(fd);
+	return real(fd, buf, len);
+}
+EOF2
+cc -shared -fPIC -o "$TMP/slowdisk.so" "$TMP/slowdisk.c" -ldl || hard_error "cannot build the shim"
+chmod 755 "$TMP/slowdisk.so"
+
+# Two rings on one interface, alike but for queue-size.
+write_conf <<EOF2
+profile fixed {
+	snaplen = 2048
+	buffer-size = 1M
+	write-queue = 1M
+	rotate-size = 0
+}
+profile burst {
+	snaplen = 2048
+	buffer-size = 1M
+	write-queue = 1M
+	queue-size = 64M
+	rotate-size = 0
+}
+interface $IF_CAP {
+	profiles = { fixed, burst }
+}
+EOF2
+LD_PRELOAD=$TMP/slowdisk.so start_pktcapd
+grep -q slowdisk.so "/proc/$PID/maps" || hard_error "the slow-disk shim is not loaded"
+
+status() { ctl status --json "$IF_CAP/$1" | jget "j['result']['rings'][0]['$2']"; }
+
+# 24 MB in about 1.2 s; the disk needs 2.4 s.
+send_pkts -c 24000 -s 1000 -r 20000
+# The burst ring writes everything out after the burst; at 10 MB/s, 30 s at most.
+for _ in $(seq 300); do
+	[ "$(status burst packets_written)" = 24000 ] && break
+	sleep 0.1
+done
+written=$(status burst packets_written)
+lost=$(( $(status burst dropped_kernel) + $(status burst dropped_queue) ))
+[ "$written" = 24000 ] || fail "the ring with queue-size = 64M wrote $written of 24000 packets ($lost dropped)"
+hw=$(status burst queue_high_water_bytes)
+[ "$hw" -gt $((4 * 1024 * 1024)) ] || fail "the burst ring's queue high water is $hw bytes, not above its 4 MiB write-queue"
+[ "$(status burst queue_size)" = $((64 * 1024 * 1024)) ] || fail "status shows queue_size $(status burst queue_size)"
+flost=$(( $(status fixed dropped_kernel) + $(status fixed dropped_queue) ))
+[ "$flost" -gt 0 ] || fail "the ring without queue-size lost nothing: the disk was not slow enough to test anything"
+log "fixed queue: $flost packets dropped; queue-size 64M: none, high water $hw bytes"
+
+# Once written out, the burst's buffers go back: the write-queue's four and
+# the one capture may hold.
+sleep 1
+bufs=$(status burst queue_buffers)
+[ "$bufs" -le 5 ] || fail "the burst ring keeps $bufs buffers after the burst"
+ctl status "$IF_CAP/burst" | grep -q "queue high water" || fail "pktctl status does not show the queue's high water"
+stop_pktcapd
+pass
