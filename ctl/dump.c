@@ -940,9 +940,13 @@ int dump_main(int argc, char **argv, const char *sock, int json)
 		if (*st->err) {
 			fprintf(stderr, "pktctl: %s: %s\n", d.src[i].name, st->err);
 			/* Its host's counts stop short: the summary says why instead. */
-			if (nhosts > 1 && !*d.host_err[d.src[i].host])
-				snprintf(d.host_err[d.src[i].host], sizeof(d.host_err[0]), "%s: %s",
-					 d.src[i].name, st->err);
+			if (nhosts > 1 && !*d.host_err[d.src[i].host]) {
+				char why[sizeof(d.host_err[0])];
+
+				/* Through a copy: GCC cannot tell the source from the destination, both in d. */
+				snprintf(why, sizeof(why), "%s: %s", d.src[i].name, st->err);
+				memcpy(d.host_err[d.src[i].host], why, sizeof(why));
+			}
 			rc = 1;
 		}
 		/* What came before was printed; damaged records never are. */
