@@ -486,7 +486,8 @@ static int direct_room(struct ring_writer *w, size_t len)
 		errno = ENOMEM;
 		return -1;
 	}
-	memcpy(nb, w->dbuf, w->dlen);
+	if (w->dlen)
+		memcpy(nb, w->dbuf, w->dlen);
 	free(w->dbuf);
 	w->dbuf = nb;
 	w->dcap = cap;
