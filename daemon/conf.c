@@ -20,6 +20,7 @@
 #include <confuse.h>
 
 #include "conf.h"
+#include "proto.h"
 #include "log.h"
 #include "pcapfile.h"
 #include "units.h"
@@ -227,40 +228,10 @@ static int valid_name(const char *s)
 	return 1;
 }
 
-/* A bare portrange expands per protocol and defeats the optimizer's merging. */
-#define PORTRANGE_TERMS 4
-
-static int filter_word(char c)
-{
-	return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-' || c == ':' ||
-	       c == '/';
-}
-
+/* Counted as a client's filter is (common/proto.c), so one bound means one thing. */
 unsigned conf_filter_terms(const char *f)
 {
-	unsigned terms = 1;
-
-	while (*f) {
-		size_t n = 0;
-
-		if ((f[0] == '&' && f[1] == '&') || (f[0] == '|' && f[1] == '|')) {
-			terms++;
-			f += 2;
-			continue;
-		}
-		while (filter_word(f[n]))
-			n++;
-		if (!n) {
-			f++;
-			continue;
-		}
-		if ((n == 3 && !strncasecmp(f, "and", 3)) || (n == 2 && !strncasecmp(f, "or", 2)))
-			terms++;
-		else if (n == 9 && !strncasecmp(f, "portrange", 9))
-			terms += PORTRANGE_TERMS - 1;
-		f += n;
-	}
-	return terms;
+	return proto_filter_terms(f);
 }
 
 /* Before pcap_compile: a filter past the bound is refused in a moment, whatever it says. */

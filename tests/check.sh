@@ -184,7 +184,7 @@ fuzz() {
 if command -v clang >/dev/null; then
 	fuzz request "$top/tests/fuzz/fuzz_request.c" "$top/common/proto.c"
 	fuzz decode "$top/tests/fuzz/fuzz_decode.c" -I"$top/decode" "$top"/decode/*.c -lpcap
-	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" \
+	fuzz conf "$top/tests/fuzz/fuzz_conf.c" "$top/daemon/conf.c" "$top/common/units.c" "$top/common/proto.c" \
 		"$top/common/log.c" "$top/common/escape.c" -I"$top/daemon" -DSYSCONFDIR='"/etc"' \
 		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
 	fuzz target "$top/tests/fuzz/fuzz_target.c" "$top/ctl/target.c" -I"$top/ctl"
