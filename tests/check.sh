@@ -51,9 +51,21 @@ run_suite() {
 	echo "== $name: configure $*"
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	(cd "$dir" && "$top/configure" -q --enable-werror "$@")
+	# Called as "run_suite ... || status=1", so set -e does not stop this
+	# function: a configure or build failure must be named here, or the
+	# summary would show only the tests that could not run.
+	if ! (cd "$dir" && "$top/configure" -q --enable-werror "$@"); then
+		echo "FAIL: $name: configure"
+		failed=$((failed + 1))
+		return 1
+	fi
 	echo "== $name: build"
-	make -C "$dir" -j"$(nproc)" >/dev/null
+	if ! make -C "$dir" -j"$(nproc)" > "$dir/build.out" 2>&1; then
+		echo "FAIL: $name: the build failed"
+		grep -E "error:|Error [0-9]" "$dir/build.out" | head -n 40
+		failed=$((failed + 1))
+		return 1
+	fi
 	echo "== $name: make check"
 	set +e
 	make -C "$dir" -j1 check > "$dir/check.out" 2>&1
