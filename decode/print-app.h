@@ -59,4 +59,7 @@ void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */
 void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 
+/* print-dccp.c: IP protocol 33; ip is the enclosing IPv4 or IPv6 header. */
+void nd_dccp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+
 #endif
