@@ -61,5 +61,10 @@ void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 
 /* print-dccp.c: IP protocol 33; ip is the enclosing IPv4 or IPv6 header. */
 void nd_dccp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+/*
+ * print-mptcp.c: a TCP option of kind 30 (opt points at the kind, len bytes
+ * captured), flags the TCP flags; returns 0 for tcpdump's "[bad opt]".
+ */
+int nd_mptcp_print(struct nd *nd, const uint8_t *opt, unsigned len, unsigned flags);
 
 #endif

@@ -315,6 +315,12 @@ static int print_options(struct nd *nd, const uint8_t *tp, unsigned hlen, unsign
 			nd_putu(nd, uto);
 			break;
 		}
+		case 30: /* mptcp */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (!nd_mptcp_print(nd, cp - 2, len, GET_U_1(tp + 13)))
+				return -1;
+			break;
 		case 34: /* tfo */
 			datalen = len - 2;
 			LENCHECK(datalen);

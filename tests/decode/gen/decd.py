@@ -11,7 +11,7 @@ import os
 import struct
 import sys
 
-from scapy.all import IP, IPv6, Ether, Raw
+from scapy.all import IP, IPv6, TCP, Ether, Raw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server import write, sweep, mutate, MAC1, MAC2  # noqa: E402
@@ -133,5 +133,85 @@ def dccp_pcaps():
     emit("dccp", p, 34)
 
 
+# ---- MPTCP (TCP option 30) ----
+
+def mptcp(body, flags="A", pre=(), post=(), v6=False, payload=b""):
+    opts = list(pre) + [(30, bytes(body))] + list(post)
+    ip = IPv6(src=V6[0], dst=V6[1]) if v6 else IP(src=V4[0], dst=V4[1])
+    return Ether(src=MAC1, dst=MAC2) / ip / TCP(sport=40000, dport=80, seq=1000, ack=2000,
+                                                flags=flags, options=opts) / Raw(payload)
+
+
+def k8(v):
+    return struct.pack("!Q", v)
+
+
+def mptcp_pkts():
+    key1, key2 = 0x0102030405060708, 0xa1a2a3a4a5a6a7a8
+    p = [mptcp(b"\x00\x81" + k8(key1), "S", pre=[("MSS", 1460)]),
+         mptcp(b"\x01\x81", "S"),
+         mptcp(b"\x00\x01" + k8(key1), "SA"),
+         mptcp(b"\x00\x81" + k8(key1) + k8(key2), "A"),
+         mptcp(b"\x01\x00" + k8(key1) + k8(key2) + b"\x00\x05", "PA", payload=b"hello"),
+         mptcp(b"\x05\x81" + k8(key1), "S"),
+         mptcp(b"\x00\x81" + k8(key1), "A"),
+         mptcp(b"\x10\x02" + struct.pack("!II", 0xdeadbeef, 0x11223344), "S"),
+         mptcp(b"\x11\x03" + struct.pack("!II", 0xdeadbeef, 0x11223344), "S", v6=True),
+         mptcp(b"\x10\x04" + k8(key2) + struct.pack("!I", 7), "SA"),
+         mptcp(b"\x10\x00" + bytes(range(20)), "A"),
+         mptcp(b"\x10\x00" + bytes(range(20)), "S"),
+         mptcp(b"\x10\x04" + k8(key2) + struct.pack("!I", 7), "S"),
+         mptcp(b"\x20\x01" + struct.pack("!I", 55), "A"),
+         mptcp(b"\x20\x03" + k8(1 << 40), "A"),
+         mptcp(b"\x20\x04" + struct.pack("!IIH", 9, 10, 100), "PA", payload=b"x" * 100),
+         mptcp(b"\x20\x05" + struct.pack("!IIIH", 8, 9, 10, 100), "PA", payload=b"x" * 100),
+         mptcp(b"\x20\x0d" + k8(3) + struct.pack("!IIHH", 9, 10, 100, 0xabcd), "PA"),
+         mptcp(b"\x20\x1f" + k8(3) + k8(4) + struct.pack("!IHH", 10, 1, 0x1234), "FA"),
+         mptcp(b"\x20\x10", "FA"),
+         mptcp(b"\x20\x01" + struct.pack("!H", 5), "A"),
+         mptcp(b"\x20\x03" + struct.pack("!I", 5), "A"),
+         mptcp(b"\x20\x04" + struct.pack("!I", 5), "A"),
+         mptcp(b"\x20\x04" + struct.pack("!II", 5, 6), "A"),
+         mptcp(b"\x20\x04" + struct.pack("!IIH", 5, 6, 1) + b"\x00", "A"),
+         mptcp(b"\x20\x01" + struct.pack("!I", 55), "SA"),
+         mptcp(b"\x20", "A"),
+         mptcp(b"\x34\x01" + bytes([10, 0, 0, 1]), "A"),
+         mptcp(b"\x34\x02" + bytes([10, 0, 0, 1]) + b"\x1f\x90", "A"),
+         mptcp(b"\x30\x03" + bytes([10, 0, 0, 1]) + k8(key1), "A"),
+         mptcp(b"\x30\x03" + bytes([10, 0, 0, 1]) + b"\x1f\x90" + k8(key1), "A"),
+         mptcp(b"\x36\x04" + bytes(range(16)), "A"),
+         mptcp(b"\x36\x04" + bytes(range(16)) + b"\x00\x50", "A"),
+         mptcp(b"\x31\x05" + bytes(range(16)) + k8(key2), "A"),
+         mptcp(b"\x30\x05" + bytes(range(16)) + b"\x00\x50" + k8(key2), "A"),
+         mptcp(b"\x3f\x05" + bytes([10, 0, 0, 1]), "A"),
+         mptcp(b"\x30\x05" + bytes([10, 0, 0, 1, 2]), "A"),
+         mptcp(b"\x40\x01", "A"),
+         mptcp(b"\x40\x01\x02\x03", "A"),
+         mptcp(b"\x40", "A"),
+         mptcp(b"\x51", "A"),
+         mptcp(b"\x50\x07", "A"),
+         mptcp(b"\x51\x07\x00", "A"),
+         mptcp(b"\x60\x00" + k8(99), "A"),
+         mptcp(b"\x60\x00" + k8(99)[:4], "A"),
+         mptcp(b"\x70\x00" + k8(key1), "A"),
+         mptcp(b"\x70\x00" + k8(key1) + b"\x00", "A"),
+         mptcp(b"\x80\x00" + k8(key1), "R"),
+         mptcp(b"\xf0\x00\x01", "A"),
+         mptcp(b"\x00", "A"),
+         mptcp(b"", "A"),
+         mptcp(b"\x20\x01" + struct.pack("!I", 55), "A", pre=[("NOP", None), ("NOP", None)],
+               post=[(30, b"\x51\x07"), ("Timestamp", (1, 2))]),
+         mptcp(b"\x20\x01" + struct.pack("!I", 55), "A", v6=True,
+               post=[(30, b"\x40\x01\x02"), (30, b"\x20\x10")]),
+         ]
+    return p
+
+
+def mptcp_pcaps():
+    p = mptcp_pkts()
+    emit("mptcp", p, 54)
+
+
 if __name__ == "__main__":
     dccp_pcaps()
+    mptcp_pcaps()
