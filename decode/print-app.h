@@ -66,5 +66,7 @@ void nd_dccp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint
  * captured), flags the TCP flags; returns 0 for tcpdump's "[bad opt]".
  */
 int nd_mptcp_print(struct nd *nd, const uint8_t *opt, unsigned len, unsigned flags);
+/* print-telnet.c: telnet commands and option negotiation at the start of a TCP port 23 payload. */
+void nd_telnet_print(struct nd *nd, const uint8_t *sp, unsigned length);
 
 #endif

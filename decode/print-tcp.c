@@ -475,7 +475,7 @@ static int any_port(unsigned sport, unsigned dport, const uint16_t *ports, size_
 static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, unsigned sport,
 			  unsigned dport)
 {
-	static const uint16_t undecoded[] = { 23, 25, 43, 179, 1723 };
+	static const uint16_t undecoded[] = { 25, 43, 179, 1723 };
 	static const uint16_t undecoded2[] = { 10288, 6633, 6653, 21 };
 
 	if (nd->o.packettype) {	/* -T: tcpdump prints only these types over TCP */
@@ -483,6 +483,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 			nd_resp_print(nd, bp, length);
 		else if (nd->o.packettype == ND_PT_DOMAIN)
 			nd_dns_print(nd, bp, length, 1, 0);
+		return;
+	}
+	if (is_port(sport, dport, 23)) {
+		nd_telnet_print(nd, bp, length);
 		return;
 	}
 	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))

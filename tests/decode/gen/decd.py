@@ -212,6 +212,58 @@ def mptcp_pcaps():
     emit("mptcp", p, 54)
 
 
+# ---- telnet (TCP port 23) ----
+
+def tn(payload, sport=23, dport=40001, v6=False):
+    ip = IPv6(src=V6[0], dst=V6[1]) if v6 else IP(src=V4[0], dst=V4[1])
+    return Ether(src=MAC1, dst=MAC2) / ip / TCP(sport=sport, dport=dport, seq=5, ack=7,
+                                                flags="PA") / Raw(payload)
+
+
+def telnet_pkts():
+    IAC, SB, SE = 255, 250, 240
+    neg = b"".join(bytes([IAC, c, o]) for c in (251, 252, 253, 254) for o in (0, 1, 3, 24, 31, 39, 40, 200))
+    p = [tn(neg[:48]), tn(neg[48:], sport=40001, dport=23),
+         tn(b"".join(bytes([IAC, c]) for c in range(236, 250))),
+         tn(bytes([IAC, IAC]) + b"text"),
+         tn(bytes([IAC, SB, 24, 1, IAC, SE])),
+         tn(bytes([IAC, SB, 24, 0]) + b"VT100" + bytes([IAC, SE, IAC, 251, 1])),
+         tn(bytes([IAC, SB, 31, 0, 80, 0, 24, IAC, SE])),
+         tn(bytes([IAC, SB, 32, 0]) + b"38400,38400" + bytes([IAC, SE])),
+         tn(bytes([IAC, SB, 37, 1, 0, 2, 2, IAC, SE])),
+         tn(bytes([IAC, SB, 37, 0, 8, 2, IAC, SE, IAC, SB, 37, 7, 99, IAC, SE])),
+         tn(bytes([IAC, SB, 37, 1, IAC, SE])),
+         tn(bytes([IAC, SB, 37, IAC, SE])),
+         tn(bytes([IAC, SB, 38, 1, 1, 2, IAC, SE, IAC, SB, 38, 3, 5, IAC, SE, IAC, SB, 38, 12, 12, IAC, SE])),
+         tn(bytes([IAC, SB, 39, 0, 0]) + b"USER" + bytes([1]) + b"root" + bytes([IAC, SE])),
+         tn(bytes([IAC, SB, 200, 5, IAC, SE])),
+         tn(bytes([IAC, SB, 24, 1, 2, 3])),
+         tn(bytes([IAC, SB, 24, 1, 2, IAC])),
+         tn(bytes([IAC, SB, 24])),
+         tn(bytes([IAC, SB])),
+         tn(bytes([IAC, 251])),
+         tn(bytes([IAC])),
+         tn(bytes([IAC, 100, 1])),
+         tn(bytes([IAC, 251, 1]) + b"login: "),
+         tn(b"login: " + bytes([IAC, 251, 1])),
+         tn(bytes([IAC, 253, 1, IAC, 253, 3, IAC, 251, 24, IAC, 251, 31, IAC, 251, 32, IAC, 251, 33]),
+            v6=True),
+         tn(bytes([IAC, SB, 24, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, IAC, SE, IAC, 251, 1])),
+         ]
+    return p
+
+
+def telnet_pcaps():
+    IAC, SB = 255, 250
+    p = telnet_pkts()
+    emit("telnet", p, 54)
+    # IAC SB ... IAC at the very end: tcpdump steps past the end by a byte.
+    pad = [bytes(tn(bytes([IAC, SB, 24, 1, 2, IAC]))) + b"\0" * 6,
+           bytes(tn(bytes([IAC, SB, 24, 1, 2, IAC]))) + bytes([IAC, 251, 1, 0, 0, 0])]
+    write("telnet-pad.pcap", pad)
+
+
 if __name__ == "__main__":
     dccp_pcaps()
     mptcp_pcaps()
+    telnet_pcaps()
