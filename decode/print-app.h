@@ -68,5 +68,17 @@ void nd_dccp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint
 int nd_mptcp_print(struct nd *nd, const uint8_t *opt, unsigned len, unsigned flags);
 /* print-telnet.c: telnet commands and option negotiation at the start of a TCP port 23 payload. */
 void nd_telnet_print(struct nd *nd, const uint8_t *sp, unsigned length);
+/*
+ * print-nfs.c: NFS over SunRPC. The UDP one prints a call to port 2049 or a
+ * reply from it and returns 1, else returns 0 having printed nothing; the
+ * TCP one does the same after the record mark. ip is the IPv4 or IPv6
+ * header (the call cache matches replies by address and xid).
+ */
+int nd_nfs_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		     unsigned sport, unsigned dport);
+void nd_nfs_tcp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		      unsigned sport, unsigned dport);
+/* print-sunrpc.c: -T rpc over UDP (with the addresses, as tcpdump). */
+void nd_sunrpc_print(struct nd *nd, const uint8_t *rp, unsigned length, const uint8_t *ip);
 
 #endif

@@ -11,7 +11,7 @@ import os
 import struct
 import sys
 
-from scapy.all import IP, IPv6, TCP, Ether, Raw
+from scapy.all import IP, IPv6, TCP, UDP, Ether, Raw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server import write, sweep, mutate, MAC1, MAC2  # noqa: E402
@@ -263,7 +263,228 @@ def telnet_pcaps():
     write("telnet-pad.pcap", pad)
 
 
+# ---- SunRPC and NFS (UDP and TCP port 2049) ----
+
+def u32(*v):
+    return b"".join(struct.pack("!I", x & 0xffffffff) for x in v)
+
+
+def u64(v):
+    return struct.pack("!Q", v)
+
+
+def xstr(b):
+    return u32(len(b)) + b + b"\0" * (-len(b) % 4)
+
+
+FHS = [bytes(32),                                                    # Auspex
+       bytes([0, 0, 1, 2, 5, 0, 7, 8, 12, 0]) + bytes(range(22)),    # OSF
+       bytes([0, 0, 1, 2, 0, 8, 0, 0]) + bytes(range(1, 25)),        # IRIX4
+       bytes([0, 0, 1, 2, 3, 4]) + bytes(range(9, 35)),              # SunOS4
+       bytes([5, 6, 0, 0, 1, 2, 0, 0]) + bytes(range(3, 27)),        # BSD 4.4
+       bytes([5, 6, 0, 0, 1, 2, 3, 4]) + bytes(range(1, 14)) + b"\0\1\0" + bytes(8),  # Ultrix
+       bytes([5, 6, 0, 0, 1, 2, 3, 4, 0, 10]) + bytes(range(1, 23)),  # SunOS5
+       bytes([5, 6, 0, 0, 1, 2, 3, 4, 0, 9]) + bytes(range(1, 23)),  # unknown
+       bytes([1, 2, 3, 4, 5, 6, 7, 8, 12, 0]) + bytes(range(1, 23)),  # OSF
+       bytes([1, 2, 3, 4, 0, 0, 0, 0, 0, 10]) + bytes(range(1, 23)),  # HP-UX 9
+       bytes([1, 2, 3, 4, 5, 6, 7, 2, 0, 10]) + bytes(range(1, 23)),  # SunOS5
+       b"\x01DISK$USER1\0\0\0" + bytes(range(1, 19)),                # VMS UCX
+       b"\x01\x01\x01\x00UCX\0\0\0\0\0\0\0" + bytes(range(1, 19)),  # VMS, minor 257
+       bytes([1, 0, 1, 0]) + bytes(range(0x80, 0x9c)),              # unknown (Linux)
+       ]
+FH3 = [bytes([1, 0, 7, 0, 2, 0, 0, 0]) + bytes(range(0x40, 0x58)),   # Linux-like, 32 bytes
+       bytes([1, 0, 1, 0]) + bytes(range(60)),                       # 64 bytes
+       bytes([1, 0, 1, 0, 9, 9, 9, 9]),                              # 8 bytes
+       bytes([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]),
+       b""]
+
+
+def fh2(i=0):
+    return FHS[i % len(FHS)]
+
+
+def fh3(i=0):
+    return xstr(FH3[i % len(FH3)])
+
+
+def rpc_call(xid, vers, proc, args=b"", prog=100003, rpcvers=2, cred=None, verf=b""):
+    if cred is None:
+        cred = u32(1234, 0) + xstr(b"host") + u32(0, 0, 1, 0)
+    return (u32(xid, 0, rpcvers, prog, vers, proc) + u32(1 if cred else 0) + xstr(cred) +
+            u32(0) + xstr(verf) + args)
+
+
+def rpc_reply(xid, body=b"", astat=0, verf=b""):
+    return u32(xid, 1, 0, 0) + xstr(verf) + u32(astat) + body
+
+
+def fattr3(t=1, mode=0o644, size=1234):
+    return (u32(t, mode, 2, 1000, 0xfffffffe) + u64(size) + u64(4096) + u32(8, 1) + u64(0x1234) +
+            u64(0x5678) + u32(1600000000, 5, 1600000001, 6, 1600000002, 7))
+
+
+def fattr2(t=2, mode=0o755):
+    return u32(t, mode, 3, 0, 0, 512, 4096, 0x801, 8, 0x10, 0x99, 1600000000, 5,
+               1600000001, 6, 1600000002, 7)
+
+
+def post(a=True):
+    return u32(1) + fattr3() if a else u32(0)
+
+
+def wcc(pre=True, po=True):
+    return (u32(1) + u64(99) + u32(1600000000, 1, 1600000000, 2) if pre else u32(0)) + post(po)
+
+
+def sattr3(full=True):
+    if full:
+        return u32(1, 0o600, 1, 1000, 1, 100, 1, 0, 4096, 2, 1600000000, 9, 2, 1600000001, 10)
+    return u32(0, 0, 0, 0, 0, 0)
+
+
+def v3_calls():
+    """(proc, args, [replies]) for NFSv3."""
+    fh = fh3(0)
+    ok = u32(0)
+    err = u32(2)
+    return [
+        (0, b"", [b""]),
+        (1, fh, [ok + fattr3(), u32(70), ok + fattr3(6), ok + fattr3(9)]),
+        (2, fh + sattr3() + u32(0), [ok + wcc(), u32(1) + wcc(False, False), ok + wcc(True, False)]),
+        (3, fh + xstr(b"file.txt"), [ok + fh3(1) + post() + post(), err + post(), ok + fh3(2) + post(False) + post(False)]),
+        (4, fh + u32(0x1f), [ok + post() + u32(0x1f), err + post(False)]),
+        (4, fh + u32(0x3f), [ok + post(False) + u32(0x3f)]),
+        (4, fh + u32(0x40), [ok + post(False) + u32(0x40)]),
+        (4, fh + u32(0x21), []),
+        (5, fh, [ok + post() + xstr(b"/target/path"), err]),
+        (6, fh + u64(8192) + u32(4096), [ok + post() + u32(4096, 1) + xstr(b"data"), ok + post(False) + u32(10, 0), u32(5) + post(False)]),
+        (7, fh + u64(1 << 33) + u32(512, 2, 512) + b"x" * 512, [ok + wcc() + u32(512, 2) + u64(0xabcdef), u32(28) + wcc(False, False), ok + wcc(False, False) + u32(5, 7) + u64(1)]),
+        (7, fh + u64(0) + u32(4, 0, 4) + b"abcd", []),
+        (7, fh + u64(0) + u32(4, 9, 4) + b"abcd", []),
+        (8, fh + xstr(b"new") + u32(0) + sattr3(), [ok + u32(1) + fh3(3) + post() + wcc(), ok + u32(0), u32(17) + wcc(), ok + u32(1) + fh3(4) + post(False) + wcc(False, False)]),
+        (9, fh + xstr(b"dir") + sattr3(False), [ok + u32(1) + fh3(0) + post() + wcc()]),
+        (10, fh + xstr(b"link") + sattr3() + xstr(b"/to/here"), [ok + u32(1) + fh3(1) + post() + wcc()]),
+        (11, fh + xstr(b"dev") + u32(4) + sattr3() + u32(5, 6), [ok + u32(1) + fh3(1) + post() + wcc()]),
+        (11, fh + xstr(b"fifo") + u32(7) + sattr3(False), []),
+        (11, fh + xstr(b"sock") + u32(6) + sattr3(False), []),
+        (12, fh + xstr(b"gone"), [ok + wcc(), u32(2) + wcc(False, True)]),
+        (13, fh + xstr(b"olddir"), [u32(66) + wcc()]),
+        (14, fh + xstr(b"a") + fh3(1) + xstr(b"b"), [ok + wcc() + wcc(), u32(18) + wcc(False, False) + wcc(False, False)]),
+        (15, fh + fh3(1) + xstr(b"hard"), [ok + post() + wcc(), u32(31) + post(False) + wcc(False, False)]),
+        (16, fh + u64(0) + u64(0x1122334455667788) + u32(4096), [ok + post() + u64(0x99) + u32(0) + u32(1), u32(10003) + post(False)]),
+        (16, fh + u64(0xffffffffffffffff) + u64(0) + u32(512), []),
+        (17, fh + u64(5) + u64(1) + u32(1024, 8192), [ok + post(False) + u64(7) + u32(0, 1)]),
+        (18, fh, [ok + post() + u64(1 << 40) + u64(1 << 39) + u64(1 << 38) + u64(1000) + u64(500) + u64(400) + u32(0), u32(10006) + post(False) + bytes(52)]),
+        (19, fh, [ok + post() + u32(65536, 32768, 4096, 65536, 32768, 4096, 8192) + u64(1 << 63) + u32(0, 1) + u32(0x1b), u32(10001) + post(False)]),
+        (20, fh, [ok + post() + u32(32000, 255, 1, 1, 0, 1), ok + post(False) + u32(1, 2, 0, 0, 1, 0)]),
+        (21, fh + u64(4096) + u32(8192), [ok + wcc() + u64(0x1122334455667788), u32(10008) + wcc(False, False)]),
+        (22, fh, [ok]),
+        (99, b"", [ok]),
+    ]
+
+
+def v2_calls():
+    fh = fh2(0)
+    ok = u32(0)
+    return [
+        (0, b"", [b""]),
+        (1, fh, [ok + fattr2(), u32(70)]),
+        (2, fh + u32(0o644, 1, 2, 3, 4, 5, 6, 7), [ok + fattr2(1)]),
+        (3, b"", [ok]),
+        (4, fh + xstr(b"name"), [ok + fh2(4) + fattr2(), u32(2)]),
+        (5, fh, [ok + xstr(b"../link"), u32(22)]),
+        (6, fh + u32(1024, 512, 0), [ok + fattr2(1) + xstr(b"data")]),
+        (8, fh + u32(0, 100, 200, 4) + xstr(b"abcd"), [ok + fattr2(1)]),
+        (9, fh + xstr(b"newfile") + u32(0o644, 0, 0, 0, 0, 0, 0, 0), [ok + fh2(5) + fattr2(1), u32(17)]),
+        (10, fh + xstr(b"rmme"), [ok, u32(13)]),
+        (11, fh + xstr(b"x") + fh2(1) + xstr(b"y"), [ok]),
+        (12, fh + fh2(2) + xstr(b"z"), [ok]),
+        (13, fh + xstr(b"sl") + xstr(b"/dest") + u32(0o777, 0, 0, 0, 0, 0, 0, 0), [ok]),
+        (14, fh + xstr(b"d") + u32(0o755, 0, 0, 0, 0, 0, 0, 0), [ok + fh2(6) + fattr2()]),
+        (15, fh + xstr(b"d"), [u32(66)]),
+        (16, fh + u32(0, 4096), [ok + u32(1, 2, 1), ok + u32(3, 4, 0)]),
+        (17, fh, [ok + u32(8192, 4096, 1000, 500, 400), u32(5)]),
+        (18, fh, [ok]),
+        (30, fh, [ok]),
+    ]
+
+
+def nfs_msgs():
+    """(direction, v6, rpc message) in order, each call followed by its replies."""
+    msgs, xid = [], 0x1000
+    for vers, calls in ((3, v3_calls()), (2, v2_calls())):
+        for proc, args, reps in calls:
+            xid += 1
+            msgs.append(("c", rpc_call(xid, vers, proc, args)))
+            msgs += [("r", rpc_reply(xid, r)) for r in reps]
+    for i in range(len(FHS)):
+        xid += 1
+        msgs.append(("c", rpc_call(xid, 2, 1, fh2(i))))
+    for i in range(len(FH3)):
+        xid += 1
+        msgs.append(("c", rpc_call(xid, 3, 1, fh3(i))))
+    # RPC-level replies: errors, rejections, no matching call, odd verifiers.
+    msgs.append(("c", rpc_call(0x7777, 3, 1, fh3(0), cred=b"", verf=b"12345")))
+    msgs += [("r", rpc_reply(0x7777, astat=a)) for a in (1, 2, 3, 4, 5, 6)]
+    msgs += [("r", u32(0x7777, 1, 1, 0, 1, 3)), ("r", u32(0x7777, 1, 1, 0, 2, 3)),
+             ("r", u32(0x7777, 1, 1, 1, 5)), ("r", u32(0x7777, 1, 1, 1, 9)),
+             ("r", u32(0x7777, 1, 1, 2)), ("r", u32(0x7777, 1, 2)),
+             ("r", rpc_reply(0x5555, u32(0) + fattr3())),
+             ("r", rpc_reply(0x7777, u32(0) + fattr3(), verf=b"v" * 8)),
+             ("r", u32(0x7777, 1, 0, 0, 1000)),
+             ("c", rpc_call(0x8888, 3, 3, fh3(0) + u32(0xfffffffe))),
+             ("c", rpc_call(0x8889, 3, 3, fh3(0) + u32(100) + b"short")),
+             ("c", rpc_call(0x888a, 3, 3, fh3(0), cred=b"c" * 400)),
+             ("c", rpc_call(0x888b, 3, 1, u32(0x40000000))),
+             ("c", rpc_call(0x888c, 3, 6, b"", rpcvers=3)),
+             ("c", u32(0x888d, 0, 2, 100003, 3)),
+             ]
+    return msgs
+
+
+def nfs_udp(d, m, v6=False, sport=None):
+    ip = IPv6(src=V6[0], dst=V6[1]) if v6 else IP(src=V4[0], dst=V4[1])
+    if d == "r":
+        ip = IPv6(src=V6[1], dst=V6[0]) if v6 else IP(src=V4[1], dst=V4[0])
+        return Ether(src=MAC1, dst=MAC2) / ip / UDP(sport=2049, dport=sport or 800) / Raw(m)
+    return Ether(src=MAC1, dst=MAC2) / ip / UDP(sport=sport or 800, dport=2049) / Raw(m)
+
+
+def nfs_tcp(d, m, v6=False, mark=None):
+    rec = struct.pack("!I", (0x80000000 | len(m)) if mark is None else mark) + m
+    a, b = (V6 if v6 else V4)
+    if d == "r":
+        a, b = b, a
+    ip = IPv6(src=a, dst=b) if v6 else IP(src=a, dst=b)
+    sp, dp = (2049, 900) if d == "r" else (900, 2049)
+    return Ether(src=MAC1, dst=MAC2) / ip / TCP(sport=sp, dport=dp, seq=1, ack=1, flags="PA") / Raw(rec)
+
+
+def nfs_pcaps():
+    msgs = nfs_msgs()
+    udp = [nfs_udp(d, m) for d, m in msgs]
+    tcp = [nfs_tcp(d, m, v6=True) for d, m in msgs]
+    extra = [nfs_udp("r", msgs[1][1], sport=2049), nfs_udp("c", msgs[0][1], sport=2049),
+             nfs_udp("r", rpc_call(5, 3, 1), sport=900),
+             nfs_tcp("c", msgs[2][1], mark=8), nfs_tcp("c", msgs[2][1], mark=0x7fffffff),
+             nfs_tcp("c", b"\0\0"), nfs_tcp("r", msgs[0][1])]
+    write("nfs-udp.pcap", udp + extra)
+    write("nfs-tcp.pcap", tcp + extra)
+    pick = [nfs_udp(d, m) for d, m in msgs[:14]] + [nfs_udp(d, m) for d, m in msgs[40:60]]
+    write("nfs-sweep.pcap", sweep(pick, 42))
+    write("nfs-mut.pcap", mutate(udp, 42, n=600))
+    # -T rpc: calls print as portmapper calls, replies as NFS replies, whatever the ports.
+    rpc = [nfs_udp(d, m, sport=111) for d, m in msgs[:20]]
+    rpc += [Ether(src=MAC1, dst=MAC2) / IP(src=V4[0], dst=V4[1]) / UDP(sport=700, dport=111) /
+            Raw(rpc_call(9, 2, p, u32(100003, 3, 17, 0), prog=100000)) for p in range(7)]
+    rpc += [nfs_udp("c", rpc_call(9, 2, 3, prog=100000, rpcvers=7), v6=True),
+            nfs_udp("c", u32(1, 0, 2)), nfs_udp("c", u32(1))]
+    write("nfs-rpc.pcap", rpc)
+    write("nfs-rpc-sweep.pcap", sweep(rpc[20:24], 42))
+
+
 if __name__ == "__main__":
     dccp_pcaps()
     mptcp_pcaps()
     telnet_pcaps()
+    nfs_pcaps()
