@@ -483,7 +483,41 @@ def nfs_pcaps():
     write("nfs-rpc-sweep.pcap", sweep(rpc[20:24], 42))
 
 
+# ---- NetBIOS (UDP 137, 138; TCP 139) and SMB (TCP 445) ----
+# Debian's tcpdump 4.99.3 is built without its SMB printers: these print as
+# plain UDP and TCP there, and the goldens hold pktctl to the same.
+
+def nbname(name, suffix=0x20):
+    raw = name.ljust(15)[:15].encode() + bytes([suffix])
+    enc = b"".join(bytes([0x41 + (c >> 4), 0x41 + (c & 0xf)]) for c in raw)
+    return bytes([32]) + enc + b"\0"
+
+
+def netbios_pcaps():
+    q = struct.pack("!HHHHHH", 0x1234, 0x0110, 1, 0, 0, 0) + nbname("WORKGROUP", 0x1d) + u32(0x00200001)
+    r = (struct.pack("!HHHHHH", 0x1234, 0x8500, 0, 1, 0, 0) + nbname("HOST") +
+         struct.pack("!HHIH", 0x20, 1, 300000, 6) + b"\0\0" + bytes([192, 0, 2, 9]))
+    reg = (struct.pack("!HHHHHH", 0x99, 0x2910, 1, 0, 0, 1) + nbname("HOST") + u32(0x00200001) +
+           b"\xc0\x0c" + struct.pack("!HHIH", 0x20, 1, 300000, 6) + b"\0\0" + bytes([192, 0, 2, 9]))
+    dgm = (struct.pack("!BBHIHHH", 0x11, 0x02, 7, 0xc0000209, 138, 100, 0) + nbname("HOST") +
+           nbname("WORKGROUP", 0x1e) + b"\xffSMB%" + bytes(40))
+    ssn = b"\x81\0\0\x44" + nbname("SERVER") + nbname("CLIENT")
+    smb = b"\0\0\0\x2f\xffSMBr" + bytes(27) + b"\0\x0c\0\x02NT LM 0.12\0"
+    smb2 = b"\0\0\0\x44\xfeSMB" + struct.pack("<HHI", 64, 0, 0) + bytes(56)
+    e = Ether(src=MAC1, dst=MAC2)
+    p = [e / IP(src=V4[0], dst="192.0.2.255") / UDP(sport=137, dport=137) / Raw(q),
+         e / IP(src=V4[1], dst=V4[0]) / UDP(sport=137, dport=137) / Raw(r),
+         e / IP(src=V4[0], dst="192.0.2.255") / UDP(sport=137, dport=137) / Raw(reg),
+         e / IP(src=V4[0], dst="192.0.2.255") / UDP(sport=138, dport=138) / Raw(dgm),
+         e / IP(src=V4[0], dst=V4[1]) / TCP(sport=40000, dport=139, flags="PA") / Raw(ssn),
+         e / IP(src=V4[0], dst=V4[1]) / TCP(sport=40001, dport=445, flags="PA") / Raw(smb),
+         e / IP(src=V4[0], dst=V4[1]) / TCP(sport=40002, dport=445, flags="PA") / Raw(smb2),
+         e / IPv6(src=V6[0], dst=V6[1]) / UDP(sport=137, dport=137) / Raw(q)]
+    write("netbios.pcap", p)
+
+
 if __name__ == "__main__":
+    netbios_pcaps()
     dccp_pcaps()
     mptcp_pcaps()
     telnet_pcaps()
