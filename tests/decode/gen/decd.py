@@ -473,6 +473,9 @@ def nfs_pcaps():
     pick = [nfs_udp(d, m) for d, m in msgs[:14]] + [nfs_udp(d, m) for d, m in msgs[40:60]]
     write("nfs-sweep.pcap", sweep(pick, 42))
     write("nfs-mut.pcap", mutate(udp, 42, n=600))
+    tpick = [nfs_tcp(d, m) for d, m in msgs[:6]] + [nfs_tcp(d, m, v6=True) for d, m in msgs[40:46]]
+    write("nfs-tcp-sweep.pcap", sweep(tpick, 54))
+    write("nfs-tcp-mut.pcap", mutate(tcp, 74, n=400))
     # -T rpc: calls print as portmapper calls, replies as NFS replies, whatever the ports.
     rpc = [nfs_udp(d, m, sport=111) for d, m in msgs[:20]]
     rpc += [Ether(src=MAC1, dst=MAC2) / IP(src=V4[0], dst=V4[1]) / UDP(sport=700, dport=111) /
