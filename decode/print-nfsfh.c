@@ -1,4 +1,4 @@
-/* print-nfsfh.c: an NFS file handle as tcpdump shows it: its guess at the server's OS, device and inode */
+/* print-nfsfh.c: an NFS file handle as tcpdump shows it: its guess at device and inode */
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 

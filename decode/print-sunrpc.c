@@ -1,4 +1,4 @@
-/* print-sunrpc.c: what tcpdump's -T rpc prints for a UDP payload: portmapper-style calls, NFS-style replies */
+/* print-sunrpc.c: -T rpc over UDP: calls as portmapper calls, replies as NFS replies */
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
