@@ -11,7 +11,7 @@ import os
 import struct
 import sys
 
-from scapy.all import IP, IPv6, TCP, UDP, Ether, Raw
+from scapy.all import IP, IPv6, IPv6ExtHdrFragment, TCP, UDP, Ether, Raw, fragment, fragment6
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server import write, sweep, mutate, MAC1, MAC2  # noqa: E402
@@ -131,6 +131,12 @@ def dccp_pkts():
 def dccp_pcaps():
     p = dccp_pkts()
     emit("dccp", p, 34)
+    # Fragments: the first is decoded (its checksum over the fragment), the rest are not.
+    big = dccp(4, ack48(), payload=b"z" * 200)
+    big6 = dccp(4, ack48(), payload=b"z" * 200, v6=True)[IPv6]
+    f6 = IPv6(src=V6[0], dst=V6[1]) / IPv6ExtHdrFragment(nh=33) / Raw(bytes(big6.payload))
+    write("dccp-frag.pcap", [Ether(src=MAC1, dst=MAC2) / f for f in fragment(big[IP], fragsize=64)] +
+          [Ether(src=MAC1, dst=MAC2) / f for f in fragment6(f6, 100)])
 
 
 # ---- MPTCP (TCP option 30) ----
