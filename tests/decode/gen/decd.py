@@ -134,7 +134,7 @@ def dccp_pcaps():
     # Fragments: the first is decoded (its checksum over the fragment), the rest are not.
     big = dccp(4, ack48(), payload=b"z" * 200)
     big6 = dccp(4, ack48(), payload=b"z" * 200, v6=True)[IPv6]
-    f6 = IPv6(src=V6[0], dst=V6[1]) / IPv6ExtHdrFragment(nh=33) / Raw(bytes(big6.payload))
+    f6 = IPv6(src=V6[0], dst=V6[1]) / IPv6ExtHdrFragment(nh=33, id=0x1234) / Raw(bytes(big6.payload))
     write("dccp-frag.pcap", [Ether(src=MAC1, dst=MAC2) / f for f in fragment(big[IP], fragsize=64)] +
           [Ether(src=MAC1, dst=MAC2) / f for f in fragment6(f6, 100)])
 
