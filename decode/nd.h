@@ -48,6 +48,13 @@ struct nd_ike_cookie {
 	uint8_t iaddr[16], raddr[16];
 };
 
+#define ND_NFS_XIDS 64
+struct nd_nfs_xid {
+	uint32_t xid, proc, vers;
+	unsigned ipver;
+	uint8_t client[16], server[16];
+};
+
 struct nd {
 	struct nd_opts o;
 	/* The packet being printed: every read must stay below snapend. */
@@ -76,6 +83,11 @@ struct nd {
 		struct nd_ike_cookie cache[ND_IKE_COOKIES];
 		unsigned next;
 	} ike;
+	/* tcpdump's NFS call cache (print-nfs.c): replies are printed by the call they answer. */
+	struct {
+		struct nd_nfs_xid map[ND_NFS_XIDS];
+		unsigned next, hint;
+	} nfs;
 	/* Scratch for address strings returned by the helpers. */
 	char addrbuf[4][64];
 	unsigned addrslot;

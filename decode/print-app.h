@@ -59,4 +59,26 @@ void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */
 void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 
+/* print-dccp.c: IP protocol 33; ip is the enclosing IPv4 or IPv6 header. */
+void nd_dccp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip);
+/*
+ * print-mptcp.c: a TCP option of kind 30 (opt points at the kind, len bytes
+ * captured), flags the TCP flags; returns 0 for tcpdump's "[bad opt]".
+ */
+int nd_mptcp_print(struct nd *nd, const uint8_t *opt, unsigned len, unsigned flags);
+/* print-telnet.c: telnet commands and option negotiation at the start of a TCP port 23 payload. */
+void nd_telnet_print(struct nd *nd, const uint8_t *sp, unsigned length);
+/*
+ * print-nfs.c: NFS over SunRPC. The UDP one prints a call to port 2049 or a
+ * reply from it and returns 1, else returns 0 having printed nothing; the
+ * TCP one does the same after the record mark. ip is the IPv4 or IPv6
+ * header (the call cache matches replies by address and xid).
+ */
+int nd_nfs_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		     unsigned sport, unsigned dport);
+void nd_nfs_tcp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8_t *ip,
+		      unsigned sport, unsigned dport);
+/* print-sunrpc.c: -T rpc over UDP (with the addresses, as tcpdump). */
+void nd_sunrpc_print(struct nd *nd, const uint8_t *rp, unsigned length, const uint8_t *ip);
+
 #endif

@@ -211,6 +211,9 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 132:
 		nd_sctp_print(nd, bp, length, ip);
 		break;
+	case 33:
+		nd_dccp_print(nd, bp, length, ip);
+		break;
 	case 4:
 		nd_ip_print(nd, bp, length);
 		break;

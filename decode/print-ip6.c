@@ -393,6 +393,9 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 132:
 			nd_sctp_print(nd, bp, length, ip6);
 			return;
+		case 33:
+			nd_dccp_print(nd, bp, length, ip6);
+			return;
 		case 1:
 		case 2:
 			nd_printf(nd, "[%s requires IPv4]", nh == 1 ? "ICMP" : "IGMP");

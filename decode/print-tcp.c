@@ -315,6 +315,12 @@ static int print_options(struct nd *nd, const uint8_t *tp, unsigned hlen, unsign
 			nd_putu(nd, uto);
 			break;
 		}
+		case 30: /* mptcp */
+			datalen = len - 2;
+			LENCHECK(datalen);
+			if (!nd_mptcp_print(nd, cp - 2, len, GET_U_1(tp + 13)))
+				return -1;
+			break;
 		case 34: /* tfo */
 			datalen = len - 2;
 			LENCHECK(datalen);
@@ -467,9 +473,9 @@ static int any_port(unsigned sport, unsigned dport, const uint16_t *ports, size_
 
 /* The payload printers tcpdump picks by port, in its order; the ones we have are called. */
 static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, unsigned sport,
-			  unsigned dport)
+			  unsigned dport, const uint8_t *ip)
 {
-	static const uint16_t undecoded[] = { 23, 25, 43, 179, 1723 };
+	static const uint16_t undecoded[] = { 25, 43, 179, 1723 };
 	static const uint16_t undecoded2[] = { 10288, 6633, 6653, 21 };
 
 	if (nd->o.packettype) {	/* -T: tcpdump prints only these types over TCP */
@@ -477,6 +483,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 			nd_resp_print(nd, bp, length);
 		else if (nd->o.packettype == ND_PT_DOMAIN)
 			nd_dns_print(nd, bp, length, 1, 0);
+		return;
+	}
+	if (is_port(sport, dport, 23)) {
+		nd_telnet_print(nd, bp, length);
 		return;
 	}
 	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))
@@ -498,6 +508,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 		return;
 	} else if (is_port(sport, dport, 53)) {
 		nd_dns_print(nd, bp, length, 1, 0);
+	} else if (!is_port(sport, dport, 639) && !is_port(sport, dport, 323) &&
+		   !is_port(sport, dport, 646) && is_port(sport, dport, 2049)) {
+		/* after MSDP, RPKI-RTR and LDP in tcpdump's order */
+		nd_nfs_tcp_print(nd, bp, length, ip, sport, dport);
 	}
 }
 
@@ -634,5 +648,5 @@ void nd_tcp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		print_rst_data(nd, bp, length);
 		return;
 	}
-	print_payload(nd, bp, length, sport, dport);
+	print_payload(nd, bp, length, sport, dport, ip);
 }

@@ -91,6 +91,10 @@ static void print_packettype(struct nd *nd, const uint8_t *cp, const uint8_t *ip
 
 	if (pt == ND_PT_CARP || pt == ND_PT_ZMTP1 || pt == ND_PT_RESP)
 		return;
+	if (pt == ND_PT_RPC) {	/* prints the addresses its own way */
+		nd_sunrpc_print(nd, cp, length, ip);
+		return;
+	}
 	print_addrs(nd, ip, v6, (int)sport, (int)dport);
 	if (pt == ND_PT_SNMP)
 		nd_snmp_print(nd, cp, length);
@@ -192,6 +196,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		return;
 	}
 	print_addrs(nd, ip, v6, (int)sport, (int)dport);
+	if (!nd->o.qflag && nd_nfs_udp_print(nd, cp, length, ip, sport, dport))
+		return;
 	if (nd->o.vflag && !fragmented)
 		print_cksum(nd, bp, ip, v6, length);
 	if (nd->o.qflag) {
