@@ -1,0 +1,17 @@
+/* print-ppp.h: the PPP family printers (PPP, PPPoE, L2TP, PPTP) and what calls them */
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef PKTCAP_PRINT_PPP_H
+#define PKTCAP_PRINT_PPP_H
+
+#include "nd.h"
+
+/* A PPP frame from its address and control field (if any); returns the header length used. */
+unsigned nd_ppp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* PPPoE discovery and session (Ethernet types 0x8863, 0x8864, 0x3c12, 0x3c13). */
+void nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* L2TP (UDP port 1701). */
+void nd_l2tp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* PPTP control messages (TCP port 1723). */
+void nd_pptp_print(struct nd *nd, const uint8_t *bp);
+
+#endif
