@@ -833,8 +833,81 @@ static void ppp_payload_print(struct nd *nd, unsigned proto, const uint8_t *p, u
 	}
 }
 
+static void handle_ppp(struct nd *nd, unsigned proto, const uint8_t *p, unsigned length);
+
+/*
+ * tcpdump's guess at a frame after its HDLC escapes are removed: IPv4 or
+ * IPv6 by a one-byte protocol, else an address and control field or a
+ * two-byte protocol. The unescaped copy becomes the packet to print.
+ */
+static void hdlc_guess_print(struct nd *nd, const uint8_t *b, unsigned length)
+{
+	unsigned proto;
+
+	if (length < 1)
+		goto trunc;
+	proto = GET_U_1(b);
+	if (proto == PPP_IP) {
+		nd_ip_print(nd, b + 1, length - 1);
+		return;
+	}
+	if (proto == PPP_IPV6) {
+		nd_ip6_print(nd, b + 1, length - 1);
+		return;
+	}
+	if (length < 2)
+		goto trunc;
+	proto = GET_BE_U_2(b);
+	if (proto == 0xff03) {
+		if (length < 4)
+			goto trunc;
+		proto = GET_BE_U_2(b + 2);
+		b += 2;
+		length -= 2;
+	}
+	if ((proto & 0xff00) == 0x7e00)
+		nd_printf(nd, "(protocol 0x%04x invalid)", proto);
+	else
+		handle_ppp(nd, proto, b + 2, length - 2);
+	return;
+trunc:
+	nd_print_trunc(nd);
+}
+
+/* The largest capture a pcap file may hold: the unescaped copy is never longer. */
+static uint8_t hdlc_buf[262144];
+
+static void ppp_hdlc(struct nd *nd, const uint8_t *p)
+{
+	const uint8_t *savep = nd->packet, *savee = nd->snapend;
+	size_t caplen = ND_BYTES_AVAILABLE_AFTER(nd, p), n = 0;
+
+	if (caplen == 0 || p < nd->packet)
+		return;
+	for (size_t i = 0; i < caplen && n < sizeof(hdlc_buf); i++) {
+		uint8_t c = p[i];
+
+		if (c == 0x7d) {
+			if (i + 1 >= caplen)
+				break;
+			c = p[++i] ^ 0x20;
+		}
+		hdlc_buf[n++] = c;
+	}
+	nd->packet = hdlc_buf;
+	nd->snapend = hdlc_buf + n;
+	hdlc_guess_print(nd, hdlc_buf, (unsigned)n);
+	nd->packet = savep;
+	nd->snapend = savee;
+}
+
 static void handle_ppp(struct nd *nd, unsigned proto, const uint8_t *p, unsigned length)
 {
+	if ((proto & 0xff00) == 0x7e00) {	/* an HDLC escape: tcpdump unescapes from here */
+		if (length)
+			ppp_hdlc(nd, p - 1);
+		return;
+	}
 	switch (proto) {
 	case PPP_LCP:
 	case PPP_IPCP:
@@ -913,11 +986,51 @@ unsigned nd_ppp_print(struct nd *nd, const uint8_t *p, unsigned length)
 			return hdr;
 		nd_puts(nd, ": ");
 	}
-	if ((proto & 0xff00) == 0x7e00)
-		return hdr;	/* HDLC-escaped frames are not unescaped here (docs/decoding.md) */
 	handle_ppp(nd, proto, p, length);
 	return hdr;
 trunc:
 	nd_print_trunc(nd);
 	return 0;
+}
+
+/* DLT_PPP and DLT_PPP_PPPD: the frame as it is; -x skips a 4-byte header. */
+unsigned nd_ppp_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	nd->protocol = "ppp";
+	if (caplen < 4) {
+		nd_print_trunc(nd);
+		return caplen;
+	}
+	nd_ppp_print(nd, p, length);
+	return 4;
+}
+
+/* DLT_PPP_SERIAL (RFC 1662 HDLC-like framing); Cisco HDLC frames in it are not decoded. */
+unsigned nd_ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	char buf[48];
+	unsigned proto, addr;
+
+	nd->protocol = "ppp_hdlc";
+	if (caplen < 2)
+		goto trunc;
+	addr = GET_U_1(p);
+	if (addr == 0x0f || addr == 0x8f)
+		return 0;
+	if (caplen < 4)
+		goto trunc;
+	if (nd->o.eflag)
+		nd_printf(nd, "%02x %02x %u ", GET_U_1(p), GET_U_1(p + 1), length);
+	if (addr != 0xff) {
+		nd_printf(nd, "unknown addr %02x; ctrl %02x", GET_U_1(p + 2), GET_U_1(p + 3));
+		return 2;
+	}
+	proto = GET_BE_U_2(p + 2);
+	nd_printf(nd, "%s: ", nd_tok2str(ppptype2str, "unknown PPP protocol (0x%04x)", proto, buf,
+					  sizeof(buf)));
+	handle_ppp(nd, proto, p + 4, length - 4);
+	return 4;
+trunc:
+	nd_print_trunc(nd);
+	return caplen;
 }

@@ -7,8 +7,12 @@
 
 /* A PPP frame from its address and control field (if any); returns the header length used. */
 unsigned nd_ppp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* Link-layer printers: DLT_PPP and DLT_PPP_PPPD, DLT_PPP_SERIAL, DLT_PPP_ETHER. */
+unsigned nd_ppp_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+unsigned nd_ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+unsigned nd_pppoe_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 /* PPPoE discovery and session (Ethernet types 0x8863, 0x8864, 0x3c12, 0x3c13). */
-void nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length);
+unsigned nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* L2TP (UDP port 1701). */
 void nd_l2tp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* PPTP control messages (TCP port 1723). */

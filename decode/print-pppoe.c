@@ -70,7 +70,7 @@ static void tags_print(struct nd *nd, const uint8_t *p, unsigned length)
 	}
 }
 
-void nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length)
+unsigned nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
 	unsigned ver, type, code, ses, plen;
 	char buf[16];
@@ -79,7 +79,7 @@ void nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	if (length < PPPOE_HDRLEN) {
 		nd_printf(nd, " (length %u < %u)", length, PPPOE_HDRLEN);
 		nd_print_invalid(nd);
-		return;
+		return 0;
 	}
 	length -= PPPOE_HDRLEN;
 	ND_TCHECK_LEN(nd, bp, PPPOE_HDRLEN);
@@ -103,8 +103,16 @@ void nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		nd_printf(nd, " [ses 0x%x]", ses);
 	if (code) {
 		tags_print(nd, bp + PPPOE_HDRLEN, plen);
-		return;
+		return PPPOE_HDRLEN;
 	}
 	nd_putc(nd, ' ');
-	nd_ppp_print(nd, bp + PPPOE_HDRLEN, plen);
+	return PPPOE_HDRLEN + nd_ppp_print(nd, bp + PPPOE_HDRLEN, plen);
+}
+
+/* DLT_PPP_ETHER: a PPPoE header with no Ethernet header before it. */
+unsigned nd_pppoe_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	(void)caplen;
+	nd->protocol = "pppoe";
+	return nd_pppoe_print(nd, p, length);
 }

@@ -323,5 +323,89 @@ def pppoe_pcaps():
     write("pppoe-trunc.pcap", sweep(tr))
 
 
+def hdlc_escape(b):
+    out = b""
+    for c in b:
+        out += bytes([0x7d, c ^ 0x20]) if c in (0x7d, 0x7e) or c < 0x20 else bytes([c])
+    return out
+
+
+def hdlc_frames():
+    """Protocols 0x7eXX: tcpdump unescapes the rest of the frame and guesses again."""
+    return [
+        b"\xff\x03\x7e\x21" + hdlc_escape(ping(20)),
+        b"\xff\x03\x7e\xff\x7d\x23\xc0\x21" + hdlc_escape(cp(9, 1, b"\x00\x00\x00\x01")),
+        b"\xff\x03\x7e\x00\x57" + bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") /
+                                        UDP(sport=1, dport=2)),
+        b"\xff\x03\x7e\x57" + bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") /
+                                    UDP(sport=1, dport=2)),
+        b"\xff\x03\x7e\xff\x03\x7e\x11\x00",
+        b"\xff\x03\x7e\x7e\x11\x00",
+        b"\xff\x03\x7e\xff\x03\x00",
+        b"\xff\x03\x7e\x22",
+        b"\xff\x03\x7e\x7d",
+        b"\xff\x03\x7e\x80\x21" + cp(1, 1, opt(3, b"\x7d\x5d\x7d\x5e")),
+    ]
+
+
+def link_pcaps():
+    fr = ppp_frames() + hdlc_frames()
+    write("ppp-link.pcap", fr + [b"\xff\x03\x00", b"\xff"], linktype=9)
+    write("ppp-pppd.pcap", fr[-20:], linktype=166)
+    ser = [f for f in fr if f[:2] == b"\xff\x03"]
+    ser += [b"\x11\x22\x33\x44\x55", b"\xff\x03\xc0", b"\xff", b"\x11\x03\x00",
+            b"\xff\x03\x00\x21"]
+    write("ppp-serial.pcap", ser, linktype=50)
+    write("ppp-ether.pcap", [pppoe(0, 0x1234, f) for f in fr[-25:]] + pppoe_disc() +
+          [b"\x11\x00\x00", pppoe(0, 1, b"")], linktype=51)
+    write("ppp-link-trunc.pcap", sweep([ppp(LCP, lcp_packets()[0]), hdlc_frames()[0],
+                                        hdlc_frames()[1]], start=1), linktype=9)
+
+
+# ---- PPTP's enhanced GRE (RFC 2637 section 4.1) ----
+
+def gre1(call, payload=None, seq=None, ack=None, proto=0x880b, flags=0x2001, plen=None):
+    f = flags | (0x1000 if seq is not None else 0) | (0x0080 if ack is not None else 0)
+    n = len(payload or b"") if plen is None else plen
+    h = struct.pack("!HHHH", f, proto, n, call)
+    if seq is not None:
+        h += struct.pack("!I", seq)
+    if ack is not None:
+        h += struct.pack("!I", ack)
+    return h + (payload or b"")
+
+
+def gre_ip(g):
+    return Ether(src=MAC1, dst=MAC2) / IP(src=A4, dst=B4, proto=47, id=1) / Raw(g)
+
+
+def pptp_gre_pcaps():
+    g = [
+        gre1(7, ppp(LCP, lcp_packets()[0]), seq=0),
+        gre1(7, ppp(LCP, lcp_packets()[1]), seq=1, ack=0),
+        gre1(8, ack=5),
+        gre1(8, ppp(0x21, ping(1), acfc=False, pfc=True), seq=2),
+        gre1(8, ppp(0x21, ping(2)), seq=3, ack=2),
+        gre1(8, ppp(CHAP, chap_packets()[1]), seq=4),
+        gre1(8, ppp(PAP, pap_packets()[0]), seq=5),
+        gre1(8, ppp(IPCP, ipcp_packets()[0]), seq=6),
+        gre1(8, ppp(CCP, ccp_packets()[1]), seq=7),
+        gre1(8, ppp(0xfd, b"\x00\x01compressed", acfc=False), seq=8),
+        gre1(9, b"\x01\x02", seq=9, proto=0x0800),
+        gre1(9, ppp(LCP, lcp_packets()[25]), seq=10, flags=0x3881),
+        gre1(9, ppp(LCP, b""), seq=11),
+        gre1(9, b"", seq=12),
+        gre1(9, b"\xff", seq=13),
+        gre1(9, ppp(0x21, ping(3)), seq=14, plen=4000),
+        gre1(10),
+        gre1(10, flags=0x0001),
+    ]
+    pk = [gre_ip(x) for x in g]
+    write("pptp-gre.pcap", pk)
+    write("pptp-gre-trunc.pcap", sweep([gre_ip(g[0]), gre_ip(g[1]), gre_ip(g[4])], start=34))
+
+
 if __name__ == "__main__":
     pppoe_pcaps()
+    link_pcaps()
+    pptp_gre_pcaps()
