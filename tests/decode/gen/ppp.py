@@ -405,7 +405,116 @@ def pptp_gre_pcaps():
     write("pptp-gre-trunc.pcap", sweep([gre_ip(g[0]), gre_ip(g[1]), gre_ip(g[4])], start=34))
 
 
+# ---- L2TP (RFC 2661) ----
+
+def avp(t, v=b"", m=True, h=False, vendor=0, length=None):
+    n = 6 + len(v) if length is None else length
+    return struct.pack("!HHH", (0x8000 if m else 0) | (0x4000 if h else 0) | n, vendor, t) + v
+
+
+def l2tp(body, tunnel=1, session=0, t=True, ln=True, seq=None, off=None, pri=False, ver=2,
+         length=None):
+    flags = ver | (0x8000 if t else 0) | (0x4000 if ln else 0) | (0x0100 if pri else 0)
+    flags |= (0x0800 if seq else 0) | (0x0200 if off is not None else 0)
+    rest = struct.pack("!HH", tunnel, session)
+    if seq:
+        rest += struct.pack("!HH", *seq)
+    if off is not None:
+        rest += struct.pack("!H", len(off)) + off
+    hlen = 2 + (2 if ln else 0) + len(rest)
+    n = hlen + len(body) if length is None else length
+    return struct.pack("!H", flags) + (struct.pack("!H", n) if ln else b"") + rest + body
+
+
+def u16(v):
+    return struct.pack("!H", v)
+
+
+def u32(v):
+    return struct.pack("!I", v)
+
+
+def l2tp_ctrl():
+    sccrq = (avp(0, u16(1)) + avp(2, u16(0x100)) + avp(3, u32(3)) + avp(4, u32(3)) +
+             avp(5, bytes(range(8))) + avp(6, u16(0x680)) + avp(7, b"lac.example") +
+             avp(8, b"Vendor\x01", m=False) + avp(9, u16(42)) + avp(10, u16(4)) +
+             avp(11, bytes(range(16))))
+    icrq = (avp(0, u16(10)) + avp(14, u16(7)) + avp(15, u32(123456)) + avp(18, u32(1)) +
+            avp(21, b"5551234") + avp(22, b"5559876") + avp(23, b"sub") + avp(25, u32(9)))
+    iccn = (avp(0, u16(12)) + avp(24, u32(100000000)) + avp(19, u32(2)) + avp(20, u32(0)) +
+            avp(26, bytes.fromhex("0101000a010405d4")) + avp(27, bytes.fromhex("01020004")) +
+            avp(28, bytes.fromhex("0103")) + avp(29, u16(2)) + avp(30, b"user") +
+            avp(31, bytes(range(8))) + avp(32, u16(0x1234)) + avp(33, bytes(range(16))) +
+            avp(38, u32(56000)) + avp(39) + avp(37, b"grp"))
+    cdn = (avp(0, u16(14)) + avp(1, u16(1) + u16(2) + b"error msg") + avp(12, u16(16) + b"\x02") +
+           avp(12, u16(16) + b"\x02cause") + avp(46, u16(1) + u16(0xc021) + b"\x01") +
+           avp(46, u16(2) + u16(0x8021) + b"\x05text"))
+    wen = avp(0, u16(15)) + avp(34, u16(0) + b"".join(u32(i) for i in range(1, 7)))
+    sli = avp(0, u16(16)) + avp(35, u16(0) + u32(0xffffffff) + u32(0x000a0000))
+    short = (avp(0, b"\x01") + avp(1, b"\x01") + avp(1, u16(1) + b"\x02") + avp(1, u16(1)) +
+             avp(2, b"") + avp(3, u16(1)) + avp(4, b"") + avp(5, b"1234") + avp(6, b"") +
+             avp(12, b"\x01\x02") + avp(13, b"abc") + avp(15, b"ab") + avp(18, b"") +
+             avp(19, b"") + avp(29, b"") + avp(32, b"") + avp(34, b"") + avp(34, u16(0) + u32(1)) +
+             avp(35, u16(0)) + avp(35, u16(0) + u32(1)) + avp(46, b"1234") + avp(99, b"xyz"))
+    return [
+        l2tp(sccrq, tunnel=0, seq=(0, 0)),
+        l2tp(avp(0, u16(2)) + avp(2, u16(0x100)) + avp(13, bytes(range(16))), seq=(0, 1)),
+        l2tp(avp(0, u16(3)), seq=(1, 1)),
+        l2tp(b"", seq=(2, 2)),
+        l2tp(avp(0, u16(6)), seq=(3, 3)),
+        l2tp(icrq, seq=(4, 4)),
+        l2tp(iccn, session=7, seq=(5, 5)),
+        l2tp(cdn, session=7, seq=(6, 6)),
+        l2tp(wen, seq=(7, 7)),
+        l2tp(sli, seq=(8, 8)),
+        l2tp(avp(0, u16(4)) + avp(1, u16(6)) + avp(9, u16(3)), seq=(9, 9)),
+        l2tp(short, seq=(10, 10)),
+        l2tp(avp(0, u16(99)) + avp(0, u16(7)) + avp(0, u16(8)) + avp(0, u16(9)) +
+             avp(0, u16(11)), seq=(11, 11)),
+        l2tp(avp(7, b"\x12\x34\x56\x78", h=True) + avp(99, b"ab", vendor=311) +
+             avp(7, b"host", m=False), seq=(12, 12)),
+        l2tp(avp(0, u16(1)) + avp(7, b"x", length=5) + avp(8, b"never"), seq=(13, 13)),
+        l2tp(avp(0, u16(1)) + avp(7, b"x", length=90), seq=(14, 14)),
+        l2tp(avp(0, u16(1)) + b"\x00", seq=(15, 15)),
+        l2tp(avp(0, u16(1)), ln=False),
+        l2tp(avp(0, u16(1)), length=200),
+        l2tp(avp(0, u16(1)), length=6),
+        l2tp(avp(0, u16(1)), seq=(1, 2), off=b"\x00\x00", pri=True),
+        l2tp(b"", ver=1),
+        l2tp(b"", ver=3),
+        l2tp(avp(0, u16(1)) + avp(0x3ff, b"", length=0x3ff), seq=(16, 16)),
+    ]
+
+
+def l2tp_data():
+    return [
+        l2tp(ppp(0x21, ping(1)), t=False, ln=False, session=7),
+        l2tp(ppp(0x21, ping(2)), t=False, session=7),
+        l2tp(ppp(LCP, lcp_packets()[0]), t=False, seq=(1, 0), session=7),
+        l2tp(ppp(CHAP, chap_packets()[0]), t=False, off=b"\x00" * 4, session=7),
+        l2tp(ppp(PAP, pap_packets()[0]), t=False, pri=True, session=7),
+        l2tp(ppp(IPCP, ipcp_packets()[0], acfc=False), t=False, session=7),
+        l2tp(b"", t=False, session=7),
+        l2tp(ppp(0x21, ping(3)), t=False, off=b"\x00" * 300, session=7),
+        l2tp(ppp(0x21, ping(4)), t=False, length=3, session=7),
+    ]
+
+
+def l2tp_pcaps():
+    def u(b, sport=1701, dport=1701):
+        return Ether(src=MAC1, dst=MAC2) / IP(src=A4, dst=B4, id=1) / UDP(sport=sport,
+                                                                         dport=dport) / Raw(b)
+    pk = [u(b) for b in l2tp_ctrl() + l2tp_data()]
+    pk.append(u(l2tp(avp(0, u16(1))), sport=123))
+    pk.append(Ether(src=MAC1, dst=MAC2) / IPv6(src="2001:db8::1", dst="2001:db8::2") /
+              UDP(sport=5000, dport=1701) / Raw(l2tp_data()[1]))
+    write("l2tp.pcap", pk)
+    write("l2tp-trunc.pcap", sweep([u(l2tp_ctrl()[0]), u(l2tp_ctrl()[6]), u(l2tp_ctrl()[7]),
+                                    u(l2tp_data()[2]), u(l2tp_data()[3])], start=42))
+
+
 if __name__ == "__main__":
     pppoe_pcaps()
     link_pcaps()
     pptp_gre_pcaps()
+    l2tp_pcaps()
