@@ -513,8 +513,80 @@ def l2tp_pcaps():
                                     u(l2tp_data()[2]), u(l2tp_data()[3])], start=42))
 
 
+# ---- PPTP control messages (RFC 2637) ----
+
+def pptp(ctype, body, mtype=1, cookie=0x1a2b3c4d, rsvd=0, length=None):
+    n = 12 + len(body) if length is None else length
+    return struct.pack("!HHIHH", n, mtype, cookie, ctype, rsvd) + body
+
+
+def name64(b):
+    return b.ljust(64, b"\x00")[:64]
+
+
+def pptp_msgs():
+    sccr = struct.pack("!IIHH", 3, 3, 1, 0x0a00) + name64(b"pns.example") + name64(b"Vendor")
+    ocrq = (struct.pack("!HHIIIIHHHH", 5, 77, 300, 100000000, 3, 3, 64, 0, 7, 0) +
+            name64(b"5551234") + name64(b"subaddr"))
+    icrq = (struct.pack("!HHIIHH", 6, 78, 1, 9, 4, 70) + name64(b"5551234") +
+            name64(b"5559876") + name64(b""))
+    return [
+        pptp(1, struct.pack("!HH", 0x100, 0) + sccr),
+        pptp(2, struct.pack("!HBB", 0x100, 1, 0) + sccr),
+        pptp(2, struct.pack("!HBB", 0x100, 9, 7) + sccr),
+        pptp(3, struct.pack("!BBH", 1, 0, 0)),
+        pptp(3, struct.pack("!BBH", 2, 0, 0)),
+        pptp(3, struct.pack("!BBH", 3, 0, 0)),
+        pptp(3, struct.pack("!BBH", 9, 5, 6)),
+        pptp(4, struct.pack("!BBH", 1, 0, 0)),
+        pptp(4, struct.pack("!BBH", 2, 6, 0)),
+        pptp(5, struct.pack("!I", 12345)),
+        pptp(6, struct.pack("!IBBH", 12345, 1, 0, 0)),
+        pptp(6, struct.pack("!IBBH", 12345, 2, 3, 9)),
+        pptp(7, ocrq),
+        pptp(7, ocrq.replace(struct.pack("!HH", 7, 0), struct.pack("!HH", 200, 1), 1)),
+        pptp(8, struct.pack("!HHBBHIHHI", 5, 9, 1, 0, 0, 64000, 16, 0, 3)),
+        pptp(8, struct.pack("!HHBBHIHHI", 5, 9, 7, 4, 2, 0, 16, 0, 3)),
+        pptp(8, struct.pack("!HHBBHIHHI", 5, 9, 8, 5, 2, 0, 16, 0, 3)),
+        pptp(9, icrq),
+        pptp(10, struct.pack("!HHBBHHH", 6, 10, 1, 0, 64, 0, 0)),
+        pptp(10, struct.pack("!HHBBHHH", 6, 10, 3, 1, 64, 0, 5)),
+        pptp(11, struct.pack("!HHIHHI", 10, 0, 56000, 64, 0, 1)),
+        pptp(11, struct.pack("!HHIHHI", 10, 1, 56000, 64, 0, 9)),
+        pptp(12, struct.pack("!HH", 5, 0)),
+        pptp(13, struct.pack("!HBBHH", 5, 4, 0, 0, 0) + b"stats text".ljust(128, b"\x00")),
+        pptp(13, struct.pack("!HBBHH", 5, 1, 2, 3, 4) + b"x" * 128),
+        pptp(13, struct.pack("!HBBHH", 5, 6, 0, 0, 0) + b"\x01\x7f\x80\xff".ljust(128, b"z")),
+        pptp(14, struct.pack("!HHIIIIII", 9, 0, 1, 2, 3, 4, 5, 6)),
+        pptp(15, struct.pack("!HHII", 9, 0, 0xffffffff, 0)),
+        pptp(15, struct.pack("!HHII", 9, 3, 0, 1)),
+        pptp(0, b""),
+        pptp(16, b"\x00" * 8),
+        pptp(5, struct.pack("!I", 1), mtype=2),
+        pptp(5, struct.pack("!I", 1), mtype=7),
+        pptp(5, struct.pack("!I", 1), cookie=0xdeadbeef),
+        pptp(5, struct.pack("!I", 1), rsvd=4),
+        pptp(1, struct.pack("!HH", 0x100, 0) + struct.pack("!IIHH", 0, 0, 0, 0) + b"short"),
+        pptp(12, b""),
+    ]
+
+
+def pptp_pcaps():
+    def t(b, sport=3025, dport=1723, i=0):
+        return (Ether(src=MAC1, dst=MAC2) / IP(src=A4, dst=B4, id=1) /
+                TCP(sport=sport, dport=dport, flags="PA", seq=1000 + i, ack=1) / Raw(b))
+    msgs = pptp_msgs()
+    pk = [t(m, i=i) for i, m in enumerate(msgs)]
+    pk.append(t(msgs[9], sport=1723, dport=3025))
+    pk.append(t(msgs[9], sport=23, dport=1723))
+    write("pptp.pcap", pk)
+    tr = sweep([t(msgs[0]), t(msgs[12]), t(msgs[17]), t(msgs[23]), t(msgs[26])], start=54)
+    write("pptp-trunc.pcap", tr)
+
+
 if __name__ == "__main__":
     pppoe_pcaps()
     link_pcaps()
     pptp_gre_pcaps()
     l2tp_pcaps()
+    pptp_pcaps()
