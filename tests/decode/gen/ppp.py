@@ -11,7 +11,7 @@
 import os
 import struct
 
-from scapy.all import ICMP, IP, IPv6, TCP, UDP, Ether, Raw
+from scapy.all import ICMP, IP, LLC, SNAP, TCP, UDP, CookedLinux, Dot1Q, Ether, IPv6, Raw
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pcaps")
 T0 = 1700000000
@@ -321,6 +321,19 @@ def pppoe_pcaps():
         (CHAP, chap_packets()[0]), (CHAP, chap_packets()[2]), (PAP, pap_packets()[0]),
         (PAP, pap_packets()[1]), (0x3d, b"\xc0\x00\x01\x02"), (0x21, ping(1)))]
     write("pppoe-trunc.pcap", sweep(tr))
+    # PPPoE behind a VLAN tag, in SNAP and in a Linux cooked capture
+    fr = ppp_frames()
+    enc = [Ether(src=MAC1, dst=MAC2) / Dot1Q(vlan=10, type=0x8864) / Raw(pppoe(0, 5, f))
+           for f in fr[:8] + fr[-28:-20]]
+    enc += [Ether(src=MAC1, dst=MAC2) / Dot1Q(vlan=10, type=0x8863) / Raw(d)
+            for d in pppoe_disc()[:5]]
+    enc.append(Ether(src=MAC1, dst=MAC2, type=len(fr[0]) + 14) / LLC(dsap=0xaa, ssap=0xaa, ctrl=3) /
+               SNAP(OUI=0, code=0x8864) / Raw(pppoe(0, 5, fr[0])))
+    write("pppoe-vlan.pcap", enc)
+    write("pppoe-sll.pcap", [CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6,
+                                         src=b"\x00\x11\x22\x33\x44\x55\x00\x00",
+                                         proto=0x8864) / Raw(pppoe(0, 5, f))
+                             for f in fr[:8] + fr[-28:-20]], linktype=113)
 
 
 def hdlc_escape(b):
