@@ -52,8 +52,15 @@ static void print_string(struct nd *nd, const uint8_t *p, unsigned n)
 
 static void print_octets(struct nd *nd, const uint8_t *p, unsigned n)
 {
-	for (unsigned i = 0; i < n; i++)
-		nd_printf(nd, "%02x", GET_U_1(p + i));
+	nd_ppp_hex(nd, p, n, 0);
+}
+
+/* A number read before anything is printed, as one tcpdump ND_PRINT does. */
+static void num_print(struct nd *nd, const char *pre, uint32_t v, const char *post)
+{
+	nd_puts(nd, pre);
+	nd_putu(nd, v);
+	nd_puts(nd, post);
 }
 
 static int too_short(struct nd *nd, unsigned len, unsigned want)
@@ -207,7 +214,7 @@ static void avp_value_print(struct nd *nd, unsigned type, const uint8_t *p, unsi
 	case 10:
 	case 14:
 		if (!too_short(nd, len, 2))
-			nd_printf(nd, "%u", GET_BE_U_2(p));
+			num_print(nd, "", GET_BE_U_2(p), "");
 		break;
 	case 7:
 	case 8:
@@ -241,7 +248,7 @@ static void avp_value_print(struct nd *nd, unsigned type, const uint8_t *p, unsi
 	case 25:
 	case 38:
 		if (!too_short(nd, len, 4))
-			nd_printf(nd, "%u", GET_BE_U_4(p));
+			num_print(nd, "", GET_BE_U_4(p), "");
 		break;
 	case 20:
 		nd_puts(nd, "obsolete");
@@ -358,12 +365,12 @@ void nd_l2tp_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		l2tp_len = GET_BE_U_2(p);
 		p += 2;
 	}
-	nd_printf(nd, "(%u/", GET_BE_U_2(p));
-	nd_printf(nd, "%u)", GET_BE_U_2(p + 2));
+	num_print(nd, "(", GET_BE_U_2(p), "/");
+	num_print(nd, "", GET_BE_U_2(p + 2), ")");
 	p += 4;
 	if (flags & L2TP_FLAG_SEQUENCE) {
-		nd_printf(nd, "Ns=%u,", GET_BE_U_2(p));
-		nd_printf(nd, "Nr=%u", GET_BE_U_2(p + 2));
+		num_print(nd, "Ns=", GET_BE_U_2(p), ",");
+		num_print(nd, "Nr=", GET_BE_U_2(p + 2), "");
 		p += 4;
 	}
 	if (flags & L2TP_FLAG_OFFSET) {

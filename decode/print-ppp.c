@@ -149,9 +149,21 @@ static int opt_head(struct nd *nd, const uint8_t *p, unsigned length, const char
 	return length >= *len;
 }
 
+/* "0x" and v in at least width hex digits. */
+static void hex_print(struct nd *nd, unsigned v, int width)
+{
+	nd_puts(nd, "0x");
+	nd_putx(nd, v, width);
+}
+
 static int opt_name_print(struct nd *nd, const char *name, unsigned opt, unsigned len)
 {
-	nd_printf(nd, "\n\t  %s Option (0x%02x), length %u", name, opt, len);
+	nd_puts(nd, "\n\t  ");
+	nd_puts(nd, name);
+	nd_puts(nd, " Option (");
+	hex_print(nd, opt, 2);
+	nd_puts(nd, "), length ");
+	nd_putu(nd, len);
 	if (len < 2) {
 		nd_puts(nd, " (length bogus, should be >= 2)");
 		return 0;
@@ -174,13 +186,13 @@ static unsigned lcp_opt_ap(struct nd *nd, const uint8_t *p, unsigned len)
 		return len;
 	}
 	proto = GET_BE_U_2(p + 2);
-	nd_printf(nd, ": %s", nd_tok2str(ppptype2str, "Unknown Auth Proto (0x04x)", proto, buf,
-					  sizeof(buf)));
+	nd_puts(nd, ": ");
+	nd_puts(nd, nd_tok2str(ppptype2str, "Unknown Auth Proto (0x04x)", proto, buf, sizeof(buf)));
 	switch (proto) {
 	case PPP_CHAP:
 		proto = GET_U_1(p + 4);
-		nd_printf(nd, ", %s", nd_tok2str(authalgs, "Unknown Auth Alg %u", proto, buf,
-						  sizeof(buf)));
+		nd_puts(nd, ", ");
+		nd_puts(nd, nd_tok2str(authalgs, "Unknown Auth Alg %u", proto, buf, sizeof(buf)));
 		break;
 	case PPP_PAP:
 	case PPP_EAP:
@@ -270,12 +282,16 @@ static unsigned lcp_opt_body(struct nd *nd, const uint8_t *p, unsigned opt, unsi
 	case 1: /* MRU */
 		if (!fixed_len(nd, len, 4))
 			return len;
-		nd_printf(nd, ": %u", GET_BE_U_2(p + 2));
+		opt = GET_BE_U_2(p + 2);
+		nd_puts(nd, ": ");
+		nd_putu(nd, opt);
 		break;
 	case 2: /* ACCM */
 		if (!fixed_len(nd, len, 6))
 			return len;
-		nd_printf(nd, ": 0x%08x", GET_BE_U_4(p + 2));
+		opt = GET_BE_U_4(p + 2);
+		nd_puts(nd, ": ");
+		hex_print(nd, opt, 8);
 		break;
 	case 3:
 		return lcp_opt_ap(nd, p, len);
@@ -289,7 +305,9 @@ static unsigned lcp_opt_body(struct nd *nd, const uint8_t *p, unsigned opt, unsi
 	case 5: /* magic number */
 		if (!fixed_len(nd, len, 6))
 			return 0;
-		nd_printf(nd, ": 0x%08x", GET_BE_U_4(p + 2));
+		opt = GET_BE_U_4(p + 2);
+		nd_puts(nd, ": ");
+		hex_print(nd, opt, 8);
 		break;
 	case 7: /* PFC */
 	case 8: /* ACFC */
@@ -413,7 +431,12 @@ static unsigned ipcp_opt_body(struct nd *nd, const uint8_t *p, unsigned opt, uns
 	case 132:
 		if (!fixed_len(nd, len, 6))
 			return 0;
-		nd_printf(nd, ": %s", nd_ipaddr_string(nd, p + 2));
+		{
+			const char *a = nd_ipaddr_string(nd, p + 2);
+
+			nd_puts(nd, ": ");
+			nd_puts(nd, a);
+		}
 		break;
 	default:
 		return opt_unknown(nd, p, len);
@@ -564,6 +587,14 @@ static void conf_print(struct nd *nd, unsigned proto, const uint8_t *p, unsigned
 	} while (tlen != 0);
 }
 
+static void magic_print(struct nd *nd, const uint8_t *p)
+{
+	uint32_t v = GET_BE_U_4(p);
+
+	nd_puts(nd, "\n\t  Magic-Num ");
+	hex_print(nd, v, 8);
+}
+
 /*
  * The body of a control packet after its length field; 0 if tcpdump ends it
  * with its "[|LCP]"-style marker. pptr is the packet's start (code field).
@@ -578,7 +609,7 @@ static int ctrl_body(struct nd *nd, unsigned proto, unsigned code, const uint8_t
 	case CP_VEXT:
 		if (len < 11)
 			break;
-		nd_printf(nd, "\n\t  Magic-Num 0x%08x", GET_BE_U_4(p));
+		magic_print(nd, p);
 		v = GET_BE_U_3(p + 4);
 		nd_printf(nd, " Vendor: %s (%u)", nd_oui_name(v) ? nd_oui_name(v) : "Unknown", v);
 		break;
@@ -608,7 +639,7 @@ static int ctrl_body(struct nd *nd, unsigned proto, unsigned code, const uint8_t
 	case CP_DISC_REQ:
 		if (len < 8)
 			break;
-		nd_printf(nd, "\n\t  Magic-Num 0x%08x", GET_BE_U_4(p));
+		magic_print(nd, p);
 		if (len > 8) {
 			nd_puts(nd, "\n\t  -----trailing data-----");
 			if (!ND_TTEST_LEN(nd, p + 4, len - 8))
@@ -619,7 +650,7 @@ static int ctrl_body(struct nd *nd, unsigned proto, unsigned code, const uint8_t
 	case CP_ID:
 		if (len < 8)
 			break;
-		nd_printf(nd, "\n\t  Magic-Num 0x%08x", GET_BE_U_4(p));
+		magic_print(nd, p);
 		if (len > 8) {
 			nd_puts(nd, "\n\t  Message\n\t    ");
 			/* tcpdump prints len - 4 bytes here, past the message's end. */
@@ -630,7 +661,7 @@ static int ctrl_body(struct nd *nd, unsigned proto, unsigned code, const uint8_t
 	case CP_TIME_REM:
 		if (len < 12)
 			break;
-		nd_printf(nd, "\n\t  Magic-Num 0x%08x", GET_BE_U_4(p));
+		magic_print(nd, p);
 		nd_printf(nd, ", Seconds-Remaining %us", GET_BE_U_4(p + 4));
 		break;
 	default:
@@ -649,13 +680,18 @@ static void ctrl_print(struct nd *nd, unsigned proto, const uint8_t *pptr, unsig
 	unsigned code, len;
 
 	typestr = nd_tok2str(ppptype2str, "unknown ctrl-proto (0x%04x)", proto, tbuf, sizeof(tbuf));
-	nd_printf(nd, "%s, ", typestr);
+	nd_puts(nd, typestr);
+	nd_puts(nd, ", ");
 	if (length < 4 || !ND_TTEST_LEN(nd, pptr, 2))
 		goto trunc;
 	code = GET_U_1(pptr);
-	nd_printf(nd, "%s (0x%02x), id %u, length %u",
-		  nd_tok2str(cpcodes, "Unknown Opcode", code, cbuf, sizeof(cbuf)), code,
-		  GET_U_1(pptr + 1), length + 2);
+	nd_puts(nd, nd_tok2str(cpcodes, "Unknown Opcode", code, cbuf, sizeof(cbuf)));
+	nd_puts(nd, " (");
+	hex_print(nd, code, 2);
+	nd_puts(nd, "), id ");
+	nd_putu(nd, GET_U_1(pptr + 1));
+	nd_puts(nd, ", length ");
+	nd_putu(nd, length + 2);
 	if (!nd->o.vflag)
 		return;
 	len = GET_BE_U_2(pptr + 2);
@@ -667,7 +703,11 @@ static void ctrl_print(struct nd *nd, unsigned proto, const uint8_t *pptr, unsig
 		nd_printf(nd, "\n\tencoded length %u (> packet length %u))", len, length);
 		return;
 	}
-	nd_printf(nd, "\n\tencoded length %u (=Option(s) length %u)", len, len - 4);
+	nd_puts(nd, "\n\tencoded length ");
+	nd_putu(nd, len);
+	nd_puts(nd, " (=Option(s) length ");
+	nd_putu(nd, len - 4);
+	nd_putc(nd, ')');
 	if (len == 4)
 		return;
 	if (nd->o.vflag > 1)
@@ -716,9 +756,14 @@ static int auth_head(struct nd *nd, const uint8_t *p, unsigned length, const cha
 		return 0;
 	}
 	code = GET_U_1(p);
-	nd_printf(nd, "%s, %s (0x%02x)", name[0] == 'c' ? "CHAP" : "PAP",
-		  nd_tok2str(codes, "unknown", code, buf, sizeof(buf)), code);
-	nd_printf(nd, ", id %u", GET_U_1(p + 1));
+	nd_puts(nd, name[0] == 'c' ? "CHAP, " : "PAP, ");
+	nd_puts(nd, nd_tok2str(codes, "unknown", code, buf, sizeof(buf)));
+	nd_puts(nd, " (");
+	hex_print(nd, code, 2);
+	nd_putc(nd, ')');
+	code = GET_U_1(p + 1);
+	nd_puts(nd, ", id ");
+	nd_putu(nd, code);
 	return 1;
 }
 
@@ -740,8 +785,7 @@ static void chap_print(struct nd *nd, const uint8_t *p, unsigned length)
 		if (length - 5 < vsize)
 			return;
 		nd_puts(nd, ", Value ");
-		for (unsigned i = 0; i < vsize; i++)
-			nd_printf(nd, "%02x", GET_U_1(p + 5 + i));
+		nd_ppp_hex(nd, p + 5, vsize, 0);
 		nd_puts(nd, ", Name ");
 		chars_print(nd, p + 5 + vsize, len - (5 + vsize));
 		break;
@@ -981,7 +1025,11 @@ unsigned nd_ppp_print(struct nd *nd, const uint8_t *p, unsigned length)
 	}
 	if (nd->o.eflag) {
 		typestr = nd_tok2str(ppptype2str, "unknown", proto, buf, sizeof(buf));
-		nd_printf(nd, "%s (0x%04x), length %u", typestr, proto, olen);
+		nd_puts(nd, typestr);
+		nd_puts(nd, " (");
+		hex_print(nd, proto, 4);
+		nd_puts(nd, "), length ");
+		nd_putu(nd, olen);
 		if (*typestr == 'u')
 			return hdr;
 		nd_puts(nd, ": ");

@@ -5,6 +5,22 @@
 
 #include "nd.h"
 
+/*
+ * n bytes as two hex digits each (tcpdump's "%02x" or "%02X" loop): each byte
+ * is read, and so bounds-checked, before it is printed.
+ */
+static inline void nd_ppp_hex(struct nd *nd, const uint8_t *p, unsigned n, int upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+
+	for (unsigned i = 0; i < n; i++) {
+		uint8_t c = GET_U_1(p + i);
+		char two[2] = { digits[c >> 4], digits[c & 15] };
+
+		nd_write(nd, two, 2);
+	}
+}
+
 /* A PPP frame from its address and control field (if any); returns the header length used. */
 unsigned nd_ppp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* Link-layer printers: DLT_PPP and DLT_PPP_PPPD, DLT_PPP_SERIAL, DLT_PPP_ETHER. */

@@ -40,13 +40,16 @@ static void tag_value_print(struct nd *nd, const char *name, const uint8_t *p, u
 		}
 	}
 	str[n] = '\0';
+	nd_puts(nd, " [");
+	nd_puts(nd, name);
 	if (ascii > garbage) {
-		nd_printf(nd, " [%s \"%s\"]", name, str);
+		nd_puts(nd, " \"");
+		nd_write(nd, str, n);
+		nd_puts(nd, "\"]");
 		return;
 	}
-	nd_printf(nd, " [%s 0x", name);
-	for (unsigned i = 0; i < len; i++)
-		nd_printf(nd, "%02X", p[i]);
+	nd_puts(nd, " 0x");
+	nd_ppp_hex(nd, p, len, 1);
 	nd_putc(nd, ']');
 }
 
@@ -62,10 +65,13 @@ static void tags_print(struct nd *nd, const uint8_t *p, unsigned length)
 		len = GET_BE_U_2(p + 2);
 		p += 4;
 		name = nd_tok2str(pppoe_tags, "TAG-0x%x", type, buf, sizeof(buf));
-		if (len)
+		if (len) {
 			tag_value_print(nd, name, p, len);
-		else
-			nd_printf(nd, " [%s]", name);
+		} else {
+			nd_puts(nd, " [");
+			nd_puts(nd, name);
+			nd_putc(nd, ']');
+		}
 		p += len;
 	}
 }
@@ -92,15 +98,19 @@ unsigned nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		nd_printf(nd, " [ver %u]", ver);
 	if (type != 1)
 		nd_printf(nd, " [type %u]", type);
-	nd_printf(nd, "PPPoE %s", nd_tok2str(pppoe_codes, "PAD-%x", code, buf, sizeof(buf)));
+	nd_puts(nd, "PPPoE ");
+	nd_puts(nd, nd_tok2str(pppoe_codes, "PAD-%x", code, buf, sizeof(buf)));
 	if (code == PPPOE_PADI && plen > 1484 - PPPOE_HDRLEN)
 		nd_printf(nd, " [len %u!]", plen);
 	if (plen > length) {
 		nd_printf(nd, " [len %u > %u!]", plen, length);
 		plen = length;
 	}
-	if (ses)
-		nd_printf(nd, " [ses 0x%x]", ses);
+	if (ses) {
+		nd_puts(nd, " [ses 0x");
+		nd_putx(nd, ses, 0);
+		nd_putc(nd, ']');
+	}
 	if (code) {
 		tags_print(nd, bp + PPPOE_HDRLEN, plen);
 		return PPPOE_HDRLEN;

@@ -47,14 +47,24 @@ static const struct nd_tok cdn_results[] = {
 	{ 0, NULL },
 };
 
+/* " NAME(v)": v is read first, as one tcpdump ND_PRINT reads its arguments. */
+static void num_print(struct nd *nd, const char *name, uint32_t v)
+{
+	nd_putc(nd, ' ');
+	nd_puts(nd, name);
+	nd_putc(nd, '(');
+	nd_putu(nd, v);
+	nd_putc(nd, ')');
+}
+
 static void u16_print(struct nd *nd, const char *name, const uint8_t *p)
 {
-	nd_printf(nd, " %s(%u)", name, GET_BE_U_2(p));
+	num_print(nd, name, GET_BE_U_2(p));
 }
 
 static void u32_print(struct nd *nd, const char *name, const uint8_t *p)
 {
-	nd_printf(nd, " %s(%u)", name, GET_BE_U_4(p));
+	num_print(nd, name, GET_BE_U_4(p));
 }
 
 static void rsvd1_print(struct nd *nd, const uint8_t *p)
@@ -71,7 +81,9 @@ static void rsvd2_print(struct nd *nd, const uint8_t *p)
 
 static void text_print(struct nd *nd, const char *name, const uint8_t *p, unsigned n)
 {
-	nd_printf(nd, " %s(", name);
+	nd_putc(nd, ' ');
+	nd_puts(nd, name);
+	nd_putc(nd, '(');
 	nd_printjnp(nd, p, n);
 	nd_putc(nd, ')');
 }
@@ -88,7 +100,11 @@ static void tok_print(struct nd *nd, const char *name, const struct nd_tok *t, u
 {
 	char buf[16];
 
-	nd_printf(nd, " %s(%s)", name, nd_tok2str(t, "?", v, buf, sizeof(buf)));
+	nd_putc(nd, ' ');
+	nd_puts(nd, name);
+	nd_putc(nd, '(');
+	nd_puts(nd, nd_tok2str(t, "?", v, buf, sizeof(buf)));
+	nd_putc(nd, ')');
 }
 
 static void result_print(struct nd *nd, const uint8_t *p, const struct nd_tok *dict)
@@ -96,9 +112,12 @@ static void result_print(struct nd *nd, const uint8_t *p, const struct nd_tok *d
 	char buf[16];
 	unsigned v = GET_U_1(p);
 
-	nd_printf(nd, " RESULT_CODE(%u", v);
-	if (nd->o.vflag)
-		nd_printf(nd, ":%s", nd_tok2str(dict, "?", v, buf, sizeof(buf)));
+	nd_puts(nd, " RESULT_CODE(");
+	nd_putu(nd, v);
+	if (nd->o.vflag) {
+		nd_putc(nd, ':');
+		nd_puts(nd, nd_tok2str(dict, "?", v, buf, sizeof(buf)));
+	}
 	nd_putc(nd, ')');
 }
 
@@ -107,9 +126,12 @@ static void err_print(struct nd *nd, const uint8_t *p)
 	char buf[16];
 	unsigned v = GET_U_1(p);
 
-	nd_printf(nd, " ERR_CODE(%u", v);
-	if (nd->o.vflag)
-		nd_printf(nd, ":%s", nd_tok2str(errcodes, "?", v, buf, sizeof(buf)));
+	nd_puts(nd, " ERR_CODE(");
+	nd_putu(nd, v);
+	if (nd->o.vflag) {
+		nd_putc(nd, ':');
+		nd_puts(nd, nd_tok2str(errcodes, "?", v, buf, sizeof(buf)));
+	}
 	nd_putc(nd, ')');
 }
 
@@ -323,8 +345,10 @@ void nd_pptp_print(struct nd *nd, const uint8_t *bp)
 	if (nd->o.vflag || mc != PPTP_MAGIC_COOKIE)
 		nd_printf(nd, " Magic-Cookie=%08x", mc);
 	type = GET_BE_U_2(bp + 8);
-	if (type < sizeof(msgtypes) / sizeof(msgtypes[0]))
-		nd_printf(nd, " CTRL_MSGTYPE=%s", msgtypes[type]);
+	if (type < sizeof(msgtypes) / sizeof(msgtypes[0])) {
+		nd_puts(nd, " CTRL_MSGTYPE=");
+		nd_puts(nd, msgtypes[type]);
+	}
 	else
 		nd_printf(nd, " UNKNOWN_CTRL_MSGTYPE(%u)", type);
 	rsvd2_print(nd, bp + 10);
