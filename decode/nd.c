@@ -488,6 +488,7 @@ int nd_has_printer(int linktype)
 	case 166: /* DLT_PPP_PPPD */
 	case DLT_PPP_SERIAL:
 	case DLT_PPP_ETHER:
+	case DLT_C_HDLC:
 		return 1;
 	default:
 		return 0;
@@ -520,6 +521,8 @@ static unsigned link_print(struct nd *nd, int linktype, const uint8_t *p, unsign
 		return nd_ppp_hdlc_if_print(nd, p, len, caplen);
 	case DLT_PPP_ETHER:
 		return nd_pppoe_if_print(nd, p, len, caplen);
+	case DLT_C_HDLC:
+		return nd_chdlc_if_print(nd, p, len, caplen);
 	default:
 		return 0;
 	}

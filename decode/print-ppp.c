@@ -1053,7 +1053,7 @@ unsigned nd_ppp_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsig
 	return 4;
 }
 
-/* DLT_PPP_SERIAL (RFC 1662 HDLC-like framing); Cisco HDLC frames in it are not decoded. */
+/* DLT_PPP_SERIAL (RFC 1662 HDLC-like framing), where Cisco HDLC frames may appear too. */
 unsigned nd_ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
 {
 	char buf[48];
@@ -1064,7 +1064,7 @@ unsigned nd_ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, 
 		goto trunc;
 	addr = GET_U_1(p);
 	if (addr == 0x0f || addr == 0x8f)
-		return 0;
+		return nd_chdlc_if_print(nd, p, length, caplen);
 	if (caplen < 4)
 		goto trunc;
 	if (nd->o.eflag)

@@ -1,4 +1,4 @@
-/* print-ppp.h: the PPP family printers (PPP, PPPoE, L2TP, PPTP) and what calls them */
+/* print-ppp.h: the PPP family printers (PPP, PPPoE, L2TP, PPTP, Cisco HDLC) and what calls them */
 /* SPDX-License-Identifier: BSD-2-Clause */
 #ifndef PKTCAP_PRINT_PPP_H
 #define PKTCAP_PRINT_PPP_H
@@ -27,6 +27,9 @@ unsigned nd_ppp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 unsigned nd_ppp_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 unsigned nd_ppp_hdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 unsigned nd_pppoe_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+/* Cisco HDLC (DLT_C_HDLC) and SLARP: print-chdlc.c. */
+unsigned nd_chdlc_print(struct nd *nd, const uint8_t *p, unsigned length);
+unsigned nd_chdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 /* PPPoE discovery and session (Ethernet types 0x8863, 0x8864, 0x3c12, 0x3c13). */
 unsigned nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* L2TP (UDP port 1701). */

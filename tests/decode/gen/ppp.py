@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# ppp.py: writes the PPP family conformance pcaps: PPPoE, PPP (LCP, IPCP, IP6CP, CCP, BACP, CHAP, PAP), PPTP GRE, L2TP, PPTP
+# ppp.py: writes the PPP family conformance pcaps: PPPoE, PPP (LCP, IPCP, IP6CP, CCP, BACP, CHAP, PAP), PPTP GRE, L2TP, PPTP, Cisco HDLC
 # SPDX-License-Identifier: BSD-2-Clause
 #
 # PPP and its control protocols are packed by hand with struct, so that
@@ -597,9 +597,39 @@ def pptp_pcaps():
     write("pptp-trunc.pcap", tr)
 
 
+# ---- Cisco HDLC and SLARP ----
+
+def chdlc_frames():
+    v6 = bytes(IPv6(src="2001:db8::1", dst="2001:db8::2") / UDP(sport=1, dport=2))
+    slarp = [
+        struct.pack("!IIIH", 0, 0, 0, 0),
+        struct.pack("!I4s4sH", 1, bytes([10, 0, 0, 1]), bytes([255, 255, 255, 252]), 0),
+        struct.pack("!IIIH", 2, 7, 6, 0xffff),
+        struct.pack("!IIIHI", 2, 7, 6, 0xffff, 93784123),
+        struct.pack("!IIIHI", 2, 7, 6, 0xffff, 93784123) + b"junk",
+        struct.pack("!IIIH", 9, 1, 2, 3),
+        struct.pack("!IIIH", 9, 1, 2, 3) + b"more",
+        struct.pack("!III", 2, 7, 6),
+    ]
+    return ([b"\x0f\x00\x08\x00" + ping(30), b"\x8f\x00\x86\xdd" + v6,
+             b"\x0f\x00\x88\x47" + struct.pack("!I", (16 << 12) | 0x100 | 9) + ping(31),
+             b"\x0f\x00\x12\x34abcd", b"\x0f\x00", b"\x0f\x00\x80"] +
+            [b"\x8f\x00\x80\x35" + x for x in slarp])
+
+
+def chdlc_pcaps():
+    fr = chdlc_frames()
+    write("chdlc.pcap", fr, linktype=104)
+    write("chdlc-serial.pcap", fr, linktype=50)
+    write("chdlc-trunc.pcap", sweep([fr[0], b"\x8f\x00\x80\x35" +
+                                     struct.pack("!IIIHI", 2, 7, 6, 0xffff, 93784123)],
+                                    start=1), linktype=104)
+
+
 if __name__ == "__main__":
     pppoe_pcaps()
     link_pcaps()
     pptp_gre_pcaps()
     l2tp_pcaps()
     pptp_pcaps()
+    chdlc_pcaps()
