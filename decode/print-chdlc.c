@@ -100,7 +100,12 @@ unsigned nd_chdlc_print(struct nd *nd, const uint8_t *p, unsigned length)
 	case 0x8848:
 		nd_mpls_print(nd, p, length);
 		break;
-	case 0xfefe:	/* OSI: not decoded (docs/decoding.md) */
+	case 0xfefe:	/* OSI: only the length check, the rest is not decoded (docs/decoding.md) */
+		if (length < 2) {
+			nd_print_trunc(nd);
+			return (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p - CHDLC_HDRLEN);
+		}
+		(void)GET_U_1(p + 1);	/* tcpdump's NLPID guess: cut off, it ends the packet */
 		break;
 	default:
 		if (!nd->o.eflag)

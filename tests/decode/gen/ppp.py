@@ -619,7 +619,9 @@ def chdlc_frames():
 
 def chdlc_pcaps():
     fr = chdlc_frames()
-    write("chdlc.pcap", fr, linktype=104)
+    # OSI: only where tcpdump stops before its OSI printer (too short, or cut off)
+    write("chdlc.pcap", fr + [b"\x0f\x00\xfe\xfe", b"\x0f\x00\xfe\xfe\x81",
+                              (b"\x0f\x00\xfe\xfe", 40)], linktype=104)
     write("chdlc-serial.pcap", fr, linktype=50)
     write("chdlc-trunc.pcap", sweep([fr[0], b"\x8f\x00\x80\x35" +
                                      struct.pack("!IIIHI", 2, 7, 6, 0xffff, 93784123)],
