@@ -918,7 +918,11 @@ trunc:
 	nd_print_trunc(nd);
 }
 
-/* The largest capture a pcap file may hold: the unescaped copy is never longer. */
+/*
+ * The largest capture a pcap file may hold: the unescaped copy is never
+ * longer. A frame nested in an unescaped one (PPP in GRE in IP in PPP) is
+ * unescaped in place: each byte is written at or before where it was read.
+ */
 static uint8_t hdlc_buf[262144];
 
 static void ppp_hdlc(struct nd *nd, const uint8_t *p)
