@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "nd.h"
+#include "print-ppp.h"
 
 #define OUT_CAP (256 * 1024)
 
@@ -483,6 +484,11 @@ int nd_has_printer(int linktype)
 	case 101: /* LINKTYPE_RAW */
 	case DLT_IPV4:
 	case DLT_IPV6:
+	case DLT_PPP:
+	case 166: /* DLT_PPP_PPPD */
+	case DLT_PPP_SERIAL:
+	case DLT_PPP_ETHER:
+	case DLT_C_HDLC:
 		return 1;
 	default:
 		return 0;
@@ -508,6 +514,15 @@ static unsigned link_print(struct nd *nd, int linktype, const uint8_t *p, unsign
 	case DLT_IPV4:
 	case DLT_IPV6:
 		return nd_raw_print(nd, p, len, caplen);
+	case DLT_PPP:
+	case 166:
+		return nd_ppp_if_print(nd, p, len, caplen);
+	case DLT_PPP_SERIAL:
+		return nd_ppp_hdlc_if_print(nd, p, len, caplen);
+	case DLT_PPP_ETHER:
+		return nd_pppoe_if_print(nd, p, len, caplen);
+	case DLT_C_HDLC:
+		return nd_chdlc_if_print(nd, p, len, caplen);
 	default:
 		return 0;
 	}

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-ppp.h"
 #include "print-app.h"
 
 #define ETHER_HDRLEN 14
@@ -93,6 +94,18 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 		return 1;
 	case ETHERTYPE_SLOW:
 		nd_slow_print(nd, p, length);
+		return 1;
+	case 0x8863: /* PPPoE discovery, session and 3Com's pre-standard types */
+	case 0x8864:
+	case 0x3c12:
+	case 0x3c13:
+		nd_pppoe_print(nd, p, length);
+		return 1;
+	case 0x880b: /* PPP */
+		if (length) {
+			nd_puts(nd, ": ");
+			nd_ppp_print(nd, p, length);
+		}
 		return 1;
 	default:
 		return 0;

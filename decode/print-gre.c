@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-ppp.h"
 
 #define GRE_CP 0x8000	/* checksum present */
 #define GRE_RP 0x4000	/* routing present */
@@ -185,7 +186,7 @@ static void gre0_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	}
 }
 
-/* Version 1 (PPTP): the PPP payload is not decoded here. */
+/* Version 1 (PPTP's enhanced GRE), carrying PPP. */
 static void gre1_print(struct nd *nd, const uint8_t *bp, unsigned length)
 {
 	unsigned len = length, flags, proto;
@@ -217,6 +218,8 @@ static void gre1_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		if (!need(nd, bp, len, 4))
 			return;
 		nd_printf(nd, ", ack %u", GET_BE_U_4(bp));
+		bp += 4;
+		len -= 4;
 	}
 	if (!(flags & GRE_SP))
 		nd_puts(nd, ", no-payload");
@@ -224,7 +227,10 @@ static void gre1_print(struct nd *nd, const uint8_t *bp, unsigned length)
 	if (!(flags & GRE_SP))
 		return;
 	nd_puts(nd, nd->o.vflag ? "\n\t" : ": ");
-	nd_printf(nd, "gre-proto-0x%x", proto);
+	if (proto == 0x880b)
+		nd_ppp_print(nd, bp, len);
+	else
+		nd_printf(nd, "gre-proto-0x%x", proto);
 }
 
 void nd_gre_print(struct nd *nd, const uint8_t *bp, unsigned length)

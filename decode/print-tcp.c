@@ -7,6 +7,7 @@
 
 #include "nd.h"
 #include "print-app.h"
+#include "print-ppp.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -475,7 +476,7 @@ static int any_port(unsigned sport, unsigned dport, const uint16_t *ports, size_
 static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, unsigned sport,
 			  unsigned dport, const uint8_t *ip)
 {
-	static const uint16_t undecoded[] = { 25, 43, 179, 1723 };
+	static const uint16_t undecoded[] = { 25, 43, 179 };
 	static const uint16_t undecoded2[] = { 10288, 6633, 6653, 21 };
 
 	if (nd->o.packettype) {	/* -T: tcpdump prints only these types over TCP */
@@ -491,6 +492,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 	}
 	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))
 		return;
+	if (is_port(sport, dport, 1723)) {
+		nd_pptp_print(nd, bp);
+		return;
+	}
 	if (is_port(sport, dport, 6379)) {
 		nd_resp_print(nd, bp, length);
 		return;

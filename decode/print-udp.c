@@ -4,6 +4,7 @@
 
 #include "nd.h"
 #include "print-app.h"
+#include "print-ppp.h"
 
 #define UDP_HDRLEN 8
 
@@ -227,6 +228,9 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_snmp_print(nd, cp, length);
 	else if (is_port(sport, dport, 123))
 		nd_ntp_print(nd, cp, length);
+	else if (is_port(sport, dport, 1701) && !is_port(sport, dport, 88) &&
+		 !is_port(sport, dport, 750))	/* Kerberos comes first in tcpdump */
+		nd_l2tp_print(nd, cp, length);
 	else if ((sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009))
 		nd_rx_print(nd, cp, length);
 	else if (is_port(sport, dport, 521))
