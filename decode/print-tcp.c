@@ -7,6 +7,7 @@
 
 #include "nd.h"
 #include "print-app.h"
+#include "print-bgp.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -477,6 +478,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 			nd_resp_print(nd, bp, length);
 		else if (nd->o.packettype == ND_PT_DOMAIN)
 			nd_dns_print(nd, bp, length, 1, 0);
+		return;
+	}
+	if (is_port(sport, dport, 179)) {
+		nd_bgp_print(nd, bp, length);
 		return;
 	}
 	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))
