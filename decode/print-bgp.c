@@ -167,11 +167,21 @@ static const struct nd_tok ospf_rtypes[] = {
 
 /* tcpdump's l2vpn_encaps_values (l2vpn.c), for the layer2-info community. */
 static const struct nd_tok l2vpn_encaps[] = {
-	{ 0, "Reserved" }, { 1, "Frame Relay" }, { 2, "ATM AAL5 VCC transport" },
-	{ 3, "ATM transparent cell transport" }, { 4, "Ethernet VLAN" }, { 5, "Ethernet" },
-	{ 6, "Cisco-HDLC" }, { 7, "PPP" }, { 8, "SONET/SDH Circuit Emulation Service" },
+	{ 0, "Reserved" }, { 1, "Frame Relay" }, { 2, "ATM AAL5 SDU VCC transport" },
+	{ 3, "ATM transparent cell transport" }, { 4, "Ethernet (VLAN) Tagged Mode" },
+	{ 5, "Ethernet Raw Mode" }, { 6, "Cisco HDLC" }, { 7, "PPP" },
+	{ 8, "SONET/SDH Circuit Emulation Service over MPLS" },
 	{ 9, "ATM n-to-one VCC cell transport" }, { 10, "ATM n-to-one VPC cell transport" },
-	{ 11, "IP Layer2 Transport" }, { 0, NULL },
+	{ 11, "IP layer 2 transport" }, { 15, "Frame Relay Port mode" },
+	{ 17, "Structure-agnostic E1 over packet" },
+	{ 18, "Structure-agnostic T1 (DS1) over packet" }, { 19, "VPLS" },
+	{ 20, "Structure-agnostic T3 (DS3) over packet" },
+	{ 21, "Nx64kbit/s Basic Service using Structure-aware" }, { 25, "Frame Relay DLCI" },
+	{ 40, "Structure-agnostic E3 over packet" },
+	{ 41, "Octet-aligned playload for Structure-agnostic DS1 circuits" },
+	{ 42, "E1 Nx64kbit/s with CAS using Structure-aware" },
+	{ 43, "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware" },
+	{ 44, "DS1 (SF) Nx64kbit/s with CAS using Structure-aware" }, { 0, NULL },
 };
 
 static const struct nd_tok pmsi_tunnels[] = {
