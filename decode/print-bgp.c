@@ -209,6 +209,11 @@ static const char *afi_name(unsigned afi, const char *dflt)
 	return tok(afis, dflt, afi);
 }
 
+const char *nd_af_name(unsigned afi)
+{
+	return tok(afis, NULL, afi);
+}
+
 static const char *safi_name(unsigned safi, const char *dflt)
 {
 	return tok(safis, dflt, safi);
@@ -246,6 +251,12 @@ static int decode_prefix(struct nd *nd, const uint8_t *p, unsigned itemlen, int 
 	prefix_text(nd, p + 1, plen, v6, a, sizeof(a));
 	snprintf(buf, len, "%s/%u", a, plen);
 	return (int)(1 + bytes);
+}
+
+int nd_decode_prefix(struct nd *nd, const uint8_t *p, unsigned itemlen, int v6, char *buf,
+		     size_t len)
+{
+	return decode_prefix(nd, p, itemlen, v6, buf, len);
 }
 
 static const char *bos_text(struct nd *nd, const uint8_t *p)

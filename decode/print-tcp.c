@@ -503,6 +503,8 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 		return;
 	} else if (is_port(sport, dport, 53)) {
 		nd_dns_print(nd, bp, length, 1, 0);
+	} else if (is_port(sport, dport, 646)) {
+		nd_ldp_print(nd, bp, length);
 	}
 }
 
