@@ -4,6 +4,7 @@
 
 #include <arpa/inet.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -359,7 +360,7 @@ static int check_add_path(struct nd *nd, const uint8_t *p, unsigned length, unsi
 	return off > length;
 }
 
-/* Whether we print the NLRI of this AFI/SAFI (tcpdump knows more: see docs/decoding.md). */
+/* Whether tcpdump decodes this AFI/SAFI (its bgp_mp_af_print list); EVPN is not among them. */
 static int nlri_known(unsigned afsafi)
 {
 	switch (afsafi) {
@@ -371,25 +372,348 @@ static int nlri_known(unsigned afsafi)
 	case AFSAFI(AFI_IP6, SAFI_UNIMULTI): case AFSAFI(AFI_IP6, SAFI_LABUNI):
 	case AFSAFI(AFI_IP6, SAFI_VPNUNI): case AFSAFI(AFI_IP6, SAFI_VPNMULTI):
 	case AFSAFI(AFI_IP6, SAFI_VPNUNIMULTI):
+	case AFSAFI(AFI_IP, SAFI_RTC): case AFSAFI(AFI_IP, SAFI_MVPN):
+	case AFSAFI(AFI_IP, SAFI_MDT):
+	case AFSAFI(AFI_L2VPN, SAFI_VPNUNI): case AFSAFI(AFI_L2VPN, SAFI_VPNMULTI):
+	case AFSAFI(AFI_L2VPN, SAFI_VPNUNIMULTI): case AFSAFI(AFI_VPLS, SAFI_VPLS):
+	case AFSAFI(AFI_NSAP, SAFI_UNI): case AFSAFI(AFI_NSAP, SAFI_MULTI):
+	case AFSAFI(AFI_NSAP, SAFI_UNIMULTI): case AFSAFI(AFI_NSAP, SAFI_VPNUNI):
+	case AFSAFI(AFI_NSAP, SAFI_VPNMULTI): case AFSAFI(AFI_NSAP, SAFI_VPNUNIMULTI):
 		return 1;
 	}
 	return 0;
 }
 
-/* Whether tcpdump has a decoder for this AFI/SAFI at all (its bgp_mp_af_print list). */
-static int afsafi_tcpdump_known(unsigned afsafi)
+
+/* tcpdump's NLRI text buffer (MAXHOSTNAMELEN + 100): longer NLRI text is cut there. */
+#define NLRI_BUF 164
+
+/* Appends to a NUL-terminated buffer, cut at its size (tcpdump's strlen-and-snprintf appends). */
+__attribute__((format(printf, 3, 4)))
+static void bufcat(char *buf, size_t size, const char *fmt, ...)
 {
-	switch (afsafi) {
-	case AFSAFI(AFI_IP, SAFI_RTC): case AFSAFI(AFI_IP, SAFI_MVPN):
-	case AFSAFI(AFI_IP, SAFI_MDT):
-	case AFSAFI(AFI_NSAP, SAFI_UNI): case AFSAFI(AFI_NSAP, SAFI_MULTI):
-	case AFSAFI(AFI_NSAP, SAFI_UNIMULTI): case AFSAFI(AFI_NSAP, SAFI_VPNUNI):
-	case AFSAFI(AFI_NSAP, SAFI_VPNMULTI): case AFSAFI(AFI_NSAP, SAFI_VPNUNIMULTI):
-	case AFSAFI(AFI_L2VPN, SAFI_VPNUNI): case AFSAFI(AFI_L2VPN, SAFI_VPNMULTI):
-	case AFSAFI(AFI_L2VPN, SAFI_VPNUNIMULTI): case AFSAFI(AFI_VPLS, SAFI_VPLS):
+	size_t off = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + off, size - off, fmt, ap);
+	va_end(ap);
+}
+
+/* An address of len bits as tcpdump's bgp_vpn_ip_print writes it. */
+static void vpn_ip_text(struct nd *nd, const uint8_t *p, unsigned bits, char *buf, size_t len)
+{
+	if (bits == 32)
+		snprintf(buf, len, "%s", nd_ipaddr_string(nd, p));
+	else if (bits == 128)
+		snprintf(buf, len, "%s", nd_ip6addr_string(nd, p));
+	else
+		snprintf(buf, len, "bogus address length %u", bits);
+}
+
+/* An RFC 4684 route target prefix of plen bits (from a zero-padded copy). */
+static void rt_prefix_text(const uint8_t *rt, unsigned plen, char *out, size_t len)
+{
+	char hex[20] = "";
+	unsigned n = (plen + 7) / 8, type;
+	size_t off = 0;
+
+	if (plen == 0) {
+		snprintf(out, len, "route-target: 0:0/0");
+		return;
+	}
+	for (unsigned i = 0; i < n; i++)
+		off += (size_t)snprintf(hex + off, sizeof(hex) - off, "%02x%s", rt[i],
+					(i % 2 == 1 && i < n - 1) ? " " : "");
+	if (plen < 16) {
+		snprintf(out, len, "route-target: partial-type: (%s/%u)", hex, plen);
+		return;
+	}
+	type = (unsigned)rt[0] << 8 | rt[1];
+	if (type == 0x0002)
+		snprintf(out, len, "route-target: %u:%u/%u (%s)", (unsigned)rt[2] << 8 | rt[3],
+			 (uint32_t)rt[4] << 24 | (uint32_t)rt[5] << 16 | (uint32_t)rt[6] << 8 | rt[7],
+			 plen, hex);
+	else if (type == 0x0102)
+		snprintf(out, len, "route-target: %u.%u.%u.%u:%u/%u (%s)", rt[2], rt[3], rt[4], rt[5],
+			 (unsigned)rt[6] << 8 | rt[7], plen, hex);
+	else if (type == 0x0202)
+		snprintf(out, len, "route-target: %u:%u/%u (%s)",
+			 (uint32_t)rt[2] << 24 | (uint32_t)rt[3] << 16 | (uint32_t)rt[4] << 8 | rt[5],
+			 (unsigned)rt[6] << 8 | rt[7], plen, hex);
+	else
+		snprintf(out, len, "route target: unknown-type(%04x) (%s/%u)", type, hex, plen);
+}
+
+/* RFC 4684 route target membership NLRI: printed here; the bytes used or -1. */
+static int decode_rt_routing_info(struct nd *nd, const uint8_t *p)
+{
+	unsigned plen = GET_U_1(p), n;
+	uint8_t rt[8] = { 0 };
+	uint32_t as;
+	char out[61];
+
+	if (plen == 0) {
+		nd_puts(nd, "\n\t      default route target");
 		return 1;
 	}
-	return nlri_known(afsafi);
+	if (plen < 32 || plen - 32 > 64) {
+		if (plen >= 32)
+			(void)GET_BE_U_4(p + 1);
+		nd_puts(nd, "\n\t      (illegal prefix length)");
+		return -1;
+	}
+	as = GET_BE_U_4(p + 1);
+	plen -= 32;
+	n = (plen + 7) / 8;
+	ND_TCHECK_LEN(nd, p + 5, n);
+	memcpy(rt, p + 5, n);
+	if (plen % 8)
+		rt[n - 1] &= (uint8_t)(0xff00 >> (plen % 8));
+	rt_prefix_text(rt, plen, out, sizeof(out));
+	nd_printf(nd, "\n\t      origin AS: %u, %s", as, out);
+	return (int)(5 + n);
+}
+
+/* RFC 6037 MDT SAFI NLRI: RD, VPN address and group; -1 for another length, -2 if cut. */
+static int decode_mdt(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	char rd[64];
+
+	if (GET_U_1(p) != 128)
+		return -1;
+	if (!ND_TTEST_LEN(nd, p + 1, 8))
+		return -2;
+	rd_text(nd, p + 1, rd, sizeof(rd));
+	snprintf(buf, len, "RD: %s, VPN IP Address: %s, MC Group Address: %s", rd,
+		 nd_ipaddr_string(nd, p + 9), nd_ipaddr_string(nd, p + 13));
+	return 17;
+}
+
+static const struct nd_tok mvpn_types[] = {
+	{ 1, "Intra-AS I-PMSI" }, { 2, "Inter-AS I-PMSI" }, { 3, "S-PMSI" },
+	{ 4, "Intra-AS Segment-Leaf" }, { 5, "Source-Active" }, { 6, "Shared Tree Join" },
+	{ 7, "Source Tree Join" }, { 0, NULL },
+};
+
+/* A multicast (S,G) of an MVPN route; the bytes tcpdump counts for it. */
+static unsigned vpn_sg_text(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	unsigned total = 0;
+	char a[64];
+
+	for (int i = 0; i < 2; i++) {
+		unsigned bits = GET_U_1(p);
+
+		p++;
+		if (!ND_TTEST_LEN(nd, p, bits >> 3))
+			break;
+		total += (bits >> 3) + 1;
+		if (bits) {
+			vpn_ip_text(nd, p, bits, a, sizeof(a));
+			bufcat(buf, len, i ? ", Group %s" : ", Source %s", a);
+			p += bits >> 3;
+		}
+	}
+	return total;
+}
+
+/* RFC 6514 MVPN NLRI; the bytes used, or -2 if cut. */
+static int decode_mvpn(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	unsigned type = GET_U_1(p), rlen = GET_U_1(p + 1), sg;
+	char rd[64], a[64];
+
+	p += 2;
+	snprintf(buf, len, "Route-Type: %s (%u), length: %u", tok(mvpn_types, "Unknown", type), type,
+		 rlen);
+	switch (type) {
+	case 1:
+		if (!ND_TTEST_LEN(nd, p, 8))
+			return -2;
+		rd_text(nd, p, rd, sizeof(rd));
+		vpn_ip_text(nd, p + 8, (rlen - 8u) << 3, a, sizeof(a));
+		bufcat(buf, len, ", RD: %s, Originator %s", rd, a);
+		break;
+	case 2:
+	case 6:
+	case 7:
+		if (!ND_TTEST_LEN(nd, p, 12))
+			return -2;
+		rd_text(nd, p, rd, sizeof(rd));
+		bufcat(buf, len, ", RD: %s, Source-AS %u", rd, GET_BE_U_4(p + 8));
+		if (type != 2)
+			vpn_sg_text(nd, p + 12, buf, len);
+		break;
+	case 3:
+	case 5:
+		if (!ND_TTEST_LEN(nd, p, 8))
+			return -2;
+		rd_text(nd, p, rd, sizeof(rd));
+		bufcat(buf, len, ", RD: %s", rd);
+		p += 8;
+		sg = vpn_sg_text(nd, p, buf, len);
+		if (type == 5)
+			break;
+		/* tcpdump reads the originator where the (S,G) starts, its length less the (S,G)'s */
+		if (!ND_TTEST_LEN(nd, p, rlen - sg))
+			return -2;
+		vpn_ip_text(nd, p, (rlen - sg) << 3, a, sizeof(a));
+		bufcat(buf, len, ", Originator %s", a);
+		break;
+	}
+	return (int)(rlen + 2);
+}
+
+/* tcpdump's L2VPN text writer: once a piece does not fit, nothing more is written. */
+struct l2buf {
+	char *p;
+	size_t left;
+};
+
+__attribute__((format(printf, 2, 3)))
+static void l2_add(struct l2buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->left == 0)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(b->p, b->left, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= b->left) {
+		b->p += n < 0 ? 0 : b->left;
+		b->left = 0;
+	} else {
+		b->p += n;
+		b->left -= (size_t)n;
+	}
+}
+
+/*
+ * The TLVs after an old-format L2VPN NLRI, tlen bytes, as tcpdump walks
+ * them (its lengths leave out the TLV headers, and an unknown TLV's value
+ * is not skipped). -2 if cut.
+ */
+static int l2_tlvs(struct nd *nd, const uint8_t *p, unsigned tlen, struct l2buf *b)
+{
+	while (tlen != 0) {
+		unsigned type, bits, bytes;
+
+		if (tlen < 3) {
+			l2_add(b, "\n\t\tran past the end");
+			return 0;
+		}
+		type = GET_U_1(p);
+		bits = GET_BE_U_2(p + 1);
+		bytes = (bits + 7) / 8;
+		p += 3;
+		if (type != 1) {
+			l2_add(b, "\n\t\tunknown TLV #%u, length: %u", type, bits);
+			if (tlen < bytes) {
+				l2_add(b, " (ran past the end)");
+				return 0;
+			}
+			tlen -= bytes;
+			continue;
+		}
+		l2_add(b, "\n\t\tcircuit status vector (%u) length: %u: 0x", type, bits);
+		for (; bytes != 0; bytes--, tlen--) {
+			if (tlen < 1) {
+				l2_add(b, " (ran past the end)");
+				return 0;
+			}
+			if (!ND_TTEST_LEN(nd, p, 1))
+				return -2;
+			if (b->left != 0)
+				l2_add(b, "%02x", GET_U_1(p++));
+		}
+	}
+	return 0;
+}
+
+/* RFC 4761/6074 L2VPN and VPLS NLRI; the bytes used, or -2 if cut or of an odd length. */
+static int decode_l2vpn(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	unsigned plen = GET_BE_U_2(p);
+	struct l2buf b = { buf, len };
+	char rd[64];
+
+	p += 2;
+	buf[0] = 0;
+	if (plen == 12) {
+		if (!ND_TTEST_LEN(nd, p, 12))
+			return -2;
+		rd_text(nd, p, rd, sizeof(rd));
+		l2_add(&b, "RD: %s, BGPNH: %s", rd, nd_ipaddr_string(nd, p + 8));
+		return (int)plen + 2;
+	}
+	if (plen <= 17 || !ND_TTEST_LEN(nd, p, 15))
+		return -2;
+	rd_text(nd, p, rd, sizeof(rd));
+	l2_add(&b, "RD: %s, CE-ID: %u, Label-Block Offset: %u, Label Base %u", rd,
+	       GET_BE_U_2(p + 8), GET_BE_U_2(p + 10), GET_BE_U_3(p + 12) >> 4);
+	if (l2_tlvs(nd, p + 15, plen - 15, &b) < 0)
+		return -2;
+	return (int)plen + 2;
+}
+
+/* An ISO NSAP as tcpdump's isonsap_string writes it ("47.0005.80ff..."). */
+static void nsap_text(const uint8_t *a, unsigned n, char *buf, size_t len)
+{
+	size_t off = 0;
+
+	if (n < 1 || n > 20) {
+		snprintf(buf, len, "isonsap_string: illegal length");
+		return;
+	}
+	for (unsigned i = 0; i < n && off + 4 < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%02x%s", a[i],
+					(!(i & 1) && i + 1 < n) ? "." : "");
+}
+
+/*
+ * A CLNP prefix: tcpdump copies the address from 4 bytes after the length
+ * byte (not 1), and we print what it prints. The bytes used, or -1.
+ */
+static int decode_clnp_prefix(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	unsigned plen = GET_U_1(p), n;
+	uint8_t a[19] = { 0 };
+	char t[64];
+
+	if (plen > 152)
+		return -1;
+	n = (plen + 7) / 8;
+	ND_TCHECK_LEN(nd, p + 4, n);
+	memcpy(a, p + 4, n);
+	if (plen % 8)
+		a[n - 1] &= (uint8_t)(0xff00 >> (plen % 8));
+	nsap_text(a, n, t, sizeof(t));
+	snprintf(buf, len, "%s/%u", t, plen);
+	return (int)(1 + n);
+}
+
+static int decode_labeled_vpn_clnp(struct nd *nd, const uint8_t *p, char *buf, size_t len)
+{
+	unsigned plen = GET_U_1(p), n;
+	uint8_t a[19] = { 0 };
+	char t[64], rd[64];
+
+	if (plen < 88 || plen - 88 > 152)
+		return -1;
+	plen -= 88;
+	n = (plen + 7) / 8;
+	ND_TCHECK_LEN(nd, p + 12, n);
+	memcpy(a, p + 12, n);
+	if (plen % 8)
+		a[n - 1] &= (uint8_t)(0xff00 >> (plen % 8));
+	rd_text(nd, p + 4, rd, sizeof(rd));
+	nsap_text(a, n, t, sizeof(t));
+	snprintf(buf, len, "RD: %s, %s/%u, label:%u %s", rd, t, plen, GET_BE_U_3(p + 1) >> 4,
+		 bos_text(nd, p));
+	return (int)(12 + n);
 }
 
 /* One unicast prefix, with its path id under add-path; what tcpdump's bgp_nlri_print returns. */
@@ -417,12 +741,39 @@ static int nlri_plain(struct nd *nd, const uint8_t *p, unsigned len, int v6, int
 	return adv;
 }
 
+/* The text of one decoded NLRI, or tcpdump's note for a bad length; adv is passed on. */
+static int nlri_text(struct nd *nd, int adv, const char *buf)
+{
+	if (adv == -1)
+		nd_puts(nd, "\n\t    (illegal prefix length)");
+	else if (adv >= 0)
+		nd_printf(nd, "\n\t      %s", buf);
+	return adv;
+}
+
 static int nlri_print(struct nd *nd, unsigned afsafi, const uint8_t *p, unsigned len, int add4,
 		      int add6)
 {
 	int v6 = afsafi >> 8 == AFI_IP6, adv;
 	char buf[256];
 
+	switch (afsafi) {
+	case AFSAFI(AFI_IP, SAFI_RTC):
+		return decode_rt_routing_info(nd, p);
+	case AFSAFI(AFI_IP, SAFI_MVPN):
+		return nlri_text(nd, decode_mvpn(nd, p, buf, NLRI_BUF), buf);
+	case AFSAFI(AFI_IP, SAFI_MDT):
+		return nlri_text(nd, decode_mdt(nd, p, buf, sizeof(buf)), buf);
+	case AFSAFI(AFI_VPLS, SAFI_VPLS): case AFSAFI(AFI_L2VPN, SAFI_VPNUNI):
+	case AFSAFI(AFI_L2VPN, SAFI_VPNMULTI): case AFSAFI(AFI_L2VPN, SAFI_VPNUNIMULTI):
+		return nlri_text(nd, decode_l2vpn(nd, p, buf, NLRI_BUF), buf);
+	case AFSAFI(AFI_NSAP, SAFI_UNI): case AFSAFI(AFI_NSAP, SAFI_MULTI):
+	case AFSAFI(AFI_NSAP, SAFI_UNIMULTI):
+		return nlri_text(nd, decode_clnp_prefix(nd, p, buf, sizeof(buf)), buf);
+	case AFSAFI(AFI_NSAP, SAFI_VPNUNI): case AFSAFI(AFI_NSAP, SAFI_VPNMULTI):
+	case AFSAFI(AFI_NSAP, SAFI_VPNUNIMULTI):
+		return nlri_text(nd, decode_labeled_vpn_clnp(nd, p, buf, sizeof(buf)), buf);
+	}
 	switch (afsafi & 0xff) {
 	case SAFI_UNI:
 	case SAFI_MULTI:
@@ -435,11 +786,7 @@ static int nlri_print(struct nd *nd, unsigned afsafi, const uint8_t *p, unsigned
 		adv = decode_labeled_vpn(nd, p, v6, buf, sizeof(buf));
 		break;
 	}
-	if (adv == -1)
-		nd_puts(nd, "\n\t    (illegal prefix length)");
-	else if (adv >= 0)
-		nd_printf(nd, "\n\t      %s", buf);
-	return adv;
+	return nlri_text(nd, adv, buf);
 }
 
 /* The NLRI of MP_REACH/MP_UNREACH from p to the attribute's end; 0 if truncated. */
@@ -449,8 +796,6 @@ static int mp_nlri_print(struct nd *nd, unsigned afsafi, const uint8_t *p, const
 	unsigned left = len - (unsigned)(p - attr);
 	int add4 = check_add_path(nd, p, left, 32), add6 = check_add_path(nd, p, left, 128);
 
-	if (!nlri_known(afsafi))
-		return 1;
 	while (p < attr + len) {
 		int adv = nlri_print(nd, afsafi, p, len, add4, add6);
 
@@ -471,7 +816,7 @@ static int mp_af_print(struct nd *nd, const uint8_t *p, unsigned tlen, unsigned 
 	*afsafi = AFSAFI(afi, safi);
 	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", afi_name(afi, "Unknown AFI"), afi,
 		  safi > 128 ? "vendor specific " : "", safi_name(safi, "Unknown SAFI"), safi);
-	if (afsafi_tcpdump_known(*afsafi))
+	if (nlri_known(*afsafi))
 		return 0;
 	if (!ND_TTEST_LEN(nd, p, tlen))
 		return -2;
@@ -482,6 +827,32 @@ static int mp_af_print(struct nd *nd, const uint8_t *p, unsigned tlen, unsigned 
 }
 
 /* One next hop of an MP_REACH; the bytes it used (all of tnhlen when it is invalid). */
+/* An ISO next hop (all of tnhlen), with the IPv4 or IPv6 address it may map (RFC 986, 1888). */
+static unsigned nsap_nexthop_print(struct nd *nd, unsigned afsafi, const uint8_t *p,
+				   unsigned tnhlen)
+{
+	char t[64], rd[64];
+
+	ND_TCHECK_LEN(nd, p, tnhlen);
+	if ((afsafi & 0xff) < SAFI_VPNUNI) {
+		nsap_text(p, tnhlen, t, sizeof(t));
+		nd_puts(nd, t);
+		return tnhlen;
+	}
+	if (tnhlen < 9) {
+		nd_puts(nd, "invalid len");
+		return tnhlen;
+	}
+	rd_text(nd, p, rd, sizeof(rd));
+	nsap_text(p + 8, tnhlen - 8, t, sizeof(t));
+	nd_printf(nd, "RD: %s, %s", rd, t);
+	if (GET_BE_U_4(p + 8) == 0x47000601)
+		nd_printf(nd, " = %s", nd_ipaddr_string(nd, p + 12));
+	else if (GET_BE_U_3(p + 8) == 0x350000)
+		nd_printf(nd, " = %s", nd_ip6addr_string(nd, p + 11));
+	return tnhlen;
+}
+
 static unsigned nexthop_print(struct nd *nd, unsigned afsafi, const uint8_t *p, unsigned tnhlen)
 {
 	unsigned need = afsafi >> 8 == AFI_IP6 ? 16 : 4;
@@ -529,14 +900,15 @@ static int mp_reach_print(struct nd *nd, const uint8_t *attr, unsigned len)
 		if (tlen < t)
 			return 0;
 		nd_puts(nd, "\n\t    nexthop: ");
-		if (afsafi >> 8 == AFI_NSAP)
-			return 1;	/* ISO NSAP next hops are not decoded here */
 		while (t != 0) {
 			unsigned used;
 
 			if (n++ > 0)
 				nd_puts(nd, ", ");
-			used = nexthop_print(nd, afsafi, p, t);
+			if (afsafi >> 8 == AFI_NSAP)
+				used = nsap_nexthop_print(nd, afsafi, p, t);
+			else
+				used = nexthop_print(nd, afsafi, p, t);
 			p += used;
 			tlen -= used;
 			t -= used;

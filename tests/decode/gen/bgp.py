@@ -189,6 +189,7 @@ RD1 = struct.pack(">H", 1) + a4("10.9.9.9") + struct.pack(">H", 6)
 RD2 = struct.pack(">HIH", 2, 4200000001, 7)
 RD9 = struct.pack(">HHI", 9, 1, 1)
 V6A = bytes.fromhex("20010db8000000000000000000000001")
+NSAP = bytes.fromhex("490001000000000000000000000000000000000a")
 V6LL = bytes.fromhex("fe800000000000000000000000000001")
 
 
@@ -285,6 +286,89 @@ def updates():
         msg(2, b"\x00\x05\x08\x0a"),
         msg(2, b"\x00"),
     ]
+    out += more_afis()
+    return out
+
+
+def rtc(plen, asn, rt):
+    return bytes([plen]) + (struct.pack(">I", asn) if plen >= 32 else b"") + rt[:(max(plen, 32) - 32 + 7) // 8]
+
+
+def mvpn(t, body, rlen=None):
+    return struct.pack(">BB", t, len(body) if rlen is None else rlen) + body
+
+
+def sg(src, grp):
+    return bytes([len(src) * 8]) + src + bytes([len(grp) * 8]) + grp
+
+
+def l2vpn(body, plen=None):
+    return struct.pack(">H", len(body) if plen is None else plen) + body
+
+
+def more_afis():
+    """MP-BGP for route target constraint, MVPN, MDT, L2VPN and VPLS."""
+    nh = a4("192.0.2.7")
+    rt0 = struct.pack(">HHI", 0x0002, 65001, 100)
+    rt1 = struct.pack(">H", 0x0102) + a4("10.1.2.3") + struct.pack(">H", 9)
+    rt2 = struct.pack(">HIH", 0x0202, 4200000001, 9)
+    rt9 = struct.pack(">HHI", 0x0303, 1, 2)
+    rtcs = rtc(0, 0, b"") + rtc(96, 65001, rt0) + rtc(96, 65002, rt1) + rtc(96, 65003, rt2) + \
+        rtc(96, 65004, rt9) + rtc(40, 65005, rt0) + rtc(51, 65006, rt1) + rtc(32, 65007, b"") + \
+        rtc(44, 65008, rt2)
+    csv = b"\x01\x00\x10\xab\xcd"
+    out = [
+        update(attrs=attr(0x90, 14, mp_reach(1, 132, nh, rtcs))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 132, nh, b"\x10\x00\x01"))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 132, nh, b"\x70" + b"\x00" * 13))),
+        update(attrs=attr(0x90, 15, mp_unreach(1, 132, rtc(96, 65001, rt0)))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 5, nh,
+                                             mvpn(1, RD0 + a4("10.0.0.1")) + mvpn(1, RD1 + V6A) +
+                                             mvpn(1, RD2 + b"\x01\x02") +
+                                             mvpn(2, RD0 + struct.pack(">I", 65001)) +
+                                             mvpn(3, RD0 + sg(a4("10.1.1.1"), a4("232.1.1.1")) + a4("10.0.0.9")) +
+                                             mvpn(4, RD0 + b"\x01\x02\x03") +
+                                             mvpn(5, RD1 + sg(a4("10.1.1.2"), a4("232.1.1.2"))) +
+                                             mvpn(6, RD0 + struct.pack(">I", 65002) + sg(V6A, V6LL)) +
+                                             mvpn(7, RD0 + struct.pack(">I", 65003) + sg(b"", a4("239.1.1.1"))) +
+                                             mvpn(9, b"\x01\x02")))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 5, nh, mvpn(3, RD0 + sg(a4("10.1.1.1"), a4("232.1.1.1")), rlen=40)))),
+        update(attrs=attr(0x90, 15, mp_unreach(1, 5, mvpn(7, RD0 + struct.pack(">I", 65003) +
+                                                          sg(a4("10.3.3.3"), a4("232.3.3.3")))))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 66, nh, b"\x80" + RD0 + a4("10.0.0.1") + a4("239.1.1.1") +
+                                             b"\x80" + RD2 + a4("10.0.0.2") + a4("239.1.1.2")))),
+        update(attrs=attr(0x90, 14, mp_reach(1, 66, nh, b"\x40" + RD0 + a4("10.0.0.1")))),
+        update(attrs=attr(0x90, 14, mp_reach(25, 65, nh,
+                                             l2vpn(RD0 + a4("192.0.2.20")) +
+                                             l2vpn(RD1 + struct.pack(">HH", 5, 1) + (800000 << 4).to_bytes(3, "big") +
+                                                   csv + b"\x07\x00\x08\x55"),
+                                             snpa=b"\x00"))),
+        update(attrs=attr(0x90, 14, mp_reach(196, 128, nh,
+                                             l2vpn(RD0 + struct.pack(">HH", 1, 2) + (1000 << 4).to_bytes(3, "big") +
+                                                   b"\x01\x01\x00" + b"\xff" * 32)))),
+        update(attrs=attr(0x90, 14, mp_reach(196, 129, nh,
+                                             l2vpn(RD0 + struct.pack(">HH", 1, 2) + (1000 << 4).to_bytes(3, "big") +
+                                                   b"\x01\x00\x40\x01")))),
+        update(attrs=attr(0x90, 14, mp_reach(196, 130, nh,
+                                             l2vpn(RD0 + struct.pack(">HH", 1, 2) + (1000 << 4).to_bytes(3, "big") +
+                                                   b"\x05\x00\x09\x01\x02\x03")))),
+        update(attrs=attr(0x90, 14, mp_reach(25, 65, nh,
+                                             l2vpn(RD0 + struct.pack(">HH", 1, 2) + (1000 << 4).to_bytes(3, "big") +
+                                                   b"\x01\x00")))),
+        update(attrs=attr(0x90, 14, mp_reach(25, 65, nh, l2vpn(RD0 + b"\x01\x02\x03\x04\x05\x06")))),
+        update(attrs=attr(0x90, 15, mp_unreach(25, 65, l2vpn(RD1 + a4("192.0.2.21"))))),
+        update(attrs=attr(0x90, 14, mp_reach(2, 5, V6A, b"\x01\x02"))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 1, b"\x47\x00\x06\x01" + a4("10.0.0.1"), b"\x08\x49"))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 1, NSAP, b"\x10\x00\x00\x00\x49\x00\x01" +
+                                             b"\x98" + bytes(range(1, 23)) + b"\x00\x00\x00" + b"\x00\x01"))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 2, NSAP + b"\x01" * 4, b""))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 128, RD0 + b"\x47\x00\x06\x01" + a4("10.0.0.1"),
+                                             bytes([88 + 20]) + (16 << 4 | 1).to_bytes(3, "big") + RD1 +
+                                             b"\x49\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00"))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 129, RD0 + b"\x35\x00\x00" + V6A, b""))),
+        update(attrs=attr(0x90, 14, mp_reach(3, 130, RD0, b""))),
+        update(attrs=attr(0x90, 15, mp_unreach(3, 1, b"\xa0" + b"\x00" * 3))),
+    ]
     return out
 
 
@@ -344,7 +428,7 @@ def main():
     write("bgp-basic.pcap", pkts)
     o, u, n, k = opens(), updates(), notifs(), others()
     cut = [tcp(o[0]), tcp(u[0]), tcp(u[4]), tcp(u[7]), tcp(u[12]), tcp(u[28]),
-           tcp(n[-8]), tcp(k[2] + k[0])]
+           tcp(n[-8]), tcp(k[2] + k[0]), tcp(u[-18]), tcp(u[-14]), tcp(u[-9]), tcp(u[-8])]
     write("bgp-sweep.pcap", sweep(cut, 54))
     write("bgp-mutate.pcap", mutate(pkts, 54, n=600))
 
