@@ -177,11 +177,25 @@ static void fec_print(struct nd *nd, const uint8_t *p, unsigned tlen)
 	if (too_short(nd, tlen, 1))
 		return;
 	type = GET_U_1(p);
-	nd_printf(nd, "\n\t      %s FEC (0x%02x)", tok(fec_types, "Unknown", type), type);
+	nd_puts(nd, "\n\t      ");
+	nd_puts(nd, tok(fec_types, "Unknown", type));
+	nd_puts(nd, " FEC (0x");
+	nd_putx(nd, type, 2);
+	nd_putc(nd, ')');
 	if (type == 0x02)
 		prefix_fec_print(nd, p + 1, tlen - 1);
 	else if (type == 0x80)
 		martini_fec_print(nd, p + 1, tlen - 1);
+}
+
+static void hello_params_print(struct nd *nd, const uint8_t *p)
+{
+	unsigned hold = GET_BE_U_2(p), flags = GET_BE_U_2(p + 2);
+
+	nd_puts(nd, "\n\t      Hold Time: ");
+	nd_putu(nd, hold);
+	nd_puts(nd, flags & 0x8000 ? "s, Flags: [Targeted Hello" : "s, Flags: [Link Hello");
+	nd_puts(nd, flags & 0x4000 ? ", Request for targeted Hellos]" : "]");
 }
 
 static void addr_list_print(struct nd *nd, const uint8_t *p, unsigned tlen)
@@ -200,8 +214,12 @@ static void addr_list_print(struct nd *nd, const uint8_t *p, unsigned tlen)
 	else
 		nd_printf(nd, "\n\t      Address Family: Unknown (%u), addresses", af);
 	if (af == 1)
-		for (; tlen >= 4; tlen -= 4, p += 4)
-			nd_printf(nd, " %s", nd_ipaddr_string(nd, p));
+		for (; tlen >= 4; tlen -= 4, p += 4) {
+			const char *a = nd_ipaddr_string(nd, p);
+
+			nd_putc(nd, ' ');
+			nd_puts(nd, a);
+		}
 	else if (af == 2)
 		for (; tlen >= 16; tlen -= 16, p += 16)
 			nd_printf(nd, " %s", nd_ip6addr_string(nd, p));
@@ -248,21 +266,27 @@ static void tlv_value_print(struct nd *nd, unsigned type, const uint8_t *p, unsi
 	switch (type) {
 	case 0x0400:
 		if (!too_short(nd, tlen, 4))
-			nd_printf(nd, "\n\t      Hold Time: %us, Flags: [%s Hello%s]", GET_BE_U_2(p),
-				  (GET_BE_U_2(p + 2) & 0x8000) ? "Targeted" : "Link",
-				  (GET_BE_U_2(p + 2) & 0x4000) ? ", Request for targeted Hellos" : "");
+			hello_params_print(nd, p);
 		break;
 	case 0x0401:
-		if (!too_short(nd, tlen, 4))
-			nd_printf(nd, "\n\t      IPv4 Transport Address: %s", nd_ipaddr_string(nd, p));
+		if (!too_short(nd, tlen, 4)) {
+			const char *a = nd_ipaddr_string(nd, p);
+
+			nd_puts(nd, "\n\t      IPv4 Transport Address: ");
+			nd_puts(nd, a);
+		}
 		break;
 	case 0x0403:
 		if (!too_short(nd, tlen, 16))
 			nd_printf(nd, "\n\t      IPv6 Transport Address: %s", nd_ip6addr_string(nd, p));
 		break;
 	case 0x0402:
-		if (!too_short(nd, tlen, 4))
-			nd_printf(nd, "\n\t      Sequence Number: %u", GET_BE_U_4(p));
+		if (!too_short(nd, tlen, 4)) {
+			uint32_t seq = GET_BE_U_4(p);
+
+			nd_puts(nd, "\n\t      Sequence Number: ");
+			nd_putu(nd, seq);
+		}
 		break;
 	case 0x0101:
 		addr_list_print(nd, p, tlen);
@@ -278,8 +302,12 @@ static void tlv_value_print(struct nd *nd, unsigned type, const uint8_t *p, unsi
 		fec_print(nd, p, tlen);
 		break;
 	case 0x0200:
-		if (!too_short(nd, tlen, 4))
-			nd_printf(nd, "\n\t      Label: %u", GET_BE_U_4(p) & 0xfffff);
+		if (!too_short(nd, tlen, 4)) {
+			uint32_t label = GET_BE_U_4(p) & 0xfffff;
+
+			nd_puts(nd, "\n\t      Label: ");
+			nd_putu(nd, label);
+		}
 		break;
 	case 0x0300:
 		status_print(nd, p, tlen);
@@ -311,9 +339,15 @@ static unsigned tlv_print(struct nd *nd, const uint8_t *p, unsigned msg_tlen)
 	}
 	raw = GET_BE_U_2(p);
 	type = raw & 0x3fff;
-	nd_printf(nd, "\n\t    %s TLV (0x%04x), length: %u, Flags: [%s and %s forward if unknown]",
-		  tok(tlv_types, "Unknown", type), type, len,
-		  raw & 0x8000 ? "continue processing" : "ignore", raw & 0x4000 ? "do" : "don't");
+	/* Written piece by piece: printf's formatting was most of -v's time. */
+	nd_puts(nd, "\n\t    ");
+	nd_puts(nd, tok(tlv_types, "Unknown", type));
+	nd_puts(nd, " TLV (0x");
+	nd_putx(nd, type, 4);
+	nd_puts(nd, "), length: ");
+	nd_putu(nd, len);
+	nd_puts(nd, raw & 0x8000 ? ", Flags: [continue processing and " : ", Flags: [ignore and ");
+	nd_puts(nd, raw & 0x4000 ? "do forward if unknown]" : "don't forward if unknown]");
 	tlv_value_print(nd, type, p + 4, len);
 	return len + 4;
 }
@@ -343,9 +377,16 @@ static int msg_print(struct nd *nd, const uint8_t *p, unsigned *msg_len)
 			  tok(msg_types, "Unknown", type), type, len, LDP_MSG_HDR - 4);
 		return 0;
 	}
-	nd_printf(nd, "\n\t  %s Message (0x%04x), length: %u, Message ID: 0x%08x, Flags: [%s if unknown]",
-		  tok(msg_types, "Unknown", type), type, len, GET_BE_U_4(p + 4),
-		  (GET_BE_U_2(p) & 0x8000) ? "continue processing" : "ignore");
+	nd_puts(nd, "\n\t  ");
+	nd_puts(nd, tok(msg_types, "Unknown", type));
+	nd_puts(nd, " Message (0x");
+	nd_putx(nd, type, 4);
+	nd_puts(nd, "), length: ");
+	nd_putu(nd, len);
+	nd_puts(nd, ", Message ID: 0x");
+	nd_putx(nd, GET_BE_U_4(p + 4), 8);
+	nd_puts(nd, (GET_BE_U_2(p) & 0x8000) ? ", Flags: [continue processing if unknown]" :
+		", Flags: [ignore if unknown]");
 	ND_TCHECK_LEN(nd, p, len);
 	tlen = len - (LDP_MSG_HDR - 4);
 	if (msg_decoded(type)) {
@@ -385,8 +426,13 @@ static unsigned pdu_print(struct nd *nd, const uint8_t *p)
 		nd_printf(nd, "%sLDP, pdu-length: %u (too short, < %u)", nl, pdu_len, LDP_HDR - 4);
 		return 0;
 	}
-	nd_printf(nd, "%sLDP, Label-Space-ID: %s:%u, pdu-length: %u", nl, nd_ipaddr_string(nd, p + 4),
-		  GET_BE_U_2(p + 8), pdu_len);
+	nd_puts(nd, nl);
+	nd_puts(nd, "LDP, Label-Space-ID: ");
+	nd_puts(nd, nd_ipaddr_string(nd, p + 4));	/* the header is captured (checked above) */
+	nd_putc(nd, ':');
+	nd_putu(nd, GET_BE_U_2(p + 8));
+	nd_puts(nd, ", pdu-length: ");
+	nd_putu(nd, pdu_len);
 	if (nd->o.vflag < 1)
 		return 0;
 	t = p + LDP_HDR;
