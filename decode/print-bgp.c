@@ -2,7 +2,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
-#include <arpa/inet.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -204,6 +203,24 @@ static const char *tok(const struct nd_tok *t, const char *dflt, unsigned v)
 	return dflt;
 }
 
+/*
+ * "PRE NAME (CODE)": the shape of most BGP lines, written without printf,
+ * which was most of -v's time.
+ */
+static void put_named(struct nd *nd, const char *pre, const char *name, unsigned code)
+{
+	nd_puts(nd, pre);
+	nd_puts(nd, name);
+	nd_puts(nd, " (");
+	nd_putu(nd, code);
+	nd_putc(nd, ')');
+}
+
+static void put_text_num(struct nd *nd, const char *text, unsigned v)
+{
+	nd_puts(nd, text);
+	nd_putu(nd, v);
+}
 
 static const char *afi_name(unsigned afi, const char *dflt)
 {
@@ -220,6 +237,24 @@ static const char *safi_name(unsigned safi, const char *dflt)
 	return tok(safis, dflt, safi);
 }
 
+/*
+ * The address strings of addr.c for a local copy: they check their reads
+ * against the packet, so the copy stands in for it for the call (it is
+ * whole, so the check cannot fail). inet_ntop was slower, through sprintf.
+ */
+static const char *local_addr_string(struct nd *nd, const uint8_t *a, int v6)
+{
+	const uint8_t *packet = nd->packet, *snapend = nd->snapend;
+	const char *str;
+
+	nd->packet = a;
+	nd->snapend = a + (v6 ? 16 : 4);
+	str = v6 ? nd_ip6addr_string(nd, a) : nd_ipaddr_string(nd, a);
+	nd->packet = packet;
+	nd->snapend = snapend;
+	return str;
+}
+
 /* A prefix's address: the captured bytes, the rest zero, the bits past plen cleared. */
 static void prefix_text(struct nd *nd, const uint8_t *p, unsigned plen, int v6, char *buf,
 			size_t len)
@@ -231,7 +266,26 @@ static void prefix_text(struct nd *nd, const uint8_t *p, unsigned plen, int v6, 
 	memcpy(a, p, n);
 	if (plen % 8)
 		a[n - 1] &= (uint8_t)(0xff00 >> (plen % 8));
-	inet_ntop(v6 ? AF_INET6 : AF_INET, a, buf, (socklen_t)len);
+	snprintf(buf, len, "%s", local_addr_string(nd, a, v6));
+}
+
+/* "ADDR/PLEN" without snprintf (prefixes are the bulk of an UPDATE). */
+static void prefix_join(char *buf, size_t len, const char *a, unsigned plen)
+{
+	size_t n = strlen(a);
+	char num[4];
+	int k = 0;
+
+	if (n + 5 > len)	/* callers' buffers always fit; cut rather than overrun */
+		n = len > 5 ? len - 5 : 0;
+	memcpy(buf, a, n);
+	buf[n++] = '/';
+	do
+		num[k++] = (char)('0' + plen % 10);
+	while ((plen /= 10) && k < 3);
+	while (k)
+		buf[n++] = num[--k];
+	buf[n] = 0;
 }
 
 /* An RFC 4271 prefix: the bytes used, -1 for a prefix length too long, -2 if itemlen is short. */
@@ -250,7 +304,7 @@ static int decode_prefix(struct nd *nd, const uint8_t *p, unsigned itemlen, int 
 	if (itemlen - 1 < bytes)
 		return -2;
 	prefix_text(nd, p + 1, plen, v6, a, sizeof(a));
-	snprintf(buf, len, "%s/%u", a, plen);
+	prefix_join(buf, len, a, plen);
 	return (int)(1 + bytes);
 }
 
@@ -730,12 +784,14 @@ static int nlri_plain(struct nd *nd, const uint8_t *p, unsigned len, int v6, int
 	adv = decode_prefix(nd, p, len, v6, buf, sizeof(buf));
 	if (adv == -2)
 		return -2;
-	if (adv == -1)
+	if (adv == -1) {
 		nd_puts(nd, "\n\t    (illegal prefix length)");
-	else
-		nd_printf(nd, "\n\t      %s", buf);
+	} else {
+		nd_puts(nd, "\n\t      ");
+		nd_puts(nd, buf);
+	}
 	if (addpath) {
-		nd_printf(nd, "   Path Id: %u", path_id);
+		put_text_num(nd, "   Path Id: ", path_id);
 		adv += 4;
 	}
 	return adv;
@@ -746,8 +802,10 @@ static int nlri_text(struct nd *nd, int adv, const char *buf)
 {
 	if (adv == -1)
 		nd_puts(nd, "\n\t    (illegal prefix length)");
-	else if (adv >= 0)
-		nd_printf(nd, "\n\t      %s", buf);
+	else if (adv >= 0) {
+		nd_puts(nd, "\n\t      ");
+		nd_puts(nd, buf);
+	}
 	return adv;
 }
 
@@ -814,8 +872,9 @@ static int mp_af_print(struct nd *nd, const uint8_t *p, unsigned tlen, unsigned 
 	unsigned afi = GET_BE_U_2(p), safi = GET_U_1(p + 2);
 
 	*afsafi = AFSAFI(afi, safi);
-	nd_printf(nd, "\n\t    AFI: %s (%u), %sSAFI: %s (%u)", afi_name(afi, "Unknown AFI"), afi,
-		  safi > 128 ? "vendor specific " : "", safi_name(safi, "Unknown SAFI"), safi);
+	put_named(nd, "\n\t    AFI: ", afi_name(afi, "Unknown AFI"), afi);
+	put_named(nd, safi > 128 ? ", vendor specific SAFI: " : ", SAFI: ",
+		  safi_name(safi, "Unknown SAFI"), safi);
 	if (nlri_known(*afsafi))
 		return 0;
 	if (!ND_TTEST_LEN(nd, p, tlen))
@@ -914,7 +973,7 @@ static int mp_reach_print(struct nd *nd, const uint8_t *attr, unsigned len)
 			t -= used;
 		}
 	}
-	nd_printf(nd, ", nh-length: %u", nhlen);
+	put_text_num(nd, ", nh-length: ", nhlen);
 	if (tlen < 1)
 		return 0;
 	snpa = GET_U_1(p);
@@ -1011,10 +1070,9 @@ static void aggregator_print(struct nd *nd, unsigned type, const uint8_t *p, uns
 		return;
 	}
 	ND_TCHECK_LEN(nd, p, len);
-	if (len == 6)
-		nd_printf(nd, " AS #%u, origin %s", GET_BE_U_2(p), nd_ipaddr_string(nd, p + 2));
-	else
-		nd_printf(nd, " AS #%u, origin %s", GET_BE_U_4(p), nd_ipaddr_string(nd, p + 4));
+	put_text_num(nd, " AS #", len == 6 ? GET_BE_U_2(p) : GET_BE_U_4(p));
+	nd_puts(nd, ", origin ");
+	nd_puts(nd, nd_ipaddr_string(nd, p + len - 4));
 }
 
 static void communities_print(struct nd *nd, const uint8_t *p, unsigned len)
@@ -1032,8 +1090,13 @@ static void communities_print(struct nd *nd, const uint8_t *p, unsigned len)
 			nd_puts(nd, " NO_ADVERTISE");
 		else if (c == 0xffffff03)
 			nd_puts(nd, " NO_EXPORT_SUBCONFED");
-		else
-			nd_printf(nd, "%u:%u%s", c >> 16, c & 0xffff, len > 4 ? ", " : "");
+		else {
+			nd_putu(nd, c >> 16);
+			nd_putc(nd, ':');
+			nd_putu(nd, c & 0xffff);
+			if (len > 4)
+				nd_puts(nd, ", ");
+		}
 	}
 }
 
@@ -1043,8 +1106,11 @@ static void cluster_list_print(struct nd *nd, const uint8_t *p, unsigned len)
 		nd_puts(nd, "invalid len");
 		return;
 	}
-	for (; len != 0; len -= 4, p += 4)
-		nd_printf(nd, "%s%s", nd_ipaddr_string(nd, p), len > 4 ? ", " : "");
+	for (; len != 0; len -= 4, p += 4) {
+		nd_puts(nd, nd_ipaddr_string(nd, p));
+		if (len > 4)
+			nd_puts(nd, ", ");
+	}
 }
 
 /* The value of one RFC 4360 extended community (8 bytes, captured). */
@@ -1056,14 +1122,19 @@ static void ext_community_value(struct nd *nd, const uint8_t *p)
 
 	switch (type) {
 	case 0x0002: case 0x0003: case 0x000a:
-		nd_printf(nd, "%u:%u (= %s)", GET_BE_U_2(p + 2), GET_BE_U_4(p + 4),
-			  nd_ipaddr_string(nd, p + 4));
+		put_text_num(nd, "", GET_BE_U_2(p + 2));	/* the 8 bytes are captured */
+		put_text_num(nd, ":", GET_BE_U_4(p + 4));
+		nd_puts(nd, " (= ");
+		nd_puts(nd, nd_ipaddr_string(nd, p + 4));
+		nd_putc(nd, ')');
 		break;
 	case 0x0102: case 0x0103: case 0xf10a: case 0x010b:
-		nd_printf(nd, "%s:%u", nd_ipaddr_string(nd, p + 2), GET_BE_U_2(p + 6));
+		nd_puts(nd, nd_ipaddr_string(nd, p + 2));
+		put_text_num(nd, ":", GET_BE_U_2(p + 6));
 		break;
 	case 0x0202: case 0x0203:
-		nd_printf(nd, "%u:%u", GET_BE_U_4(p + 2), GET_BE_U_2(p + 6));
+		put_text_num(nd, "", GET_BE_U_4(p + 2));
+		put_text_num(nd, ":", GET_BE_U_2(p + 6));
 		break;
 	case 0x4004:
 		bits = GET_BE_U_4(p + 4);
@@ -1116,9 +1187,13 @@ static int ext_communities_print(struct nd *nd, const uint8_t *p, unsigned len)
 		if (!ND_TTEST_LEN(nd, p, 2))
 			return 0;
 		t = GET_BE_U_2(p);
-		nd_printf(nd, "\n\t    %s (0x%04x), Flags [%s]",
-			  tok(ext_types, "unknown extd community typecode", t), t,
-			  nd_bittok2str(ext_flags, "none", t, ", ", fb, sizeof(fb)));
+		nd_puts(nd, "\n\t    ");
+		nd_puts(nd, tok(ext_types, "unknown extd community typecode", t));
+		nd_puts(nd, " (0x");
+		nd_putx(nd, t, 4);
+		nd_puts(nd, "), Flags [");
+		nd_puts(nd, nd_bittok2str(ext_flags, "none", t, ", ", fb, sizeof(fb)));
+		nd_putc(nd, ']');
 		if (!ND_TTEST_LEN(nd, p, 8))
 			return 0;
 		nd_puts(nd, ": ");
@@ -1207,11 +1282,24 @@ static int attr_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned l
 /* "(flags)" after an attribute's name and length, as tcpdump writes them. */
 static void attr_flags_print(struct nd *nd, unsigned flags)
 {
-	nd_printf(nd, ", Flags [%s%s%s%s", flags & 0x80 ? "O" : "", flags & 0x40 ? "T" : "",
-		  flags & 0x20 ? "P" : "", flags & 0x10 ? "E" : "");
-	if (flags & 0xf)
-		nd_printf(nd, "+%x", flags & 0xf);
-	nd_puts(nd, "]");
+	char f[8], *o = f;
+
+	if (flags & 0x80)
+		*o++ = 'O';
+	if (flags & 0x40)
+		*o++ = 'T';
+	if (flags & 0x20)
+		*o++ = 'P';
+	if (flags & 0x10)
+		*o++ = 'E';
+	if (flags & 0xf) {
+		*o++ = '+';
+		*o++ = "0123456789abcdef"[flags & 0xf];
+	}
+	*o = 0;
+	nd_puts(nd, ", Flags [");
+	nd_puts(nd, f);
+	nd_putc(nd, ']');
 }
 
 /* ATTR_SET (RFC 6368): an origin AS and nested attributes, at most ten levels deep. */
@@ -1242,8 +1330,8 @@ static int attr_set_print(struct nd *nd, const uint8_t *p, unsigned len, unsigne
 		alen = ll == 2 ? GET_BE_U_2(p) : GET_U_1(p);
 		p += ll;
 		len -= ll;
-		nd_printf(nd, "\n\t      %s (%u), length: %u",
-			  tok(attr_types, "Unknown Attribute", type), type, alen);
+		put_named(nd, "\n\t      ", tok(attr_types, "Unknown Attribute", type), type);
+		put_text_num(nd, ", length: ", alen);
 		if (flags)
 			attr_flags_print(nd, flags);
 		nd_puts(nd, ": ");
@@ -1359,16 +1447,17 @@ static void cap_afis_print(struct nd *nd, const uint8_t *p, unsigned len, unsign
 		unsigned afi = GET_BE_U_2(p), safi = GET_U_1(p + 2), x = GET_U_1(p + 3);
 		char b[32];
 
-		nd_printf(nd, code == 64 ? "\n\t\t  AFI %s (%u), SAFI %s (%u)" :
-			  "\n\t\tAFI %s (%u), SAFI %s (%u)", afi_name(afi, "Unknown"), afi,
-			  safi_name(safi, "Unknown"), safi);
+		put_named(nd, code == 64 ? "\n\t\t  AFI " : "\n\t\tAFI ", afi_name(afi, "Unknown"), afi);
+		put_named(nd, ", SAFI ", safi_name(safi, "Unknown"), safi);
 		if (code == 8) {
-			nd_printf(nd, ", Count: %u", x);
+			put_text_num(nd, ", Count: ", x);
 		} else if (code == 64) {
-			nd_printf(nd, ", Forwarding state preserved: %s", x & 0x80 ? "yes" : "no");
+			nd_puts(nd, x & 0x80 ? ", Forwarding state preserved: yes" :
+				", Forwarding state preserved: no");
 		} else {
 			snprintf(b, sizeof(b), "Bogus (0x%02x)", x);
-			nd_printf(nd, ", Send/Receive: %s", tok(addpath_modes, b, x));
+			nd_puts(nd, ", Send/Receive: ");
+			nd_puts(nd, tok(addpath_modes, b, x));
 		}
 	}
 	if (code == 69 && len)
@@ -1382,8 +1471,8 @@ static int cap_print(struct nd *nd, unsigned code, const uint8_t *p, unsigned le
 	case 1:
 		if (len < 4)
 			goto too_short;
-		nd_printf(nd, "\n\t\tAFI %s (%u), SAFI %s (%u)", afi_name(GET_BE_U_2(p), "Unknown"),
-			  GET_BE_U_2(p), safi_name(GET_U_1(p + 3), "Unknown"), GET_U_1(p + 3));
+		put_named(nd, "\n\t\tAFI ", afi_name(GET_BE_U_2(p), "Unknown"), GET_BE_U_2(p));
+		put_named(nd, ", SAFI ", safi_name(GET_U_1(p + 3), "Unknown"), GET_U_1(p + 3));
 		break;
 	case 8:
 		cap_afis_print(nd, p, len, code);
@@ -1402,7 +1491,7 @@ static int cap_print(struct nd *nd, unsigned code, const uint8_t *p, unsigned le
 	case 65:
 		if (len < 4)
 			goto too_short;
-		nd_printf(nd, "\n\t\t 4 Byte AS %u", GET_BE_U_4(p));
+		put_text_num(nd, "\n\t\t 4 Byte AS ", GET_BE_U_4(p));
 		break;
 	case 69:
 		if (len == 0)
@@ -1433,8 +1522,8 @@ static void caps_print(struct nd *nd, const uint8_t *p, unsigned caps_len)
 			goto trunc;
 		code = GET_U_1(p + i);
 		len = GET_U_1(p + i + 1);
-		nd_printf(nd, "\n\t      %s (%u), length: %u", tok(cap_codes, "Unknown", code), code,
-			  len);
+		put_named(nd, "\n\t      ", tok(cap_codes, "Unknown", code), code);
+		put_text_num(nd, ", length: ", len);
 		if (!ND_TTEST_LEN(nd, p + i + 2, len))
 			goto trunc;
 		if (!cap_print(nd, code, p + i + 2, len))
@@ -1453,10 +1542,13 @@ static void open_print(struct nd *nd, const uint8_t *dat, unsigned length)
 
 	if (!ND_TTEST_LEN(nd, dat, BGP_OPEN_HDR) || length < BGP_OPEN_HDR)
 		goto trunc;
-	nd_printf(nd, "\n\t  Version %u, my AS %u, Holdtime %us, ID %s", GET_U_1(dat + 19),
-		  GET_BE_U_2(dat + 20), GET_BE_U_2(dat + 22), nd_ipaddr_string(nd, dat + 24));
+	put_text_num(nd, "\n\t  Version ", GET_U_1(dat + 19));	/* all captured (above) */
+	put_text_num(nd, ", my AS ", GET_BE_U_2(dat + 20));
+	put_text_num(nd, ", Holdtime ", GET_BE_U_2(dat + 22));
+	nd_puts(nd, "s, ID ");
+	nd_puts(nd, nd_ipaddr_string(nd, dat + 24));
 	optslen = GET_U_1(dat + 28);
-	nd_printf(nd, "\n\t  Optional parameters, length: %u", optslen);
+	put_text_num(nd, "\n\t  Optional parameters, length: ", optslen);
 	length -= BGP_OPEN_HDR;
 	for (unsigned i = 0; i < optslen;) {
 		unsigned type, len;
@@ -1470,8 +1562,8 @@ static void open_print(struct nd *nd, const uint8_t *dat, unsigned length)
 				  type, len);
 			break;
 		}
-		nd_printf(nd, "\n\t    Option %s (%u), length: %u", tok(opt_types, "Unknown", type),
-			  type, len);
+		put_named(nd, "\n\t    Option ", tok(opt_types, "Unknown", type), type);
+		put_text_num(nd, ", length: ", len);
 		if (type == 2)
 			caps_print(nd, opt + i + 2, len);
 		else
@@ -1517,9 +1609,10 @@ static int routes_print(struct nd *nd, const uint8_t **pp, unsigned *lenp, unsig
 			ret = -1;
 			break;
 		}
-		nd_printf(nd, "\n\t    %s", buf);
+		nd_puts(nd, "\n\t    ");
+		nd_puts(nd, buf);
 		if (add_path)
-			nd_printf(nd, "   Path Id: %u", path_id);
+			put_text_num(nd, "   Path Id: ", path_id);
 		p += n;
 		*length -= (unsigned)n;
 		len -= (unsigned)n;
@@ -1579,8 +1672,8 @@ static int attrs_print(struct nd *nd, const uint8_t **pp, unsigned len, unsigned
 		p += ll;
 		len -= ll;
 		*length -= ll;
-		nd_printf(nd, "\n\t  %s (%u), length: %u", tok(attr_types, "Unknown Attribute", type),
-			  type, alen);
+		put_named(nd, "\n\t  ", tok(attr_types, "Unknown Attribute", type), type);
+		put_text_num(nd, ", length: ", alen);
 		if (flags) {
 			attr_flags_print(nd, flags);
 			nd_puts(nd, ": ");
@@ -1714,8 +1807,9 @@ static void pdu_print(struct nd *nd, const uint8_t *dat, unsigned length)
 {
 	unsigned type = GET_U_1(dat + 18);
 
-	nd_printf(nd, "\n\t%s Message (%u), length: %u", tok(msg_types, "Unknown", type), type,
-		  length);
+	nd_puts(nd, "\n\t");
+	put_named(nd, tok(msg_types, "Unknown", type), " Message", type);
+	put_text_num(nd, ", length: ", length);
 	switch (type) {
 	case 1:
 		open_print(nd, dat, length);
