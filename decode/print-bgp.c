@@ -934,11 +934,65 @@ static unsigned nexthop_print(struct nd *nd, unsigned afsafi, const uint8_t *p, 
 	return need;
 }
 
+/* The next hops, nhlen bytes at p (inside the attribute), comma separated. */
+static void nexthops_print(struct nd *nd, unsigned afsafi, const uint8_t *p, unsigned nhlen)
+{
+	nd_puts(nd, "\n\t    nexthop: ");
+	for (unsigned n = 0; nhlen != 0; n++) {
+		unsigned used;
+
+		if (n > 0)
+			nd_puts(nd, ", ");
+		if (afsafi >> 8 == AFI_NSAP)
+			used = nsap_nexthop_print(nd, afsafi, p, nhlen);
+		else
+			used = nexthop_print(nd, afsafi, p, nhlen);
+		p += used;
+		nhlen -= used;
+	}
+}
+
+/* RFC 2858's SNPAs at *pp (their count and lengths, as tcpdump shows them); 0 if cut. */
+static int snpas_print(struct nd *nd, const uint8_t **pp, unsigned *tlen)
+{
+	const uint8_t *p = *pp;
+	unsigned snpa;
+
+	if (*tlen < 1)
+		return 0;
+	snpa = GET_U_1(p);
+	p++;
+	--*tlen;
+	if (!snpa) {
+		nd_puts(nd, ", no SNPA");
+	} else {
+		put_text_num(nd, "\n\t    ", snpa);
+		nd_puts(nd, " SNPA");
+	}
+	for (; snpa != 0; snpa--) {
+		unsigned sl;
+
+		if (*tlen < 1)
+			return 0;
+		sl = GET_U_1(p);
+		put_text_num(nd, "\n\t      ", sl);
+		nd_puts(nd, " bytes");
+		p++;
+		--*tlen;
+		if (*tlen < sl || !ND_TTEST_LEN(nd, p, sl))
+			return 0;
+		p += sl;
+		*tlen -= sl;
+	}
+	*pp = p;
+	return 1;
+}
+
 /* MP_REACH_NLRI (RFC 4760): AFI/SAFI, next hops, SNPAs, NLRI; 0 if truncated. */
 static int mp_reach_print(struct nd *nd, const uint8_t *attr, unsigned len)
 {
 	const uint8_t *p = attr;
-	unsigned tlen = len, afsafi, nhlen, snpa;
+	unsigned tlen = len, afsafi, nhlen;
 	int ret;
 
 	if (!ND_TTEST_LEN(nd, p, 3) || tlen < 3)
@@ -954,50 +1008,15 @@ static int mp_reach_print(struct nd *nd, const uint8_t *attr, unsigned len)
 	p++;
 	tlen--;
 	if (nhlen) {
-		unsigned t = nhlen, n = 0;
-
-		if (tlen < t)
+		if (tlen < nhlen)
 			return 0;
-		nd_puts(nd, "\n\t    nexthop: ");
-		while (t != 0) {
-			unsigned used;
-
-			if (n++ > 0)
-				nd_puts(nd, ", ");
-			if (afsafi >> 8 == AFI_NSAP)
-				used = nsap_nexthop_print(nd, afsafi, p, t);
-			else
-				used = nexthop_print(nd, afsafi, p, t);
-			p += used;
-			tlen -= used;
-			t -= used;
-		}
+		nexthops_print(nd, afsafi, p, nhlen);
+		p += nhlen;
+		tlen -= nhlen;
 	}
 	put_text_num(nd, ", nh-length: ", nhlen);
-	if (tlen < 1)
+	if (!snpas_print(nd, &p, &tlen))
 		return 0;
-	snpa = GET_U_1(p);
-	p++;
-	tlen--;
-	if (!snpa) {
-		nd_puts(nd, ", no SNPA");
-	} else {
-		nd_printf(nd, "\n\t    %u SNPA", snpa);
-		for (; snpa != 0; snpa--) {
-			unsigned sl;
-
-			if (tlen < 1)
-				return 0;
-			sl = GET_U_1(p);
-			nd_printf(nd, "\n\t      %u bytes", sl);
-			p++;
-			tlen--;
-			if (tlen < sl || !ND_TTEST_LEN(nd, p, sl))
-				return 0;
-			p += sl;
-			tlen -= sl;
-		}
-	}
 	return mp_nlri_print(nd, afsafi, p, attr, len);
 }
 
