@@ -480,7 +480,8 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 			nd_dns_print(nd, bp, length, 1, 0);
 		return;
 	}
-	if (is_port(sport, dport, 179)) {
+	/* BGP comes after telnet, SMTP and whois (the list's first three) in tcpdump's order. */
+	if (is_port(sport, dport, 179) && !any_port(sport, dport, undecoded, 3)) {
 		nd_bgp_print(nd, bp, length);
 		return;
 	}

@@ -420,6 +420,8 @@ def segments():
     pkts.append(tcp(MARKER + b"\x00\x13"))
     pkts.append(tcp(b"\xff" * 10))
     pkts.append(tcp(b"hello"))
+    # LDP's port on the other side: BGP comes first in tcpdump's order
+    pkts.append(tcp(k[0], sport=646))
     return pkts
 
 
