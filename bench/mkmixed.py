@@ -37,6 +37,7 @@ def templates():
         t += tunnels(e, i, c, s, sp)
     t += routing()
     t += servers()
+    t += bgp_ldp()
     return [raw(p) for p in t]
 
 
@@ -122,6 +123,36 @@ def servers():
             Raw(b"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n"),
             e / IP(src="10.0.0.1", dst="10.0.0.2") / UDP(sport=4500, dport=4500) /
             Raw(struct.pack("!II", 0xc0ffee01, 7) + bytes(64))]
+
+
+def bgp_ldp():
+    """BGP keepalive and UPDATE (IPv4 and MP-BGP IPv6), LDP hello and label mapping."""
+    def ip4(n):
+        return bytes(int(x) for x in n.split("."))
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+    attrs = struct.pack("!BBBB", 0x40, 1, 1, 0) + struct.pack("!BBBBBHH", 0x40, 2, 6, 2, 2, 65001, 65002) + \
+        struct.pack("!BBB4s", 0x40, 3, 4, ip4("192.0.2.1")) + struct.pack("!BBBI", 0x40, 5, 4, 100) + \
+        struct.pack("!BBBII", 0xc0, 8, 8, 0xfde80064, 0xffffff01)
+    upd = struct.pack("!H", 0) + struct.pack("!H", len(attrs)) + attrs + b"\x18\x0a\x01\x02\x10\x0a\x02"
+    mp = struct.pack("!HBB16sB", 2, 1, 16, b"\x20\x01\x0d\xb8" + bytes(11) + b"\x01", 0) + b"\x30\x20\x01\x0d\xb8\x00\x01"
+    upd6 = struct.pack("!HH", 0, len(mp) + 4) + struct.pack("!BBH", 0x90, 14, len(mp)) + mp
+
+    def bgp(t, body):
+        return b"\xff" * 16 + struct.pack("!HB", 19 + len(body), t) + body
+
+    def ldp(msgs):
+        return struct.pack("!HH4sH", 1, 6 + len(msgs), ip4("10.0.0.1"), 0) + msgs
+    def msg(t, mid, tlvs):
+        return struct.pack("!HHI", t, 4 + len(tlvs), mid) + tlvs
+    hello = msg(0x100, 1, struct.pack("!HHHH", 0x400, 4, 15, 0) + struct.pack("!HH4s", 0x401, 4, ip4("10.0.0.1")) +
+                struct.pack("!HHI", 0x402, 4, 1))
+    mapping = msg(0x400, 2, struct.pack("!HHBHB3s", 0x100, 7, 2, 1, 24, ip4("10.3.3.0")[:3]) +
+                  struct.pack("!HHI", 0x200, 4, 16))
+    tcp = TCP(sport=50179, dport=179, flags="PA", seq=1, ack=1)
+    return [e / IP(src="10.0.0.1", dst="10.0.0.2") / tcp / Raw(bgp(4, b"")),
+            e / IP(src="10.0.0.1", dst="10.0.0.2") / tcp / Raw(bgp(2, upd) + bgp(2, upd6)),
+            e / IP(src="10.0.0.1", dst="224.0.0.2", ttl=1) / UDP(sport=646, dport=646) / Raw(ldp(hello)),
+            e / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=646, dport=40646, flags="PA") / Raw(ldp(mapping))]
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
 
 #include "nd.h"
 #include "print-app.h"
-#include "print-ppp.h"
+#include "print-bgp.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -476,7 +476,7 @@ static int any_port(unsigned sport, unsigned dport, const uint16_t *ports, size_
 static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, unsigned sport,
 			  unsigned dport, const uint8_t *ip)
 {
-	static const uint16_t undecoded[] = { 25, 43, 179 };
+	static const uint16_t undecoded[] = { 25, 43 };
 	static const uint16_t undecoded2[] = { 10288, 6633, 6653, 21 };
 
 	if (nd->o.packettype) {	/* -T: tcpdump prints only these types over TCP */
@@ -492,6 +492,11 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 	}
 	if (any_port(sport, dport, undecoded, sizeof(undecoded) / sizeof(undecoded[0])))
 		return;
+	/* BGP comes after telnet, SMTP and whois in tcpdump's order. */
+	if (is_port(sport, dport, 179)) {
+		nd_bgp_print(nd, bp, length);
+		return;
+	}
 	if (is_port(sport, dport, 1723)) {
 		nd_pptp_print(nd, bp);
 		return;
@@ -513,8 +518,10 @@ static void print_payload(struct nd *nd, const uint8_t *bp, unsigned length, uns
 		return;
 	} else if (is_port(sport, dport, 53)) {
 		nd_dns_print(nd, bp, length, 1, 0);
+	} else if (is_port(sport, dport, 646)) {
+		nd_ldp_print(nd, bp, length);
 	} else if (!is_port(sport, dport, 639) && !is_port(sport, dport, 323) &&
-		   !is_port(sport, dport, 646) && is_port(sport, dport, 2049)) {
+		   is_port(sport, dport, 2049)) {
 		/* after MSDP, RPKI-RTR and LDP in tcpdump's order */
 		nd_nfs_tcp_print(nd, bp, length, ip, sport, dport);
 	}
