@@ -59,4 +59,8 @@ void nd_eap_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* A 64-bit NTP time stamp as tcpdump's p_ntp_time prints it (also for RADIUS). */
 void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 
+/* print-pim.c: PIM (IP protocol 103; ip is the IPv4 or IPv6 header), PIMv1 inside IGMP. */
+void nd_pim_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t *ip);
+void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
+
 #endif

@@ -1,0 +1,233 @@
+#!/usr/bin/python3
+# discovery.py: writes the PIM, EIGRP, Babel, CDP and DVMRP conformance pcaps (no network needed)
+# SPDX-License-Identifier: BSD-2-Clause
+#
+# Messages are packed by hand with struct and wrapped in scapy's headers;
+# routing.py's helpers write the files. Each protocol also gets a sweep: some
+# of its packets cut at every length. Run from anywhere:
+#   /usr/bin/python3 tests/decode/gen/discovery.py
+import os
+import socket
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from routing import write, sweep, cksum, with_sum, a  # noqa: E402
+from scapy.all import IP, IPv6, UDP, Ether, Raw  # noqa: E402
+
+MAC1 = "00:11:22:33:44:55"
+A6S, A6D = "fe80::1", "ff02::d"
+
+
+def a6(s):
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def v4(proto, m, dst="224.0.0.13", ttl=1):
+    return Ether(src=MAC1, dst="01:00:5e:00:00:0d") / \
+        IP(src="192.0.2.1", dst=dst, ttl=ttl, proto=proto, id=1) / Raw(m)
+
+
+def v6(nh, m, dst=A6D):
+    return Ether(src=MAC1, dst="33:33:00:00:00:0d") / \
+        IPv6(src=A6S, dst=dst, nh=nh, hlim=1) / Raw(m)
+
+
+# ---- PIM ----
+
+def pim(t, body, rsv=0, ver=2, good=True, sumlen=None):
+    m = struct.pack("!BBH", (ver << 4) | t, rsv, 0) + body
+    if not good:
+        return m[:2] + b"\x12\x34" + m[4:]
+    n = len(m) if sumlen is None else sumlen
+    return m[:2] + struct.pack("!H", cksum(m[:n])) + m[4:]
+
+
+def pim6(t, body, rsv=0, dst=A6D):
+    m = struct.pack("!BBH", 0x20 | t, rsv, 0) + body
+    ph = a6(A6S) + a6(dst) + struct.pack("!IxxxB", len(m), 103)
+    return m[:2] + struct.pack("!H", cksum(ph + m)) + m[4:]
+
+
+def eu(addr):
+    """Encoded unicast address."""
+    return (b"\x02\x00" + a6(addr)) if ":" in addr else (b"\x01\x00" + a(addr))
+
+
+def eg(addr, ml=None, flags=0):
+    """Encoded group (flags = the reserved byte) or source address (flags = S/W/R)."""
+    if ":" in addr:
+        return struct.pack("!BBBB", 2, 0, flags, 128 if ml is None else ml) + a6(addr)
+    return struct.pack("!BBBB", 1, 0, flags, 32 if ml is None else ml) + a(addr)
+
+
+def opt(t, v):
+    return struct.pack("!HH", t, len(v)) + v
+
+
+def hello_opts():
+    return (opt(1, struct.pack("!H", 105)) + opt(2, struct.pack("!HH", 0x81f4, 2500)) +
+            opt(19, struct.pack("!I", 7)) + opt(18, b"") + opt(20, struct.pack("!I", 0xdeadbeef)) +
+            opt(21, struct.pack("!BBH", 1, 60, 0)) + opt(21, struct.pack("!BBH", 1, 0, 5)) +
+            opt(22, b"") + opt(24, eu("10.1.1.1") + eu("10.1.1.2")) +
+            opt(65001, eu("2001:db8::1")) + opt(99, b"abc") + opt(18, struct.pack("!I", 3)))
+
+
+def join_prune(rsv=0, addr=None):
+    if addr:
+        up, grp, src = a("10.0.0.254"), struct.pack("!BB", 0, 32) + a("239.1.1.1"), \
+            struct.pack("!BB", 4, 32) + a("10.9.9.9")
+        return pim(3, up + struct.pack("!BBH", 0, 1, 210) + grp + struct.pack("!HH", 1, 0) + src,
+                   rsv=rsv)
+    body = eu("10.0.0.254") + struct.pack("!BBH", 0, 3, 210)
+    body += eg("239.1.1.1") + struct.pack("!HH", 2, 1) + eg("10.9.9.9", flags=4) + \
+        eg("10.9.0.0", 16, flags=7) + eg("10.8.8.8", flags=0xfd)
+    body += eg("239.2.0.0", 16, flags=0x80) + struct.pack("!HH", 0, 0)
+    body += eg("239.3.3.3") + struct.pack("!HH", 1, 0) + eg("10.7.7.7", flags=6)
+    return pim(3, body)
+
+
+def bootstrap():
+    body = struct.pack("!HBB", 0x1234, 30, 64) + eu("10.0.0.1")
+    body += eg("224.0.0.0", 4) + struct.pack("!BBH", 2, 2, 0)
+    body += eu("10.0.0.2") + struct.pack("!HBB", 150, 1, 0)
+    body += eu("10.0.0.3") + struct.pack("!HBB", 3600, 2, 0)
+    body += eg("239.0.0.0", 8) + struct.pack("!BBH", 1, 1, 0) + eu("10.0.0.4") + \
+        struct.pack("!HBB", 90, 0, 0)
+    return pim(4, body)
+
+
+def pim_v2_msgs():
+    inner = IP(src="10.5.5.5", dst="239.9.9.9", ttl=16, id=7) / UDP(sport=1000, dport=2000) / \
+        Raw(b"data")
+    inner6 = IPv6(src="2001:db8::5", dst="ff0e::9") / UDP(sport=1000, dport=2000) / Raw(b"x")
+    null_hdr = bytes(IP(src="10.5.5.5", dst="239.9.9.9", version=0))
+    return [
+        pim(0, hello_opts()),
+        pim(0, opt(1, struct.pack("!H", 0xffff)), good=False),
+        pim(0, opt(1, b"\0\0\0")),                                       # bad option length
+        pim(0, opt(2, b"\0\0")),
+        pim(0, opt(20, b"\0\0")),
+        pim(0, opt(21, b"\0")),
+        pim(0, opt(19, b"\0\0")),
+        pim(0, opt(1, b"\0\x1e") + b"\0\x02\0\x09\0"),                  # option longer than message
+        pim(0, opt(24, b"\x07\x00\x01\x02\x03\x04")),                    # unknown family
+        struct.pack("!BBH", 0x20, 0, 0) + opt(1, b"\0\x1e"),             # checksum 0
+        pim(1, struct.pack("!I", 0x80000000) + bytes(inner), sumlen=8),
+        pim(1, struct.pack("!I", 0x80000000) + bytes(inner)),            # whole-message sum
+        pim(1, struct.pack("!I", 0x40000000) + null_hdr, sumlen=8),
+        pim(1, struct.pack("!I", 0xc0000000) + bytes(inner6), sumlen=8),
+        pim(1, struct.pack("!I", 0) + b"\x55" + b"\0" * 19, sumlen=8),
+        pim(1, struct.pack("!I", 0)),
+        pim(2, eg("239.1.1.1") + eu("10.5.5.5")),
+        pim(2, eg("239.1.1.1", 24, flags=3)),
+        join_prune(),
+        join_prune(rsv=4, addr=True),                                    # RFC 2117 encoding
+        pim(3, eu("10.0.0.254") + struct.pack("!BBH", 0, 1, 0xffff) + eg("239.1.1.1") +
+            struct.pack("!HH", 0, 0)),
+        pim(6, eu("10.0.0.254") + struct.pack("!BBH", 0, 1, 0) + eg("239.1.1.1") +
+            struct.pack("!HH", 1, 0) + eg("10.9.9.9", flags=4)),
+        pim(7, struct.pack("!BBH", 0, 1, 0) + eg("239.1.1.1") + struct.pack("!HH", 0, 0)),
+        pim(3, eu("10.0.0.254") + struct.pack("!BBH", 0, 2, 60) + eg("239.1.1.1") +
+            struct.pack("!HH", 1, 0)),                                   # groups run out
+        bootstrap(),
+        pim(4, struct.pack("!HBB", 1, 30, 0) + eu("10.0.0.1")),
+        pim(5, eg("239.1.1.1") + eu("10.5.5.5") + struct.pack("!II", 0x80000064, 20)),
+        pim(5, eg("239.1.1.1") + eu("10.5.5.5") + struct.pack("!II", 110, 2)),
+        pim(5, eg("239.1.1.1") + eu("10.5.5.5") + b"\0\0\0"),
+        pim(8, struct.pack("!BBH", 2, 192, 150) + eu("10.0.0.2") + eg("239.0.0.0", 8) +
+            eg("224.0.0.0", 4, flags=1)),
+        pim(8, struct.pack("!BBH", 0, 1, 0) + eu("10.0.0.2")),
+        pim(9, eu("10.5.5.5") + eg("239.1.1.1") + eu("10.0.0.1") + struct.pack("!H", 90)),
+        pim(10, eu("10.0.0.9") + struct.pack("!II", 100, 5), rsv=0x10),
+        pim(10, eu("10.0.0.9") + struct.pack("!II", 100, 5) + eu("10.0.0.8") +
+            struct.pack("!IIH", 90, 4, 250), rsv=0x30),
+        pim(10, eu("10.0.0.9") + struct.pack("!II", 100, 5) + eu("10.0.0.8") +
+            struct.pack("!II", 90, 4), rsv=0x40),
+        pim(10, eu("10.0.0.9") + struct.pack("!II", 100, 5), rsv=0x70),
+        pim(11, b"\0" * 8),
+        pim(15, b""),
+        pim(0, b"", ver=1),
+        pim(0, b"", ver=3),
+        struct.pack("!BBH", 0x20, 0, 0)[:3],
+        b"\x20",
+        b"\x20\x00",
+    ]
+
+
+def pim_v6_msgs():
+    return [
+        v6(103, pim6(0, opt(1, struct.pack("!H", 105)) + opt(20, struct.pack("!I", 1)) +
+                     opt(24, eu("2001:db8::1") + eu("2001:db8::2")))),
+        v6(103, pim6(3, eu("fe80::2") + struct.pack("!BBH", 0, 1, 210) + eg("ff0e::1") +
+                     struct.pack("!HH", 1, 1) + eg("2001:db8::5", flags=4) +
+                     eg("2001:db8::", 64, flags=7))),
+        v6(103, pim6(5, eg("ff0e::1") + eu("2001:db8::5") + struct.pack("!II", 110, 2))),
+        v6(103, pim6(2, eg("ff0e::1", 64) + eu("2001:db8::5"))),
+        v6(103, pim6(1, struct.pack("!I", 0x40000000) +
+                     bytes(IPv6(src="2001:db8::5", dst="ff0e::9", nh=59, plen=0)))),
+        v6(103, pim6(0, opt(1, b"\0\x1e"))[:2] + b"\x12\x34" + pim6(0, opt(1, b"\0\x1e"))[4:]),
+    ]
+
+
+def pimv1(t, body, ver=1):
+    m = struct.pack("!BBHB3s", 0x14, t, 0, ver << 4, b"\0\0\0") + body
+    return with_sum(m, 2)
+
+
+def pimv1_jp(groups):
+    body = a("10.0.0.254") + struct.pack("!HH", 0, 210) + struct.pack("!BBBB", 0, 0, 4, len(groups))
+    for g, mask, joins, prunes in groups:
+        body += a(g) + a(mask) + struct.pack("!HH", len(joins), len(prunes))
+        for f1, f2, s in joins + prunes:
+            body += struct.pack("!BB", f1, f2) + a(s)
+    return body
+
+
+def pimv1_msgs():
+    short = pimv1_jp([("239.1.1.1", "255.255.255.255", [(1, 0x80 | 0x40 | 32, "10.9.9.9")], [])])
+    short2 = a("10.0.0.254") + struct.pack("!HH", 0, 180) + struct.pack("!BBBB", 0, 0, 4, 1) + \
+        a("239.1.1.1") + a("255.255.0.0") + struct.pack("!HH", 0, 1) + struct.pack("!BB", 0, 24) + \
+        a("10.9.0.0")
+    long_ = pimv1_jp([("239.1.1.1", "255.255.255.255",
+                       [(1, 0xe0, "10.9.9.9"), (0, 0x18, "10.8.0.0")], [(1, 0x20, "10.7.7.7")]),
+                      ("239.2.0.0", "255.255.0.0", [], [(0, 0x60, "10.6.6.6")])])
+    inner = bytes(IP(src="10.5.5.5", dst="239.9.9.9") / UDP(sport=1, dport=2))
+    return [
+        pimv1(0, struct.pack("!BBH", 0x10, 0, 105)),
+        pimv1(0, struct.pack("!BBH", 0x00, 0, 0)),
+        pimv1(0, struct.pack("!BBH", 0x20, 0, 10)),
+        pimv1(0, struct.pack("!BBH", 0x50, 0, 10)),
+        pimv1(1, inner),
+        pimv1(2, a("239.9.9.9") + a("10.5.5.5")),
+        pimv1(3, short),
+        pimv1(3, short2),
+        pimv1(3, long_),
+        pimv1(6, long_),
+        pimv1(7, long_[:8]),
+        pimv1(4, a("239.1.1.1") + a("255.255.255.0") + a("10.0.0.1") + struct.pack("!HH", 0, 270)),
+        pimv1(4, a("239.1.1.1") + a("255.255.255.255") + a("10.0.0.1") + struct.pack("!HH", 0, 0)),
+        pimv1(5, a("239.1.1.1") + a("255.255.255.255") + a("10.5.5.5") +
+              struct.pack("!II", 0x80000064, 20)),
+        pimv1(5, a("239.1.1.1") + a("255.255.0.0") + a("10.5.5.5") + struct.pack("!II", 100, 20)),
+        pimv1(9, b"\0" * 4),
+        pimv1(0, struct.pack("!BBH", 0x10, 0, 105), ver=2),
+        pimv1(3, b""),
+        struct.pack("!BBH", 0x14, 3, 0, ) + b"\x10\0",
+    ]
+
+
+def pim_pcaps():
+    recs = [v4(103, m) for m in pim_v2_msgs()] + pim_v6_msgs() + \
+        [v4(2, m, dst="224.0.0.2") for m in pimv1_msgs()]
+    write("pim-basic.pcap", recs)
+    full = [v4(103, hello_opts() and pim(0, hello_opts())), v4(103, join_prune()),
+            v4(103, bootstrap()), v4(103, pim_v2_msgs()[28]), v4(103, pim_v2_msgs()[32]),
+            v4(103, pim_v2_msgs()[16]),
+            v4(2, pimv1_msgs()[8], dst="224.0.0.2"), v4(2, pimv1_msgs()[13], dst="224.0.0.2"),
+            v4(2, pimv1_msgs()[4], dst="224.0.0.2"), v4(2, pimv1_msgs()[11], dst="224.0.0.2")]
+    write("pim-sweep.pcap", sweep(full, 14 + 20))
+
+
+if __name__ == "__main__":
+    pim_pcaps()
