@@ -62,5 +62,7 @@ void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 /* print-pim.c: PIM (IP protocol 103; ip is the IPv4 or IPv6 header), PIMv1 inside IGMP. */
 void nd_pim_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t *ip);
 void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-eigrp.c: EIGRP (IP protocol 88). */
+void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 
 #endif

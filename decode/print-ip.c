@@ -229,6 +229,9 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 103:
 		nd_pim_print(nd, bp, length, ip);
 		break;
+	case 88:
+		nd_eigrp_print(nd, bp, length);
+		break;
 	case 112:
 		if (nd->o.packettype == ND_PT_CARP)
 			nd_carp_print(nd, bp, length, ttl);

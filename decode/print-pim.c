@@ -176,7 +176,10 @@ void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len)
 		pimv1_query(nd, bp);
 		break;
 	case 1:
-		ND_TCHECK_LEN(nd, bp + 8, 20);
+		if (!ND_TTEST_LEN(nd, bp + 8, 20)) {
+			nd_print_trunc(nd);
+			return;
+		}
 		nd_printf(nd, " for %s > %s", nd_ipaddr_string(nd, bp + 20),
 			  nd_ipaddr_string(nd, bp + 24));
 		break;
@@ -246,13 +249,15 @@ static int addr_print(struct nd *nd, const uint8_t *bp, unsigned len, enum pim_a
 	if (at == PIM_UNICAST) {
 		if (len < alen)
 			return -1;
-		ND_TCHECK_LEN(nd, bp, alen);
+		if (!ND_TTEST_LEN(nd, bp, alen))
+			return -1;
 		nd_puts(nd, v6 ? nd_ip6addr_string(nd, bp) : nd_ipaddr_string(nd, bp));
 		return (int)(hdr + alen);
 	}
 	if (len < alen + 2)
 		return -1;
-	ND_TCHECK_LEN(nd, bp, alen + 2);
+	if (!ND_TTEST_LEN(nd, bp, alen + 2))
+		return -1;
 	nd_puts(nd, v6 ? nd_ip6addr_string(nd, bp + 2) : nd_ipaddr_string(nd, bp + 2));
 	if (GET_U_1(bp + 1) != (v6 ? 128 : 32))
 		nd_printf(nd, "/%u", GET_U_1(bp + 1));
@@ -393,7 +398,8 @@ static int hello_print(struct nd *nd, struct pim_cur *c)
 		cur_skip(c, 4);
 		if (c->len < olen)
 			return -1;
-		ND_TCHECK_LEN(nd, c->bp, olen);
+		if (!ND_TTEST_LEN(nd, c->bp, olen))
+			return -1;
 		rc = hello_option(nd, type, c->bp, olen, c->len, c->alen);
 		if (rc == -1)
 			return 0;
@@ -413,7 +419,8 @@ static int register_print(struct nd *nd, struct pim_cur *c)
 
 	if (c->len < 4)
 		return -1;
-	ND_TCHECK_LEN(nd, c->bp, 4);
+	if (!ND_TTEST_LEN(nd, c->bp, 4))
+		return -1;
 	nd_printf(nd, ", Flags [ %s ]\n\t",
 		  nd_tok2str(register_flags, "none", GET_BE_U_4(c->bp), buf, sizeof(buf)));
 	cur_skip(c, 4);
@@ -440,7 +447,8 @@ static int jp_group(struct nd *nd, struct pim_cur *c, unsigned i)
 	nd_printf(nd, "\n\t    group #%u: ", i + 1);
 	if (cur_addr(nd, c, "", PIM_GROUP) < 0 || c->len < 4)
 		return -1;
-	ND_TCHECK_LEN(nd, c->bp, 4);
+	if (!ND_TTEST_LEN(nd, c->bp, 4))
+		return -1;
 	njoin = GET_BE_U_2(c->bp);
 	nprune = GET_BE_U_2(c->bp + 2);
 	nd_printf(nd, ", joined sources: %u, pruned sources: %u", njoin, nprune);
@@ -467,7 +475,8 @@ static int join_prune_print(struct nd *nd, struct pim_cur *c, unsigned type)
 		return -1;
 	if (c->len < 4)
 		return -1;
-	ND_TCHECK_LEN(nd, c->bp, 4);
+	if (!ND_TTEST_LEN(nd, c->bp, 4))
+		return -1;
 	ngroup = GET_U_1(c->bp + 1);
 	hold = GET_BE_U_2(c->bp + 2);
 	nd_printf(nd, "\n\t  %u group(s)", ngroup);
@@ -528,7 +537,8 @@ static int bootstrap_print(struct nd *nd, struct pim_cur *c)
 	nd_printf(nd, " hashmlen=%u", GET_U_1(c->bp));
 	if (c->len < 2)
 		return -1;
-	ND_TCHECK_LEN(nd, c->bp + 2, 1);
+	if (!ND_TTEST_LEN(nd, c->bp + 2, 1))
+		return -1;
 	nd_printf(nd, " BSRprio=%u", GET_U_1(c->bp + 1));
 	cur_skip(c, 2);
 	if (cur_addr(nd, c, " BSR=", PIM_UNICAST) < 0)
@@ -545,7 +555,8 @@ static int assert_print(struct nd *nd, struct pim_cur *c)
 		return -1;
 	if (c->len < 8)
 		return -1;
-	ND_TCHECK_LEN(nd, c->bp, 8);
+	if (!ND_TTEST_LEN(nd, c->bp, 8))
+		return -1;
 	if (GET_U_1(c->bp) & 0x80)
 		nd_puts(nd, " RPT");
 	nd_printf(nd, " pref=%u", GET_BE_U_4(c->bp) & 0x7fffffff);

@@ -229,5 +229,75 @@ def pim_pcaps():
     write("pim-sweep.pcap", sweep(full, 14 + 20))
 
 
+
+
+# ---- EIGRP ----
+
+def eigrp(op, tlvs, flags=0, ver=2, good=True):
+    m = struct.pack("!BBHIIIHH", ver, op, 0, flags, 0x10, 0x0f, 0, 100) + tlvs
+    return with_sum(m, 2) if good else m
+
+
+def tlv(t, v):
+    return struct.pack("!HH", t, len(v) + 4) + v
+
+
+def metric(delay=2560000, bw=256, mtu=1500, hops=1, rel=255, load=1):
+    return struct.pack("!II", delay, bw) + mtu.to_bytes(3, "big") + struct.pack("!BBBH", hops, rel,
+                                                                                 load, 0)
+
+
+def ip_int(nh, plen, dest):
+    return tlv(0x102, a(nh) + metric() + bytes([plen]) + dest)
+
+
+def ip_ext(nh, plen, dest, proto=9):
+    return tlv(0x103, a(nh) + a("10.9.9.9") + struct.pack("!IIIHBB", 65001, 0xabcd, 20, 0, proto,
+                                                          0x42) + metric(hops=3) +
+               bytes([plen]) + dest)
+
+
+def eigrp_msgs():
+    params = tlv(1, struct.pack("!BBBBBBH", 1, 0, 1, 0, 0, 0, 15))
+    sw = tlv(4, bytes([12, 4, 1, 2]))
+    auth = tlv(2, struct.pack("!HHII", 2, 16, 1, 0) + b"\0" * 8 + bytes(range(16)))
+    return [
+        eigrp(5, params + sw),
+        eigrp(5, params + sw + auth, flags=0),
+        eigrp(1, ip_int("0.0.0.0", 24, b"\x0a\x01\x02") + ip_int("10.0.0.2", 32, a("10.1.2.3")) +
+              ip_int("10.0.0.2", 0, b"") + ip_int("10.0.0.2", 9, b"\x0a\x80"), flags=1),
+        eigrp(1, ip_ext("0.0.0.0", 16, b"\xac\x10") + ip_ext("10.0.0.3", 8, b"\x0b", proto=0x33),
+              flags=0x0a),
+        eigrp(3, ip_int("0.0.0.0", 33, b"\x0a\x01\x02\x03\x04")),
+        eigrp(4, ip_ext("0.0.0.0", 40, b"\x0a")),
+        eigrp(5, tlv(3, b"\x04" + a("10.0.0.5")) + tlv(5, struct.pack("!I", 77)), flags=2),
+        eigrp(5, tlv(1, b"\0\0\0")),
+        eigrp(5, tlv(4, b"\0")),
+        eigrp(1, tlv(0x102, b"\0" * 10) + tlv(0x103, b"\0" * 30)),
+        eigrp(1, tlv(0x204, struct.pack("!HHI", 100, 200, 7)) + tlv(0x204, b"\0")),
+        eigrp(1, tlv(0x202, struct.pack("!HH", 100, 5) + metric() + struct.pack("!HH", 100, 101)) +
+              tlv(0x202, b"\0" * 4 + metric() + struct.pack("!HH", 1, 2)) + tlv(0x202, b"\0")),
+        eigrp(1, tlv(0x203, struct.pack("!HHIIIBBH", 100, 5, 9, 65000, 0x11, 2, 1, 30) + metric() +
+                     struct.pack("!HH", 100, 101)) + tlv(0x203, b"\0" * 8)),
+        eigrp(6, tlv(0x302, b"\1\2\3") + tlv(0x303, b"") + tlv(0x777, b"xyz"), flags=0xff),
+        eigrp(7, struct.pack("!HH", 1, 2)),                      # TLV length too short
+        eigrp(7, struct.pack("!HH", 1, 40) + b"\0" * 8),         # TLV longer than the packet
+        eigrp(9, b"", flags=4),
+        eigrp(5, params, good=False),
+        eigrp(5, params, ver=1),
+        eigrp(5, b"")[:12],
+        eigrp(5, b"")[:19],
+    ]
+
+
+def eigrp_pcaps():
+    msgs = eigrp_msgs()
+    recs = [v4(88, m, dst="224.0.0.10", ttl=2) for m in msgs]
+    recs.append(v6(88, msgs[0], dst="ff02::a"))
+    write("eigrp-basic.pcap", recs)
+    write("eigrp-sweep.pcap", sweep([recs[1], recs[2], recs[3], recs[11], recs[12]], 14 + 20))
+
+
 if __name__ == "__main__":
     pim_pcaps()
+    eigrp_pcaps()
