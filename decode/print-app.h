@@ -64,5 +64,7 @@ void nd_pim_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t 
 void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-eigrp.c: EIGRP (IP protocol 88). */
 void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-babel.c: Babel on UDP ports 6696 and 6697. */
+void nd_babel_print(struct nd *nd, const uint8_t *cp, unsigned length);
 
 #endif

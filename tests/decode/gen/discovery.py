@@ -298,6 +298,101 @@ def eigrp_pcaps():
     write("eigrp-sweep.pcap", sweep([recs[1], recs[2], recs[3], recs[11], recs[12]], 14 + 20))
 
 
+
+# ---- Babel ----
+
+def btlv(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def babel(tlvs, trailer=b"", magic=42, ver=2, bodylen=None):
+    n = len(tlvs) if bodylen is None else bodylen
+    return struct.pack("!BBH", magic, ver, n) + tlvs + trailer
+
+
+def sub(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def babel_msgs():
+    rid = bytes.fromhex("0211223344556677")
+    hello = btlv(4, struct.pack("!HHH", 0, 513, 400))
+    hello_u = btlv(4, struct.pack("!HHH", 0x8000, 7, 0) + b"\0" + sub(3, struct.pack("!I", 123456789)))
+    ihu6 = btlv(5, struct.pack("!BBHH", 3, 0, 96, 1200) + bytes.fromhex("0011223344556677") +
+                sub(3, struct.pack("!II", 1000001, 2000002)) + sub(1, b"\0\0"))
+    ihu4 = btlv(5, struct.pack("!BBHH", 1, 0, 256, 0) + a("192.0.2.9"))
+    ihu0 = btlv(5, struct.pack("!BBHH", 0, 0, 0xffff, 400))
+    ihu2 = btlv(5, struct.pack("!BBHH", 2, 0, 10, 400) + a6("2001:db8::7"))
+    ihu_bad = btlv(5, struct.pack("!BBHH", 2, 0, 10, 400) + b"\1\2")
+    upd4 = btlv(8, struct.pack("!BBBBHHH", 1, 0xc0, 24, 0, 400, 77, 96) + bytes([10, 1, 2]))
+    upd4b = btlv(8, struct.pack("!BBBBHHH", 1, 0x80, 32, 2, 0xffff, 78, 0xffff) + bytes([7, 8]) +
+                 sub(2, bytes([1, 255, 0])) + sub(0x85, b"x"))
+    upd6 = btlv(8, struct.pack("!BBBBHHH", 2, 0x80, 64, 0, 400, 9, 128) +
+                bytes.fromhex("20010db800010002"))
+    upd6b = btlv(8, struct.pack("!BBBBHHH", 2, 0x01, 128, 8, 400, 9, 128) +
+                 bytes.fromhex("0000000000000009") + sub(2, b"") + b"\0")
+    upd0 = btlv(8, struct.pack("!BBBBHHH", 0, 0x40, 0, 0, 400, 1, 0xffff))
+    upd3 = btlv(8, struct.pack("!BBBBHHH", 3, 0, 128, 0, 0, 1, 1) + bytes(range(8)) +
+                sub(3, b"\0\0\0\1"))
+    rreq = btlv(9, struct.pack("!BB", 1, 16) + bytes([10, 9])) + btlv(9, b"\0\0") + \
+        btlv(9, struct.pack("!BB", 2, 48) + bytes.fromhex("20010db80001"))
+    sreq = btlv(10, struct.pack("!BBHBB", 1, 24, 300, 5, 0) + rid + bytes([10, 1, 2])) + \
+        btlv(10, struct.pack("!BBHBB", 0, 0, 1, 1, 0) + rid)
+    nh = btlv(7, struct.pack("!BB", 1, 0) + a("192.0.2.1")) + \
+        btlv(7, struct.pack("!BB", 2, 0) + a6("2001:db8::1")) + \
+        btlv(7, struct.pack("!BB", 3, 0) + bytes(range(8))) + btlv(7, struct.pack("!BB", 0, 0))
+    misc = btlv(2, struct.pack("!HHH", 0, 0xbeef, 250)) + btlv(3, struct.pack("!H", 0xbeef)) + \
+        btlv(6, b"\0\0" + rid) + btlv(1, b"\0\0\0") + b"\0" + \
+        btlv(11, struct.pack("!HI", 3, 99999)) + btlv(99, b"zz")
+    ss = btlv(13, struct.pack("!BBBBHHH", 1, 8, 24, 0, 400, 3, 50) + bytes([10, 1, 2, 192])) + \
+        btlv(14, struct.pack("!BBB", 2, 32, 16) + bytes.fromhex("20010db8") + bytes.fromhex("fd00")) + \
+        btlv(14, struct.pack("!BBB", 0, 0, 0)) + \
+        btlv(15, struct.pack("!BBHBB", 1, 16, 5, 3, 8) + rid + bytes([10, 1, 192]))
+    auth = btlv(12, struct.pack("!H", 7) + bytes(range(16))) + btlv(16, bytes(range(20))) + \
+        btlv(17, struct.pack("!I", 1234) + b"ab") + btlv(18, b"\1" * 8) + btlv(19, b"\2" * 8)
+    return [
+        babel(hello + ihu6 + ihu4 + ihu0 + ihu2),
+        babel(hello_u + btlv(4, struct.pack("!HHH", 0, 1, 1) + sub(3, b"\0\0"))),
+        babel(btlv(6, b"\0\0" + rid) + upd4 + upd4b + upd6 + upd6b + upd0 + upd3),
+        babel(rreq + sreq + nh + misc),
+        babel(ss + auth),
+        babel(hello, trailer=btlv(16, bytes(range(16))) + b"\0"),
+        babel(hello + ihu_bad + hello),
+        babel(btlv(8, b"\0" * 5)),
+        babel(btlv(8, struct.pack("!BBBBHHH", 1, 0, 40, 0, 0, 0, 0))),
+        babel(btlv(8, struct.pack("!BBBBHHH", 1, 0, 24, 3, 0, 0, 0) + b"\1")),
+        babel(btlv(2, b"\0\0") + btlv(3, b"") + btlv(6, b"\0") + btlv(7, b"") + btlv(9, b"")),
+        babel(btlv(10, b"\0" * 4)),
+        babel(btlv(12, b"\0" * 4)),
+        babel(btlv(17, b"\0") + btlv(11, b"\0")),
+        babel(btlv(18, b"\0" * 200)),
+        babel(btlv(13, b"\0" * 3) + btlv(14, b"") + btlv(15, b"\0")),
+        babel(btlv(4, struct.pack("!HHH", 0, 1, 1) + b"\x80")),
+        babel(btlv(4, struct.pack("!HHH", 0, 1, 1) + b"\x03\x09" + b"\0")),
+        babel(btlv(5, struct.pack("!BBHH", 0, 0, 1, 1) + b"\x03\x04\0\0\0\1")),
+        babel(hello, bodylen=20),
+        babel(hello + b"\x04"),
+        babel(hello + b"\x04\x09\0"),
+        babel(hello, magic=41),
+        babel(hello, ver=1),
+        b"\x2a\x02\x00",
+    ]
+
+
+def babel_pcaps():
+    def u6(m, port=6696):
+        return Ether(src=MAC1, dst="33:33:00:01:00:06") / \
+            IPv6(src=A6S, dst="ff02::1:6", hlim=1) / UDP(sport=port, dport=port) / Raw(m)
+    msgs = babel_msgs()
+    recs = [u6(m) for m in msgs]
+    recs.append(u6(msgs[0], 6697))
+    recs.append(Ether(src=MAC1) / IP(src="192.0.2.1", dst="192.0.2.2") /
+                UDP(sport=40000, dport=6696) / Raw(msgs[2]))
+    write("babel-basic.pcap", recs)
+    write("babel-sweep.pcap", sweep([recs[0], recs[2], recs[3], recs[4], recs[5]], 14 + 40 + 8))
+
+
 if __name__ == "__main__":
     pim_pcaps()
     eigrp_pcaps()
+    babel_pcaps()
