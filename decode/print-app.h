@@ -66,5 +66,7 @@ void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
 void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-babel.c: Babel on UDP ports 6696 and 6697. */
 void nd_babel_print(struct nd *nd, const uint8_t *cp, unsigned length);
+/* print-cdp.c: CDP (SNAP OUI 0x00000c, PID 0x2000). */
+void nd_cdp_print(struct nd *nd, const uint8_t *p, unsigned length);
 
 #endif

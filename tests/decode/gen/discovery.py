@@ -392,7 +392,76 @@ def babel_pcaps():
     write("babel-sweep.pcap", sweep([recs[0], recs[2], recs[3], recs[4], recs[5]], 14 + 40 + 8))
 
 
+
+# ---- CDP ----
+
+def ctlv(t, v, ln=None):
+    return struct.pack("!HH", t, len(v) + 4 if ln is None else ln) + v
+
+
+def cdp_frame(body, ver=2, ttl=180):
+    m = struct.pack("!BBH", ver, ttl, 0xb0bd) + body
+    llc = b"\xaa\xaa\x03\x00\x00\x0c\x20\x00" + m
+    eth = bytes.fromhex("01000ccccccc") + bytes.fromhex("001122334455") + struct.pack("!H", len(llc))
+    return eth + llc
+
+
+def cdp_addr(*addrs, num=None, extra=b""):
+    b = struct.pack("!I", len(addrs) if num is None else num)
+    for x in addrs:
+        b += x
+    return b + extra
+
+
+def cdp_msgs():
+    v4a = struct.pack("!BBBH", 1, 1, 0xcc, 4) + a("192.0.2.1")
+    v6a = struct.pack("!BB", 2, 8) + bytes.fromhex("aaaa0300000086dd") + struct.pack("!H", 16) + \
+        a6("2001:db8::1")
+    gen = struct.pack("!BB", 1, 1) + b"\x81" + struct.pack("!H", 3) + b"\x01\x02\x03"
+    full = (ctlv(1, b"sw1.example") + ctlv(2, cdp_addr(v4a, v6a, gen)) + ctlv(3, b"Gi0/1") +
+            ctlv(4, struct.pack("!I", 0x29)) +
+            ctlv(5, b"Cisco IOS Software, Version 15.2\nCopyright (c) 1986\x01\xc1") +
+            ctlv(6, b"cisco WS-C2960") + ctlv(7, a("10.0.0.0") + b"\x08" + a("10.1.0.0") + b"\x10") +
+            ctlv(8, bytes(range(32))) + ctlv(9, b"Lab") + ctlv(0x0a, struct.pack("!H", 10)) +
+            ctlv(0x0b, b"\x01") + ctlv(0x0b, b"\x00") + ctlv(0x0e, b"\x01\x00\x64") +
+            ctlv(0x0f, b"\x20\x00") + ctlv(0x0f, b"\x01\x00\x64") + ctlv(0x10, b"\x32") +
+            ctlv(0x10, struct.pack("!H", 6300)) + ctlv(0x10, b"\x01\x86\xa0") +
+            ctlv(0x11, struct.pack("!I", 1500)) + ctlv(0x12, b"\x00") + ctlv(0x13, b"\x05") +
+            ctlv(0x14, b"sysname") + ctlv(0x15, b"\x06\x08+\x06\x01") +
+            ctlv(0x16, cdp_addr(v4a)) + ctlv(0x17, b"\x04rack 7") + ctlv(0x17, b"\x04") +
+            ctlv(0x1a, bytes(12)) + ctlv(0x0c, b"ab"))
+    malformed = (ctlv(4, b"\0\0") + ctlv(0x0a, b"\0") + ctlv(0x0b, b"\0\0") + ctlv(0x0e, b"\0") +
+                 ctlv(0x0f, b"\0\0\0\0") + ctlv(0x10, b"") + ctlv(0x10, b"\0\0\0\0") +
+                 ctlv(0x11, b"\0") + ctlv(0x12, b"") + ctlv(0x16, b"\0\0") + ctlv(0x17, b""))
+    addrs = (ctlv(2, b"\0\0") + ctlv(2, cdp_addr(v4a, num=2)) + ctlv(2, cdp_addr(num=1, extra=b"\1")) +
+             ctlv(2, cdp_addr(num=1, extra=b"\1\4\0\0")) +
+             ctlv(2, cdp_addr(num=1, extra=struct.pack("!BBBH", 1, 1, 0xcc, 4) + b"\1\2")) +
+             ctlv(2, cdp_addr(num=1, extra=struct.pack("!BBBH", 1, 1, 0x81, 9) + b"\1\2")) +
+             ctlv(2, cdp_addr(v4a, extra=b"zz")) + ctlv(2, cdp_addr(num=0)) +
+             ctlv(7, b"\0\0\0") + ctlv(7, b""))
+    return [
+        cdp_frame(full),
+        cdp_frame(malformed),
+        cdp_frame(addrs),
+        cdp_frame(ctlv(3, b"x") + ctlv(1, b"dev")),
+        cdp_frame(ctlv(1, b"a") + ctlv(5, b"", ln=2)),
+        cdp_frame(ctlv(1, b"a") + ctlv(0x33, b"", ln=3)),
+        cdp_frame(ctlv(1, b"a") + ctlv(5, b"xy", ln=40)),
+        cdp_frame(ctlv(1, b"a") + b"\0\1"),
+        cdp_frame(b"", ver=1, ttl=0),
+        cdp_frame(b"")[:22 + 2] + b"",
+    ]
+
+
+def cdp_pcaps():
+    msgs = cdp_msgs()
+    msgs[-1] = msgs[-1][:12] + struct.pack("!H", 10) + msgs[-1][14:]
+    write("cdp-basic.pcap", msgs)
+    write("cdp-sweep.pcap", sweep([msgs[0], msgs[2]], 14))
+
+
 if __name__ == "__main__":
     pim_pcaps()
     eigrp_pcaps()
     babel_pcaps()
+    cdp_pcaps()
