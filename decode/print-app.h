@@ -68,5 +68,7 @@ void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 void nd_babel_print(struct nd *nd, const uint8_t *cp, unsigned length);
 /* print-cdp.c: CDP (SNAP OUI 0x00000c, PID 0x2000). */
 void nd_cdp_print(struct nd *nd, const uint8_t *p, unsigned length);
+/* print-dvmrp.c: DVMRP, the IGMP message of type 0x13 (len at least 8). */
+void nd_dvmrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 
 #endif

@@ -460,8 +460,53 @@ def cdp_pcaps():
     write("cdp-sweep.pcap", sweep([msgs[0], msgs[2]], 14))
 
 
+
+# ---- DVMRP ----
+
+def dvmrp(t, body, group=b"\0\0\0\0"):
+    return with_sum(struct.pack("!BBH", 0x13, t, 0) + group + body, 2)
+
+
+def dvmrp_msgs():
+    report = (b"\xff\xff\x00" + a("10.1.2.0")[:3] + b"\x05" + a("10.1.3.0")[:3] + b"\x86" +
+              b"\xff\x00\x00" + b"\x0a\x01" + b"\x80" +
+              b"\xff\xff\xff" + a("10.9.9.9") + b"\x81" + b"\x00\x00\x00" + b"\x0b\x82")
+    nb2 = (a("10.0.0.1") + struct.pack("!BBBB", 1, 16, 0x73, 2) + a("10.0.0.2") + a("10.0.0.3") +
+           a("10.0.1.1") + struct.pack("!BBBB", 2, 1, 0, 1) + a("10.0.1.2"))
+    return [
+        dvmrp(1, struct.pack("!I", 12345) + a("10.0.0.2") + a("10.0.0.3")),
+        dvmrp(1, b"\0\0"),
+        dvmrp(1, struct.pack("!I", 1) + b"\1\2"),
+        dvmrp(2, report),
+        dvmrp(2, b"\xff"),
+        dvmrp(2, b"\xff\xff\x00\x0a"),
+        dvmrp(3, b""),
+        dvmrp(4, a("10.0.0.1") + struct.pack("!BBB", 1, 16, 2) + a("10.0.0.2") + a("10.0.0.3")),
+        dvmrp(4, a("10.0.0.1") + struct.pack("!BBB", 1, 16, 2) + a("10.0.0.2")),
+        dvmrp(4, b"\0\0\0"),
+        dvmrp(5, b""),
+        dvmrp(6, nb2, group=b"\0\0\x05\x03"),
+        dvmrp(6, a("10.0.0.1") + struct.pack("!BBBB", 1, 16, 0, 3) + a("10.0.0.2")),
+        dvmrp(6, a("10.0.0.1") + struct.pack("!BBBB", 1, 16, 0, 1) + b"\1\2"),
+        dvmrp(6, b"\0\0\0\0\0"),
+        dvmrp(7, a("10.5.5.5") + a("239.1.1.1") + struct.pack("!I", 7200)),
+        dvmrp(8, a("10.5.5.5") + a("239.1.1.1")),
+        dvmrp(9, a("10.5.5.5") + a("239.1.1.1")),
+        dvmrp(10, b""),
+        with_sum(struct.pack("!BBH", 0x13, 1, 0) + b"\0\0", 2),
+    ]
+
+
+def dvmrp_pcaps():
+    msgs = dvmrp_msgs()
+    recs = [v4(2, m, dst="224.0.0.4") for m in msgs]
+    write("dvmrp-basic.pcap", recs)
+    write("dvmrp-sweep.pcap", sweep([recs[0], recs[3], recs[7], recs[11], recs[15]], 14 + 20))
+
+
 if __name__ == "__main__":
     pim_pcaps()
     eigrp_pcaps()
     babel_pcaps()
     cdp_pcaps()
+    dvmrp_pcaps()
