@@ -62,6 +62,8 @@ void nd_ntp_time_print(struct nd *nd, const uint8_t *p);
 /* print-pim.c: PIM (IP protocol 103; ip is the IPv4 or IPv6 header), PIMv1 inside IGMP. */
 void nd_pim_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t *ip);
 void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* Cisco's auto-RP on UDP port 496, also in print-pim.c. */
+void nd_autorp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-eigrp.c: EIGRP (IP protocol 88). */
 void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-babel.c: Babel on UDP ports 6696 and 6697. */

@@ -210,6 +210,79 @@ void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len)
 		nd_printf(nd, " [v%u]", GET_U_1(bp + 4) >> 4);
 }
 
+/* ---- Cisco's auto-RP (UDP port 496), version 1+ of its 1998 specification ---- */
+
+static const char *const autorp_versions[] = { " PIMv?", " PIMv1", " PIMv2", " PIMv1+2" };
+
+/* One RP and its groups; -1 when the message ends first. */
+static int autorp_rp(struct nd *nd, const uint8_t **pp, unsigned *lp)
+{
+	const uint8_t *bp = *pp;
+	unsigned len = *lp, n, f;
+	char sep = ' ';
+
+	if (len < 4)
+		return -1;
+	nd_printf(nd, " RP %s", nd_ipaddr_string(nd, bp));
+	if (len - 4 < 1)
+		return -1;
+	f = GET_U_1(bp + 4);
+	nd_puts(nd, autorp_versions[f & 3]);
+	if (f & 0xfc)
+		nd_printf(nd, " [rsvd=0x%02x]", f & 0xfc);
+	if (len - 5 < 1)
+		return -1;
+	n = GET_U_1(bp + 5);
+	bp += 6;
+	len -= 6;
+	for (; n; n--, bp += 6, len -= 6, sep = ',') {
+		if (len < 6)
+			return -1;
+		f = GET_U_1(bp);
+		nd_printf(nd, "%c%s%s/%u", sep, f & 1 ? "!" : "", nd_ipaddr_string(nd, bp + 2),
+			  GET_U_1(bp + 1));
+		if (f & 0x02)
+			nd_puts(nd, " bidir");
+		if (f & 0xfc)
+			nd_printf(nd, "[rsvd=0x%02x]", f & 0xfc);
+	}
+	*pp = bp;
+	*lp = len;
+	return 0;
+}
+
+void nd_autorp_print(struct nd *nd, const uint8_t *bp, unsigned len)
+{
+	unsigned type, numrps, hold;
+
+	nd->protocol = "cisco_autorp";
+	if (len < 8)
+		goto trunc;
+	nd_puts(nd, " auto-rp ");
+	type = GET_U_1(bp);
+	if (type == 0x11)
+		nd_puts(nd, "candidate-advert");
+	else if (type == 0x12)
+		nd_puts(nd, "mapping");
+	else
+		nd_printf(nd, "type-0x%02x", type);
+	numrps = GET_U_1(bp + 1);
+	nd_puts(nd, " Hold ");
+	hold = GET_BE_U_2(bp + 2);
+	if (hold)
+		nd_relts_print(nd, hold);
+	else
+		nd_puts(nd, "FOREVER");
+	bp += 8;
+	len -= 8;
+	for (; numrps; numrps--)
+		if (autorp_rp(nd, &bp, &len) < 0)
+			goto trunc;
+	return;
+trunc:
+	nd_print_trunc(nd);
+}
+
 /* ---- version 2 ---- */
 
 /* The source address flags: Sparse, Wildcard, RPT, and any reserved bits. */

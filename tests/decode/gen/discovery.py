@@ -227,6 +227,28 @@ def pim_pcaps():
             v4(2, pimv1_msgs()[8], dst="224.0.0.2"), v4(2, pimv1_msgs()[13], dst="224.0.0.2"),
             v4(2, pimv1_msgs()[4], dst="224.0.0.2"), v4(2, pimv1_msgs()[11], dst="224.0.0.2")]
     write("pim-sweep.pcap", sweep(full, 14 + 20))
+    autorp_pcaps()
+
+
+def autorp_pcaps():
+    def u(m):
+        return Ether(src=MAC1) / IP(src="192.0.2.1", dst="224.0.1.39", ttl=16) / \
+            UDP(sport=496, dport=496) / Raw(m)
+    rp1 = a("10.0.0.1") + bytes([2, 2]) + b"\0\x04" + a("224.0.0.0") + b"\x03\x08" + a("239.0.0.0")
+    rp2 = a("10.0.0.2") + bytes([0xff, 1]) + b"\xfd\x10" + a("239.1.0.0")
+    msgs = [
+        struct.pack("!BBHI", 0x11, 1, 180, 0) + rp1,
+        struct.pack("!BBHI", 0x12, 2, 0, 0) + rp1 + rp2,
+        struct.pack("!BBHI", 0x13, 0, 60, 0),
+        struct.pack("!BBHI", 0x11, 2, 180, 0) + rp1,
+        struct.pack("!BBHI", 0x11, 1, 180, 0) + rp1[:4],
+        struct.pack("!BBHI", 0x11, 1, 180, 0) + rp1[:5],
+        struct.pack("!BBHI", 0x11, 1, 180, 0) + rp1[:9],
+        b"\x11\x01\x00",
+    ]
+    recs = [u(m) for m in msgs]
+    write("autorp-basic.pcap", recs)
+    write("autorp-sweep.pcap", sweep([recs[1]], 14 + 20 + 8))
 
 
 
