@@ -72,5 +72,7 @@ void nd_babel_print(struct nd *nd, const uint8_t *cp, unsigned length);
 void nd_cdp_print(struct nd *nd, const uint8_t *p, unsigned length);
 /* print-dvmrp.c: DVMRP, the IGMP message of type 0x13 (len at least 8). */
 void nd_dvmrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-isis.c: an OSI PDU behind LLC SAP 0xfe; 0 (nothing printed) unless it is IS-IS. */
+int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length);
 
 #endif

@@ -302,6 +302,8 @@ int nd_llc_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned capl
 		nd_ip_print(nd, p, length);
 		return (int)hdrlen;
 	}
+	if (ssap == 0xfe && dsap == 0xfe && control == LLC_UI && nd_isoclns_print(nd, p, length))
+		return (int)hdrlen;
 
 	if (!nd->o.eflag) {
 		if (ssap == dsap) {

@@ -526,9 +526,254 @@ def dvmrp_pcaps():
     write("dvmrp-sweep.pcap", sweep([recs[0], recs[3], recs[7], recs[11], recs[15]], 14 + 20))
 
 
+
+# ---- IS-IS ----
+
+SYS1, SYS2 = bytes.fromhex("192168001001"), bytes.fromhex("192168001002")
+
+
+def itlv(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def osi_fletcher(b, off):
+    """The ISO 8473 checksum to put at byte offset off of b."""
+    c0 = c1 = 0
+    for i, x in enumerate(b):
+        c0 = (c0 + (0 if off <= i <= off + 1 else x)) % 255
+        c1 = (c1 + c0) % 255
+    n = len(b) - off
+    x = ((n - 1) * c0 - c1) % 255
+    y = (c1 - n * c0) % 255
+    return bytes([x or 255, y or 255])
+
+
+def isis_common(ptype, hlen, idlen=0, max_area=0, ver=1, pver=1):
+    return bytes([0x83, 8 + hlen, ver, idlen, ptype, pver, 0, max_area])
+
+
+def iih_lan(tlvs, ptype=15, prio=64, ctype=3, **kw):
+    h = struct.pack("!B6sHHB7s", ctype, SYS1, 30, 0, prio, SYS2 + b"\x01")
+    pdu = isis_common(ptype, 19, **kw) + h + tlvs
+    return pdu[:17] + struct.pack("!H", len(pdu)) + pdu[19:]
+
+
+def iih_ptp(tlvs, ctype=1):
+    pdu = isis_common(17, 12) + struct.pack("!B6sHHB", ctype, SYS1, 9, 0, 5) + tlvs
+    return pdu[:17] + struct.pack("!H", len(pdu)) + pdu[19:]
+
+
+def lsp(tlvs, ptype=20, tb=0x03, good=True, lifetime=1199, pdu_len=None):
+    h = struct.pack("!HH8sIHB", 0, lifetime, SYS1 + b"\0\0", 0x2a, 0, tb)
+    pdu = bytearray(isis_common(ptype, 19) + h + tlvs)
+    struct.pack_into("!H", pdu, 8, len(pdu) if pdu_len is None else pdu_len)
+    if good:
+        pdu[24:26] = osi_fletcher(bytes(pdu[12:]), 12)
+    else:
+        pdu[24:26] = b"\x12\x34"
+    return bytes(pdu)
+
+
+def csnp(tlvs, ptype=25):
+    h = struct.pack("!H7s8s8s", 0, SYS1 + b"\0", b"\0" * 8, b"\xff" * 8)
+    pdu = isis_common(ptype, 25) + h + tlvs
+    return pdu[:8] + struct.pack("!H", len(pdu)) + pdu[10:]
+
+
+def psnp(tlvs, ptype=27):
+    pdu = isis_common(ptype, 9) + struct.pack("!H7s", 0, SYS2 + b"\0") + tlvs
+    return pdu[:8] + struct.pack("!H", len(pdu)) + pdu[10:]
+
+
+def lsp_entry(sysid, seq, life=1000):
+    return struct.pack("!H8sIH", life, sysid + b"\0\0", seq, 0xabcd)
+
+
+def f32(x):
+    return struct.pack("!f", x)
+
+
+def ext_is(node, metric, subs=b""):
+    return node + metric.to_bytes(3, "big") + bytes([len(subs)]) + subs
+
+
+def te_subtlvs():
+    bw = f32(125000000.0)
+    return (itlv(3, struct.pack("!I", 0xff)) + itlv(4, struct.pack("!II", 1, 2)) +
+            itlv(5, struct.pack("!I", 7)) + itlv(6, a("10.0.0.1")) + itlv(8, a("10.0.0.2")) +
+            itlv(9, bw) + itlv(10, f32(62500000.0)) + itlv(11, bw * 8) +
+            itlv(18, b"\0\0\x0a") + itlv(19, b"\0\x03") + itlv(20, b"\x0a\x02") +
+            itlv(22, b"\x00" + bw + bw) + itlv(12, b"\x01" + bw) +
+            itlv(29, b"\0\0\x05\x01\0\x02") + itlv(99, b"zz") + itlv(250, b""))
+
+
+def isc_subtlvs():
+    bw = f32(1250000.0)
+    return (itlv(21, bytes([1, 2, 0, 0]) + bw * 8 + bw + b"\x05\xdc") +
+            itlv(21, bytes([100, 5, 0, 0]) + bw * 8 + bw + b"\x01\0\0\0") +
+            itlv(21, bytes([51, 1, 0, 0]) + bw * 8 + b"\xaa\xbb") +
+            itlv(32, bytes([0x30, 5]) + SYS2 + b"\0\x01\x00") +
+            itlv(32, bytes([0x00, 5]) + SYS2 + b"\0\0\x01\x00") +
+            itlv(32, bytes([0x20, 5]) + SYS2 + b"\0\0\x01\x00"))
+
+
+def extd_ip(metric, plen, pfx, status=0, subs=None):
+    st = status | plen
+    b = struct.pack("!IB", metric, st | (0x40 if subs is not None else 0)) + pfx[:(plen + 7) // 8]
+    if subs is not None:
+        b += bytes([len(subs)]) + subs
+    return b
+
+
+def ip6_reach(metric, plen, pfx, status=0, subs=None):
+    b = struct.pack("!IBB", metric, status | (0x20 if subs is not None else 0), plen) + \
+        pfx[:(plen + 7) // 8]
+    if subs is not None:
+        b += bytes([len(subs)]) + subs
+    return b
+
+
+def ip_subtlvs():
+    return (itlv(1, struct.pack("!II", 100, 200)) + itlv(2, struct.pack("!Q", 0x1122334455667788)) +
+            itlv(3, bytes([0x40, 0]) + struct.pack("!I", 16)) +
+            itlv(3, bytes([0x0c, 1]) + b"\0\x3e\x80") + itlv(117, struct.pack("!I", 5)) +
+            itlv(77, b"\1\2"))
+
+
+def isis_tlvs_hello():
+    return (itlv(1, b"\x03\x49\x00\x01" + b"\x05\x39\x01\x02\x03\x04") + itlv(129, b"\xcc\x8e\x81\x77") +
+            itlv(132, a("10.0.0.1") + a("10.0.0.2")) + itlv(232, a6("fe80::1")) +
+            itlv(6, bytes.fromhex("001122334455") + bytes.fromhex("66778899aabb")) +
+            itlv(211, b"\x03\x00\x1e" + SYS2) + itlv(211, b"\x00") + itlv(211, b"\x01\x00\x0a") +
+            itlv(240, b"\x00" + struct.pack("!I", 1) + SYS2 + struct.pack("!I", 2)) +
+            itlv(240, b"\x01") + itlv(240, b"\x05\0\0\0\1\0") +
+            itlv(7, struct.pack("!HHH", 1, 10, 20)) + itlv(241, struct.pack("!I", 99)) +
+            itlv(229, b"\x00\x00\x80\x02\x40\x03\x0f\xff") + itlv(229, b"\x00\x02\x01") +
+            itlv(10, b"\x01secret") + itlv(8, b"\0" * 10))
+
+
+def isis_tlvs_lsp():
+    return (itlv(137, b"router-1") + itlv(134, a("10.255.0.1")) +
+            itlv(2, b"\x00" + b"\x0a\x80\x80\x80" + SYS2 + b"\x01" + b"\x4a\x05\x06\x07" + SYS1 + b"\0") +
+            itlv(3, b"\x0a\x80\x80\x80" + SYS2) +
+            itlv(128, b"\x0a\x80\x80\x80" + a("10.1.0.0") + a("255.255.0.0") +
+                 b"\xca\x05\x46\x47" + a("10.2.0.0") + a("255.0.255.0")) +
+            itlv(130, b"\x4a\x80\x80\x80" + a("10.3.0.0") + a("255.255.255.0")) +
+            itlv(22, ext_is(SYS2 + b"\x01", 10) + ext_is(SYS1 + b"\x00", 20, te_subtlvs()[:240])) +
+            itlv(22, ext_is(SYS2 + b"\x02", 30, isc_subtlvs()[:240])) +
+            itlv(24, SYS2 + b"\x01" + b"\x00") +
+            itlv(135, extd_ip(10, 24, a("10.1.2.0")) + extd_ip(20, 32, a("10.9.9.9"), 0x80) +
+                 extd_ip(5, 0, b"") + extd_ip(30, 16, a("172.16.0.0"), 0, ip_subtlvs())) +
+            itlv(236, ip6_reach(10, 64, a6("2001:db8:1::")) +
+                 ip6_reach(20, 128, a6("2001:db8::1"), 0xc0) +
+                 ip6_reach(30, 48, a6("2001:db8:2::"), 0, itlv(1, struct.pack("!I", 9)))) +
+            itlv(222, b"\x00\x02" + ext_is(SYS2 + b"\x01", 10)) +
+            itlv(235, b"\x80\x00" + extd_ip(10, 8, a("10.0.0.0"))) +
+            itlv(237, b"\x40\x02" + ip6_reach(10, 64, a6("2001:db8:3::"))) +
+            itlv(138, SYS2 + b"\x01" + b"\x01" + a("10.0.0.1") + a("10.0.0.2") +
+                 struct.pack("!II", 11, 12)) + itlv(138, SYS2 + b"\x01") +
+            itlv(242, a("10.255.0.1") + b"\x03" + itlv(2, b"\xc0\x00\x00\x64" + b"\x01\x03\x00\x3e\x80") +
+                 itlv(2, b"\x80\0\0\x10" + b"\x01\x04\0\0\0\x10" + b"\x01\x02\xab\xcd\x00") +
+                 itlv(9, b"\1\2")) +
+            itlv(242, b"\1\2\3") + itlv(14, struct.pack("!H", 1492)) +
+            itlv(131, b"\x02\xfd\xe9") + itlv(131, b"\x01\x01\x02") +
+            itlv(4, SYS2) + itlv(5, b"\x0a\x80\x80\x80" + b"\x06\x49\x00\x01" + b"\x01") +
+            itlv(13, b"\x02" + SYS1 + SYS2) + itlv(13, b"\x00") +
+            itlv(250, b"\x00\x00\x0c\x01\x02") + itlv(250, b"\x00\x12\x34") +
+            itlv(66, b"\1\2\3") + itlv(200, b"\4\5"))
+
+
+def spb_tlvs():
+    mcid = b"\x00" + b"region-a".ljust(32, b"\0") + struct.pack("!H", 3) + bytes(range(16))
+    return (itlv(143, struct.pack("!H", 0x1001) + itlv(4, mcid + mcid) +
+                 itlv(5, b"\x5e" + bytes(range(32))) + itlv(6, struct.pack("!IH", 0x00800000, 0x0651)) +
+                 itlv(6, b"\0\0\0")) +
+            itlv(144, struct.pack("!H", 0x8001) +
+                 itlv(1, bytes(8) + struct.pack("!IHIB", 5, 0x8000, 0x12345, 1) +
+                      b"\xe0" + struct.pack("!I", 0x0080c201) + b"\x06\x50\x64") +
+                 itlv(3, bytes.fromhex("001122334455") + struct.pack("!HI", 0x1064, 0xc0001234)) +
+                 itlv(1, b"\0" * 4)))
+
+
+def isis_msgs():
+    auth_md5 = itlv(10, b"\x36" + bytes(range(16)))
+    return [
+        iih_lan(isis_tlvs_hello()),
+        iih_lan(itlv(1, b"\x03\x49\x00\x01"), ptype=16, prio=0xc0, ctype=2),
+        iih_ptp(isis_tlvs_hello()),
+        iih_ptp(itlv(1, b"\x03\x49\x00\x01"), ctype=7),
+        lsp(isis_tlvs_lsp()),
+        lsp(itlv(137, b"r2") + auth_md5, ptype=18, tb=0x7d),
+        lsp(itlv(137, b"r3") + itlv(12, b"\0\0") + itlv(10, b"\x03\x00\x07" + b"\xaa\xbb") +
+            itlv(10, b"\x36\x01\x02") + itlv(10, b"\xff\x01\x02"), tb=0x82, good=False),
+        lsp(spb_tlvs(), tb=0x01),
+        lsp(itlv(137, b"r4"), pdu_len=20),
+        lsp(itlv(137, b"r5"), lifetime=0, good=False),
+        csnp(itlv(9, lsp_entry(SYS1, 5) + lsp_entry(SYS2, 6))),
+        csnp(b"", ptype=24),
+        psnp(itlv(9, lsp_entry(SYS2, 7)), ptype=26),
+        psnp(itlv(9, b"\0" * 10)),
+        # malformed TLVs and values
+        iih_lan(itlv(1, b"\x05\x49") + itlv(6, b"\0" * 5) + itlv(7, b"\0\0") + itlv(2, b"") +
+                itlv(2, b"\x05" + b"\0" * 5) + itlv(3, b"\0" * 3) + itlv(132, b"\1\2") +
+                itlv(232, b"\0" * 4) + itlv(10, b"") + itlv(10, b"\x03\x01") + itlv(134, b"\1") +
+                itlv(138, b"\0" * 10 + b"\1\2") + itlv(9, b"\0" * 3) + itlv(13, b"\x01\x00") +
+                itlv(13, b"\x02" + SYS1) + itlv(229, b"\0") + itlv(131, b"\x02\x01") +
+                itlv(4, b"\0\0") + itlv(5, b"\0" * 4 + b"\x01") + itlv(143, b"\0") +
+                itlv(144, b"\0")),
+        lsp(itlv(22, ext_is(SYS2 + b"\x01", 1, itlv(9, f32(1.0))[:4]))),
+        lsp(itlv(22, SYS2 + b"\x01" + b"\0\0\x01" + b"\x09" + itlv(9, f32(1.0)))),
+        lsp(itlv(22, SYS2 + b"\x01" + b"\0\0\x01" + b"\x01" + b"\x09")),
+        lsp(itlv(22, SYS2 + b"\x01\0")),
+        lsp(itlv(135, struct.pack("!IB", 1, 40))),
+        lsp(itlv(236, struct.pack("!IBB", 1, 0, 200))),
+        lsp(itlv(135, extd_ip(1, 24, a("10.0.0.0"))[:6])),
+        lsp(itlv(135, extd_ip(1, 8, a("10.0.0.0"), 0, itlv(3, b"\x08\x00\x01")))),
+        lsp(itlv(135, extd_ip(1, 8, a("10.0.0.0"), 0, itlv(1, b"\0\0\0\1\0\0")))),
+        lsp(itlv(128, b"\0" * 11)),
+        lsp(itlv(22, ext_is(SYS2 + b"\x01", 1, itlv(11, b"\0" * 8) + itlv(21, b"\0" * 10) +
+                            itlv(32, b"\0" * 4) + itlv(19, b"\0\0\0") + itlv(22, b"")))),
+        lsp(itlv(242, b"\1\2\3\4\5" + b"\x02\x09\0\0\0\0")),
+        lsp(itlv(143, b"\0\1" + itlv(4, b"\0" * 10) + itlv(5, b"\0" * 5) + itlv(6, b"\0\0\0\0\0"))),
+        lsp(itlv(144, b"\0\1" + itlv(1, b"\0" * 18 + b"\x02" + b"\0" * 8) + itlv(3, b"\0" * 4))),
+        lsp(itlv(144, b"\0\1" + b"\x03\x09")),
+        lsp(itlv(137, b"x") + b"\x89"),
+        lsp(itlv(137, b"x") + b"\x89\x05ab"),
+        # header errors
+        iih_lan(b"", ver=2),
+        iih_lan(b"", idlen=4),
+        iih_lan(b"", idlen=6),
+        iih_lan(b"", pver=3),
+        iih_lan(b"", max_area=255),
+        iih_lan(b"", max_area=2),
+        bytes([0x83, 5, 1, 0, 15, 1, 0, 0]) + b"\0" * 20,
+        bytes([0x83, 200, 1, 0, 15, 1, 0, 0]) + b"\0" * 20,
+        bytes([0x83, 27, 1, 0, 15, 1, 0, 0]) + b"\0" * 30,
+        bytes([0x83, 20, 1, 0, 26, 1, 0, 0]) + b"\0" * 30,
+        bytes([0x83, 20, 1, 0, 18, 1, 0, 0]) + b"\0" * 30,
+        bytes([0x83, 8, 1, 0, 9, 1, 0, 0]) + b"\1\2\3\4",
+        bytes([0x83, 27, 1, 0, 15, 1, 0, 0]) + b"\0" * 10,
+        bytes([0x83, 8, 1, 0]),
+    ]
+
+
+def isis_frame(pdu, nlpid_ok=True):
+    llc = b"\xfe\xfe\x03" + pdu
+    dst = bytes.fromhex("0180c2000015")
+    return dst + bytes.fromhex("001122334455") + struct.pack("!H", len(llc)) + llc
+
+
+def isis_pcaps():
+    msgs = isis_msgs()
+    recs = [isis_frame(m) for m in msgs]
+    write("isis-basic.pcap", recs)
+    write("isis-sweep.pcap", sweep([recs[0], recs[2], recs[4], recs[7], recs[10]], 14 + 3))
+
+
 if __name__ == "__main__":
     pim_pcaps()
     eigrp_pcaps()
     babel_pcaps()
     cdp_pcaps()
     dvmrp_pcaps()
+    isis_pcaps()
