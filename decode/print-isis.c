@@ -117,7 +117,8 @@ static uint16_t osi_cksum(const uint8_t *p, int off, int length)
 		x = 255;
 	if (y == 0)
 		y = 255;
-	return (uint16_t)((x << 8) | (y & 0xff));
+	/* x can be negative here: shifted as unsigned, which is what tcpdump's int shift yields */
+	return (uint16_t)(((unsigned)x << 8) | (unsigned)(y & 0xff));
 }
 
 static void osi_print_cksum(struct nd *nd, const uint8_t *p, unsigned sum, int off, unsigned len)
