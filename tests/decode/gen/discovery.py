@@ -768,6 +768,21 @@ def isis_pcaps():
     recs = [isis_frame(m) for m in msgs]
     write("isis-basic.pcap", recs)
     write("isis-sweep.pcap", sweep([recs[0], recs[2], recs[4], recs[7], recs[10]], 14 + 3))
+    isis_tunnel_pcaps(msgs)
+
+
+def isis_tunnel_pcaps(msgs):
+    def gre(pdu):
+        return Ether(src=MAC1) / IP(src="192.0.2.1", dst="192.0.2.2", proto=47, id=1) / \
+            Raw(struct.pack("!HH", 0, 0x00fe) + pdu)
+
+    def mpls(pdu, label=100):
+        return Ether(src=MAC1, type=0x8847) / Raw(struct.pack("!I", label << 12 | 0x100 | 64) + pdu)
+    # CLNP and ES-IS are left out: pktctl does not decode them (docs/decoding.md)
+    recs = [gre(msgs[0]), gre(msgs[4]), gre(msgs[10]), gre(b""),
+            mpls(msgs[2]), mpls(msgs[12]), mpls(b"\x83")]
+    write("isis-tunnel.pcap", recs)
+    write("isis-tunnel-sweep.pcap", sweep([recs[1], recs[5]], 14 + 4))
 
 
 if __name__ == "__main__":
