@@ -35,22 +35,54 @@ static const char *fmt_addr(const uint8_t *a, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * The formatters below write their digits themselves: -v prints one or two
+ * of these for every TLV, and snprintf was most of the time spent.
+ */
+static char *put_dec(char *o, unsigned v)
+{
+	char tmp[12];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*o++ = tmp[--n];
+	return o;
+}
+
 static const char *fmt_prefix(const uint8_t *a, unsigned plen, char *buf, size_t len)
 {
-	char ab[INET6_ADDRSTRLEN];
+	char *o;
 
-	if (plen >= 96 && memcmp(a, v4prefix, 12) == 0)
-		snprintf(buf, len, "%s/%u", inet_ntop(AF_INET, a + 12, ab, sizeof(ab)), plen - 96);
-	else
-		snprintf(buf, len, "%s/%u", inet_ntop(AF_INET6, a, ab, sizeof(ab)), plen);
+	/* len is at least INET6_ADDRSTRLEN + 4: the address, '/' and three digits */
+	if (plen >= 96 && memcmp(a, v4prefix, 12) == 0) {
+		inet_ntop(AF_INET, a + 12, buf, (socklen_t)len);
+		plen -= 96;
+	} else {
+		inet_ntop(AF_INET6, a, buf, (socklen_t)len);
+	}
+	o = buf + strlen(buf);
+	*o++ = '/';
+	*put_dec(o, plen & 0xff) = '\0';
 	return buf;
 }
 
 static const char *fmt_interval(unsigned i, char *buf, size_t len)
 {
+	char *o;
+
+	(void)len;	/* at least 12: "655.35s" */
 	if (i == 0)
 		return "0.0s (bogus)";
-	snprintf(buf, len, "%u.%02us", i / 100, i % 100);
+	o = put_dec(buf, i / 100);
+	*o++ = '.';
+	*o++ = (char)('0' + i % 100 / 10);
+	*o++ = (char)('0' + i % 10);
+	*o++ = 's';
+	*o = '\0';
 	return buf;
 }
 
@@ -61,9 +93,19 @@ static const char *fmt_interval_update(unsigned i, char *buf, size_t len)
 
 static const char *fmt_id(struct nd *nd, const uint8_t *id, char *buf, size_t len)
 {
-	snprintf(buf, len, "%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", GET_U_1(id),
-		 GET_U_1(id + 1), GET_U_1(id + 2), GET_U_1(id + 3), GET_U_1(id + 4),
-		 GET_U_1(id + 5), GET_U_1(id + 6), GET_U_1(id + 7));
+	static const char hex[] = "0123456789abcdef";
+	uint8_t b[8];
+	char *o = buf;
+
+	(void)len;	/* at least 24 */
+	/* all eight bytes are read first, as tcpdump's one snprintf does */
+	for (unsigned i = 0; i < 8; i++)
+		b[i] = GET_U_1(id + i);
+	for (unsigned i = 0; i < 8; i++) {
+		*o++ = hex[b[i] >> 4];
+		*o++ = hex[b[i] & 15];
+		*o++ = i < 7 ? ':' : '\0';
+	}
 	return buf;
 }
 
@@ -223,12 +265,15 @@ static int hello_print(struct nd *nd, const uint8_t *m, unsigned len)
 		return BABEL_INVALID;
 	if (GET_BE_U_2(m + 2) & 0x8000)
 		nd_puts(nd, "(Unicast) ");
-	nd_printf(nd, "seqno %u ", GET_BE_U_2(m + 4));
+	nd_puts(nd, "seqno ");
+	nd_putu(nd, GET_BE_U_2(m + 4));
 	interval = GET_BE_U_2(m + 6);
-	if (interval != 0)
-		nd_printf(nd, "interval %s", fmt_interval(interval, ib, sizeof(ib)));
-	else
-		nd_puts(nd, "unscheduled");
+	if (interval != 0) {
+		nd_puts(nd, " interval ");
+		nd_puts(nd, fmt_interval(interval, ib, sizeof(ib)));
+	} else {
+		nd_puts(nd, " unscheduled");
+	}
 	if (len > 6)
 		subtlvs_print(nd, m + 8, m + 2 + len, MSG_HELLO);
 	return 0;
@@ -251,8 +296,11 @@ static int ihu_print(struct nd *nd, const uint8_t *m, unsigned len)
 		nd_print_trunc(nd);
 		return 0;
 	}
-	nd_printf(nd, "%s rxcost %u interval %s", ae == 0 ? "any" : fmt_addr(addr, ab, sizeof(ab)),
-		  GET_BE_U_2(m + 4), fmt_interval(GET_BE_U_2(m + 6), ib, sizeof(ib)));
+	nd_puts(nd, ae == 0 ? "any" : fmt_addr(addr, ab, sizeof(ab)));
+	nd_puts(nd, " rxcost ");
+	nd_putu(nd, GET_BE_U_2(m + 4));
+	nd_puts(nd, " interval ");
+	nd_puts(nd, fmt_interval(GET_BE_U_2(m + 6), ib, sizeof(ib)));
 	if ((unsigned)rc < len - 6)
 		subtlvs_print(nd, m + 8 + rc, m + 2 + len, MSG_IHU);
 	return 0;
@@ -298,9 +346,14 @@ static int update_print(struct nd *nd, const uint8_t *m, unsigned len, struct ba
 		return BABEL_INVALID;
 	flags = GET_U_1(m + 3);
 	update_flags(nd, flags);
-	nd_printf(nd, " %s metric %u seqno %u interval %s",
-		  ae == 0 ? "any" : fmt_prefix(pfx, plen, pb, sizeof(pb)), GET_BE_U_2(m + 10),
-		  GET_BE_U_2(m + 8), fmt_interval_update(GET_BE_U_2(m + 6), ib, sizeof(ib)));
+	nd_putc(nd, ' ');
+	nd_puts(nd, ae == 0 ? "any" : fmt_prefix(pfx, plen, pb, sizeof(pb)));
+	nd_puts(nd, " metric ");
+	nd_putu(nd, GET_BE_U_2(m + 10));
+	nd_puts(nd, " seqno ");
+	nd_putu(nd, GET_BE_U_2(m + 8));
+	nd_puts(nd, " interval ");
+	nd_puts(nd, fmt_interval_update(GET_BE_U_2(m + 6), ib, sizeof(ib)));
 	if (flags & 0x80)
 		memcpy(ae == 1 ? st->v4 : st->v6, pfx, 16);
 	if ((unsigned)rc < len - 10)

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
+#include <string.h>
+
 #include "print-app.h"
 
 #define EIGRP_HDRLEN 20
@@ -32,12 +34,22 @@ static const struct nd_tok ext_protos[] = {
 	{ 0x0a, "IDRP" }, { 0x0b, "Connected" }, { 0, NULL },
 };
 
-/* The metric block both route TLVs end with: delay, bandwidth, MTU, hops, reliability, load. */
+/*
+ * The metric block both route TLVs end with: delay, bandwidth, MTU, hops,
+ * reliability, load. Read whole first (tcpdump's one printf), then written
+ * without printf, as it follows every route.
+ */
 static void metric_print(struct nd *nd, const uint8_t *p)
 {
-	nd_printf(nd, "\n\t      delay %u ms, bandwidth %u Kbps, mtu %u, hop %u, reliability %u, load %u",
-		  GET_BE_U_4(p) / 100, GET_BE_U_4(p + 4), GET_BE_U_3(p + 8), GET_U_1(p + 11),
-		  GET_U_1(p + 12), GET_U_1(p + 13));
+	uint32_t v[6] = { GET_BE_U_4(p) / 100, GET_BE_U_4(p + 4), GET_BE_U_3(p + 8),
+			  GET_U_1(p + 11), GET_U_1(p + 12), GET_U_1(p + 13) };
+	static const char *const label[] = { "\n\t      delay ", " ms, bandwidth ",
+					     " Kbps, mtu ", ", hop ", ", reliability ", ", load " };
+
+	for (unsigned i = 0; i < 6; i++) {
+		nd_puts(nd, label[i]);
+		nd_putu(nd, v[i]);
+	}
 }
 
 /* The prefix (only as many bytes as its length needs) and the next hop; -1 if the length is bad. */
@@ -55,7 +67,13 @@ static int prefix_print(struct nd *nd, const uint8_t *nh, const uint8_t *plen)
 	for (unsigned i = 0; i < bytes; i++)
 		pfx[i] = GET_U_1(plen + 1 + i);
 	snprintf(buf, sizeof(buf), "%u.%u.%u.%u", pfx[0], pfx[1], pfx[2], pfx[3]);
-	nd_printf(nd, "\n\t    IPv4 prefix: %15s/%u, nexthop: ", buf, bits);
+	nd_puts(nd, "\n\t    IPv4 prefix: ");
+	for (size_t n = strlen(buf); n < 15; n++)
+		nd_putc(nd, ' ');
+	nd_puts(nd, buf);
+	nd_putc(nd, '/');
+	nd_putu(nd, bits);
+	nd_puts(nd, ", nexthop: ");
 	if (GET_BE_U_4(nh) == 0)
 		nd_puts(nd, "self");
 	else

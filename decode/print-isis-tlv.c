@@ -100,24 +100,37 @@ static const struct nd_tok mt_capability_subtlvs[] = {
 	{ 1, "SPB Instance" }, { 3, "SPBM Service Identifier and Unicast Address" }, { 0, NULL },
 };
 
+static char *put_hex2(char *o, uint8_t v)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	*o++ = hex[v >> 4];
+	*o++ = hex[v & 15];
+	return o;
+}
+
+/* Written out rather than with snprintf: IDs are on nearly every line of -v. */
 const char *nd_isis_id(struct nd *nd, const uint8_t *cp, unsigned id_len, char *buf)
 {
 	unsigned sys = id_len < ISIS_SYSTEM_ID_LEN ? id_len : ISIS_SYSTEM_ID_LEN, i;
 	char *pos = buf;
 
 	for (i = 1; i <= sys; i++) {
-		pos += snprintf(pos, 3, "%02x", GET_U_1(cp));
+		pos = put_hex2(pos, GET_U_1(cp));
 		cp++;
 		if (i == 2 || i == 4)
 			*pos++ = '.';
 	}
-	*pos = '\0';
 	if (id_len >= ISIS_NODE_ID_LEN) {
-		pos += snprintf(pos, 4, ".%02x", GET_U_1(cp));
+		*pos++ = '.';
+		pos = put_hex2(pos, GET_U_1(cp));
 		cp++;
 	}
-	if (id_len == ISIS_LSP_ID_LEN)
-		snprintf(pos, 4, "-%02x", GET_U_1(cp));
+	if (id_len == ISIS_LSP_ID_LEN) {
+		*pos++ = '-';
+		pos = put_hex2(pos, GET_U_1(cp));
+	}
+	*pos = '\0';
 	return buf;
 }
 
@@ -381,8 +394,12 @@ static int ext_is_subtlvs_print(struct nd *nd, struct subtlv_cur *c, unsigned *r
 		*remaining -= 2;
 		c->sum -= 2;
 		c->proc += 2;
-		nd_printf(nd, "%s%s subTLV #%u, length: %u", ident,
-			  nd_tok2str(ext_is_subtlvs, "unknown", type, buf, sizeof(buf)), type, c->len);
+		nd_puts(nd, ident);
+		nd_puts(nd, nd_tok2str(ext_is_subtlvs, "unknown", type, buf, sizeof(buf)));
+		nd_puts(nd, " subTLV #");
+		nd_putu(nd, type);
+		nd_puts(nd, ", length: ");
+		nd_putu(nd, c->len);
 		if (c->sum < c->len) {
 			nd_puts(nd, " (remaining data in subTLVs shorter than the current subTLV)");
 			c->proc += (int)c->sum;
@@ -413,14 +430,17 @@ unsigned nd_isis_ext_is_reach(struct nd *nd, const uint8_t *tptr, const char *id
 
 	if (!ND_TTEST_LEN(nd, tptr, ISIS_NODE_ID_LEN) || remaining < ISIS_NODE_ID_LEN)
 		return 0;
-	nd_printf(nd, "%sIS Neighbor: %s", ident, nd_isis_id(nd, tptr, ISIS_NODE_ID_LEN, idb));
+	nd_puts(nd, ident);
+	nd_puts(nd, "IS Neighbor: ");
+	nd_puts(nd, nd_isis_id(nd, tptr, ISIS_NODE_ID_LEN, idb));
 	c.p = tptr + ISIS_NODE_ID_LEN;
 	remaining -= ISIS_NODE_ID_LEN;
 	c.proc = ISIS_NODE_ID_LEN;
 	if (tlv_type != ISIS_TLV_IS_ALIAS_ID) {
 		if (!ND_TTEST_LEN(nd, c.p, 3) || remaining < 3)
 			return 0;
-		nd_printf(nd, ", Metric: %u", GET_BE_U_3(c.p));
+		nd_puts(nd, ", Metric: ");
+		nd_putu(nd, GET_BE_U_3(c.p));
 		c.p += 3;
 		remaining -= 3;
 		c.proc += 3;
@@ -552,7 +572,8 @@ unsigned nd_isis_extd_ip_reach(struct nd *nd, const uint8_t *tptr, const char *i
 	tptr += bytes;
 	processed += bytes;
 	prefix_text(pfx, bits, v6, ident, nd);
-	nd_printf(nd, ", Distribution: %s, Metric: %u", (status & 0x80) ? "down" : "up", metric);
+	nd_puts(nd, (status & 0x80) ? ", Distribution: down, Metric: " : ", Distribution: up, Metric: ");
+	nd_putu(nd, metric);
 	subtlvs = v6 ? (status & 0x20) : (status & 0x40);
 	if (!v6 && subtlvs)
 		nd_puts(nd, ", sub-TLVs present");

@@ -908,8 +908,13 @@ static int tlvs_print(struct nd *nd, struct isis_pdu *d)
 		len = GET_U_1(d->pptr + 1);
 		d->pptr += 2;
 		d->packet_len -= 2;
-		nd_printf(nd, "\n\t    %s TLV #%u, length: %u",
-			  nd_tok2str(tlv_names, "unknown", type, buf, sizeof(buf)), type, len);
+		/* puts and putu rather than printf: this line starts every TLV */
+		nd_puts(nd, "\n\t    ");
+		nd_puts(nd, nd_tok2str(tlv_names, "unknown", type, buf, sizeof(buf)));
+		nd_puts(nd, " TLV #");
+		nd_putu(nd, type);
+		nd_puts(nd, ", length: ");
+		nd_putu(nd, len);
 		if (d->packet_len < len)
 			goto trunc;
 		rc = tlv_value(nd, type, d->pptr, (uint8_t)len);
