@@ -94,6 +94,13 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 	case ETHERTYPE_SLOW:
 		nd_slow_print(nd, p, length);
 		return 1;
+	case 0xfefe:	/* OSI, after a byte tcpdump skips */
+		if (length == 0 || caplen == 0) {
+			nd->protocol = "isoclns";
+			nd_print_trunc(nd);
+			return 1;
+		}
+		return nd_isoclns_print(nd, p + 1, length - 1);
 	default:
 		return 0;
 	}

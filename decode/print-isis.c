@@ -17,7 +17,7 @@
 #define ISIS_DONE 1
 #define ISIS_DUMP 0
 
-static const struct nd_tok nlpids[] = {
+const struct nd_tok nd_nlpids[] = {
 	{ 0x00, "NULL" }, { 0x08, "Q.933" }, { 0x09, "LMI" }, { 0x80, "SNAP" }, { 0x81, "CLNP" },
 	{ 0x82, "ES-IS" }, { 0x83, "IS-IS" }, { 0x84, "CONS" }, { 0x85, "IDRP" },
 	{ 0xc1, "ISIS_SPB" }, { 0xb1, "FRF.15" }, { 0xcc, "IPv4" }, { 0xcf, "PPP" },
@@ -121,7 +121,7 @@ static uint16_t osi_cksum(const uint8_t *p, int off, int length)
 	return (uint16_t)(((unsigned)x << 8) | (unsigned)(y & 0xff));
 }
 
-static void osi_print_cksum(struct nd *nd, const uint8_t *p, unsigned sum, int off, unsigned len)
+void nd_osi_print_cksum(struct nd *nd, const uint8_t *p, unsigned sum, int off, unsigned len)
 {
 	uint16_t calc;
 
@@ -138,7 +138,7 @@ static void osi_print_cksum(struct nd *nd, const uint8_t *p, unsigned sum, int o
 }
 
 /* An NSAP or area address: hex, a dot after the first byte and then after every second. */
-static const char *isonsap(struct nd *nd, const uint8_t *p, unsigned len, char *buf)
+const char *nd_isonsap(struct nd *nd, const uint8_t *p, unsigned len, char *buf)
 {
 	char *o = buf;
 
@@ -259,7 +259,7 @@ static int lsp_hdr(struct nd *nd, struct isis_pdu *d)
 	nd_printf(nd, "\n\t  lsp-id: %s, seq: 0x%08x, lifetime: %5us\n\t  chksum: 0x%04x",
 		  nd_isis_id(nd, h + 4, ISIS_LSP_ID_LEN, d->id), GET_BE_U_4(h + 12),
 		  GET_BE_U_2(h + 2), GET_BE_U_2(h + 16));
-	osi_print_cksum(nd, h + 4, GET_BE_U_2(h + 16), 12, d->length - 12);
+	nd_osi_print_cksum(nd, h + 4, GET_BE_U_2(h + 16), 12, d->length - 12);
 	nd_printf(nd, ", PDU length: %u, Flags: [ ", pdu_len);
 	lsp_flags(nd, GET_U_1(h + 18));
 	return hdr_done(nd, d, ISIS_LSP_LEN, pdu_len);
@@ -316,7 +316,7 @@ static enum tlv_rc tlv_area(struct nd *nd, const uint8_t *p, uint8_t len)
 		if (len < alen)
 			return TLV_SHORT;
 		nd_printf(nd, "\n\t      Area address (length: %u): %s", alen,
-			  isonsap(nd, p, alen, buf));
+			  nd_isonsap(nd, p, alen, buf));
 		p += alen;
 		len = (uint8_t)(len - alen);
 	}
@@ -537,7 +537,7 @@ static enum tlv_rc tlv_protocols(struct nd *nd, const uint8_t *p, uint8_t len)
 
 	nd_puts(nd, "\n\t      NLPID(s): ");
 	for (; len != 0; p++, len--) {
-		nd_printf(nd, "%s (0x%02x)", nd_tok2str(nlpids, "unknown", GET_U_1(p), buf, sizeof(buf)),
+		nd_printf(nd, "%s (0x%02x)", nd_tok2str(nd_nlpids, "unknown", GET_U_1(p), buf, sizeof(buf)),
 			  GET_U_1(p));
 		if (len > 1)
 			nd_puts(nd, ", ");
@@ -751,7 +751,7 @@ static enum tlv_rc tlv_prefix_neigh(struct nd *nd, const uint8_t *p, uint8_t len
 		}
 		if (len < plen / 2)
 			break;
-		nd_printf(nd, "\n\t\tAddress: %s/%u", isonsap(nd, p, plen / 2, buf), plen * 4);
+		nd_printf(nd, "\n\t\tAddress: %s/%u", nd_isonsap(nd, p, plen / 2, buf), plen * 4);
 		p += plen / 2;
 		len = (uint8_t)(len - plen / 2);
 	}
@@ -797,7 +797,7 @@ static enum tlv_rc tlv_checksum(struct nd *nd, struct isis_pdu *d, const uint8_t
 	if (!ND_TTEST_LEN(nd, p, 2))
 		return TLV_TRUNC;
 	nd_printf(nd, "\n\t      checksum: 0x%04x ", GET_BE_U_2(p));
-	osi_print_cksum(nd, d->optr, GET_BE_U_2(p), (int)(p - d->optr), d->length);
+	nd_osi_print_cksum(nd, d->optr, GET_BE_U_2(p), (int)(p - d->optr), d->length);
 	return TLV_OK;
 }
 
@@ -1079,13 +1079,40 @@ int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length)
 	/* tcpdump reads the NLPID first: a frame that ends before it is truncated here */
 	nd->protocol = "isoclns";
 	nlpid = GET_U_1(p);
-	/* Only IS-IS is decoded here: CLNP and ES-IS keep the LLC printer's output. */
-	if (nlpid != 0x83)
+	/* Q.933 and PPP are not decoded here: they keep the caller's output. */
+	if (nlpid == 0x08 || nlpid == 0xcf)
 		return 0;
 	if (nd->o.eflag)
 		nd_printf(nd, "OSI NLPID %s (0x%02x): ",
-			  nd_tok2str(nlpids, "Unknown", nlpid, buf, sizeof(buf)), nlpid);
-	if (isis_print(nd, p, length) == ISIS_DUMP)
-		nd_print_unknown_data(nd, p, "\n\t", length);
+			  nd_tok2str(nd_nlpids, "Unknown", nlpid, buf, sizeof(buf)), nlpid);
+	switch (nlpid) {
+	case 0x81:
+		if (!nd_clnp_print(nd, p, length))
+			nd_print_unknown_data(nd, p, "\n\t", length);
+		break;
+	case 0x82:
+		nd_esis_print(nd, p, length);
+		break;
+	case 0x83:
+		if (isis_print(nd, p, length) == ISIS_DUMP)
+			nd_print_unknown_data(nd, p, "\n\t", length);
+		break;
+	case 0x00:
+		nd_printf(nd, "%slength: %u", nd->o.eflag ? "" : ", ", length);
+		break;
+	case 0xcc:
+		nd_ip_print(nd, p + 1, length - 1);
+		break;
+	case 0x8e:
+		nd_ip6_print(nd, p + 1, length - 1);
+		break;
+	default:
+		if (!nd->o.eflag)
+			nd_printf(nd, "OSI NLPID 0x%02x unknown", nlpid);
+		nd_printf(nd, "%slength: %u", nd->o.eflag ? "" : ", ", length);
+		if (length > 1)
+			nd_print_unknown_data(nd, p, "\n\t", length);
+		break;
+	}
 	return 1;
 }

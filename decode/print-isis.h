@@ -11,6 +11,14 @@
 
 #define ISIS_TLV_IS_ALIAS_ID 24
 
+/* ISO 9577's NLPIDs by name; an NSAP as hex with dots (buf of 64); the OSI checksum check. */
+extern const struct nd_tok nd_nlpids[];
+const char *nd_isonsap(struct nd *nd, const uint8_t *p, unsigned len, char *buf);
+void nd_osi_print_cksum(struct nd *nd, const uint8_t *p, unsigned sum, int off, unsigned len);
+/* print-esis.c: CLNP (0 if the PDU should be dumped in hex) and ES-IS PDUs. */
+int nd_clnp_print(struct nd *nd, const uint8_t *p, unsigned length);
+void nd_esis_print(struct nd *nd, const uint8_t *p, unsigned length);
+
 /* A system, node or LSP ID as "xxxx.xxxx.xxxx[.yy[-zz]]", into buf (at least 24 bytes). */
 const char *nd_isis_id(struct nd *nd, const uint8_t *cp, unsigned id_len, char *buf);
 /* The four-byte metric block: default, and the others when they are supported. */

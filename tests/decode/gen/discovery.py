@@ -769,6 +769,7 @@ def isis_pcaps():
     write("isis-basic.pcap", recs)
     write("isis-sweep.pcap", sweep([recs[0], recs[2], recs[4], recs[7], recs[10]], 14 + 3))
     isis_tunnel_pcaps(msgs)
+    osi_pcaps()
 
 
 def isis_tunnel_pcaps(msgs):
@@ -783,6 +784,99 @@ def isis_tunnel_pcaps(msgs):
             mpls(msgs[2]), mpls(msgs[12]), mpls(b"\x83")]
     write("isis-tunnel.pcap", recs)
     write("isis-tunnel-sweep.pcap", sweep([recs[1], recs[5]], 14 + 4))
+
+
+
+# ---- CLNP and ES-IS ----
+
+NSAP_D = bytes.fromhex("49000119216800100100")
+NSAP_S = bytes.fromhex("4900011921680010020000")
+
+
+def clnp(ptype, opts=b"", data=b"", flags=0x80, seg=True, good=True, ver=1):
+    hdr = bytes([len(NSAP_D)]) + NSAP_D + bytes([len(NSAP_S)]) + NSAP_S
+    if seg and flags & 0x80:
+        hdr += struct.pack("!HHH", 0x1234, 0, 0)
+    li = 9 + len(hdr) + len(opts)
+    m = bytearray(struct.pack("!BBBBBHH", 0x81, li, ver, 30, flags | ptype, 0, 0) + hdr + opts + data)
+    struct.pack_into("!H", m, 5, len(m))
+    if seg and flags & 0x80:
+        struct.pack_into("!H", m, 9 + 2 + len(NSAP_D) + len(NSAP_S) + 4, len(m))
+    if good:
+        m[7:9] = osi_fletcher(bytes(m[:li]), 7)
+    return bytes(m)
+
+
+def clnp_opt(t, v):
+    return bytes([t, len(v)]) + v
+
+
+def esis(ptype, body, opts=b"", good=True, li=None):
+    m = bytearray(struct.pack("!BBBBBHH", 0x82, 0, 1, 0, ptype, 30, 0) + body + opts)
+    m[1] = len(m) if li is None else li
+    if good:
+        m[7:9] = osi_fletcher(bytes(m[:m[1]]), 7)
+    return bytes(m)
+
+
+def osi_msgs():
+    opts = (clnp_opt(205, b"\x0e") + clnp_opt(195, b"\xc5") + clnp_opt(195, b"\x40") +
+            clnp_opt(197, b"\xc0\x05") + clnp_opt(193, b"\x82") + clnp_opt(193, b"\x31") +
+            clnp_opt(193, b"\xb4") + clnp_opt(204, b"\0\0") + clnp_opt(200, b"\x01\x03" + b"\x02\x49\x01") +
+            clnp_opt(203, b"\x00\x00") + clnp_opt(203, b"\x00\x09") + clnp_opt(200, b"\x01\x03\x05\x49") +
+            clnp_opt(99, b"ab"))
+    inner = clnp(28, data=b"hello", flags=0)
+    ish = esis(4, bytes([len(NSAP_S)]) + NSAP_S, clnp_opt(198, b"\x00\x3c") + clnp_opt(129, b"\xcc\x8e\x81") +
+               clnp_opt(197, b"\1") + clnp_opt(198, b"\1"))
+    esh = esis(2, b"\x02" + bytes([len(NSAP_S)]) + NSAP_S + b"\x03\x49\x00\x01")
+    redir6 = esis(6, bytes([len(NSAP_D)]) + NSAP_D + b"\x06" + bytes.fromhex("001122334455") +
+                  bytes([len(NSAP_S)]) + NSAP_S)
+    redir3 = esis(6, b"\x02\x49\x01" + b"\x03\x01\x02\x03" + b"\x00")
+    redir0 = esis(6, b"\x02\x49\x01" + b"\x00" + b"\x02\x49\x02")
+    return [
+        clnp(28, data=b"payload"),
+        clnp(28, opts, data=b"x"),
+        clnp(29, flags=0x60, seg=False),
+        clnp(30, data=b"ping", good=False),
+        clnp(31, data=inner),
+        clnp(1, clnp_opt(193, b"\x0a"), data=inner),
+        clnp(1, data=b"\x55zzz"),
+        clnp(15),
+        clnp(28, clnp_opt(205, b""), data=b"x"),
+        clnp(28, clnp_opt(200, b"\x01"), data=b"x"),
+        clnp(28, b"\xcd"),
+        clnp(28, ver=2),
+        struct.pack("!BBBBBHH", 0x81, 60, 1, 30, 28, 20, 0) + b"\0" * 11,
+        struct.pack("!BBBBBHH", 0x81, 5, 1, 30, 28, 20, 0) + b"\1\2",
+        struct.pack("!BBBBBHH", 0x81, 9, 1, 30, 28, 20, 0),
+        struct.pack("!BBBBBHH", 0x81, 12, 1, 30, 28, 20, 0) + b"\x05\0\0",
+        ish, esh, redir6, redir3, redir0,
+        esis(9, b"\1\2\3\4"),
+        esis(4, b"\x05\x49", li=11),
+        esis(2, b"\x02\x01\x49"),
+        esis(6, b"\x09\x49"),
+        esis(4, b"\x01\x49", b"\x81\x09\x01"),
+        esis(4, b"\x01\x49", b"\x81"),
+        esis(4, b"\x01\x49", li=200),
+        esis(4, b"\x01\x49", li=5),
+        struct.pack("!BBBBBHH", 0x82, 11, 2, 0, 4, 30, 0) + b"\x01\x49",
+        b"\x82\x0b",
+        b"\x00\x01\x02",
+        b"\xcc" + bytes(IP(src="10.0.0.1", dst="10.0.0.2") / UDP(sport=1, dport=2)),
+        b"\x8e" + bytes(IPv6(src="2001:db8::1", dst="2001:db8::2", nh=59, plen=0)),
+        b"\x44\x01\x02\x03",
+        b"\x44",
+    ]
+
+
+def osi_pcaps():
+    msgs = osi_msgs()
+    recs = [isis_frame(m) for m in msgs]
+    eth = Ether(src=MAC1, dst="09:00:2b:00:00:05", type=0xfefe)
+    recs += [eth / Raw(b"\x00" + msgs[0]), eth / Raw(b"\x00" + msgs[16]), eth / Raw(b"\x00"),
+             eth / Raw(b"")]
+    write("osi-basic.pcap", recs)
+    write("osi-sweep.pcap", sweep([recs[1], recs[4], recs[5], recs[16], recs[18]], 14 + 3))
 
 
 if __name__ == "__main__":
