@@ -421,7 +421,7 @@ static void snpa_print(struct nd *nd, const uint8_t *s, unsigned len)
 	} else {
 		ND_TCHECK_LEN(nd, s, len);
 		for (unsigned i = 0; i < len; i++)
-			nd_printf(nd, i ? ":%02x" : "%02x", GET_U_1(s + i));
+			nd_printf(nd, "%s%02x", i ? ":" : "", GET_U_1(s + i));
 	}
 }
 
