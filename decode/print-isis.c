@@ -1061,10 +1061,21 @@ static int isis_print(struct nd *nd, const uint8_t *p, unsigned length)
 		nd_printf(nd, "%s%s", nd->o.eflag ? "" : ", ",
 			  nd_tok2str(pdu_types, "unknown PDU-Type %u", type, buf, sizeof(buf)));
 	} else {
-		nd_printf(nd, "%slength %u", nd->o.eflag ? "" : ", ", length);
-		nd_printf(nd, "\n\t%s, hlen: %u, v: %u, pdu-v: %u, sys-id-len: %u (%u), max-area: %u (%u)",
-			  nd_tok2str(pdu_types, "unknown, type %u", type, buf, sizeof(buf)), fixed,
-			  GET_U_1(p + 2), GET_U_1(p + 5), 6, GET_U_1(p + 3), max_area, GET_U_1(p + 7));
+		/* every -v PDU starts with these two lines: written without printf */
+		static const char *const label[] = { ", hlen: ", ", v: ", ", pdu-v: ",
+						     ", sys-id-len: 6 (", "), max-area: ", " (" };
+		unsigned v[6] = { fixed, GET_U_1(p + 2), GET_U_1(p + 5), GET_U_1(p + 3), max_area,
+				  GET_U_1(p + 7) };
+
+		nd_puts(nd, nd->o.eflag ? "length " : ", length ");
+		nd_putu(nd, length);
+		nd_puts(nd, "\n\t");
+		nd_puts(nd, nd_tok2str(pdu_types, "unknown, type %u", type, buf, sizeof(buf)));
+		for (unsigned i = 0; i < 6; i++) {
+			nd_puts(nd, label[i]);
+			nd_putu(nd, v[i]);
+		}
+		nd_putc(nd, ')');
 		if (nd->o.vflag > 1 && !nd_print_unknown_data(nd, p, "\n\t", 8))
 			return ISIS_DUMP;
 	}
