@@ -80,5 +80,20 @@ void nd_nfs_tcp_print(struct nd *nd, const uint8_t *bp, unsigned length, const u
 		      unsigned sport, unsigned dport);
 /* print-sunrpc.c: -T rpc over UDP (with the addresses, as tcpdump). */
 void nd_sunrpc_print(struct nd *nd, const uint8_t *rp, unsigned length, const uint8_t *ip);
+/* print-pim.c: PIM (IP protocol 103; ip is the IPv4 or IPv6 header), PIMv1 inside IGMP. */
+void nd_pim_print(struct nd *nd, const uint8_t *bp, unsigned len, const uint8_t *ip);
+void nd_pimv1_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* Cisco's auto-RP on UDP port 496, also in print-pim.c. */
+void nd_autorp_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-eigrp.c: EIGRP (IP protocol 88). */
+void nd_eigrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-babel.c: Babel on UDP ports 6696 and 6697. */
+void nd_babel_print(struct nd *nd, const uint8_t *cp, unsigned length);
+/* print-cdp.c: CDP (SNAP OUI 0x00000c, PID 0x2000). */
+void nd_cdp_print(struct nd *nd, const uint8_t *p, unsigned length);
+/* print-dvmrp.c: DVMRP, the IGMP message of type 0x13 (len at least 8). */
+void nd_dvmrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
+/* print-isis.c: an OSI PDU behind LLC SAP 0xfe; 0 (nothing printed) unless it is IS-IS. */
+int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length);
 
 #endif

@@ -107,6 +107,13 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 			nd_ppp_print(nd, p, length);
 		}
 		return 1;
+	case 0xfefe:	/* OSI, after a byte tcpdump skips */
+		if (length == 0 || caplen == 0) {
+			nd->protocol = "isoclns";
+			nd_print_trunc(nd);
+			return 1;
+		}
+		return nd_isoclns_print(nd, p + 1, length - 1);
 	default:
 		return 0;
 	}
@@ -232,6 +239,10 @@ static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 		nd_stp_print(nd, p, length);
 		return 1;
 	}
+	if (oui == OUI_CISCO && et == 0x2000) {
+		nd_cdp_print(nd, p, length);
+		return 1;
+	}
 	if (!nd->o.eflag) {
 		if (src && dst)
 			nd_printf(nd, "%s > %s ", nd_etheraddr_string(nd, src),
@@ -311,6 +322,8 @@ int nd_llc_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned capl
 		nd_ip_print(nd, p, length);
 		return (int)hdrlen;
 	}
+	if (ssap == 0xfe && dsap == 0xfe && control == LLC_UI && nd_isoclns_print(nd, p, length))
+		return (int)hdrlen;
 
 	if (!nd->o.eflag) {
 		if (ssap == dsap) {

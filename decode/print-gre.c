@@ -4,6 +4,7 @@
 
 #include "print-ip.h"
 #include "print-ppp.h"
+#include "print-app.h"
 
 #define GRE_CP 0x8000	/* checksum present */
 #define GRE_RP 0x4000	/* routing present */
@@ -179,6 +180,10 @@ static void gre0_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		break;
 	case ETHERTYPE_TEB:
 		nd_ether_encap_print(nd, bp, len, (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, bp));
+		break;
+	case 0x00fe:	/* OSI: IS-IS is decoded, CLNP and ES-IS are not */
+		if (!nd_isoclns_print(nd, bp, len))
+			nd_printf(nd, "gre-proto-0x%x", proto);
 		break;
 	default:
 		nd_printf(nd, "gre-proto-0x%x", proto);

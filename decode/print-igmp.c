@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "nd.h"
+#include "print-app.h"
 
 static const struct nd_tok v3_record_types[] = {
 	{ 1, "is_in" }, { 2, "is_ex" }, { 3, "to_in" }, { 4, "to_ex" }, { 5, "allow" },
@@ -164,8 +165,18 @@ void nd_igmp_print(struct nd *nd, const uint8_t *bp, unsigned len)
 	case 0x1f:
 		mtrace_print(nd, "mtrace", bp, len);
 		break;
+	case 0x13:
+		nd_puts(nd, "igmp dvmrp");
+		if (len < 8)
+			nd_printf(nd, " [len %u]", len);
+		else
+			nd_dvmrp_print(nd, bp, len);
+		break;
+	case 0x14:
+		nd_puts(nd, "igmp pimv1");
+		nd_pimv1_print(nd, bp, len);
+		break;
 	default:
-		/* DVMRP (0x13) and PIMv1 (0x14) have no printer here: tcpdump's words differ. */
 		nd_printf(nd, "igmp-%u", type);
 		break;
 	}

@@ -229,6 +229,12 @@ static void demux_print(struct nd *nd, const uint8_t *bp, unsigned length, int f
 	case 89:
 		nd_ospf_print(nd, bp, length);
 		break;
+	case 103:
+		nd_pim_print(nd, bp, length, ip);
+		break;
+	case 88:
+		nd_eigrp_print(nd, bp, length);
+		break;
 	case 112:
 		if (nd->o.packettype == ND_PT_CARP)
 			nd_carp_print(nd, bp, length, ttl);

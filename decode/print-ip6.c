@@ -414,6 +414,12 @@ static void demux(struct nd *nd, const uint8_t *bp, unsigned length, int fragmen
 		case 47:
 			nd_gre_print(nd, bp, length);
 			return;
+		case 103:
+			nd_pim_print(nd, bp, length, ip6);
+			return;
+		case 88:
+			nd_eigrp_print(nd, bp, length);
+			return;
 		case 112:
 			if (nd->o.packettype == ND_PT_CARP)
 				nd_carp_print(nd, bp, length, GET_U_1(ip6 + 7));

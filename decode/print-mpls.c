@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "print-ip.h"
+#include "print-app.h"
 
 static const char *const reserved_labels[16] = {
 	"IPv4 explicit NULL", "router alert", "IPv6 explicit NULL", "implicit NULL", "rsvd",
@@ -60,9 +61,9 @@ void nd_mpls_print(struct nd *nd, const uint8_t *bp, unsigned length)
 		nd_puts(nd, nd->o.vflag ? "\n\t" : " ");
 		nd_ip6_print(nd, p, length);
 	} else if (first >= 0x81 && first <= 0x83) {
-		/* OSI (CLNP, ES-IS, IS-IS): no printer here, so only the bytes. */
+		/* OSI: IS-IS is decoded; CLNP and ES-IS have no printer here, so only the bytes. */
 		nd_puts(nd, nd->o.vflag ? "\n\t" : " ");
-		if (nd_want_default_print(nd))
+		if (!nd_isoclns_print(nd, p, length) && nd_want_default_print(nd))
 			nd_default_print(nd, p, length);
 	} else if (nd_want_default_print(nd)) {
 		nd_default_print(nd, p, length);

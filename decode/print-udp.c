@@ -238,6 +238,10 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 		nd_dhcp6_print(nd, cp, length);
+	else if (is_port(sport, dport, 6696) || is_port(sport, dport, 6697))
+		nd_babel_print(nd, cp, length);
+	else if (is_port(sport, dport, 496))
+		nd_autorp_print(nd, cp, length);
 	else if (is_port(sport, dport, 1645) || is_port(sport, dport, 1812) ||
 		 is_port(sport, dport, 1646) || is_port(sport, dport, 1813) ||
 		 is_port(sport, dport, 1700) || is_port(sport, dport, 3799))
