@@ -8,6 +8,7 @@
 #include "nd.h"
 #include "print-app.h"
 #include "print-bgp.h"
+#include "print-ppp.h"
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
