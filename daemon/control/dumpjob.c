@@ -509,6 +509,7 @@ static int plan_file(struct dump_job *j, int sum)
 	j->probe = 0;
 	return 0;
 }
+
 /*
  * Has the kernel read the run's next piece (up to ADVISE bytes of blocks
  * from block a on, and not past the run's end) before the reader asks for
@@ -586,7 +587,6 @@ static void unplan(struct dump_job *j)
 	j->run_end = UINT64_MAX;
 	j->adv_at = UINT64_MAX;
 	pcapfile_read_until(j->pf, 0);
-	posix_fadvise(j->fd, 0, 0, POSIX_FADV_NORMAL);
 }
 
 /*
