@@ -741,7 +741,12 @@ static int open_next(struct dump_job *j)
 		int damaged = 0;
 
 		lseek(j->fd, 0, SEEK_SET);
+		/* With a plan (a gzip file), its first piece is read without the kernel's read-ahead. */
+		if (j->has_aidx)
+			posix_fadvise(j->fd, 0, 0, POSIX_FADV_RANDOM);
 		j->pf = pcapfile_open(j->fd, j->name, flags, err, sizeof(err), &damaged);
+		if (j->has_aidx)
+			posix_fadvise(j->fd, 0, 0, POSIX_FADV_NORMAL);
 		if (!j->pf) {
 			/* A file still without its header is being created: look again later. */
 			if (!damaged || growing) {
