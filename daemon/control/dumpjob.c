@@ -526,7 +526,9 @@ static void advise(struct dump_job *j, size_t a)
 		c++;
 	from = x->blocks[a].at.off;
 	to = c < x->nblocks ? x->blocks[c].at.off : 0;	/* 0: to the end of the file */
-	posix_fadvise(j->fd, (off_t)from, to ? (off_t)(to - from) : 0, POSIX_FADV_WILLNEED);
+	/* A length of 0 would advise the whole rest of the file. */
+	if (!to || to > from)
+		posix_fadvise(j->fd, (off_t)from, to ? (off_t)(to - from) : 0, POSIX_FADV_WILLNEED);
 	/* Halfway through what was advised, the next piece is. */
 	j->adv_blk = c;
 	j->adv_at = c < j->run_blk && c < x->nblocks ? x->blocks[a + (c - a) / 2].at.raw_off
