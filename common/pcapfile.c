@@ -67,6 +67,8 @@ struct pcapfile {
 	uint64_t raw;
 	uint64_t good_len;
 	int point_reads;	/* opened at a point: plain reads of one point's worth (IN_SIZE) */
+	int positional;		/* opened at a point: pread at src_off, the fd's offset untouched */
+	uint64_t read_end;	/* pcapfile_read_until: reads stop at this file offset, or 0 */
 };
 
 static int fail(struct pcapfile *pf, int rc, uint64_t off, const char *fmt, ...)
@@ -112,8 +114,15 @@ static ssize_t src_read(struct pcapfile *pf, void *buf, size_t len)
 {
 	ssize_t n;
 
+	/* What lies past read_end is not wanted: no read (and no disk I/O) goes there unless needed. */
+	if (pf->read_end > pf->src_off && len > pf->read_end - pf->src_off)
+		len = (size_t)(pf->read_end - pf->src_off);
 	if (pf->fn) {
 		n = pf->fn(pf->ctx, buf, len);
+	} else if (pf->positional) {
+		do
+			n = pread(pf->fd, buf, len, (off_t)pf->src_off);
+		while (n < 0 && errno == EINTR);
 	} else {
 		do
 			n = read(pf->fd, buf, len);
@@ -484,11 +493,6 @@ struct pcapfile *pcapfile_open_at(int fd, const char *name, unsigned flags,
 		snprintf(err, errlen, "%s: out of memory", name);
 		return NULL;
 	}
-	if (lseek(fd, (off_t)off, SEEK_SET) != (off_t)off) {
-		snprintf(err, errlen, "%s: cannot seek to byte %llu: %s", name,
-			 (unsigned long long)off, strerror(errno));
-		goto fail;
-	}
 	if (parse_header(pf, header) < 0 || buf_room(pf, BUF_MIN / 2) < 0 ||
 	    (gzip && start_gzip(pf) < 0)) {
 		snprintf(err, errlen, "%s", *pf->err ? pf->err : "out of memory");
@@ -501,10 +505,16 @@ struct pcapfile *pcapfile_open_at(int fd, const char *name, unsigned flags,
 	pf->mbuf_raw = raw_off;
 	pf->good_len = off;
 	pf->point_reads = 1;
+	pf->positional = 1;
 	return pf;
 fail:
 	pcapfile_close(pf);
 	return NULL;
+}
+
+void pcapfile_read_until(struct pcapfile *pf, uint64_t off)
+{
+	pf->read_end = off;
 }
 
 void pcapfile_close(struct pcapfile *pf)

@@ -97,12 +97,21 @@ struct pcapfile *pcapfile_open_reader(pcapfile_read_fn fn, void *ctx, const char
 /*
  * Opens fd at an index point: off in the file (for gzip, a member start),
  * raw_off in the uncompressed stream, with the file header taken from the
- * index. The first record is checked like any other.
+ * index. The first record is checked like any other. It reads with pread:
+ * the fd's offset is left alone, so readers at other points (or one opened
+ * with pcapfile_open) can share the fd.
  */
 struct pcapfile *pcapfile_open_at(int fd, const char *name, unsigned flags,
 				  const uint8_t header[PCAP_FILE_HDR_LEN], int gzip, uint64_t off,
 				  uint64_t raw_off, char *err, size_t errlen);
 void pcapfile_close(struct pcapfile *pf);
+/*
+ * Reads from the source stop at file offset off (0: no limit) as long as
+ * what is asked for lies before it: a reader that knows where the data it
+ * wants ends (an address-index run) reads exactly that. Past off, reads
+ * go on as without it.
+ */
+void pcapfile_read_until(struct pcapfile *pf, uint64_t off);
 
 const struct pcapfile_info *pcapfile_info(const struct pcapfile *pf);
 int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec);

@@ -30,6 +30,14 @@
 
 /* Blocks that cannot match are skipped only when the jump passes over at least this many bytes. */
 #define JUMP_MIN (1024 * 1024)
+/* A file whose plan reads this share of its bytes (in thousandths) or more is read straight through. */
+#define COMMON_SHARE 900
+/* After this many such files in a row, files that may match are read without loading their index... */
+#define COMMON_FILES 2
+/* ...but for one in this many, to notice when the filter stops matching (nearly) everything. */
+#define PROBE_EVERY 8
+/* The kernel is asked to read a run of kept blocks this much at a time. */
+#define ADVISE (8 * 1024 * 1024)
 /* Work done per call, so capture in the same loop never waits long. */
 #define READ_BUDGET (256 * 1024)
 /* Damage messages kept for the END frame; more files are counted, not named. */
@@ -71,8 +79,14 @@ struct dump_job {
 	unsigned open_flags;	/* the file being read was opened with these */
 	struct addridx aidx;	/* the file being read's, when has_aidx */
 	int has_aidx;
-	uint64_t blk_end;	/* the block being read ends at this raw offset */
-	uint64_t skipped_files, skipped_blocks;
+	uint64_t pos;		/* the raw offset of the next record to read */
+	uint64_t run_end;	/* at this raw offset the run of blocks being read ends: plan again */
+	size_t run_blk;		/* the block that ends the run */
+	uint64_t adv_at;	/* at this raw offset, ask the kernel for the run's next piece... */
+	size_t adv_blk;		/* ...from this block */
+	unsigned common;	/* files in a row whose plan read (nearly) all of them */
+	unsigned probe;
+	uint64_t skipped_files, skipped_blocks, unloaded_files;
 };
 
 static struct ring *pick_ring(struct daemon *d, const char *want, char *err, size_t errlen)
@@ -380,19 +394,93 @@ static struct pcapfile *open_at_point(struct dump_job *j, unsigned flags)
 	return pf;
 }
 
+/* Whether block b of the file being read may hold a match. */
+static int block_may(const struct dump_job *j, size_t b)
+{
+	return bpfplan_may_match(j->plan, &j->aidx.blocks[b].set);
+}
+
+/* The blocks whose sets are whole: an open file's last block may still grow. */
+static size_t trusted_blocks(const struct addridx *x)
+{
+	return x->complete ? x->nblocks : (x->nblocks ? x->nblocks - 1 : 0);
+}
+
+/*
+ * The end (a block number) of the run of blocks to read that starts at
+ * block b: blocks that cannot match are read through when fewer than
+ * JUMP_MIN bytes lie before the next one that may (a short gap costs less
+ * read than a jump); a longer gap, or the end of the file, ends the run.
+ */
+static size_t run_end_block(const struct dump_job *j, size_t b)
+{
+	const struct addridx *x = &j->aidx;
+	size_t trusted = trusted_blocks(x), i = b, f;
+
+	while (i < trusted) {
+		if (block_may(j, i)) {
+			i++;
+			continue;
+		}
+		for (f = i + 1; f < trusted && !block_may(j, f); f++)
+			;
+		if (f == x->nblocks || x->blocks[f].at.raw_off - x->blocks[i].at.raw_off >= JUMP_MIN)
+			return i;
+		i = f;
+	}
+	return trusted < x->nblocks ? x->nblocks : i;
+}
+
+/* The share of the file's uncompressed bytes, in thousandths, that the plan reads. */
+static uint64_t kept_share(const struct dump_job *j, uint64_t size)
+{
+	const struct addridx *x = &j->aidx;
+	const struct pcapidx_point *last;
+	uint64_t kept = 0, total;
+	size_t b = 0, e;
+
+	if (!x->nblocks)
+		return 1000;
+	last = &x->blocks[x->nblocks - 1].at;
+	/* The last block's length: a plain file's size says it, for gzip about an average block's. */
+	if (last->off == last->raw_off)
+		total = size > last->raw_off ? size : last->raw_off + 1;
+	else
+		total = last->raw_off + (x->nblocks > 1 ? last->raw_off / (x->nblocks - 1) : 1);
+	while (b < x->nblocks) {
+		while (b < x->nblocks && !block_may(j, b))
+			b++;
+		if (b == x->nblocks)
+			break;
+		e = run_end_block(j, b);
+		kept += (e < x->nblocks ? x->blocks[e].at.raw_off : total) - x->blocks[b].at.raw_off;
+		b = e;
+	}
+	return kept * 1000 / total;
+}
+
 /*
  * Loads the file's address index (docs/index.md). Returns 1 when it says no
  * packet of the file can match the filter: the file is not read at all. No
- * index, or one that is not this file's, and every block is read.
+ * index, or one that is not this file's, and every block is read. An index
+ * that keeps (nearly) all of the file is let go: the file is read straight
+ * through, and after COMMON_FILES such files in a row, the next files with
+ * a summary that says "may" are read without loading their index (but one
+ * in PROBE_EVERY still is): a host in every block costs no index reads.
  */
 static int plan_file(struct dump_job *j, int sum)
 {
 	struct stat st;
 	char aname[300];
 
-	j->blk_end = 0;
+	j->run_end = 0;
 	if (!j->plan || fstat(j->fd, &st) < 0)
 		return 0;
+	if (sum != FILELIST_SUM_NONE && j->common >= COMMON_FILES &&
+	    j->probe++ % PROBE_EVERY != 0) {
+		j->unloaded_files++;
+		return 0;
+	}
 	snprintf(aname, sizeof(aname), "%s.aidx", j->name);
 	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0) {
 		aidxsum_rebuild(j->r, &j->cur);
@@ -411,99 +499,164 @@ static int plan_file(struct dump_job *j, int sum)
 		j->skipped_files++;
 		return 1;
 	}
-	return 0;
-}
-
-/* Where block b ends: the next one's start, or (last block) the end of the file. */
-static uint64_t block_end(const struct addridx *x, size_t b)
-{
-	return b + 1 < x->nblocks ? x->blocks[b + 1].at.raw_off : UINT64_MAX;
-}
-
-/*
- * Continues the file at block k's seek point, on a fresh descriptor, after
- * checking that a record starts there (as open_at_point does); the file
- * read so far stays open when the point is not to be trusted. -1 then.
- */
-static int jump_to(struct dump_job *j, size_t k)
-{
-	const struct pcapidx_point *p = &j->aidx.blocks[k].at;
-	const struct pcapfile_info *info = pcapfile_info(j->pf);
-	struct pcapfile *pf = NULL;
-	struct pcapfile_rec rec;
-	char err[512];
-	int fd = pcapfile_openat(j->r->dirfd, j->name, O_RDONLY), ok = 0;
-
-	if (fd >= 0)
-		pf = pcapfile_open_at(fd, j->name, j->open_flags, info->header, info->gzip, p->off,
-				      p->raw_off, err, sizeof(err));
-	if (pf) {
-		/* Peeked: the record stays the first one read, the block is read (inflated) once. */
-		ok = pcapfile_peek(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
-		     rec.ns >= p->first_ns;
-		if (!ok) {
-			pcapfile_close(pf);
-			pf = NULL;
-		}
-	}
-	if (!pf) {
-		if (fd >= 0)
-			close(fd);
-		rlog(j->r, LOG_WARNING,
-		     "dump: %s: its address index points at byte %llu, where no record starts; reading on without it",
-		     j->name, (unsigned long long)p->off);
-		return -1;
-	}
-	pcapfile_close(j->pf);
-	close(j->fd);
-	j->pf = pf;
-	j->fd = fd;
-	j->blk_end = block_end(&j->aidx, k);
-	return 0;
-}
-
-/*
- * At the first record read of each block: a block whose set cannot match
- * is not read, the reader moves on to the next block that may, as --since
- * moves it (open_at_point). Returns 1 when rec is to be dropped: the reader
- * moved, or the file has nothing more that can match (then it is closed).
- */
-static int plan_block(struct dump_job *j, const struct pcapfile_rec *rec)
-{
-	const struct addridx *x = &j->aidx;
-	/* An open file's index grows: its last block may not have all its packets yet. */
-	size_t trusted = x->complete ? x->nblocks : (x->nblocks ? x->nblocks - 1 : 0);
-	long b;
-	size_t k;
-
-	if (!j->has_aidx || rec->raw_off < j->blk_end)
-		return 0;
-	b = addridx_block_at(x, rec->raw_off);
-	if (b < 0 || (size_t)b >= trusted || bpfplan_may_match(j->plan, &x->blocks[b].set)) {
-		j->blk_end = b < 0 || (size_t)b >= trusted ? UINT64_MAX : block_end(x, (size_t)b);
-		return 0;
-	}
-	for (k = (size_t)b + 1; k < trusted && !bpfplan_may_match(j->plan, &x->blocks[k].set); k++)
-		;
-	/*
-	 * A short gap is read through: a jump costs a fresh descriptor and
-	 * the kernel's read-ahead, more than filtering a few blocks does.
-	 */
-	if (k < x->nblocks && x->blocks[k].at.raw_off - rec->raw_off < JUMP_MIN) {
-		j->blk_end = x->blocks[k].at.raw_off;
-		return 0;
-	}
-	j->skipped_blocks += k - (size_t)b;
-	if (k == x->nblocks) {
-		close_file(j);
-		return 1;
-	}
-	if (jump_to(j, k) < 0) {
+	if (kept_share(j, (uint64_t)st.st_size) >= COMMON_SHARE) {
+		j->common++;
 		addridx_free(&j->aidx);
 		j->has_aidx = 0;
 		return 0;
 	}
-	return 1;
+	j->common = 0;
+	j->probe = 0;
+	return 0;
+}
+
+/*
+ * Has the kernel read the run's next piece (up to ADVISE bytes of blocks
+ * from block a on, and not past the run's end) before the reader asks for
+ * it: exactly the bytes the plan keeps, no read-ahead past the run.
+ */
+static void advise(struct dump_job *j, size_t a)
+{
+	const struct addridx *x = &j->aidx;
+	size_t c = a;
+	uint64_t from, to;
+
+	while (c < j->run_blk && c < x->nblocks &&
+	       x->blocks[c].at.raw_off - x->blocks[a].at.raw_off < ADVISE)
+		c++;
+	from = x->blocks[a].at.off;
+	to = c < x->nblocks ? x->blocks[c].at.off : 0;	/* 0: to the end of the file */
+	/* A length of 0 would advise the whole rest of the file. */
+	if (!to || to > from)
+		posix_fadvise(j->fd, (off_t)from, to ? (off_t)(to - from) : 0, POSIX_FADV_WILLNEED);
+	/* Halfway through what was advised, the next piece is. */
+	j->adv_blk = c;
+	j->adv_at = c < j->run_blk && c < x->nblocks ? x->blocks[a + (c - a) / 2].at.raw_off
+						      : UINT64_MAX;
+}
+
+/* The run from block b to block e (run_end_block) is what is read next. */
+static void start_run(struct dump_job *j, size_t b, size_t e)
+{
+	const struct addridx *x = &j->aidx;
+
+	j->run_blk = e;
+	j->run_end = e < x->nblocks ? x->blocks[e].at.raw_off : UINT64_MAX;
+	pcapfile_read_until(j->pf, e < x->nblocks ? x->blocks[e].at.off : 0);
+	advise(j, b);
+}
+
+/*
+ * Continues the file at block k's seek point (on the same descriptor: the
+ * reader there reads with pread), after checking that a record starts
+ * there (as open_at_point does); the reader so far stays when the point is
+ * not to be trusted. -1 then.
+ */
+static int jump_to(struct dump_job *j, size_t k, size_t e)
+{
+	const struct pcapidx_point *p = &j->aidx.blocks[k].at;
+	const struct pcapfile_info *info = pcapfile_info(j->pf);
+	struct pcapfile *pf, *old = j->pf;
+	struct pcapfile_rec rec;
+	char err[512];
+
+	pf = pcapfile_open_at(j->fd, j->name, j->open_flags, info->header, info->gzip, p->off,
+			      p->raw_off, err, sizeof(err));
+	if (pf) {
+		j->pf = pf;
+		start_run(j, k, e);
+		/* Peeked: the record stays the first one read, the block is read (inflated) once. */
+		if (pcapfile_peek(pf, &rec) == PCAPFILE_OK && rec.raw_off == p->raw_off &&
+		    rec.ns >= p->first_ns) {
+			pcapfile_close(old);
+			j->pos = p->raw_off;
+			return 0;
+		}
+		j->pf = old;
+		pcapfile_close(pf);
+	}
+	rlog(j->r, LOG_WARNING,
+	     "dump: %s: its address index points at byte %llu, where no record starts; reading on without it",
+	     j->name, (unsigned long long)p->off);
+	return -1;
+}
+
+/* The index cannot be followed: the rest of the file is read as without it. */
+static void unplan(struct dump_job *j)
+{
+	addridx_free(&j->aidx);
+	j->has_aidx = 0;
+	j->run_end = UINT64_MAX;
+	j->adv_at = UINT64_MAX;
+	pcapfile_read_until(j->pf, 0);
+}
+
+/*
+ * Before the record at j->pos is read, when the run being read ended (or
+ * none started yet): blocks that cannot match are not read, the reader
+ * moves on to the next block that may, as --since moves it
+ * (open_at_point). Returns 1 when the file has nothing more that can match
+ * (it is closed then), 0 when reading goes on.
+ */
+static int plan_at(struct dump_job *j)
+{
+	const struct addridx *x = &j->aidx;
+	size_t trusted = trusted_blocks(x), k, e;
+	long b = addridx_block_at(x, j->pos);
+
+	if (b < 0 || (size_t)b >= trusted) {
+		j->run_end = UINT64_MAX;
+		j->adv_at = UINT64_MAX;
+		pcapfile_read_until(j->pf, 0);
+		return 0;
+	}
+	for (k = (size_t)b; k < trusted && !block_may(j, k); k++)
+		;
+	if (k == x->nblocks) {
+		j->skipped_blocks += k - (size_t)b;
+		close_file(j);
+		return 1;
+	}
+	e = run_end_block(j, k);
+	/* Already there (pos is where block k starts, or inside it): read on. */
+	if (x->blocks[k].at.raw_off <= j->pos) {
+		start_run(j, k, e);
+		return 0;
+	}
+	if (jump_to(j, k, e) < 0) {
+		unplan(j);
+		return 0;
+	}
+	j->skipped_blocks += k - (size_t)b;
+	return 0;
+}
+
+/*
+ * A file with a plan, plain: its header by one small read, and a reader
+ * that has read nothing yet, so the first run (or the jump past blocks
+ * that cannot match) decides what is read. NULL for gzip (the header is
+ * inside the first member) or a header pcapfile_open is to judge.
+ */
+static struct pcapfile *open_planned(struct dump_job *j, unsigned flags)
+{
+	uint8_t h[PCAP_FILE_HDR_LEN];
+	char err[512];
+
+	if (pread(j->fd, h, sizeof(h), 0) != (ssize_t)sizeof(h) || (h[0] == 0x1f && h[1] == 0x8b))
+		return NULL;
+	return pcapfile_open_at(j->fd, j->name, flags, h, 0, PCAP_FILE_HDR_LEN, PCAP_FILE_HDR_LEN, err,
+				sizeof(err));
+}
+
+/* A reader opened otherwise: where its first record starts, or (none) no plan for the file. */
+static void first_pos(struct dump_job *j)
+{
+	struct pcapfile_rec rec;
+
+	if (pcapfile_peek(j->pf, &rec) == PCAPFILE_OK)
+		j->pos = rec.raw_off;
+	else
+		unplan(j);
 }
 
 /*
@@ -581,11 +734,21 @@ static int open_next(struct dump_job *j)
 	j->open_flags = flags;
 	if (j->since)
 		j->pf = open_at_point(j, flags);
+	j->pos = PCAP_FILE_HDR_LEN;
+	if (!j->pf && j->has_aidx)
+		j->pf = open_planned(j, flags);
+	else if (j->pf && j->has_aidx)
+		first_pos(j);
 	if (!j->pf) {
 		int damaged = 0;
 
 		lseek(j->fd, 0, SEEK_SET);
+		/* With a plan (a gzip file), its first piece is read without the kernel's read-ahead. */
+		if (j->has_aidx)
+			posix_fadvise(j->fd, 0, 0, POSIX_FADV_RANDOM);
 		j->pf = pcapfile_open(j->fd, j->name, flags, err, sizeof(err), &damaged);
+		if (j->has_aidx)
+			posix_fadvise(j->fd, 0, 0, POSIX_FADV_NORMAL);
 		if (!j->pf) {
 			/* A file still without its header is being created: look again later. */
 			if (!damaged || growing) {
@@ -597,6 +760,8 @@ static int open_next(struct dump_job *j)
 			close_file(j);
 			return 1;
 		}
+		if (j->has_aidx)
+			first_pos(j);
 	}
 	j->nano = pcapfile_info(j->pf)->nano;
 	if (j->xo) {
@@ -681,6 +846,11 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			if (!j->sent_header)
 				put_header(j, out, len, pcapfile_info(j->pf)->header);
 		}
+		/* The run being read ended: the plan says where the next one starts. */
+		if (j->has_aidx && j->pos >= j->run_end && plan_at(j))
+			continue;
+		if (j->has_aidx && j->pos >= j->adv_at)
+			advise(j, j->adv_blk);
 		rc = pcapfile_next(j->pf, &rec);
 		if (rc == PCAPFILE_AGAIN) {
 			/* The end of what is on disk: an open file may grow, a closed one is done. */
@@ -701,6 +871,7 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			close_file(j);
 			continue;
 		}
+		j->pos = rec.raw_off + PCAP_REC_HDR_LEN + rec.caplen;
 		budget = budget > PCAP_REC_HDR_LEN + rec.caplen ? budget - PCAP_REC_HDR_LEN - rec.caplen : 0;
 		/* Files are in time order: nothing after this can be in the window. */
 		if (j->until && rec.ns >= j->until) {
@@ -708,8 +879,6 @@ static int fill_ring(struct dump_job *j, uint8_t *out, size_t max, size_t *len)
 			j->finished = 1;
 			return *len ? DUMP_MORE : done(j, out, len);
 		}
-		if (plan_block(j, &rec))
-			continue;
 		if (j->since && rec.ns < j->since)
 			continue;
 		if (j->xo && !expout_wants(j->xo, &rec))
@@ -760,8 +929,10 @@ static void plan_end(const struct dump_job *j, json_t *end)
 {
 	if (!j->plan)
 		return;
-	rlog(j->r, LOG_DEBUG, "dump: the address index spared %llu files and %llu blocks",
-	     (unsigned long long)j->skipped_files, (unsigned long long)j->skipped_blocks);
+	rlog(j->r, LOG_DEBUG,
+	     "dump: the address index spared %llu files and %llu blocks; %llu files read whole without loading theirs",
+	     (unsigned long long)j->skipped_files, (unsigned long long)j->skipped_blocks,
+	     (unsigned long long)j->unloaded_files);
 	if (end)
 		json_object_set_new(end, "plan", json_pack("{s:I, s:I}", "files_skipped",
 							   (json_int_t)j->skipped_files,

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -294,11 +295,71 @@ static void test_hash_and_open(void)
 	rmdir(dir);
 }
 
+/* Bytes this process has passed through read and pread so far (/proc/self/io), or -1. */
+static long long rchar(void)
+{
+	char line[128];
+	long long v = -1;
+	FILE *f = fopen("/proc/self/io", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "rchar: ", 7))
+			v = atoll(line + 7);
+	if (f)
+		fclose(f);
+	return v;
+}
+
+/*
+ * Readers opened at points share one descriptor (pread leaves its offset to
+ * the reader that started at the beginning), and pcapfile_read_until keeps
+ * reads to the bytes wanted: a dump reads a block and no more.
+ */
+static void test_points_share_fd(void)
+{
+	struct pcapfile *whole, *at;
+	struct pcapfile_rec rec;
+	char err[512];
+	int fd = write_tmp(plain, plain_len), n = 0, good = 1;
+	long long before, used, self;
+
+	whole = pcapfile_open(fd, "t.pcap", 0, err, sizeof(err), NULL);
+	for (int i = 0; whole && i < 10; i++)
+		good &= pcapfile_next(whole, &rec) == PCAPFILE_OK && rec.data[0] == (uint8_t)i;
+	at = pcapfile_open_at(fd, "t.pcap", 0, plain, 0, rec_off[100], rec_off[100], err, sizeof(err));
+	ok(whole && at, "a reader from the start and one at a point on one descriptor");
+	if (!whole || !at)
+		return;
+	pcapfile_read_until(at, rec_off[150]);
+	/* Reading /proc/self/io counts too: what one look costs is taken off. */
+	self = rchar();
+	before = rchar();
+	self = before - self;
+	while (n < 50 && pcapfile_next(at, &rec) == PCAPFILE_OK && rec.data[0] == (uint8_t)(100 + n))
+		n++;
+	used = rchar() - before - self;
+	ok(n == 50, "the reader at the point reads its records (%d)", n);
+	ok(before < 0 || used == (long long)(rec_off[150] - rec_off[100]),
+	   "reads stop where it was told: %lld bytes for %zu", used, rec_off[150] - rec_off[100]);
+	/* Past the limit it reads on as before. */
+	while (pcapfile_next(at, &rec) == PCAPFILE_OK)
+		n++;
+	ok(n == NREC - 100, "past the limit the rest follows (%d)", n);
+	for (int i = 10; i < NREC; i++)
+		good &= pcapfile_next(whole, &rec) == PCAPFILE_OK && rec.data[0] == (uint8_t)i;
+	ok(good && pcapfile_next(whole, &rec) == PCAPFILE_END,
+	   "the reader from the start is not moved by the one at the point");
+	pcapfile_close(at);
+	pcapfile_close(whole);
+	close(fd);
+}
+
 int main(void)
 {
 	make_plain();
 	test_plain();
 	test_gzip();
 	test_hash_and_open();
+	test_points_share_fd();
 	return done_testing();
 }
