@@ -301,7 +301,7 @@ gzip_ratio()		# dir
 	[ "${#files[@]}" -gt 0 ] || { echo -; return; }
 	raw=$(cat "${files[@]}" | zcat 2>/dev/null | wc -c)
 	disk=$(cat "${files[@]}" | wc -c)
-	awk -v r="$raw" -v d="$disk" 'BEGIN { printf "%.2f", d > 0 ? r / d : 0 }'
+	awk -v r="$raw" -v d="$disk" 'BEGIN { printf "%.2f", (d > 0 ? r / d : 0) }'
 }
 
 netns_stat()		# ns iface counter
