@@ -300,6 +300,8 @@ static void print_metrics(void)
 	      "Bytes free for pktcapd on the ring's file system.");
 	gauge("pktcap_files_damaged", "files_damaged",
 	      "Closed files that no longer match their seal or cannot be read whole.");
+	gauge("pktcap_write_queue_high_water_bytes", "queue_high_water_bytes",
+	      "The most data ever queued for the ring's writer at once, in bytes, since pktcapd started.");
 	oldest();
 	states();
 	per_ring("pktcap_ring_created_time_seconds", "gauge", "since_epoch",

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +35,9 @@
 #define MAX_RETRIES	10000
 /* Bigger than gzip's 32 KiB window, so packets rarely repeat each other verbatim. */
 #define TEXT_POOL_LEN	(1024 * 1024 + MAX_FRAME)
+/* --tx-ring: about this many bytes of frames shared with the kernel. */
+#define TX_RING_BYTES	(8 * 1024 * 1024)
+#define TX_BLOCK_MIN	(64 * 1024)
 
 enum payload_kind { PAYLOAD_TEXT, PAYLOAD_RANDOM, PAYLOAD_ZERO };
 
@@ -51,6 +55,15 @@ struct opts {
 	enum payload_kind payload;
 	int cpu;		/* -1: leave affinity alone */
 	unsigned int batch;
+	bool tx_ring;		/* PACKET_TX_RING instead of sendmmsg */
+};
+
+/* The PACKET_TX_RING (TPACKET_V2) shared with the kernel. */
+struct tx_ring {
+	uint8_t *map;
+	size_t map_len;
+	unsigned int frame_size, nr, head;	/* head: next slot to fill */
+	unsigned int pending;			/* slots handed to the kernel, not yet done */
 };
 
 struct gen {
@@ -58,6 +71,7 @@ struct gen {
 	uint8_t *frames;	/* batch slots of o->size bytes each */
 	uint8_t *text_pool;
 	size_t text_len;
+	uint32_t *psum[2];	/* running sums of text_pool, see build_text_sums */
 	unsigned int l4_len;
 	unsigned int pay_len;
 	uint32_t seq;		/* payload sequence number of the next frame */
@@ -94,6 +108,7 @@ static void usage(FILE *fp, const char *prog)
 		"      --payload KIND    text, random or zero (default text)\n"
 		"      --cpu N           pin to CPU N\n"
 		"  -b, --batch N         frames per sendmmsg() call, 1..%d (default 64)\n"
+		"      --tx-ring         send through a PACKET_TX_RING, one sendto() per batch\n"
 		"  -h, --help            this text\n"
 		"Each payload starts with a 32-bit big-endian sequence number from 0.\n"
 		"Prints: sent N packets N bytes in S.SSS s (N pps, N.N MB/s)\n",
@@ -141,7 +156,7 @@ static void die_usage(const char *prog, const char *what, const char *arg)
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_SPORT = 256, O_DPORT, O_SRC_IP, O_DST_IP, O_SRC_MAC, O_DST_MAC, O_PAYLOAD,
-	       O_CPU };
+	       O_CPU, O_TX_RING };
 	static const struct option longopts[] = {
 		{ "iface", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
@@ -159,6 +174,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "dst-mac", required_argument, NULL, O_DST_MAC },
 		{ "payload", required_argument, NULL, O_PAYLOAD },
 		{ "cpu", required_argument, NULL, O_CPU },
+		{ "tx-ring", no_argument, NULL, O_TX_RING },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *prog = argv[0];
@@ -249,6 +265,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			if (parse_u64(optarg, 0, CPU_SETSIZE - 1, &v))
 				die_usage(prog, "CPU", optarg);
 			o->cpu = v;
+			break;
+		case O_TX_RING:
+			o->tx_ring = true;
 			break;
 		default:
 			usage(stderr, prog);
@@ -500,7 +519,53 @@ static void put_dec10(uint8_t *p, uint32_t n)
 	}
 }
 
-static void fill_payload(struct gen *g, uint8_t *pay)
+/*
+ * Sums bytes as big-endian 16-bit words starting at an even offset (the
+ * checksum's own byte order), so it adds up with the text pool's
+ * precomputed sums below.
+ */
+static uint64_t sum_be(uint64_t acc, const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		acc += (uint32_t)p[i] << 8 | p[i + 1];
+	if (i < len)
+		acc += (uint32_t)p[i] << 8;
+	return acc;
+}
+
+/*
+ * Running sums of the text pool, one for each parity at which it may land
+ * in a frame (psum[k][i]: bytes before i, those at i + k even taken as high
+ * bytes): a slice's share of the checksum is then two look-ups instead of
+ * a pass over 1,400 bytes. uint32_t suffices as a slice's sum stays below
+ * 2^32 (9000 bytes of at most 0xff00).
+ */
+static int build_text_sums(struct gen *g)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		g->psum[k] = malloc((g->text_len + 1) * sizeof(uint32_t));
+		if (!g->psum[k])
+			return -1;
+		g->psum[k][0] = 0;
+		for (i = 0; i < g->text_len; i++)
+			g->psum[k][i + 1] = g->psum[k][i] +
+				((i + k) % 2 ? g->text_pool[i] : (uint32_t)g->text_pool[i] << 8);
+	}
+	return 0;
+}
+
+/*
+ * Writes the payload's variable head and returns the offset in it where
+ * the text slice [*text, *text + pay_len - offset) goes; the caller copies
+ * the slice or points an iovec at it. For other payloads the whole payload
+ * is written and pay_len returned.
+ */
+static size_t fill_payload(struct gen *g, uint8_t *pay, const uint8_t **text)
 {
 	static const char tag[] = "X-Seq: 0000000000\r\n";
 	const size_t taglen = sizeof(tag) - 1;
@@ -530,24 +595,44 @@ static void fill_payload(struct gen *g, uint8_t *pay)
 			size_t span = g->text_len - (len - off);
 			size_t start = ((uint64_t)g->seq * 1237) % (span + 1);
 
-			memcpy(pay + off, g->text_pool + start, len - off);
+			*text = g->text_pool + start;
+			return off;
 		}
 		break;
 	}
+	return len;
 }
 
-static void fill_frame(struct gen *g, uint8_t *f)
+/* The text slice's share of the checksum, placed at offset at of the L4 header. */
+static uint32_t text_sum(const struct gen *g, const uint8_t *text, size_t at, size_t len)
+{
+	size_t start = text - g->text_pool;
+	int k = (at + start) % 2;
+
+	return g->psum[k][start + len] - g->psum[k][start];
+}
+
+/*
+ * Fills in frame f's varying fields and checksums. With split, the text
+ * slice is not copied: *text and the returned length say what the caller
+ * sends after the frame's first bytes (0: the frame is whole).
+ */
+static size_t fill_frame(struct gen *g, uint8_t *f, bool split, const uint8_t **text)
 {
 	struct opts *o = g->o;
 	uint8_t *ip = f + ETH_HDR_LEN;
 	uint8_t *l4 = ip + IP_HDR_LEN;
 	uint8_t *pay = l4 + g->l4_len;
 	uint8_t pseudo[12];
-	size_t l4_total = g->l4_len + g->pay_len;
+	size_t l4_total = g->l4_len + g->pay_len, head, tail;
+	int csum_at = o->proto == IPPROTO_UDP ? 6 : 16;
 	uint16_t sum;
 	uint64_t acc;
 
-	fill_payload(g, pay);
+	head = fill_payload(g, pay, text);
+	tail = g->pay_len - head;
+	if (tail && !split)
+		memcpy(pay + head, *text, tail);
 
 	put16(ip + 4, g->ip_id++);
 	memset(ip + 10, 0, 2);
@@ -559,22 +644,20 @@ static void fill_frame(struct gen *g, uint8_t *f)
 	pseudo[8] = 0;
 	pseudo[9] = o->proto;
 	put16(pseudo + 10, l4_total);
-	if (o->proto == IPPROTO_UDP) {
-		memset(l4 + 6, 0, 2);
-		acc = csum_add(csum_add(0, pseudo, sizeof(pseudo)), l4, l4_total);
-		sum = csum_fold(acc);
-		if (!sum)
-			sum = 0xffff;	/* zero would mean "no checksum" */
-		memcpy(l4 + 6, &sum, 2);
-	} else {
+	if (o->proto == IPPROTO_TCP) {
 		put32(l4 + 4, g->tcp_seq);
 		g->tcp_seq += g->pay_len;
-		memset(l4 + 16, 0, 2);
-		acc = csum_add(csum_add(0, pseudo, sizeof(pseudo)), l4, l4_total);
-		sum = csum_fold(acc);
-		memcpy(l4 + 16, &sum, 2);
 	}
+	memset(l4 + csum_at, 0, 2);
+	acc = sum_be(sum_be(0, pseudo, sizeof(pseudo)), l4, g->l4_len + head);
+	if (tail)
+		acc += text_sum(g, *text, g->l4_len + head, tail);
+	sum = csum_fold(acc);
+	if (!sum && o->proto == IPPROTO_UDP)
+		sum = 0xffff;	/* zero would mean "no checksum" */
+	put16(l4 + csum_at, sum);
 	g->seq++;
+	return split ? tail : 0;
 }
 
 static uint64_t now_ns(void)
@@ -664,6 +747,153 @@ static int send_batch(int fd, struct mmsghdr *msgs, unsigned int n, uint64_t dea
 	return done;
 }
 
+/* Where a TPACKET_V2 frame's data starts in its slot (no PACKET_TX_HAS_OFF). */
+#define TX_DATA_OFF	(TPACKET2_HDRLEN - sizeof(struct sockaddr_ll))
+
+/*
+ * --tx-ring: frames are built in memory shared with the kernel, which takes
+ * a whole batch per sendto(); that saves a system call, a message header
+ * and a copy from user space per frame. Frames are powers of two in size.
+ */
+static int tx_ring_open(int fd, const struct opts *o, struct tx_ring *tr)
+{
+	int version = TPACKET_V2;
+	struct tpacket_req req;
+	unsigned int fs = 64;
+
+	while (fs < TX_DATA_OFF + o->size)
+		fs <<= 1;
+	req.tp_frame_size = fs;
+	req.tp_block_size = fs > TX_BLOCK_MIN ? fs : TX_BLOCK_MIN;
+	req.tp_block_nr = TX_RING_BYTES / req.tp_block_size;
+	req.tp_frame_nr = req.tp_block_nr * (req.tp_block_size / fs);
+	if (setsockopt(fd, SOL_PACKET, PACKET_VERSION, &version, sizeof(version)) < 0 ||
+	    setsockopt(fd, SOL_PACKET, PACKET_TX_RING, &req, sizeof(req)) < 0) {
+		fprintf(stderr, "pktgen: PACKET_TX_RING: %s\n", strerror(errno));
+		return -1;
+	}
+	tr->map_len = (size_t)req.tp_block_size * req.tp_block_nr;
+	tr->map = mmap(NULL, tr->map_len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (tr->map == MAP_FAILED) {
+		fprintf(stderr, "pktgen: mmap of the TX ring: %s\n", strerror(errno));
+		tr->map = NULL;
+		return -1;
+	}
+	tr->frame_size = fs;
+	tr->nr = req.tp_frame_nr;
+	return 0;
+}
+
+static struct tpacket2_hdr *tx_slot(const struct tx_ring *tr, unsigned int i)
+{
+	return (struct tpacket2_hdr *)(tr->map + (size_t)i * tr->frame_size);
+}
+
+/*
+ * Counts the oldest frames the kernel is done with (it marks a frame
+ * available when its skb is freed, after the veth peer took it). Returns
+ * how many were reclaimed, or -1 if the kernel refused a frame.
+ */
+static int tx_ring_reap(struct tx_ring *tr)
+{
+	int n = 0;
+
+	while (tr->pending) {
+		unsigned int tail = (tr->head + tr->nr - tr->pending) % tr->nr;
+		uint32_t st = __atomic_load_n(&tx_slot(tr, tail)->tp_status, __ATOMIC_ACQUIRE);
+
+		if (st & TP_STATUS_WRONG_FORMAT) {
+			fprintf(stderr, "pktgen: the kernel refused a frame (wrong format)\n");
+			return -1;
+		}
+		if (st != TP_STATUS_AVAILABLE)
+			break;
+		tr->pending--;
+		n++;
+	}
+	return n;
+}
+
+/* Asks the kernel to send every frame marked; a full queue is retried later. */
+static int tx_ring_kick(int fd, struct sockaddr_ll *to)
+{
+	if (sendto(fd, NULL, 0, MSG_DONTWAIT, (struct sockaddr *)to, sizeof(*to)) < 0 &&
+	    errno != ENOBUFS && errno != EAGAIN && errno != EINTR) {
+		fprintf(stderr, "pktgen: sendto (TX ring): %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void back_off(unsigned int retries)
+{
+	struct timespec ts = { 0, 20000 };
+
+	if (retries > 10)
+		nanosleep(&ts, NULL);
+	else
+		sched_yield();
+}
+
+/*
+ * Builds up to n frames in free slots and sends them with one sendto().
+ * Adds the frames the kernel finished to *sent. Returns how many frames
+ * were queued (fewer when stopped or past the deadline), or -1.
+ */
+static int tx_ring_send(struct gen *g, struct tx_ring *tr, int fd, struct sockaddr_ll *to,
+			unsigned int n, uint64_t deadline, uint64_t *sent)
+{
+	unsigned int i = 0, retries = 0;
+	const uint8_t *text;
+	int r;
+
+	while (i < n) {
+		struct tpacket2_hdr *h;
+
+		r = tx_ring_reap(tr);
+		if (r < 0)
+			return -1;
+		*sent += r;
+		if (tr->pending == tr->nr) {
+			if (tx_ring_kick(fd, to))
+				return -1;
+			if (stop_requested || now_ns() >= deadline || ++retries > MAX_RETRIES)
+				break;
+			back_off(retries);
+			continue;
+		}
+		retries = 0;
+		h = tx_slot(tr, tr->head);
+		fill_frame(g, (uint8_t *)h + TX_DATA_OFF, false, &text);
+		h->tp_len = g->o->size;
+		__atomic_store_n(&h->tp_status, TP_STATUS_SEND_REQUEST, __ATOMIC_RELEASE);
+		tr->head = (tr->head + 1) % tr->nr;
+		tr->pending++;
+		i++;
+	}
+	return tx_ring_kick(fd, to) ? -1 : (int)i;
+}
+
+/* At the end: waits up to a second for the kernel to take what is queued. */
+static int tx_ring_drain(struct tx_ring *tr, int fd, struct sockaddr_ll *to, uint64_t *sent)
+{
+	uint64_t until = now_ns() + 1000000000ULL;
+	unsigned int retries = 0;
+	int r;
+
+	while (tr->pending && now_ns() < until) {
+		if (tx_ring_kick(fd, to))
+			return -1;
+		r = tx_ring_reap(tr);
+		if (r < 0)
+			return -1;
+		*sent += r;
+		if (tr->pending)
+			back_off(++retries);
+	}
+	return 0;
+}
+
 static void print_summary(uint64_t pkts, uint64_t bytes, uint64_t ns)
 {
 	double s = ns / 1e9;
@@ -687,6 +917,7 @@ int main(int argc, char **argv)
 	struct mmsghdr *msgs = NULL;
 	struct iovec *iov = NULL;
 	struct sigaction sa = { .sa_handler = on_signal };
+	struct tx_ring tr = { 0 };
 	uint64_t sent = 0, queued = 0, start, deadline, end;
 	unsigned int i, per_batch;
 	int fd, rc = 1;
@@ -717,27 +948,38 @@ int main(int argc, char **argv)
 	fd = open_socket(&o, &to);
 	if (fd < 0)
 		return 2;
+	if (o.tx_ring && tx_ring_open(fd, &o, &tr)) {
+		close(fd);
+		return 2;
+	}
 
 	g.frames = malloc((size_t)o.batch * o.size);
 	g.text_pool = malloc(TEXT_POOL_LEN);
 	msgs = calloc(o.batch, sizeof(*msgs));
-	iov = calloc(o.batch, sizeof(*iov));
+	iov = calloc(2 * (size_t)o.batch, sizeof(*iov));
 	if (!g.frames || !g.text_pool || !msgs || !iov) {
 		fprintf(stderr, "pktgen: out of memory\n");
 		goto out;
 	}
 	g.text_len = build_text_pool(g.text_pool, TEXT_POOL_LEN);
+	if (build_text_sums(&g)) {
+		fprintf(stderr, "pktgen: out of memory\n");
+		goto out;
+	}
 	for (i = 0; i < o.batch; i++) {
 		uint8_t *f = g.frames + (size_t)i * o.size;
 
 		build_template(&g, f);
-		iov[i].iov_base = f;
-		iov[i].iov_len = o.size;
-		msgs[i].msg_hdr.msg_iov = &iov[i];
+		/* The second iovec, when used, points into the text pool. */
+		iov[2 * i].iov_base = f;
+		iov[2 * i].iov_len = o.size;
+		msgs[i].msg_hdr.msg_iov = &iov[2 * i];
 		msgs[i].msg_hdr.msg_iovlen = 1;
 		msgs[i].msg_hdr.msg_name = &to;
 		msgs[i].msg_hdr.msg_namelen = sizeof(to);
 	}
+	for (i = 0; i < tr.nr; i++)
+		build_template(&g, (uint8_t *)tx_slot(&tr, i) + TX_DATA_OFF);
 
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -773,13 +1015,33 @@ int main(int argc, char **argv)
 		}
 		if (t >= deadline)
 			break;
-		for (i = 0; i < n; i++)
-			fill_frame(&g, g.frames + (size_t)i * o.size);
+		if (o.tx_ring) {
+			r = tx_ring_send(&g, &tr, fd, &to, n, deadline, &sent);
+			if (r < 0)
+				goto out;
+			queued += r;
+			end = now_ns();
+			continue;
+		}
+		for (i = 0; i < n; i++) {
+			const uint8_t *text = NULL;
+			size_t tail = fill_frame(&g, g.frames + (size_t)i * o.size, true, &text);
+
+			iov[2 * i].iov_len = o.size - tail;
+			iov[2 * i + 1].iov_base = (void *)text;
+			iov[2 * i + 1].iov_len = tail;
+			msgs[i].msg_hdr.msg_iovlen = tail ? 2 : 1;
+		}
 		r = send_batch(fd, msgs, n, deadline);
 		if (r < 0)
 			goto out;
 		sent += r;
 		queued += n;
+		end = now_ns();
+	}
+	if (o.tx_ring) {
+		if (tx_ring_drain(&tr, fd, &to, &sent))
+			goto out;
 		end = now_ns();
 	}
 	/*
@@ -793,8 +1055,12 @@ int main(int argc, char **argv)
 out:
 	free(iov);
 	free(msgs);
+	free(g.psum[0]);
+	free(g.psum[1]);
 	free(g.text_pool);
 	free(g.frames);
+	if (tr.map)
+		munmap(tr.map, tr.map_len);
 	close(fd);
 	return rc;
 }

@@ -55,6 +55,12 @@ A="interface=$IF_CAP,profile=all,ring=$IF_CAP/all"
 grep -q "^counter pktcap_packets_written_total{$L}" "$TMP/m.txt" || fail "written is not a counter"
 grep -q "^gauge pktcap_filesystem_free_bytes{$L}" "$TMP/m.txt" || fail "no free disk gauge"
 grep -q "^gauge pktcap_build_info{version=[0-9.]*}" "$TMP/m.txt" || fail "no version"
+# The write queue's high water: a gauge with its HELP, the status's figure.
+grep -q "^gauge pktcap_write_queue_high_water_bytes{$L}" "$TMP/m.txt" || fail "no write queue high water gauge"
+grep -q "^# HELP pktcap_write_queue_high_water_bytes " "$TMP/m.prom" || fail "the write queue high water has no HELP"
+hwb=$(ctl status --json "$IF_CAP/dns" | jget 'j["result"]["rings"][0]["queue_high_water_bytes"]')
+[ "$(val "pktcap_write_queue_high_water_bytes{$L}")" = "$hwb.0" ] ||
+	fail "write queue high water $(val "pktcap_write_queue_high_water_bytes{$L}"), status says $hwb"
 age=$(val "pktcap_oldest_packet_age_seconds{$L}")
 "$PY" -c "import sys; sys.exit(not (0 < $age < 60))" || fail "oldest packet age $age"
 grep -qx "# HELP pktcap_captured_bytes_total Bytes captured, counted as uncompressed pcap (packet data with record and file headers) before any compression, since the ring was created." "$TMP/m.prom" ||
