@@ -11,19 +11,26 @@
 #include <zlib.h>
 
 #include "addridx.h"
+#include "bpfplan.h"
 
 /* Layout (docs/index.md, "NAME.aidx"): a header, then records of type, length, CRC and body. */
 #define AIDX_MAGIC "PKAX"
 #define AIDX_VERSION 1
+#define AIDX_VERSION_POSTINGS 2	/* the same, with postings after the union */
 #define AIDX_GZIP 1
 #define AIDX_HDR_LEN 16
 #define AIDX_REC_HDR 12
 #define AIDX_BLOCK 1
 #define AIDX_UNION 2
 #define AIDX_END 3
+#define AIDX_PAGE 4
+#define AIDX_DIR 5
 #define AIDX_POINT_LEN 32
 #define AIDX_END_BODY 88
 #define AIDX_END_LEN (AIDX_REC_HDR + AIDX_END_BODY)
+/* Version 2's end adds where the postings and their directory start. */
+#define AIDX_END_BODY2 (AIDX_END_BODY + 16)
+#define AIDX_END_LEN2 (AIDX_REC_HDR + AIDX_END_BODY2)
 /* No record of a sane index comes near this: a larger length is damage. */
 #define AIDX_MAX_REC (64u << 20)
 
@@ -517,18 +524,23 @@ struct parse {
 	const uint8_t *p;
 	size_t len;
 	int gzip;
+	int version;
+	uint64_t postings_off, dir_off;	/* version 2 */
+	int have_dir;
+	uint64_t nblocks;	/* as the end says */
 	size_t maxblocks;
 	uint64_t union_off;
 	int have_union;
 	struct pcapidx_identity id;
 };
 
-static int check_header(const uint8_t *h, struct addridx *x, int *gzip)
+static int check_header(const uint8_t *h, struct addridx *x, struct parse *ps)
 {
-	if (memcmp(h, AIDX_MAGIC, 4) || h[4] != AIDX_VERSION || h[5] ||
-	    get32(h + 12) != (uint32_t)crc32(0, h, 12))
+	if (memcmp(h, AIDX_MAGIC, 4) || (h[4] != AIDX_VERSION && h[4] != AIDX_VERSION_POSTINGS) ||
+	    h[5] || get32(h + 12) != (uint32_t)crc32(0, h, 12))
 		return -1;
-	*gzip = h[6] & AIDX_GZIP;
+	ps->gzip = h[6] & AIDX_GZIP;
+	ps->version = h[4];
 	x->linktype = (int)get32(h + 8);
 	return 0;
 }
@@ -578,11 +590,23 @@ static int take_block(struct parse *ps, struct addridx *x, const uint8_t *body, 
 	return 0;
 }
 
+static size_t end_body(const struct parse *ps)
+{
+	return ps->version == AIDX_VERSION_POSTINGS ? AIDX_END_BODY2 : AIDX_END_BODY;
+}
+
 static int take_end(struct parse *ps, const struct addridx *x, const uint8_t *body, size_t len)
 {
-	if (!ps->have_union || len != AIDX_END_BODY || get64(body) != ps->union_off ||
+	if (!ps->have_union || len != end_body(ps) || get64(body) != ps->union_off ||
 	    get64(body + 8) != x->nblocks)
 		return -1;
+	if (ps->version == AIDX_VERSION_POSTINGS) {
+		ps->postings_off = get64(body + AIDX_END_BODY);
+		ps->dir_off = get64(body + AIDX_END_BODY + 8);
+		if (ps->postings_off <= ps->union_off || ps->dir_off < ps->postings_off)
+			return -1;
+	}
+	ps->nblocks = get64(body + 8);
 	ps->id.span = get64(body + 16);
 	memcpy(ps->id.name, body + 24, 32);
 	memcpy(ps->id.ends, body + 56, 32);
@@ -610,8 +634,17 @@ static int take_record(struct parse *ps, struct addridx *x, size_t *pos)
 		ps->have_union = 1;
 		ps->union_off = (uint64_t)(rec - ps->p);
 		return n < 0 || (size_t)n != blen ? -1 : 0;
+	case AIDX_PAGE:
+		/* Postings: checked by their CRC here, read by addridx_load_for. */
+		return ps->version == AIDX_VERSION_POSTINGS && ps->have_union && !ps->have_dir ? 0 : -1;
+	case AIDX_DIR:
+		if (ps->version != AIDX_VERSION_POSTINGS || !ps->have_union || ps->have_dir)
+			return -1;
+		ps->have_dir = 1;
+		return 0;
 	case AIDX_END:
-		if (take_end(ps, x, rec + AIDX_REC_HDR, blen) < 0 || *pos != ps->len)
+		if (take_end(ps, x, rec + AIDX_REC_HDR, blen) < 0 || *pos != ps->len ||
+		    (ps->version == AIDX_VERSION_POSTINGS && !ps->have_dir))
 			return -1;
 		x->complete = 1;
 		return 1;
@@ -674,23 +707,30 @@ static int union_of_blocks(struct addridx *x)
 	return 0;
 }
 
+/* Every record of the index in ps->p: 0, or -1 if one is untrustworthy. */
+static int parse_all(struct parse *ps, struct addridx *x)
+{
+	size_t pos = AIDX_HDR_LEN;
+	int rc;
+
+	if (ps->len < AIDX_HDR_LEN || check_header(ps->p, x, ps) < 0)
+		return -1;
+	while ((rc = take_record(ps, x, &pos)) == 0)
+		;
+	return rc < 0 ? -1 : 0;
+}
+
 int addridx_load(int dirfd, const char *name, int datafd, const char *dataname, uint64_t datasize,
 		 struct addridx *x)
 {
 	struct parse ps = { 0 };
 	uint8_t *buf;
-	size_t pos = AIDX_HDR_LEN;
-	int rc;
 
 	memset(x, 0, sizeof(*x));
 	if (read_whole(dirfd, name, &buf, &ps.len) < 0)
 		return -1;
 	ps.p = buf;
-	if (ps.len < AIDX_HDR_LEN || check_header(buf, x, &ps.gzip) < 0)
-		goto bad;
-	while ((rc = take_record(&ps, x, &pos)) == 0)
-		;
-	if (rc < 0)
+	if (parse_all(&ps, x) < 0)
 		goto bad;
 	if (datafd >= 0 && (!x->complete || !fits_file(x, datasize) ||
 			    !identity_matches(&ps.id, datafd, dataname, datasize)))
@@ -737,29 +777,44 @@ static int pread_all(int fd, uint8_t *buf, size_t len, uint64_t off)
 /* The header and the end record of the index open on fd: two small reads. */
 static int read_ends(int fd, struct addridx *x, struct parse *ps, uint64_t *size)
 {
-	uint8_t hdr[AIDX_HDR_LEN], end[AIDX_END_LEN];
+	uint8_t hdr[AIDX_HDR_LEN], end[AIDX_END_LEN2];
+	size_t elen;
 	struct stat st;
 
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size < AIDX_HDR_LEN + 2 * AIDX_REC_HDR + AIDX_END_BODY ||
-	    pread_all(fd, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, &ps->gzip) < 0 ||
-	    pread_all(fd, end, sizeof(end), (uint64_t)st.st_size - AIDX_END_LEN) < 0 ||
-	    get32(end) != AIDX_END || get32(end + 4) != AIDX_END_BODY ||
-	    get32(end + 8) != rec_crc(end, sizeof(end)))
+	    pread_all(fd, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, ps) < 0)
+		return -1;
+	elen = AIDX_REC_HDR + end_body(ps);
+	if ((uint64_t)st.st_size < AIDX_HDR_LEN + AIDX_REC_HDR + elen ||
+	    pread_all(fd, end, elen, (uint64_t)st.st_size - elen) < 0 || get32(end) != AIDX_END ||
+	    get32(end + 4) != end_body(ps) || get32(end + 8) != rec_crc(end, elen))
 		return -1;
 	*size = (uint64_t)st.st_size;
 	ps->union_off = get64(end + AIDX_REC_HDR);
 	ps->have_union = 1;
-	if (ps->union_off < AIDX_HDR_LEN || ps->union_off > *size - AIDX_END_LEN - AIDX_REC_HDR)
+	if (ps->union_off < AIDX_HDR_LEN || ps->union_off > *size - elen - AIDX_REC_HDR ||
+	    take_end(ps, &(struct addridx){ .nblocks = get64(end + AIDX_REC_HDR + 8) },
+		     end + AIDX_REC_HDR, end_body(ps)) < 0)
 		return -1;
-	return take_end(ps, &(struct addridx){ .nblocks = get64(end + AIDX_REC_HDR + 8) },
-			end + AIDX_REC_HDR, AIDX_END_BODY);
+	/* Version 2: the postings lie between the union and the end, the directory last. */
+	if (ps->version == AIDX_VERSION_POSTINGS &&
+	    (ps->postings_off - ps->union_off < AIDX_REC_HDR ||
+	     ps->dir_off > *size - elen - AIDX_REC_HDR))
+		return -1;
+	return 0;
+}
+
+/* Where the union record ends: the end record, or (version 2) the first page. */
+static uint64_t union_end(const struct parse *ps, uint64_t size)
+{
+	return ps->version == AIDX_VERSION_POSTINGS ? ps->postings_off
+						      : size - AIDX_REC_HDR - end_body(ps);
 }
 
 /* The union record, which must fill the space between union_off and the end record. */
 static int read_union(int fd, const struct parse *ps, uint64_t size, struct addridx *x)
 {
-	size_t len = (size_t)(size - AIDX_END_LEN - ps->union_off);
+	size_t len = (size_t)(union_end(ps, size) - ps->union_off);
 	uint8_t *rec = len <= AIDX_MAX_REC ? malloc(len) : NULL;
 	int rc = -1;
 	long n;
@@ -845,4 +900,690 @@ long addridx_block_at(const struct addridx *x, uint64_t raw_off)
 			hi = mid;
 	}
 	return lo ? (long)(lo - 1) : -1;
+}
+
+/* ---- Postings (docs/index.md, "Postings") ---- */
+
+/* Values a page: a rare value costs one page read, a page stays a few KiB. */
+#define POST_PAGE 128
+/* More plan terms than this and the index is loaded whole. */
+#define POST_MAXTERMS 64
+
+enum { K_IP4, K_IP6, K_PORT, K_VLAN, K_N };
+
+/* Each kind's values as keys: big-endian, so memcmp over the width orders them as numbers. */
+static const size_t key_width[K_N] = { 4, 16, 2, 2 };
+
+static uint32_t set_count(const struct addrset *s, int k)
+{
+	return k == K_IP4 ? s->n4 : k == K_IP6 ? s->n6 : k == K_PORT ? s->nport : s->nvlan;
+}
+
+static void set_key(const struct addrset *s, int k, uint32_t i, uint8_t key[16])
+{
+	uint32_t v = k == K_IP4 ? s->ip4[i] : k == K_PORT ? s->port[i] : k == K_VLAN ? s->vlan[i] : 0;
+
+	if (k == K_IP6) {
+		memcpy(key, s->ip6[i], 16);
+		return;
+	}
+	for (size_t b = 0; b < key_width[k]; b++)
+		key[b] = (uint8_t)(v >> (8 * (key_width[k] - 1 - b)));
+}
+
+static uint32_t key_value(int k, const uint8_t *key)
+{
+	uint32_t v = 0;
+
+	for (size_t b = 0; b < key_width[k]; b++)
+		v = v << 8 | key[b];
+	return v;
+}
+
+/* For one kind, the blocks holding each value of the union u (compressed rows: start has n + 1). */
+struct inverted {
+	uint32_t n;
+	uint32_t *start;
+	uint32_t *blocks;
+};
+
+/*
+ * Walks block b's values of kind k against the union's (both sorted):
+ * counts (fill 0) or places (fill 1) b in each value's row. -1 when a value
+ * of the block is not in the union.
+ */
+static int invert_block(const struct addrset *u, const struct addrset *s, int k, uint32_t b,
+			struct inverted *iv, uint32_t *next, int fill)
+{
+	uint8_t ku[16], ks[16];
+	uint32_t j = 0;
+
+	for (uint32_t i = 0; i < set_count(s, k); i++) {
+		set_key(s, k, i, ks);
+		for (; j < iv->n; j++) {
+			set_key(u, k, j, ku);
+			if (memcmp(ku, ks, key_width[k]) >= 0)
+				break;
+		}
+		if (j == iv->n || memcmp(ku, ks, key_width[k]))
+			return -1;
+		if (fill)
+			iv->blocks[next[j]++] = b;
+		else
+			iv->start[j + 1]++;
+	}
+	return 0;
+}
+
+static int invert(const struct addridx *x, const struct addrset *u, int k, struct inverted *iv)
+{
+	uint32_t *next = NULL;
+	int rc = -1;
+
+	iv->n = set_count(u, k);
+	iv->start = calloc((size_t)iv->n + 1, sizeof(uint32_t));
+	iv->blocks = NULL;
+	if (!iv->start)
+		return -1;
+	for (size_t b = 0; b < x->nblocks; b++)
+		if (invert_block(u, &x->blocks[b].set, k, (uint32_t)b, iv, NULL, 0) < 0)
+			return -1;
+	for (uint32_t j = 0; j < iv->n; j++)
+		iv->start[j + 1] += iv->start[j];
+	iv->blocks = malloc(((size_t)iv->start[iv->n] + 1) * sizeof(uint32_t));
+	next = malloc(((size_t)iv->n + 1) * sizeof(uint32_t));
+	if (!iv->blocks || !next)
+		goto out;
+	memcpy(next, iv->start, (size_t)iv->n * sizeof(uint32_t));
+	for (size_t b = 0; b < x->nblocks; b++)
+		invert_block(u, &x->blocks[b].set, k, (uint32_t)b, iv, next, 1);
+	rc = 0;
+out:
+	free(next);
+	return rc;
+}
+
+static void inverted_free(struct inverted *iv)
+{
+	free(iv->start);
+	free(iv->blocks);
+	memset(iv, 0, sizeof(*iv));
+}
+
+/* One value's blocks: a bitmap when it is in at least one block of 8, else first and differences. */
+static int put_row(struct out *o, const uint32_t *b, uint32_t c, uint64_t nblocks)
+{
+	size_t nbytes = (size_t)((nblocks + 7) / 8);
+	int bitmap = (uint64_t)c * 8 >= nblocks;
+
+	if (reserve(o, 10 + (bitmap ? nbytes : (size_t)c * 5)) < 0)
+		return -1;
+	put_varint(o, (uint64_t)c << 1 | (unsigned)bitmap);
+	if (bitmap) {
+		memset(*o->buf + o->len, 0, nbytes);
+		for (uint32_t i = 0; i < c; i++)
+			(*o->buf)[o->len + b[i] / 8] |= (uint8_t)(1u << (b[i] % 8));
+		o->len += nbytes;
+		return 0;
+	}
+	for (uint32_t i = 0; i < c; i++)
+		put_varint(o, i ? b[i] - b[i - 1] : b[i]);
+	return 0;
+}
+
+/* Page record body: kind, count, the values (as in a set), each value's row. */
+static int encode_page(struct out *o, const struct addrset *u, int k, uint32_t from, uint32_t n,
+		       const struct inverted *iv, uint64_t nblocks)
+{
+	o->len = AIDX_REC_HDR;
+	if (reserve(o, 11 + (size_t)n * 17) < 0)
+		return -1;
+	(*o->buf)[o->len++] = (uint8_t)k;
+	put_varint(o, n);
+	if (k == K_IP4)
+		put_deltas32(o, u->ip4 + from, n);
+	else if (k == K_IP6)
+		put_ip6(o, (const uint8_t (*)[16])(u->ip6 + from), n);
+	else
+		put_deltas16(o, (k == K_PORT ? u->port : u->vlan) + from, n);
+	for (uint32_t i = from; i < from + n; i++)
+		if (put_row(o, iv->blocks + iv->start[i], iv->start[i + 1] - iv->start[i], nblocks) < 0)
+			return -1;
+	return 0;
+}
+
+/* The directory's block table: each block's point and small fields. */
+static int encode_blocks(struct out *o, const struct addridx *x)
+{
+	if (reserve(o, 10 + x->nblocks * (AIDX_POINT_LEN + 21 + 32)) < 0)
+		return -1;
+	put_varint(o, x->nblocks);
+	for (size_t b = 0; b < x->nblocks; b++) {
+		const struct addrset *s = &x->blocks[b].set;
+		uint8_t nproto = 32;
+
+		while (nproto && !s->proto[nproto - 1])
+			nproto--;
+		put_point(*o->buf + o->len, &x->blocks[b].at);
+		o->len += AIDX_POINT_LEN;
+		put_varint(o, s->flags);
+		put_varint(o, s->l3);
+		(*o->buf)[o->len++] = nproto;
+		memcpy(*o->buf + o->len, s->proto, nproto);
+		o->len += nproto;
+	}
+	return 0;
+}
+
+/* Writes one kind's pages and appends their directory entries to dir. */
+static int write_pages(struct addridx_writer *w, const struct addridx *x, const struct addrset *u,
+		       int k, struct out *dir)
+{
+	struct inverted iv;
+	struct out o = { &w->buf, &w->cap, 0 };
+	uint32_t npages;
+	int rc = -1;
+
+	if (invert(x, u, k, &iv) < 0)
+		goto out;
+	npages = (iv.n + POST_PAGE - 1) / POST_PAGE;
+	if (reserve(dir, 10 + (size_t)npages * (16 + 20)) < 0)
+		goto out;
+	put_varint(dir, npages);
+	for (uint32_t pg = 0; pg < npages; pg++) {
+		uint32_t from = pg * POST_PAGE, n = iv.n - from < POST_PAGE ? iv.n - from : POST_PAGE;
+		uint64_t at = w->off;
+
+		if (encode_page(&o, u, k, from, n, &iv, x->nblocks) < 0 ||
+		    put_record(w, w->buf, o.len, AIDX_PAGE) < 0)
+			goto out;
+		set_key(u, k, from, *dir->buf + dir->len);
+		dir->len += key_width[k];
+		put_varint(dir, at);
+		put_varint(dir, o.len);
+	}
+	rc = 0;
+out:
+	inverted_free(&iv);
+	return rc;
+}
+
+/* Everything after the union: the pages, the directory and the version 2 end. */
+static int write_postings(struct addridx_writer *w, const struct addridx *x, const struct addrset *u,
+			  const uint8_t *end_body1)
+{
+	uint8_t *dbuf = NULL, rec[AIDX_END_LEN2];
+	size_t dcap = 0;
+	struct out dir = { &dbuf, &dcap, AIDX_REC_HDR };
+	uint64_t postings_off = w->off, dir_off;
+	int rc = -1;
+
+	if (reserve(&dir, 0) < 0 || encode_blocks(&dir, x) < 0)
+		goto out;
+	for (int k = 0; k < K_N; k++)
+		if (write_pages(w, x, u, k, &dir) < 0)
+			goto out;
+	dir_off = w->off;
+	if (put_record(w, dbuf, dir.len, AIDX_DIR) < 0)
+		goto out;
+	memcpy(rec + AIDX_REC_HDR, end_body1, AIDX_END_BODY);
+	put64(rec + AIDX_REC_HDR + AIDX_END_BODY, postings_off);
+	put64(rec + AIDX_REC_HDR + AIDX_END_BODY + 8, dir_off);
+	rc = put_record(w, rec, sizeof(rec), AIDX_END);
+out:
+	free(dbuf);
+	return rc;
+}
+
+/* The header as version 2, then everything of src up to its end record. */
+static int copy_head(struct addridx_writer *w, const uint8_t *src, size_t upto)
+{
+	uint8_t hdr[AIDX_HDR_LEN];
+
+	memcpy(hdr, src, AIDX_HDR_LEN);
+	hdr[4] = AIDX_VERSION_POSTINGS;
+	put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
+	if (write_all(w->fd, hdr, sizeof(hdr)) < 0 ||
+	    write_all(w->fd, src + AIDX_HDR_LEN, upto - AIDX_HDR_LEN) < 0)
+		return -1;
+	w->off = upto;
+	return 0;
+}
+
+int addridx_write_postings(int dirfd, const char *src, const char *dst,
+			   const struct pcapidx_identity *id)
+{
+	struct addridx_writer w = { .fd = -1 };
+	struct addridx x = { 0 };
+	struct parse ps = { 0 };
+	uint8_t *buf = NULL;
+	int rc = -1;
+
+	if (read_whole(dirfd, src, &buf, &ps.len) < 0)
+		return -1;
+	ps.p = buf;
+	if (parse_all(&ps, &x) < 0 || !x.complete || ps.id.span != id->span ||
+	    memcmp(ps.id.name, id->name, 32) || memcmp(ps.id.ends, id->ends, 32))
+		goto out;
+	if (ps.version == AIDX_VERSION_POSTINGS) {
+		rc = 1;
+		goto out;
+	}
+	/* Rows are made against the blocks' own union: the stored one may say "all" instead. */
+	addrset_free(&x.file);
+	if (union_of_blocks(&x) < 0)
+		goto out;
+	w.fd = openat(dirfd, dst, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
+	if (w.fd < 0 || copy_head(&w, buf, ps.len - AIDX_END_LEN) < 0 ||
+	    write_postings(&w, &x, &x.file, buf + ps.len - AIDX_END_BODY) < 0 || fchmod(w.fd, 0440) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (w.fd >= 0)
+		close(w.fd);
+	free(w.buf);
+	if (rc < 0 && w.fd >= 0)
+		unlinkat(dirfd, dst, 0);
+	addridx_free(&x);
+	free(buf);
+	return rc;
+}
+
+/* The directory: the block table, then each kind's pages (first key, offset, length). */
+struct dir_page {
+	uint8_t first[16];
+	uint64_t off;
+	uint64_t len;
+};
+
+struct dir {
+	struct dir_page *pages[K_N];
+	uint64_t npages[K_N];
+};
+
+static void dir_free(struct dir *d)
+{
+	for (int k = 0; k < K_N; k++)
+		free(d->pages[k]);
+}
+
+static int get_block_row(const uint8_t *p, size_t len, size_t *pos, const struct parse *ps,
+			 struct addridx *x)
+{
+	struct addridx_block *blk = &x->blocks[x->nblocks];
+	uint64_t v;
+
+	if (len - *pos < AIDX_POINT_LEN)
+		return -1;
+	get_point(p + *pos, &blk->at);
+	*pos += AIDX_POINT_LEN;
+	if (!point_follows(x, &blk->at, ps->gzip) || get_varint(p, len, pos, UINT32_MAX, &v) < 0)
+		return -1;
+	blk->set.flags = (uint32_t)v;
+	if (get_varint(p, len, pos, UINT32_MAX, &v) < 0 || *pos >= len || p[*pos] > 32 ||
+	    len - *pos - 1 < p[*pos])
+		return -1;
+	blk->set.l3 = (uint32_t)v;
+	memcpy(blk->set.proto, p + *pos + 1, p[*pos]);
+	*pos += 1u + p[*pos];
+	x->nblocks++;
+	return 0;
+}
+
+/* A kind's page entries: keys strictly increasing, each page between the union and the directory. */
+static int get_pages(const uint8_t *p, size_t len, size_t *pos, const struct parse *ps, int k,
+		     struct dir *d)
+{
+	size_t w = key_width[k];
+	uint64_t n;
+
+	if (get_varint(p, len, pos, (len - *pos) / (w + 2), &n) < 0 ||
+	    (n && !(d->pages[k] = calloc(n, sizeof(struct dir_page)))))
+		return -1;
+	d->npages[k] = n;
+	for (uint64_t i = 0; i < n; i++) {
+		struct dir_page *pg = &d->pages[k][i];
+
+		if (len - *pos < w)
+			return -1;
+		memcpy(pg->first, p + *pos, w);
+		*pos += w;
+		if ((i && memcmp(pg->first, pg[-1].first, w) <= 0) ||
+		    get_varint(p, len, pos, ps->dir_off, &pg->off) < 0 ||
+		    get_varint(p, len, pos, AIDX_MAX_REC, &pg->len) < 0 ||
+		    pg->off < ps->postings_off || pg->len < AIDX_REC_HDR ||
+		    pg->len > ps->dir_off - pg->off)
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_dir(const uint8_t *p, size_t len, const struct parse *ps, struct addridx *x,
+		     struct dir *d)
+{
+	size_t pos = 0;
+	uint64_t n;
+
+	if (get_varint(p, len, &pos, len / (AIDX_POINT_LEN + 3), &n) < 0 || n != ps->nblocks ||
+	    (n && !(x->blocks = calloc(n, sizeof(*x->blocks)))))
+		return -1;
+	while (x->nblocks < n)
+		if (get_block_row(p, len, &pos, ps, x) < 0)
+			return -1;
+	for (int k = 0; k < K_N; k++)
+		if (get_pages(p, len, &pos, ps, k, d) < 0)
+			return -1;
+	return pos == len ? 0 : -1;
+}
+
+/* A record of type at off, len bytes in all, read whole and its CRC checked; NULL otherwise. */
+static uint8_t *read_record(int fd, uint64_t off, uint64_t len, uint32_t type)
+{
+	uint8_t *rec = len >= AIDX_REC_HDR && len <= AIDX_MAX_REC ? malloc(len) : NULL;
+
+	if (rec && (pread_all(fd, rec, len, off) < 0 || get32(rec) != type ||
+		    get32(rec + 4) != len - AIDX_REC_HDR || get32(rec + 8) != rec_crc(rec, len))) {
+		free(rec);
+		rec = NULL;
+	}
+	return rec;
+}
+
+/* The plan's ranges as keys, per kind. */
+struct want {
+	int kind;
+	uint8_t lo[16], hi[16];
+};
+
+static size_t plan_wants(const struct bpfplan *p, struct want *wt)
+{
+	struct bpfplan_term t[POST_MAXTERMS];
+	size_t n = bpfplan_terms(p, t, POST_MAXTERMS);
+	struct addrset s = { 0 };
+	uint32_t v4[2];
+	uint16_t v16[2];
+
+	if (n > POST_MAXTERMS)
+		return n;
+	for (size_t i = 0; i < n; i++) {
+		wt[i].kind = t[i].kind == BPFPLAN_IP4 ? K_IP4 : t[i].kind == BPFPLAN_IP6 ? K_IP6 :
+			     t[i].kind == BPFPLAN_PORT ? K_PORT : K_VLAN;
+		v4[0] = t[i].lo4;
+		v4[1] = t[i].hi4;
+		v16[0] = t[i].lo;
+		v16[1] = t[i].hi;
+		s.ip4 = v4;
+		s.port = s.vlan = v16;
+		s.ip6 = (uint8_t (*)[16])wt[i].lo;
+		memcpy(wt[i].lo, t[i].lo6, 16);
+		memcpy(wt[i].hi, t[i].hi6, 16);
+		if (wt[i].kind != K_IP6) {
+			set_key(&s, wt[i].kind, 0, wt[i].lo);
+			set_key(&s, wt[i].kind, 1, wt[i].hi);
+		}
+	}
+	return n;
+}
+
+static int wanted(const struct want *wt, size_t n, int k, const uint8_t *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (wt[i].kind == k && memcmp(key, wt[i].lo, key_width[k]) >= 0 &&
+		    memcmp(key, wt[i].hi, key_width[k]) <= 0)
+			return 1;
+	return 0;
+}
+
+/* Whether page i of kind k can hold a value of a range (its values run up to the next page's first). */
+static int page_wanted(const struct dir *d, int k, uint64_t i, const struct want *wt, size_t n)
+{
+	size_t w = key_width[k];
+
+	for (size_t t = 0; t < n; t++)
+		if (wt[t].kind == k && memcmp(d->pages[k][i].first, wt[t].hi, w) <= 0 &&
+		    (i + 1 == d->npages[k] || memcmp(d->pages[k][i + 1].first, wt[t].lo, w) > 0))
+			return 1;
+	return 0;
+}
+
+/* The (block, value) pairs found for one kind, sorted and spread into the blocks' sets at the end. */
+struct hit {
+	uint32_t block;
+	uint8_t key[16];
+};
+
+struct hits {
+	struct hit *h;
+	size_t n, max;
+};
+
+static int add_hit(struct hits *hs, uint32_t block, const uint8_t *key)
+{
+	if (hs->n == hs->max) {
+		size_t m = hs->max ? hs->max * 2 : 64;
+		struct hit *nh = realloc(hs->h, m * sizeof(*nh));
+
+		if (!nh)
+			return -1;
+		hs->h = nh;
+		hs->max = m;
+	}
+	hs->h[hs->n].block = block;
+	memcpy(hs->h[hs->n++].key, key, 16);
+	return 0;
+}
+
+/* Reads one value's row; its blocks go to hs when keep. */
+static int get_row(const uint8_t *p, size_t len, size_t *pos, uint64_t nblocks, int keep,
+		   const uint8_t *key, struct hits *hs)
+{
+	uint64_t h, c, b = 0, d;
+	size_t nbytes = (size_t)((nblocks + 7) / 8);
+
+	if (get_varint(p, len, pos, (uint64_t)UINT32_MAX << 1 | 1, &h) < 0)
+		return -1;
+	c = h >> 1;
+	if (h & 1) {
+		if (len - *pos < nbytes)
+			return -1;
+		for (uint64_t i = 0; i < nblocks; i++)
+			if ((p[*pos + i / 8] >> (i % 8) & 1) && keep && add_hit(hs, (uint32_t)i, key) < 0)
+				return -1;
+		*pos += nbytes;
+		return 0;
+	}
+	for (uint64_t i = 0; i < c; i++) {
+		if (get_varint(p, len, pos, nblocks, &d) < 0 || (i && !d) || b + d >= nblocks)
+			return -1;
+		b = i ? b + d : d;
+		if (keep && add_hit(hs, (uint32_t)b, key) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The next value of a page as a key, from the one before (in key); -1 if not strictly greater. */
+static int get_key(const uint8_t *p, size_t len, size_t *pos, int k, uint32_t i, uint8_t *key)
+{
+	uint64_t d, max = k == K_IP4 ? UINT32_MAX : k == K_PORT ? 65535 : 4095;
+	struct addrset s = { 0 };
+	uint32_t v4;
+	uint16_t v16;
+	uint8_t same;
+
+	if (k == K_IP6) {
+		if (*pos >= len)
+			return -1;
+		same = p[(*pos)++];
+		if (same > 15 || (!i && same) || len - *pos < 16u - same ||
+		    (i && p[*pos] <= key[same]))
+			return -1;
+		memcpy(key + same, p + *pos, 16u - same);
+		*pos += 16u - same;
+		return 0;
+	}
+	if (get_varint(p, len, pos, max, &d) < 0 || (i && !d))
+		return -1;
+	d += i ? key_value(k, key) : 0;
+	if (d > max)
+		return -1;
+	v4 = (uint32_t)d;
+	v16 = (uint16_t)d;
+	s.ip4 = &v4;
+	s.port = s.vlan = &v16;
+	set_key(&s, k, 0, key);
+	return 0;
+}
+
+/*
+ * Page i of kind k: its first value the directory's, every value below the
+ * next page's first, then each value's row; the wanted ones' blocks into hs.
+ */
+static int take_page(const uint8_t *p, size_t len, const struct dir *d, int k, uint64_t i,
+		     uint64_t nblocks, const struct want *wt, size_t nw, struct hits *hs)
+{
+	size_t pos = 1, w = key_width[k];
+	uint8_t (*keys)[16] = NULL;
+	uint64_t n, v;
+	int rc = -1;
+
+	if (len < 1 || p[0] != k || get_varint(p, len, &pos, len, &n) < 0 || !n ||
+	    !(keys = calloc(n, 16)))
+		return -1;
+	for (v = 0; v < n; v++) {
+		if (v)
+			memcpy(keys[v], keys[v - 1], 16);
+		if (get_key(p, len, &pos, k, (uint32_t)v, keys[v]) < 0 ||
+		    (!v && memcmp(keys[v], d->pages[k][i].first, w)) ||
+		    (i + 1 < d->npages[k] && memcmp(keys[v], d->pages[k][i + 1].first, w) >= 0))
+			goto out;
+	}
+	for (v = 0; v < n; v++)
+		if (get_row(p, len, &pos, nblocks, wanted(wt, nw, k, keys[v]), keys[v], hs) < 0)
+			goto out;
+	rc = pos == len ? 0 : -1;
+out:
+	free(keys);
+	return rc;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->block != y->block)
+		return x->block < y->block ? -1 : 1;
+	return memcmp(x->key, y->key, 16);
+}
+
+/* Spreads the sorted hits of kind k into the blocks' sets, each value once. */
+static int spread(struct addridx *x, int k, struct hits *hs)
+{
+	size_t i = 0;
+
+	qsort(hs->h, hs->n, sizeof(*hs->h), cmp_hit);
+	while (i < hs->n) {
+		struct addrset *s = &x->blocks[hs->h[i].block].set;
+		size_t j = i, m = 0;
+
+		while (j < hs->n && hs->h[j].block == hs->h[i].block)
+			j++;
+		if (k == K_IP4 ? !(s->ip4 = calloc(j - i, 4)) : k == K_IP6 ? !(s->ip6 = calloc(j - i, 16)) :
+		    k == K_PORT ? !(s->port = calloc(j - i, 2)) : !(s->vlan = calloc(j - i, 2)))
+			return -1;
+		for (; i < j; i++) {
+			const uint8_t *key = hs->h[i].key;
+
+			if (m && !memcmp(key, hs->h[i - 1].key, 16))
+				continue;
+			if (k == K_IP4)
+				s->ip4[m++] = key_value(k, key);
+			else if (k == K_IP6)
+				memcpy(s->ip6[m++], key, 16);
+			else if (k == K_PORT)
+				s->port[m++] = (uint16_t)key_value(k, key);
+			else
+				s->vlan[m++] = (uint16_t)key_value(k, key);
+		}
+		*(k == K_IP4 ? &s->n4 : k == K_IP6 ? &s->n6 : k == K_PORT ? &s->nport : &s->nvlan) =
+			(uint32_t)m;
+	}
+	return 0;
+}
+
+/* Reads the pages of kind k that may hold a wanted value, and spreads what they say. */
+static int read_kind(int fd, const struct dir *d, int k, const struct want *wt, size_t nw,
+		     struct addridx *x)
+{
+	struct hits hs = { 0 };
+	int rc = -1;
+
+	for (uint64_t i = 0; i < d->npages[k]; i++) {
+		uint8_t *rec;
+		int ok;
+
+		if (!page_wanted(d, k, i, wt, nw))
+			continue;
+		rec = read_record(fd, d->pages[k][i].off, d->pages[k][i].len, AIDX_PAGE);
+		ok = rec && take_page(rec + AIDX_REC_HDR, (size_t)d->pages[k][i].len - AIDX_REC_HDR,
+				      d, k, i, x->nblocks, wt, nw, &hs) == 0;
+		free(rec);
+		if (!ok)
+			goto out;
+	}
+	rc = spread(x, k, &hs);
+out:
+	free(hs.h);
+	return rc;
+}
+
+/* The reduced index from the directory and the wanted pages; its union is its blocks'. */
+static int load_postings(int fd, const struct parse *ps, uint64_t size, const struct bpfplan *p,
+			 uint64_t datasize, struct addridx *x)
+{
+	struct want wt[POST_MAXTERMS];
+	size_t nw = plan_wants(p, wt);
+	struct dir d = { 0 };
+	uint64_t dlen = size - AIDX_END_LEN2 - ps->dir_off;
+	uint8_t *rec = NULL;
+	int rc = -1;
+
+	if (nw > POST_MAXTERMS || !(rec = read_record(fd, ps->dir_off, dlen, AIDX_DIR)) ||
+	    parse_dir(rec + AIDX_REC_HDR, (size_t)dlen - AIDX_REC_HDR, ps, x, &d) < 0 ||
+	    !fits_file(x, datasize))
+		goto out;
+	for (int k = 0; k < K_N; k++)
+		if (read_kind(fd, &d, k, wt, nw, x) < 0)
+			goto out;
+	if (union_of_blocks(x) < 0)
+		goto out;
+	x->complete = 1;
+	x->reduced = 1;
+	rc = 0;
+out:
+	free(rec);
+	dir_free(&d);
+	return rc;
+}
+
+int addridx_load_for(int dirfd, const char *name, int datafd, const char *dataname,
+		     uint64_t datasize, const struct bpfplan *p, struct addridx *x)
+{
+	struct parse ps = { 0 };
+	uint64_t size;
+	int fd, rc = -1;
+
+	memset(x, 0, sizeof(*x));
+	if (!p || datafd < 0 || (fd = open_index(dirfd, name)) < 0)
+		return addridx_load(dirfd, name, datafd, dataname, datasize, x);
+	if (read_ends(fd, x, &ps, &size) == 0 && ps.version == AIDX_VERSION_POSTINGS &&
+	    identity_matches(&ps.id, datafd, dataname, datasize) &&
+	    load_postings(fd, &ps, size, p, datasize, x) == 0)
+		rc = 0;
+	close(fd);
+	if (rc == 0)
+		return 0;
+	/* No postings, or damaged ones: the whole index, every record checked. */
+	addridx_free(x);
+	return addridx_load(dirfd, name, datafd, dataname, datasize, x);
 }
