@@ -78,6 +78,12 @@ void aidxsum_rebuild(struct ring *r, const struct filelist_file *f)
 	indexer_queue(r, f->seq, m.size, INDEX_VERIFY);
 }
 
+void aidxsum_postings(struct ring *r, uint64_t seq)
+{
+	/* Not FL_QUEUED: the file is sealed and indexed, a dump need not wait for this. */
+	indexer_queue(r, seq, 0, INDEX_POSTINGS);
+}
+
 int aidxsum_match(struct ring *r, const struct filelist_file *f, const struct bpfplan *p,
 		  int linktype, struct addridx *x)
 {
