@@ -541,6 +541,7 @@ static int check_header(const uint8_t *h, struct addridx *x, struct parse *ps)
 		return -1;
 	ps->gzip = h[6] & AIDX_GZIP;
 	ps->version = h[4];
+	x->postings = h[4] == AIDX_VERSION_POSTINGS;
 	x->linktype = (int)get32(h + 8);
 	return 0;
 }

@@ -34,6 +34,7 @@ struct addridx {
 	 * whole index would, and nothing else: never keep its union.
 	 */
 	int reduced;
+	int postings;		/* the index has postings (version 2); set by every load and check */
 };
 
 /*
