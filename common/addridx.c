@@ -494,6 +494,26 @@ out:
 	return rc;
 }
 
+int addridx_write_sets(int dirfd, const char *name, const struct addridx *x, int gzip,
+		       const struct pcapidx_identity *id)
+{
+	struct addridx_writer w;
+	int rc = -1;
+
+	if (addridx_writer_open(&w, dirfd, name, x->linktype, gzip) < 0)
+		return -1;
+	for (size_t b = 0; b < x->nblocks; b++)
+		if (write_block(&w, &x->blocks[b]) < 0)
+			goto out;
+	if (write_end(&w, id) == 0 && fchmod(w.fd, 0440) == 0)
+		rc = 0;
+out:
+	addridx_writer_abort(&w);
+	if (rc < 0)
+		unlinkat(dirfd, name, 0);
+	return rc;
+}
+
 void addridx_writer_abort(struct addridx_writer *w)
 {
 	if (w->fd >= 0)
@@ -564,7 +584,8 @@ static int take_block(struct parse *ps, struct addridx *x, const uint8_t *body, 
 	struct addridx_block *blk;
 	long n;
 
-	if (ps->have_union || len < AIDX_POINT_LEN)
+	/* Version 2 holds its blocks in the postings only. */
+	if (ps->have_union || len < AIDX_POINT_LEN || ps->version == AIDX_VERSION_POSTINGS)
 		return -1;
 	if (x->nblocks == ps->maxblocks) {
 		size_t m = ps->maxblocks ? ps->maxblocks * 2 : 64;
@@ -598,8 +619,9 @@ static size_t end_body(const struct parse *ps)
 
 static int take_end(struct parse *ps, const struct addridx *x, const uint8_t *body, size_t len)
 {
+	/* Version 2's blocks are counted by its directory (parse_dir). */
 	if (!ps->have_union || len != end_body(ps) || get64(body) != ps->union_off ||
-	    get64(body + 8) != x->nblocks)
+	    (ps->version != AIDX_VERSION_POSTINGS && get64(body + 8) != x->nblocks))
 		return -1;
 	if (ps->version == AIDX_VERSION_POSTINGS) {
 		ps->postings_off = get64(body + AIDX_END_BODY);
@@ -708,6 +730,21 @@ static int union_of_blocks(struct addridx *x)
 	return 0;
 }
 
+/* Where records come from: an index open on fd, or the whole of it in memory (mem). */
+struct src {
+	int fd;
+	const uint8_t *mem;
+	size_t memlen;
+};
+
+/* As the number of a plan's ranges: every value (a whole load). */
+#define WANT_ALL ((size_t)-1)
+
+struct want;
+/* Version 2's blocks, from its directory and pages ("Postings" below). */
+static int take_postings(const struct src *sr, const struct parse *ps, uint64_t size,
+			 const struct want *wt, size_t nw, uint64_t datasize, struct addridx *x);
+
 /* Every record of the index in ps->p: 0, or -1 if one is untrustworthy. */
 static int parse_all(struct parse *ps, struct addridx *x)
 {
@@ -732,6 +769,11 @@ int addridx_load(int dirfd, const char *name, int datafd, const char *dataname, 
 		return -1;
 	ps.p = buf;
 	if (parse_all(&ps, x) < 0)
+		goto bad;
+	/* Version 2: the blocks are in the postings, every page read (from memory). */
+	if (ps.version == AIDX_VERSION_POSTINGS &&
+	    (!x->complete || take_postings(&(struct src){ -1, buf, ps.len }, &ps, ps.len, NULL,
+					   WANT_ALL, datafd >= 0 ? datasize : 0, x) < 0))
 		goto bad;
 	if (datafd >= 0 && (!x->complete || !fits_file(x, datasize) ||
 			    !identity_matches(&ps.id, datafd, dataname, datasize)))
@@ -948,6 +990,46 @@ struct inverted {
 	uint32_t *blocks;
 };
 
+/* Value i of a against value j of b, both of kind k: <0, 0, >0. */
+static int vcmp(const struct addrset *a, uint32_t i, const struct addrset *b, uint32_t j, int k)
+{
+	switch (k) {
+	case K_IP4:
+		return (a->ip4[i] > b->ip4[j]) - (a->ip4[i] < b->ip4[j]);
+	case K_IP6:
+		return memcmp(a->ip6[i], b->ip6[j], 16);
+	case K_PORT:
+		return (a->port[i] > b->port[j]) - (a->port[i] < b->port[j]);
+	}
+	return (a->vlan[i] > b->vlan[j]) - (a->vlan[i] < b->vlan[j]);
+}
+
+/*
+ * The first union value at or after j that is not below the block's value
+ * i: galloping, then a binary search, so a block's few thousand values
+ * cost a few steps each in a union of a hundred thousand.
+ */
+static uint32_t seek(const struct addrset *u, uint32_t n, uint32_t j, const struct addrset *s,
+		     uint32_t i, int k)
+{
+	uint32_t lo = j, step = 1, hi;
+
+	while (lo + step < n && vcmp(u, lo + step, s, i, k) < 0) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < n ? lo + step : n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (vcmp(u, mid, s, i, k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * Walks block b's values of kind k against the union's (both sorted):
  * counts (fill 0) or places (fill 1) b in each value's row. -1 when a value
@@ -956,17 +1038,11 @@ struct inverted {
 static int invert_block(const struct addrset *u, const struct addrset *s, int k, uint32_t b,
 			struct inverted *iv, uint32_t *next, int fill)
 {
-	uint8_t ku[16], ks[16];
 	uint32_t j = 0;
 
 	for (uint32_t i = 0; i < set_count(s, k); i++) {
-		set_key(s, k, i, ks);
-		for (; j < iv->n; j++) {
-			set_key(u, k, j, ku);
-			if (memcmp(ku, ks, key_width[k]) >= 0)
-				break;
-		}
-		if (j == iv->n || memcmp(ku, ks, key_width[k]))
+		j = seek(u, iv->n, j, s, i, k);
+		if (j == iv->n || vcmp(u, j, s, i, k))
 			return -1;
 		if (fill)
 			iv->blocks[next[j]++] = b;
@@ -1128,6 +1204,7 @@ static int write_postings(struct addridx_writer *w, const struct addridx *x, con
 	if (put_record(w, dbuf, dir.len, AIDX_DIR) < 0)
 		goto out;
 	memcpy(rec + AIDX_REC_HDR, end_body1, AIDX_END_BODY);
+	put64(rec + AIDX_REC_HDR, AIDX_HDR_LEN);	/* the union now follows the header */
 	put64(rec + AIDX_REC_HDR + AIDX_END_BODY, postings_off);
 	put64(rec + AIDX_REC_HDR + AIDX_END_BODY + 8, dir_off);
 	rc = put_record(w, rec, sizeof(rec), AIDX_END);
@@ -1136,18 +1213,19 @@ out:
 	return rc;
 }
 
-/* The header as version 2, then everything of src up to its end record. */
-static int copy_head(struct addridx_writer *w, const uint8_t *src, size_t upto)
+/* The header as version 2, then src's union: its block records are what the postings replace. */
+static int copy_head(struct addridx_writer *w, const uint8_t *src, const struct parse *ps)
 {
 	uint8_t hdr[AIDX_HDR_LEN];
+	size_t ulen = ps->len - AIDX_END_LEN - (size_t)ps->union_off;
 
 	memcpy(hdr, src, AIDX_HDR_LEN);
 	hdr[4] = AIDX_VERSION_POSTINGS;
 	put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
 	if (write_all(w->fd, hdr, sizeof(hdr)) < 0 ||
-	    write_all(w->fd, src + AIDX_HDR_LEN, upto - AIDX_HDR_LEN) < 0)
+	    write_all(w->fd, src + ps->union_off, ulen) < 0)
 		return -1;
-	w->off = upto;
+	w->off = AIDX_HDR_LEN + ulen;
 	return 0;
 }
 
@@ -1170,12 +1248,14 @@ int addridx_write_postings(int dirfd, const char *src, const char *dst,
 		rc = 1;
 		goto out;
 	}
-	/* Rows are made against the blocks' own union: the stored one may say "all" instead. */
-	addrset_free(&x.file);
-	if (union_of_blocks(&x) < 0)
+	/*
+	 * Rows are made against the stored union; one that says "all" (the
+	 * writer ran out of memory) may lack values: the blocks' own then.
+	 */
+	if ((x.file.flags & ADDRSET_ALL) && (addrset_free(&x.file), union_of_blocks(&x) < 0))
 		goto out;
 	w.fd = openat(dirfd, dst, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
-	if (w.fd < 0 || copy_head(&w, buf, ps.len - AIDX_END_LEN) < 0 ||
+	if (w.fd < 0 || copy_head(&w, buf, &ps) < 0 ||
 	    write_postings(&w, &x, &x.file, buf + ps.len - AIDX_END_BODY) < 0 || fchmod(w.fd, 0440) < 0)
 		goto out;
 	rc = 0;
@@ -1278,14 +1358,28 @@ static int parse_dir(const uint8_t *p, size_t len, const struct parse *ps, struc
 }
 
 /* A record of type at off, len bytes in all, read whole and its CRC checked; NULL otherwise. */
-static uint8_t *read_record(int fd, uint64_t off, uint64_t len, uint32_t type)
+/*
+ * A record of type at off, len bytes in all, its CRC checked: read into a
+ * buffer to free (*own), or pointing into memory. NULL otherwise.
+ */
+static const uint8_t *get_record(const struct src *sr, uint64_t off, uint64_t len, uint32_t type,
+				 uint8_t **own)
 {
-	uint8_t *rec = len >= AIDX_REC_HDR && len <= AIDX_MAX_REC ? malloc(len) : NULL;
+	const uint8_t *rec = NULL;
 
-	if (rec && (pread_all(fd, rec, len, off) < 0 || get32(rec) != type ||
-		    get32(rec + 4) != len - AIDX_REC_HDR || get32(rec + 8) != rec_crc(rec, len))) {
-		free(rec);
+	*own = NULL;
+	if (len < AIDX_REC_HDR || len > AIDX_MAX_REC)
+		return NULL;
+	if (sr->mem && off <= sr->memlen && len <= sr->memlen - off)
+		rec = sr->mem + off;
+	else if (!sr->mem && (*own = malloc(len)) && pread_all(sr->fd, *own, len, off) == 0)
+		rec = *own;
+	if (rec && (get32(rec) != type || get32(rec + 4) != len - AIDX_REC_HDR ||
+		    get32(rec + 8) != rec_crc(rec, len)))
 		rec = NULL;
+	if (!rec) {
+		free(*own);
+		*own = NULL;
 	}
 	return rec;
 }
@@ -1328,6 +1422,8 @@ static size_t plan_wants(const struct bpfplan *p, struct want *wt)
 
 static int wanted(const struct want *wt, size_t n, int k, const uint8_t *key)
 {
+	if (n == WANT_ALL)
+		return 1;
 	for (size_t i = 0; i < n; i++)
 		if (wt[i].kind == k && memcmp(key, wt[i].lo, key_width[k]) >= 0 &&
 		    memcmp(key, wt[i].hi, key_width[k]) <= 0)
@@ -1340,6 +1436,8 @@ static int page_wanted(const struct dir *d, int k, uint64_t i, const struct want
 {
 	size_t w = key_width[k];
 
+	if (n == WANT_ALL)
+		return 1;
 	for (size_t t = 0; t < n; t++)
 		if (wt[t].kind == k && memcmp(d->pages[k][i].first, wt[t].hi, w) <= 0 &&
 		    (i + 1 == d->npages[k] || memcmp(d->pages[k][i + 1].first, wt[t].lo, w) > 0))
@@ -1468,67 +1566,73 @@ out:
 	return rc;
 }
 
-static int cmp_hit(const void *a, const void *b)
+/* Room for m values of kind k in s. */
+static int alloc_kind(struct addrset *s, int k, size_t m)
 {
-	const struct hit *x = a, *y = b;
-
-	if (x->block != y->block)
-		return x->block < y->block ? -1 : 1;
-	return memcmp(x->key, y->key, 16);
+	if (k == K_IP4)
+		return (s->ip4 = calloc(m, 4)) ? 0 : -1;
+	if (k == K_IP6)
+		return (s->ip6 = calloc(m, 16)) ? 0 : -1;
+	if (k == K_PORT)
+		return (s->port = calloc(m, 2)) ? 0 : -1;
+	return (s->vlan = calloc(m, 2)) ? 0 : -1;
 }
 
-/* Spreads the sorted hits of kind k into the blocks' sets, each value once. */
-static int spread(struct addridx *x, int k, struct hits *hs)
+static void put_kind(struct addrset *s, int k, const uint8_t *key)
 {
-	size_t i = 0;
+	if (k == K_IP4)
+		s->ip4[s->n4++] = key_value(k, key);
+	else if (k == K_IP6)
+		memcpy(s->ip6[s->n6++], key, 16);
+	else if (k == K_PORT)
+		s->port[s->nport++] = (uint16_t)key_value(k, key);
+	else
+		s->vlan[s->nvlan++] = (uint16_t)key_value(k, key);
+}
 
-	qsort(hs->h, hs->n, sizeof(*hs->h), cmp_hit);
-	while (i < hs->n) {
-		struct addrset *s = &x->blocks[hs->h[i].block].set;
-		size_t j = i, m = 0;
+/*
+ * Spreads the hits of kind k into the blocks' sets. The pages were read in
+ * order and each value once, so every block's values arrive increasing:
+ * counting the hits per block is all the sorting needed.
+ */
+static int spread(struct addridx *x, int k, const struct hits *hs)
+{
+	size_t *count = calloc(x->nblocks + 1, sizeof(size_t));
+	int rc = -1;
 
-		while (j < hs->n && hs->h[j].block == hs->h[i].block)
-			j++;
-		if (k == K_IP4 ? !(s->ip4 = calloc(j - i, 4)) : k == K_IP6 ? !(s->ip6 = calloc(j - i, 16)) :
-		    k == K_PORT ? !(s->port = calloc(j - i, 2)) : !(s->vlan = calloc(j - i, 2)))
-			return -1;
-		for (; i < j; i++) {
-			const uint8_t *key = hs->h[i].key;
-
-			if (m && !memcmp(key, hs->h[i - 1].key, 16))
-				continue;
-			if (k == K_IP4)
-				s->ip4[m++] = key_value(k, key);
-			else if (k == K_IP6)
-				memcpy(s->ip6[m++], key, 16);
-			else if (k == K_PORT)
-				s->port[m++] = (uint16_t)key_value(k, key);
-			else
-				s->vlan[m++] = (uint16_t)key_value(k, key);
-		}
-		*(k == K_IP4 ? &s->n4 : k == K_IP6 ? &s->n6 : k == K_PORT ? &s->nport : &s->nvlan) =
-			(uint32_t)m;
-	}
-	return 0;
+	if (!count)
+		return -1;
+	for (size_t i = 0; i < hs->n; i++)
+		count[hs->h[i].block]++;
+	for (size_t b = 0; b < x->nblocks; b++)
+		if (count[b] && alloc_kind(&x->blocks[b].set, k, count[b]) < 0)
+			goto out;
+	for (size_t i = 0; i < hs->n; i++)
+		put_kind(&x->blocks[hs->h[i].block].set, k, hs->h[i].key);
+	rc = 0;
+out:
+	free(count);
+	return rc;
 }
 
 /* Reads the pages of kind k that may hold a wanted value, and spreads what they say. */
-static int read_kind(int fd, const struct dir *d, int k, const struct want *wt, size_t nw,
-		     struct addridx *x)
+static int read_kind(const struct src *sr, const struct dir *d, int k, const struct want *wt,
+		     size_t nw, struct addridx *x)
 {
 	struct hits hs = { 0 };
 	int rc = -1;
 
 	for (uint64_t i = 0; i < d->npages[k]; i++) {
-		uint8_t *rec;
+		const uint8_t *rec;
+		uint8_t *own;
 		int ok;
 
 		if (!page_wanted(d, k, i, wt, nw))
 			continue;
-		rec = read_record(fd, d->pages[k][i].off, d->pages[k][i].len, AIDX_PAGE);
+		rec = get_record(sr, d->pages[k][i].off, d->pages[k][i].len, AIDX_PAGE, &own);
 		ok = rec && take_page(rec + AIDX_REC_HDR, (size_t)d->pages[k][i].len - AIDX_REC_HDR,
 				      d, k, i, x->nblocks, wt, nw, &hs) == 0;
-		free(rec);
+		free(own);
 		if (!ok)
 			goto out;
 	}
@@ -1538,33 +1642,44 @@ out:
 	return rc;
 }
 
-/* The reduced index from the directory and the wanted pages; its union is its blocks'. */
+/* The blocks from the directory and the wanted pages (nw WANT_ALL: every page). */
+static int take_postings(const struct src *sr, const struct parse *ps, uint64_t size,
+			 const struct want *wt, size_t nw, uint64_t datasize, struct addridx *x)
+{
+	struct dir d = { 0 };
+	uint64_t dlen = size - AIDX_END_LEN2 - ps->dir_off;
+	const uint8_t *rec;
+	uint8_t *own = NULL;
+	int rc = -1;
+
+	if (!(rec = get_record(sr, ps->dir_off, dlen, AIDX_DIR, &own)) ||
+	    parse_dir(rec + AIDX_REC_HDR, (size_t)dlen - AIDX_REC_HDR, ps, x, &d) < 0 ||
+	    (datasize && !fits_file(x, datasize)))
+		goto out;
+	for (int k = 0; k < K_N; k++)
+		if (read_kind(sr, &d, k, wt, nw, x) < 0)
+			goto out;
+	rc = 0;
+out:
+	free(own);
+	dir_free(&d);
+	return rc;
+}
+
+/* The reduced index for plan p; its union is its blocks'. */
 static int load_postings(int fd, const struct parse *ps, uint64_t size, const struct bpfplan *p,
 			 uint64_t datasize, struct addridx *x)
 {
 	struct want wt[POST_MAXTERMS];
 	size_t nw = plan_wants(p, wt);
-	struct dir d = { 0 };
-	uint64_t dlen = size - AIDX_END_LEN2 - ps->dir_off;
-	uint8_t *rec = NULL;
-	int rc = -1;
+	struct src sr = { fd, NULL, 0 };
 
-	if (nw > POST_MAXTERMS || !(rec = read_record(fd, ps->dir_off, dlen, AIDX_DIR)) ||
-	    parse_dir(rec + AIDX_REC_HDR, (size_t)dlen - AIDX_REC_HDR, ps, x, &d) < 0 ||
-	    !fits_file(x, datasize))
-		goto out;
-	for (int k = 0; k < K_N; k++)
-		if (read_kind(fd, &d, k, wt, nw, x) < 0)
-			goto out;
-	if (union_of_blocks(x) < 0)
-		goto out;
+	if (nw > POST_MAXTERMS || take_postings(&sr, ps, size, wt, nw, datasize, x) < 0 ||
+	    union_of_blocks(x) < 0)
+		return -1;
 	x->complete = 1;
 	x->reduced = 1;
-	rc = 0;
-out:
-	free(rec);
-	dir_free(&d);
-	return rc;
+	return 0;
 }
 
 int addridx_load_for(int dirfd, const char *name, int datafd, const char *dataname,

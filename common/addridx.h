@@ -84,6 +84,14 @@ int addridx_load_for(int dirfd, const char *name, int datafd, const char *datana
 int addridx_write_postings(int dirfd, const char *src, const char *dst,
 			   const struct pcapidx_identity *id);
 
+/*
+ * Writes x's blocks as a version 1 index (no postings) at dirfd/name, bound
+ * to identity id, mode 0440, not synced: what an earlier pktcapd wrote
+ * (tests, tools). 0 or -1.
+ */
+int addridx_write_sets(int dirfd, const char *name, const struct addridx *x, int gzip,
+		       const struct pcapidx_identity *id);
+
 /* The block holding uncompressed offset raw_off, or -1. */
 long addridx_block_at(const struct addridx *x, uint64_t raw_off);
 
