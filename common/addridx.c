@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "addridx.h"
+#include "bytes.h"
 #include "bpfplan.h"
 
 /* Layout (docs/index.md, "NAME.aidx"): a header, then records of type, length, CRC and body. */
@@ -37,28 +38,6 @@
 /* pcap's LINKTYPE_RAW is DLT_RAW (12 on Linux) for the packet key extractor. */
 #define LINKTYPE_RAW 101
 #define DLT_RAW_LINUX 12
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
 
 /* A growing output buffer; -1 without memory. */
 struct out {
@@ -269,26 +248,6 @@ bad:
 
 /* ---- Writing ---- */
 
-static int write_all(int fd, const void *buf, size_t len)
-{
-	const uint8_t *p = buf;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 static uint32_t rec_crc(const uint8_t *rec, size_t len)
 {
 	return (uint32_t)crc32(crc32(0, rec, 8), rec + AIDX_REC_HDR, (uInt)(len - AIDX_REC_HDR));
@@ -297,10 +256,10 @@ static uint32_t rec_crc(const uint8_t *rec, size_t len)
 /* Fills in the record header of rec (len bytes in all) and appends it. */
 static int put_record(struct addridx_writer *w, uint8_t *rec, size_t len, uint32_t type)
 {
-	put32(rec, type);
-	put32(rec + 4, (uint32_t)(len - AIDX_REC_HDR));
-	put32(rec + 8, rec_crc(rec, len));
-	if (write_all(w->fd, rec, len) < 0)
+	bytes_put32(rec, type);
+	bytes_put32(rec + 4, (uint32_t)(len - AIDX_REC_HDR));
+	bytes_put32(rec + 8, rec_crc(rec, len));
+	if (bytes_write_all(w->fd, rec, len) < 0)
 		return -1;
 	w->off += len;
 	return 0;
@@ -308,18 +267,18 @@ static int put_record(struct addridx_writer *w, uint8_t *rec, size_t len, uint32
 
 static void put_point(uint8_t *p, const struct pcapidx_point *at)
 {
-	put64(p, (uint64_t)at->first_ns);
-	put64(p + 8, at->off);
-	put64(p + 16, at->raw_off);
-	put64(p + 24, at->packets_before);
+	bytes_put64(p, (uint64_t)at->first_ns);
+	bytes_put64(p + 8, at->off);
+	bytes_put64(p + 16, at->raw_off);
+	bytes_put64(p + 24, at->packets_before);
 }
 
 static void get_point(const uint8_t *p, struct pcapidx_point *at)
 {
-	at->first_ns = (int64_t)get64(p);
-	at->off = get64(p + 8);
-	at->raw_off = get64(p + 16);
-	at->packets_before = get64(p + 24);
+	at->first_ns = (int64_t)bytes_get64(p);
+	at->off = bytes_get64(p + 8);
+	at->raw_off = bytes_get64(p + 16);
+	at->packets_before = bytes_get64(p + 24);
 }
 
 int addridx_writer_open(struct addridx_writer *w, int dirfd, const char *name, int linktype,
@@ -335,10 +294,10 @@ int addridx_writer_open(struct addridx_writer *w, int dirfd, const char *name, i
 	memcpy(hdr, AIDX_MAGIC, 4);
 	hdr[4] = AIDX_VERSION;
 	hdr[6] = gzip ? AIDX_GZIP : 0;
-	put32(hdr + 8, (uint32_t)linktype);
-	put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
+	bytes_put32(hdr + 8, (uint32_t)linktype);
+	bytes_put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
 	w->b = addrset_builder_new(dlt);
-	if (!w->b || write_all(w->fd, hdr, sizeof(hdr)) < 0) {
+	if (!w->b || bytes_write_all(w->fd, hdr, sizeof(hdr)) < 0) {
 		addridx_writer_abort(w);
 		return -1;
 	}
@@ -470,9 +429,9 @@ static int write_end(struct addridx_writer *w, const struct pcapidx_identity *id
 	addrset_free(&file);
 	if (rc < 0 || put_record(w, w->buf, len, AIDX_UNION) < 0)
 		return -1;
-	put64(rec + AIDX_REC_HDR, union_off);
-	put64(rec + AIDX_REC_HDR + 8, w->nblocks);
-	put64(rec + AIDX_REC_HDR + 16, id->span);
+	bytes_put64(rec + AIDX_REC_HDR, union_off);
+	bytes_put64(rec + AIDX_REC_HDR + 8, w->nblocks);
+	bytes_put64(rec + AIDX_REC_HDR + 16, id->span);
 	memcpy(rec + AIDX_REC_HDR + 24, id->name, 32);
 	memcpy(rec + AIDX_REC_HDR + 56, id->ends, 32);
 	return put_record(w, rec, sizeof(rec), AIDX_END);
@@ -557,12 +516,12 @@ struct parse {
 static int check_header(const uint8_t *h, struct addridx *x, struct parse *ps)
 {
 	if (memcmp(h, AIDX_MAGIC, 4) || (h[4] != AIDX_VERSION && h[4] != AIDX_VERSION_POSTINGS) ||
-	    h[5] || get32(h + 12) != (uint32_t)crc32(0, h, 12))
+	    h[5] || bytes_get32(h + 12) != (uint32_t)crc32(0, h, 12))
 		return -1;
 	ps->gzip = h[6] & AIDX_GZIP;
 	ps->version = h[4];
 	x->postings = h[4] == AIDX_VERSION_POSTINGS;
-	x->linktype = (int)get32(h + 8);
+	x->linktype = (int)bytes_get32(h + 8);
 	return 0;
 }
 
@@ -620,17 +579,17 @@ static size_t end_body(const struct parse *ps)
 static int take_end(struct parse *ps, const struct addridx *x, const uint8_t *body, size_t len)
 {
 	/* Version 2's blocks are counted by its directory (parse_dir). */
-	if (!ps->have_union || len != end_body(ps) || get64(body) != ps->union_off ||
-	    (ps->version != AIDX_VERSION_POSTINGS && get64(body + 8) != x->nblocks))
+	if (!ps->have_union || len != end_body(ps) || bytes_get64(body) != ps->union_off ||
+	    (ps->version != AIDX_VERSION_POSTINGS && bytes_get64(body + 8) != x->nblocks))
 		return -1;
 	if (ps->version == AIDX_VERSION_POSTINGS) {
-		ps->postings_off = get64(body + AIDX_END_BODY);
-		ps->dir_off = get64(body + AIDX_END_BODY + 8);
+		ps->postings_off = bytes_get64(body + AIDX_END_BODY);
+		ps->dir_off = bytes_get64(body + AIDX_END_BODY + 8);
 		if (ps->postings_off <= ps->union_off || ps->dir_off < ps->postings_off)
 			return -1;
 	}
-	ps->nblocks = get64(body + 8);
-	ps->id.span = get64(body + 16);
+	ps->nblocks = bytes_get64(body + 8);
+	ps->id.span = bytes_get64(body + 16);
 	memcpy(ps->id.name, body + 24, 32);
 	memcpy(ps->id.ends, body + 56, 32);
 	return 0;
@@ -643,11 +602,11 @@ static int take_record(struct parse *ps, struct addridx *x, size_t *pos)
 	size_t left = ps->len - *pos, blen;
 	long n;
 
-	if (left < AIDX_REC_HDR || (blen = get32(rec + 4)) > AIDX_MAX_REC ||
-	    blen > left - AIDX_REC_HDR || get32(rec + 8) != rec_crc(rec, AIDX_REC_HDR + blen))
+	if (left < AIDX_REC_HDR || (blen = bytes_get32(rec + 4)) > AIDX_MAX_REC ||
+	    blen > left - AIDX_REC_HDR || bytes_get32(rec + 8) != rec_crc(rec, AIDX_REC_HDR + blen))
 		return 1;
 	*pos += AIDX_REC_HDR + blen;
-	switch (get32(rec)) {
+	switch (bytes_get32(rec)) {
 	case AIDX_BLOCK:
 		return take_block(ps, x, rec + AIDX_REC_HDR, blen);
 	case AIDX_UNION:
@@ -798,25 +757,6 @@ void addridx_free(struct addridx *x)
 	memset(x, 0, sizeof(*x));
 }
 
-static int pread_all(int fd, uint8_t *buf, size_t len, uint64_t off)
-{
-	while (len) {
-		ssize_t n = pread(fd, buf, len, (off_t)off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-		off += (uint64_t)n;
-	}
-	return 0;
-}
-
 /* The header and the end record of the index open on fd: two small reads. */
 static int read_ends(int fd, struct addridx *x, struct parse *ps, uint64_t *size)
 {
@@ -825,18 +765,18 @@ static int read_ends(int fd, struct addridx *x, struct parse *ps, uint64_t *size
 	struct stat st;
 
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    pread_all(fd, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, ps) < 0)
+	    bytes_pread_all(fd, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, ps) < 0)
 		return -1;
 	elen = AIDX_REC_HDR + end_body(ps);
 	if ((uint64_t)st.st_size < AIDX_HDR_LEN + AIDX_REC_HDR + elen ||
-	    pread_all(fd, end, elen, (uint64_t)st.st_size - elen) < 0 || get32(end) != AIDX_END ||
-	    get32(end + 4) != end_body(ps) || get32(end + 8) != rec_crc(end, elen))
+	    bytes_pread_all(fd, end, elen, (uint64_t)st.st_size - elen) < 0 || bytes_get32(end) != AIDX_END ||
+	    bytes_get32(end + 4) != end_body(ps) || bytes_get32(end + 8) != rec_crc(end, elen))
 		return -1;
 	*size = (uint64_t)st.st_size;
-	ps->union_off = get64(end + AIDX_REC_HDR);
+	ps->union_off = bytes_get64(end + AIDX_REC_HDR);
 	ps->have_union = 1;
 	if (ps->union_off < AIDX_HDR_LEN || ps->union_off > *size - elen - AIDX_REC_HDR ||
-	    take_end(ps, &(struct addridx){ .nblocks = get64(end + AIDX_REC_HDR + 8) },
+	    take_end(ps, &(struct addridx){ .nblocks = bytes_get64(end + AIDX_REC_HDR + 8) },
 		     end + AIDX_REC_HDR, end_body(ps)) < 0)
 		return -1;
 	/* Version 2: the postings lie between the union and the end, the directory last. */
@@ -862,8 +802,8 @@ static int read_union(int fd, const struct parse *ps, uint64_t size, struct addr
 	int rc = -1;
 	long n;
 
-	if (!rec || pread_all(fd, rec, len, ps->union_off) < 0 || get32(rec) != AIDX_UNION ||
-	    get32(rec + 4) != len - AIDX_REC_HDR || get32(rec + 8) != rec_crc(rec, len))
+	if (!rec || bytes_pread_all(fd, rec, len, ps->union_off) < 0 || bytes_get32(rec) != AIDX_UNION ||
+	    bytes_get32(rec + 4) != len - AIDX_REC_HDR || bytes_get32(rec + 8) != rec_crc(rec, len))
 		goto out;
 	n = addridx_decode_set(rec + AIDX_REC_HDR, len - AIDX_REC_HDR, &x->file);
 	if (n >= 0 && (size_t)n == len - AIDX_REC_HDR)
@@ -1204,9 +1144,9 @@ static int write_postings(struct addridx_writer *w, const struct addridx *x, con
 	if (put_record(w, dbuf, dir.len, AIDX_DIR) < 0)
 		goto out;
 	memcpy(rec + AIDX_REC_HDR, end_body1, AIDX_END_BODY);
-	put64(rec + AIDX_REC_HDR, AIDX_HDR_LEN);	/* the union now follows the header */
-	put64(rec + AIDX_REC_HDR + AIDX_END_BODY, postings_off);
-	put64(rec + AIDX_REC_HDR + AIDX_END_BODY + 8, dir_off);
+	bytes_put64(rec + AIDX_REC_HDR, AIDX_HDR_LEN);	/* the union now follows the header */
+	bytes_put64(rec + AIDX_REC_HDR + AIDX_END_BODY, postings_off);
+	bytes_put64(rec + AIDX_REC_HDR + AIDX_END_BODY + 8, dir_off);
 	rc = put_record(w, rec, sizeof(rec), AIDX_END);
 out:
 	free(dbuf);
@@ -1221,9 +1161,9 @@ static int copy_head(struct addridx_writer *w, const uint8_t *src, const struct 
 
 	memcpy(hdr, src, AIDX_HDR_LEN);
 	hdr[4] = AIDX_VERSION_POSTINGS;
-	put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
-	if (write_all(w->fd, hdr, sizeof(hdr)) < 0 ||
-	    write_all(w->fd, src + ps->union_off, ulen) < 0)
+	bytes_put32(hdr + 12, (uint32_t)crc32(0, hdr, 12));
+	if (bytes_write_all(w->fd, hdr, sizeof(hdr)) < 0 ||
+	    bytes_write_all(w->fd, src + ps->union_off, ulen) < 0)
 		return -1;
 	w->off = AIDX_HDR_LEN + ulen;
 	return 0;
@@ -1372,10 +1312,10 @@ static const uint8_t *get_record(const struct src *sr, uint64_t off, uint64_t le
 		return NULL;
 	if (sr->mem && off <= sr->memlen && len <= sr->memlen - off)
 		rec = sr->mem + off;
-	else if (!sr->mem && (*own = malloc(len)) && pread_all(sr->fd, *own, len, off) == 0)
+	else if (!sr->mem && (*own = malloc(len)) && bytes_pread_all(sr->fd, *own, len, off) == 0)
 		rec = *own;
-	if (rec && (get32(rec) != type || get32(rec + 4) != len - AIDX_REC_HDR ||
-		    get32(rec + 8) != rec_crc(rec, len)))
+	if (rec && (bytes_get32(rec) != type || bytes_get32(rec + 4) != len - AIDX_REC_HDR ||
+		    bytes_get32(rec + 8) != rec_crc(rec, len)))
 		rec = NULL;
 	if (!rec) {
 		free(*own);
