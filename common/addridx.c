@@ -692,9 +692,21 @@ static int union_of_blocks(struct addridx *x)
 /* Where records come from: an index open on fd, or the whole of it in memory (mem). */
 struct src {
 	int fd;
-	const uint8_t *mem;
+	const uint8_t *mem;	/* bytes memoff to memoff + memlen of the index, or NULL */
 	size_t memlen;
+	uint64_t memoff;
 };
+
+/* len bytes at off: from memory when they are there, else read. */
+static int src_read(const struct src *sr, uint8_t *buf, size_t len, uint64_t off)
+{
+	if (sr->mem && off >= sr->memoff && off - sr->memoff <= sr->memlen &&
+	    len <= sr->memlen - (off - sr->memoff)) {
+		memcpy(buf, sr->mem + (off - sr->memoff), len);
+		return 0;
+	}
+	return sr->fd >= 0 ? bytes_pread_all(sr->fd, buf, len, off) : -1;
+}
 
 /* As the number of a plan's ranges: every value (a whole load). */
 #define WANT_ALL ((size_t)-1)
@@ -731,7 +743,7 @@ int addridx_load(int dirfd, const char *name, int datafd, const char *dataname, 
 		goto bad;
 	/* Version 2: the blocks are in the postings, every page read (from memory). */
 	if (ps.version == AIDX_VERSION_POSTINGS &&
-	    (!x->complete || take_postings(&(struct src){ -1, buf, ps.len }, &ps, ps.len, NULL,
+	    (!x->complete || take_postings(&(struct src){ -1, buf, ps.len, 0 }, &ps, ps.len, NULL,
 					   WANT_ALL, datafd >= 0 ? datasize : 0, x) < 0))
 		goto bad;
 	if (datafd >= 0 && (!x->complete || !fits_file(x, datasize) ||
@@ -758,19 +770,20 @@ void addridx_free(struct addridx *x)
 }
 
 /* The header and the end record of the index open on fd: two small reads. */
-static int read_ends(int fd, struct addridx *x, struct parse *ps, uint64_t *size)
+static int read_ends(const struct src *sr, struct addridx *x, struct parse *ps, uint64_t *size)
 {
 	uint8_t hdr[AIDX_HDR_LEN], end[AIDX_END_LEN2];
 	size_t elen;
 	struct stat st;
 
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    bytes_pread_all(fd, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, ps) < 0)
+	if (fstat(sr->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < AIDX_HDR_LEN ||
+	    src_read(sr, hdr, sizeof(hdr), 0) < 0 || check_header(hdr, x, ps) < 0)
 		return -1;
 	elen = AIDX_REC_HDR + end_body(ps);
 	if ((uint64_t)st.st_size < AIDX_HDR_LEN + AIDX_REC_HDR + elen ||
-	    bytes_pread_all(fd, end, elen, (uint64_t)st.st_size - elen) < 0 || bytes_get32(end) != AIDX_END ||
-	    bytes_get32(end + 4) != end_body(ps) || bytes_get32(end + 8) != rec_crc(end, elen))
+	    src_read(sr, end, elen, (uint64_t)st.st_size - elen) < 0 ||
+	    bytes_get32(end) != AIDX_END || bytes_get32(end + 4) != end_body(ps) ||
+	    bytes_get32(end + 8) != rec_crc(end, elen))
 		return -1;
 	*size = (uint64_t)st.st_size;
 	ps->union_off = bytes_get64(end + AIDX_REC_HDR);
@@ -828,7 +841,7 @@ int addridx_load_union(int dirfd, const char *name, int datafd, const char *data
 	memset(x, 0, sizeof(*x));
 	if (datafd < 0 || (fd = open_index(dirfd, name)) < 0)
 		return -1;
-	if (read_ends(fd, x, &ps, &size) == 0 &&
+	if (read_ends(&(struct src){ fd, NULL, 0, 0 }, x, &ps, &size) == 0 &&
 	    identity_matches(&ps.id, datafd, dataname, datasize) &&
 	    read_union(fd, &ps, size, x) == 0) {
 		x->complete = 1;
@@ -855,7 +868,8 @@ int addridx_check_union(int dirfd, const char *name, const struct pcapidx_identi
 
 	if (fd < 0)
 		return -1;
-	if (read_ends(fd, &x, &ps, &size) == 0 && ps.id.span == id->span &&
+	if (read_ends(&(struct src){ fd, NULL, 0, 0 }, &x, &ps, &size) == 0 &&
+	    ps.id.span == id->span &&
 	    !memcmp(ps.id.name, id->name, 32) && !memcmp(ps.id.ends, id->ends, 32))
 		rc = 0;
 	if (rc == 0 && u) {
@@ -889,6 +903,8 @@ long addridx_block_at(const struct addridx *x, uint64_t raw_off)
 
 /* Values a page: a rare value costs one page read, a page stays a few KiB. */
 #define POST_PAGE 128
+/* Read at once from the end of an index by a plan's load (a 100 MB file's directory: 26 KB). */
+#define POST_TAIL (64 * 1024)
 /* More plan terms than this and the index is loaded whole. */
 #define POST_MAXTERMS 64
 
@@ -1027,7 +1043,7 @@ static void inverted_free(struct inverted *iv)
 	memset(iv, 0, sizeof(*iv));
 }
 
-/* One value's blocks: a bitmap when it is in at least one block of 8, else first and differences. */
+/* One value's blocks: a bitmap when in one block of 8 or more, else first and differences. */
 static int put_row(struct out *o, const uint32_t *b, uint32_t c, uint64_t nblocks)
 {
 	size_t nbytes = (size_t)((nblocks + 7) / 8);
@@ -1126,8 +1142,8 @@ out:
 }
 
 /* Everything after the union: the pages, the directory and the version 2 end. */
-static int write_postings(struct addridx_writer *w, const struct addridx *x, const struct addrset *u,
-			  const uint8_t *end_body1)
+static int write_postings(struct addridx_writer *w, const struct addridx *x,
+			  const struct addrset *u, const uint8_t *end_body1)
 {
 	uint8_t *dbuf = NULL, rec[AIDX_END_LEN2];
 	size_t dcap = 0;
@@ -1251,7 +1267,7 @@ static int get_block_row(const uint8_t *p, size_t len, size_t *pos, const struct
 	return 0;
 }
 
-/* A kind's page entries: keys strictly increasing, each page between the union and the directory. */
+/* A kind's page entries: keys increasing, each page between the union and the directory. */
 static int get_pages(const uint8_t *p, size_t len, size_t *pos, const struct parse *ps, int k,
 		     struct dir *d)
 {
@@ -1310,9 +1326,10 @@ static const uint8_t *get_record(const struct src *sr, uint64_t off, uint64_t le
 	*own = NULL;
 	if (len < AIDX_REC_HDR || len > AIDX_MAX_REC)
 		return NULL;
-	if (sr->mem && off <= sr->memlen && len <= sr->memlen - off)
-		rec = sr->mem + off;
-	else if (!sr->mem && (*own = malloc(len)) && bytes_pread_all(sr->fd, *own, len, off) == 0)
+	if (sr->mem && off >= sr->memoff && off - sr->memoff <= sr->memlen &&
+	    len <= sr->memlen - (off - sr->memoff))
+		rec = sr->mem + (off - sr->memoff);
+	else if ((*own = malloc(len)) && src_read(sr, *own, len, off) == 0)
 		rec = *own;
 	if (rec && (bytes_get32(rec) != type || bytes_get32(rec + 4) != len - AIDX_REC_HDR ||
 		    bytes_get32(rec + 8) != rec_crc(rec, len)))
@@ -1371,7 +1388,7 @@ static int wanted(const struct want *wt, size_t n, int k, const uint8_t *key)
 	return 0;
 }
 
-/* Whether page i of kind k can hold a value of a range (its values run up to the next page's first). */
+/* Whether page i of kind k can hold a value of a range (its values end below the next page's). */
 static int page_wanted(const struct dir *d, int k, uint64_t i, const struct want *wt, size_t n)
 {
 	size_t w = key_width[k];
@@ -1385,7 +1402,7 @@ static int page_wanted(const struct dir *d, int k, uint64_t i, const struct want
 	return 0;
 }
 
-/* The (block, value) pairs found for one kind, sorted and spread into the blocks' sets at the end. */
+/* The (block, value) pairs found for one kind, spread into the blocks' sets at the end. */
 struct hit {
 	uint32_t block;
 	uint8_t key[16];
@@ -1607,14 +1624,13 @@ out:
 }
 
 /* The reduced index for plan p; its union is its blocks'. */
-static int load_postings(int fd, const struct parse *ps, uint64_t size, const struct bpfplan *p,
-			 uint64_t datasize, struct addridx *x)
+static int load_postings(const struct src *sr, const struct parse *ps, uint64_t size,
+			 const struct bpfplan *p, uint64_t datasize, struct addridx *x)
 {
 	struct want wt[POST_MAXTERMS];
 	size_t nw = plan_wants(p, wt);
-	struct src sr = { fd, NULL, 0 };
 
-	if (nw > POST_MAXTERMS || take_postings(&sr, ps, size, wt, nw, datasize, x) < 0 ||
+	if (nw > POST_MAXTERMS || take_postings(sr, ps, size, wt, nw, datasize, x) < 0 ||
 	    union_of_blocks(x) < 0)
 		return -1;
 	x->complete = 1;
@@ -1622,20 +1638,49 @@ static int load_postings(int fd, const struct parse *ps, uint64_t size, const st
 	return 0;
 }
 
+/*
+ * The last POST_TAIL bytes of the index (all of a small one) in one read:
+ * the end and the directory, and for a small file every page, come from it.
+ */
+static uint8_t *read_tail(int fd, struct src *sr)
+{
+	struct stat st;
+	size_t n;
+	uint8_t *buf;
+
+	sr->fd = fd;
+	if (fstat(fd, &st) < 0 || st.st_size <= 0)
+		return NULL;
+	n = (uint64_t)st.st_size < POST_TAIL ? (size_t)st.st_size : POST_TAIL;
+	buf = malloc(n);
+	if (!buf || bytes_pread_all(fd, buf, n, (uint64_t)st.st_size - n) < 0) {
+		free(buf);
+		return NULL;
+	}
+	sr->mem = buf;
+	sr->memlen = n;
+	sr->memoff = (uint64_t)st.st_size - n;
+	return buf;
+}
+
 int addridx_load_for(int dirfd, const char *name, int datafd, const char *dataname,
 		     uint64_t datasize, const struct bpfplan *p, struct addridx *x)
 {
 	struct parse ps = { 0 };
+	struct src sr = { -1, NULL, 0, 0 };
+	uint8_t *tail;
 	uint64_t size;
 	int fd, rc = -1;
 
 	memset(x, 0, sizeof(*x));
 	if (!p || datafd < 0 || (fd = open_index(dirfd, name)) < 0)
 		return addridx_load(dirfd, name, datafd, dataname, datasize, x);
-	if (read_ends(fd, x, &ps, &size) == 0 && ps.version == AIDX_VERSION_POSTINGS &&
+	tail = read_tail(fd, &sr);
+	if (read_ends(&sr, x, &ps, &size) == 0 && ps.version == AIDX_VERSION_POSTINGS &&
 	    identity_matches(&ps.id, datafd, dataname, datasize) &&
-	    load_postings(fd, &ps, size, p, datasize, x) == 0)
+	    load_postings(&sr, &ps, size, p, datasize, x) == 0)
 		rc = 0;
+	free(tail);
 	close(fd);
 	if (rc == 0)
 		return 0;
