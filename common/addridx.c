@@ -1503,7 +1503,7 @@ static int take_page(const uint8_t *p, size_t len, const struct dir *d, int k, u
 	uint64_t n, v;
 	int rc = -1;
 
-	if (len < 1 || p[0] != k || get_varint(p, len, &pos, len, &n) < 0 || !n ||
+	if (len < 1 || p[0] != k || get_varint(p, len, &pos, POST_PAGE, &n) < 0 || !n ||
 	    !(keys = calloc(n, 16)))
 		return -1;
 	for (v = 0; v < n; v++) {
