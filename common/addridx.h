@@ -27,6 +27,14 @@ struct addridx {
 	struct addridx_block *blocks;
 	size_t nblocks;
 	struct addrset file;	/* the union of all blocks */
+	/*
+	 * Loaded for one plan (addridx_load_for): every set, the union too,
+	 * holds only the values the plan asks about, with the blocks' flags,
+	 * layers and protocols whole. It answers that plan exactly as the
+	 * whole index would, and nothing else: never keep its union.
+	 */
+	int reduced;
+	int postings;		/* the index has postings (version 2); set by every load and check */
 };
 
 /*
@@ -56,6 +64,33 @@ int addridx_check(int dirfd, const char *name, const struct pcapidx_identity *id
 /* addridx_check, and the union loaded into *u (as addridx_load_union) when it is there. */
 int addridx_check_union(int dirfd, const char *name, const struct pcapidx_identity *id,
 			struct addridx *u);
+
+/*
+ * As addridx_load, but for plan p only: from an index with postings
+ * (docs/index.md, "Postings") it reads the end, the directory and the pages
+ * holding p's values, and returns a reduced index (x->reduced 1) on which
+ * bpfplan_may_match(p, ...) answers as on the whole one. An index without
+ * postings, or whose postings fail a check, is loaded whole (reduced 0).
+ */
+struct bpfplan;
+int addridx_load_for(int dirfd, const char *name, int datafd, const char *dataname,
+		     uint64_t datasize, const struct bpfplan *p, struct addridx *x);
+
+/*
+ * Writes dst (replacing it, mode 0440, not synced): the complete index src,
+ * bound to the file whose identity is id, with its postings added. 1 when
+ * src has them already (nothing written), 0 done, -1 otherwise (dst removed).
+ */
+int addridx_write_postings(int dirfd, const char *src, const char *dst,
+			   const struct pcapidx_identity *id);
+
+/*
+ * Writes x's blocks as a version 1 index (no postings) at dirfd/name, bound
+ * to identity id, mode 0440, not synced: what an earlier pktcapd wrote
+ * (tests, tools). 0 or -1.
+ */
+int addridx_write_sets(int dirfd, const char *name, const struct addridx *x, int gzip,
+		       const struct pcapidx_identity *id);
 
 /* The block holding uncompressed offset raw_off, or -1. */
 long addridx_block_at(const struct addridx *x, uint64_t raw_off);

@@ -962,6 +962,48 @@ int bpfplan_may_match(const struct bpfplan *p, const struct addrset *s)
 	return eval(p->root, s, 0, &pass);
 }
 
+/* Appends n's value ranges; what eval never asks (under not, a vlan without an id) adds nothing. */
+static void terms(const struct node *n, struct bpfplan_term *out, size_t max, size_t *k)
+{
+	struct bpfplan_term t = { 0 };
+
+	if (n->type == N_AND || n->type == N_OR) {
+		terms(n->a, out, max, k);
+		terms(n->b, out, max, k);
+		return;
+	}
+	if (n->type == N_VLAN && n->vid >= 0 && n->vid <= 0xfff) {
+		t.kind = BPFPLAN_VLAN;
+		t.lo = t.hi = (uint16_t)n->vid;
+	} else if (n->type == N_PRIM && n->kind == 4) {
+		t.kind = BPFPLAN_IP4;
+		t.lo4 = n->lo4;
+		t.hi4 = n->hi4;
+	} else if (n->type == N_PRIM && n->kind == 6) {
+		t.kind = BPFPLAN_IP6;
+		memcpy(t.lo6, n->lo6, 16);
+		memcpy(t.hi6, n->hi6, 16);
+	} else if (n->type == N_PRIM && n->kind == 'p') {
+		t.kind = BPFPLAN_PORT;
+		t.lo = n->plo;
+		t.hi = n->phi;
+	} else {
+		return;
+	}
+	if (*k < max)
+		out[*k] = t;
+	(*k)++;
+}
+
+size_t bpfplan_terms(const struct bpfplan *p, struct bpfplan_term *out, size_t max)
+{
+	size_t k = 0;
+
+	if (p)
+		terms(p->root, out, max, &k);
+	return k;
+}
+
 /* ---- the plan ---- */
 
 /* Appends n's readable form to buf (of size len, *used so far); parts it cannot bound print as '*'. */

@@ -4,6 +4,7 @@
 #define PKTCAP_BPFPLAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "addrset.h"
 
@@ -31,5 +32,20 @@ int bpfplan_may_match(const struct bpfplan *p, const struct addrset *s);
 /* The plan in a readable form, for -v output and tests ("(host 10.0.0.1 and port 80)"). */
 const char *bpfplan_describe(const struct bpfplan *p);
 void bpfplan_free(struct bpfplan *p);
+
+/*
+ * A range of values a plan asks of a set: bpfplan_may_match asks a set
+ * about these values only (besides its flags, layers and protocols), so a
+ * set holding just the values inside them answers as the whole set does.
+ */
+enum { BPFPLAN_IP4, BPFPLAN_IP6, BPFPLAN_PORT, BPFPLAN_VLAN };
+struct bpfplan_term {
+	int kind;		/* BPFPLAN_* */
+	uint32_t lo4, hi4;	/* IPv4, host order */
+	uint8_t lo6[16], hi6[16];
+	uint16_t lo, hi;	/* ports, VLAN ids */
+};
+/* Fills out[0..max) with the ranges p tests; returns how many there are (may exceed max). */
+size_t bpfplan_terms(const struct bpfplan *p, struct bpfplan_term *out, size_t max);
 
 #endif

@@ -10,47 +10,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "bytes.h"
 #include "pcapidx.h"
 #include "sha256.h"
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-	const uint8_t *p = buf;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
 
 void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24], int gzip)
 {
@@ -63,59 +25,40 @@ void pcapidx_header(uint8_t out[PCAPIDX_HDR_LEN], const uint8_t pcap_header[24],
 
 static void seal(uint8_t *rec, uint32_t type)
 {
-	put32(rec, type);
-	put32(rec + 4, (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8));
+	bytes_put32(rec, type);
+	bytes_put32(rec + 4, (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8));
 }
 
 void pcapidx_point_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_point *p)
 {
 	memset(out, 0, PCAPIDX_REC_LEN);
-	put64(out + 8, (uint64_t)p->first_ns);
-	put64(out + 16, p->off);
-	put64(out + 24, p->raw_off);
-	put64(out + 32, p->packets_before);
+	bytes_put64(out + 8, (uint64_t)p->first_ns);
+	bytes_put64(out + 16, p->off);
+	bytes_put64(out + 24, p->raw_off);
+	bytes_put64(out + 32, p->packets_before);
 	seal(out, PCAPIDX_POINT);
 }
 
 void pcapidx_summary_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_summary *s)
 {
 	memset(out, 0, PCAPIDX_REC_LEN);
-	put64(out + 8, (uint64_t)s->first_ns);
-	put64(out + 16, (uint64_t)s->last_ns);
-	put64(out + 24, s->packets);
-	put64(out + 32, s->raw_bytes);
-	put64(out + 40, s->size);
+	bytes_put64(out + 8, (uint64_t)s->first_ns);
+	bytes_put64(out + 16, (uint64_t)s->last_ns);
+	bytes_put64(out + 24, s->packets);
+	bytes_put64(out + 32, s->raw_bytes);
+	bytes_put64(out + 40, s->size);
 	memcpy(out + 48, s->sha256, 32);
-	put32(out + 80, s->flags);
+	bytes_put32(out + 80, s->flags);
 	seal(out, PCAPIDX_SUMMARY);
 }
 
 static void identity_rec(uint8_t out[PCAPIDX_REC_LEN], const struct pcapidx_identity *id)
 {
 	memset(out, 0, PCAPIDX_REC_LEN);
-	put64(out + 8, id->span);
+	bytes_put64(out + 8, id->span);
 	memcpy(out + 16, id->name, 32);
 	memcpy(out + 48, id->ends, 32);
 	seal(out, PCAPIDX_IDENTITY);
-}
-
-static int pread_all(int fd, uint8_t *buf, size_t len, uint64_t off)
-{
-	while (len) {
-		ssize_t n = pread(fd, buf, len, (off_t)off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-		off += (uint64_t)n;
-	}
-	return 0;
 }
 
 int pcapidx_identify(int fd, const char *name, uint64_t size, struct pcapidx_identity *id)
@@ -125,8 +68,8 @@ int pcapidx_identify(int fd, const char *name, uint64_t size, struct pcapidx_ide
 	int rc = -1;
 
 	id->span = size < PCAPIDX_ID_SPAN ? size : PCAPIDX_ID_SPAN;
-	if (pread_all(fd, head, id->span, 0) < 0 ||
-	    pread_all(fd, tail, id->span, size - id->span) < 0 || sha256_init(&h) < 0)
+	if (bytes_pread_all(fd, head, id->span, 0) < 0 ||
+	    bytes_pread_all(fd, tail, id->span, size - id->span) < 0 || sha256_init(&h) < 0)
 		goto out;
 	sha256_update(&h, name, strlen(name));
 	sha256_final(&h, id->name);
@@ -202,7 +145,7 @@ int pcapidx_writer_open(struct pcapidx_writer *w, int dirfd, const char *name,
 	if (w->fd < 0)
 		return -1;
 	pcapidx_header(hdr, pcap_header, gzip);
-	if (write_all(w->fd, hdr, sizeof(hdr)) < 0) {
+	if (bytes_write_all(w->fd, hdr, sizeof(hdr)) < 0) {
 		pcapidx_writer_abort(w);
 		return -1;
 	}
@@ -217,7 +160,7 @@ int pcapidx_writer_point(struct pcapidx_writer *w, const struct pcapidx_point *p
 		return -1;
 	pcapidx_point_rec(rec, p);
 	/* A short index is still a true one: give up on the rest of it. */
-	if (write_all(w->fd, rec, sizeof(rec)) < 0) {
+	if (bytes_write_all(w->fd, rec, sizeof(rec)) < 0) {
 		pcapidx_writer_abort(w);
 		return -1;
 	}
@@ -233,11 +176,11 @@ int pcapidx_writer_finish(struct pcapidx_writer *w, const struct pcapidx_summary
 		return -1;
 	if (s->has_identity) {
 		identity_rec(rec, &s->id);
-		if (write_all(w->fd, rec, sizeof(rec)) < 0)
+		if (bytes_write_all(w->fd, rec, sizeof(rec)) < 0)
 			goto out;
 	}
 	pcapidx_summary_rec(rec, s);
-	if (write_all(w->fd, rec, sizeof(rec)) == 0 && (w->nosync || fdatasync(w->fd) == 0) &&
+	if (bytes_write_all(w->fd, rec, sizeof(rec)) == 0 && (w->nosync || fdatasync(w->fd) == 0) &&
 	    fchmod(w->fd, 0440) == 0)
 		rc = 0;
 out:
@@ -256,10 +199,10 @@ void pcapidx_writer_abort(struct pcapidx_writer *w)
 /* Takes one record; returns 0 to go on, 1 at the summary or the end of what is trusted. */
 static int take_record(struct pcapidx *idx, const uint8_t *rec, size_t *max)
 {
-	uint32_t type = get32(rec);
+	uint32_t type = bytes_get32(rec);
 
 	/* A record that fails its check ends the index: nothing after it is trusted. */
-	if (get32(rec + 4) != (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8))
+	if (bytes_get32(rec + 4) != (uint32_t)crc32(0, rec + 8, PCAPIDX_REC_LEN - 8))
 		return 1;
 	if (type == PCAPIDX_POINT) {
 		struct pcapidx_point *p;
@@ -274,28 +217,28 @@ static int take_record(struct pcapidx *idx, const uint8_t *rec, size_t *max)
 			*max = n;
 		}
 		p = &idx->points[idx->npoints++];
-		p->first_ns = (int64_t)get64(rec + 8);
-		p->off = get64(rec + 16);
-		p->raw_off = get64(rec + 24);
-		p->packets_before = get64(rec + 32);
+		p->first_ns = (int64_t)bytes_get64(rec + 8);
+		p->off = bytes_get64(rec + 16);
+		p->raw_off = bytes_get64(rec + 24);
+		p->packets_before = bytes_get64(rec + 32);
 		return 0;
 	}
 	if (type == PCAPIDX_IDENTITY && idx->version >= 2) {
 		idx->summary.has_identity = 1;
-		idx->summary.id.span = get64(rec + 8);
+		idx->summary.id.span = bytes_get64(rec + 8);
 		memcpy(idx->summary.id.name, rec + 16, 32);
 		memcpy(idx->summary.id.ends, rec + 48, 32);
 		return 0;
 	}
 	if (type == PCAPIDX_SUMMARY) {
 		idx->has_summary = 1;
-		idx->summary.first_ns = (int64_t)get64(rec + 8);
-		idx->summary.last_ns = (int64_t)get64(rec + 16);
-		idx->summary.packets = get64(rec + 24);
-		idx->summary.raw_bytes = get64(rec + 32);
-		idx->summary.size = get64(rec + 40);
+		idx->summary.first_ns = (int64_t)bytes_get64(rec + 8);
+		idx->summary.last_ns = (int64_t)bytes_get64(rec + 16);
+		idx->summary.packets = bytes_get64(rec + 24);
+		idx->summary.raw_bytes = bytes_get64(rec + 32);
+		idx->summary.size = bytes_get64(rec + 40);
 		memcpy(idx->summary.sha256, rec + 48, 32);
-		idx->summary.flags = get32(rec + 80);
+		idx->summary.flags = bytes_get32(rec + 80);
 	}
 	return 1;
 }

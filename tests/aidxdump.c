@@ -40,9 +40,16 @@ int main(int argc, char **argv)
 	struct addridx x;
 	struct stat st;
 	int datafd = -1;
+	const char *v1 = NULL;
 
-	if (argc < 2 || argc > 3) {
-		fprintf(stderr, "usage: aidxdump NAME.aidx [NAME: check the index against its file]\n");
+	/* -1 OUT: also write the index as version 1 (without postings) to OUT, for tests. */
+	if (argc > 2 && !strcmp(argv[1], "-1")) {
+		v1 = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 2 || argc > 3 || (v1 && argc != 3)) {
+		fprintf(stderr, "usage: aidxdump [-1 OUT] NAME.aidx [NAME: check the index against its file]\n");
 		return 2;
 	}
 	if (argc == 3 && ((datafd = open(argv[2], O_RDONLY)) < 0 || fstat(datafd, &st) < 0)) {
@@ -56,6 +63,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: not a usable address index%s\n", argv[1],
 			argc == 3 ? " of that file" : "");
 		return 1;
+	}
+	if (v1) {
+		struct pcapidx_identity id;
+
+		if (pcapidx_identify(datafd, strrchr(argv[2], '/') ? strrchr(argv[2], '/') + 1 : argv[2],
+				     (uint64_t)st.st_size, &id) < 0 ||
+		    addridx_write_sets(AT_FDCWD, v1, &x, 0, &id) < 0) {
+			perror(v1);
+			return 1;
+		}
 	}
 	printf("linktype=%d complete=%d blocks=%zu\n", x.linktype, x.complete, x.nblocks);
 	for (size_t i = 0; i < x.nblocks; i++) {

@@ -482,13 +482,15 @@ static int plan_file(struct dump_job *j, int sum)
 		return 0;
 	}
 	snprintf(aname, sizeof(aname), "%s.aidx", j->name);
-	if (addridx_load(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, &j->aidx) < 0) {
+	/* Only what the plan asks: the pages of its values (docs/index.md, "Postings"). */
+	if (addridx_load_for(j->r->dirfd, aname, j->fd, j->name, (uint64_t)st.st_size, j->plan,
+			     &j->aidx) < 0) {
 		aidxsum_rebuild(j->r, &j->cur);
 		return 0;
 	}
 	j->has_aidx = 1;
 	/* Loaded whole and checked: its union stays in memory for the next query. */
-	if (sum == FILELIST_SUM_NONE && j->aidx.complete)
+	if (sum == FILELIST_SUM_NONE && j->aidx.complete && !j->aidx.reduced)
 		filelist_set_summary(j->r->files, j->seq, &j->aidx.file, j->aidx.linktype);
 	if (j->aidx.linktype != j->plan_linktype) {
 		addridx_free(&j->aidx);

@@ -16,8 +16,12 @@
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
 
-/* Loads dirfd/NAME.aidx as NAME's (its identity checked against the file as it is). */
-static int load(struct ring *r, const char *name, int whole, struct addridx *x)
+/*
+ * Loads dirfd/NAME.aidx as NAME's (its identity checked against the file as
+ * it is): whole, or with p only what p asks (addridx_load_for), or its union.
+ */
+static int load(struct ring *r, const char *name, int whole, const struct bpfplan *p,
+		struct addridx *x)
 {
 	char aname[300];
 	struct stat st;
@@ -28,7 +32,9 @@ static int load(struct ring *r, const char *name, int whole, struct addridx *x)
 		return -1;
 	snprintf(aname, sizeof(aname), "%s.aidx", name);
 	rc = fstat(fd, &st);
-	if (rc == 0 && whole)
+	if (rc == 0 && whole && p)
+		rc = addridx_load_for(r->dirfd, aname, fd, name, (uint64_t)st.st_size, p, x);
+	else if (rc == 0 && whole)
 		rc = addridx_load(r->dirfd, aname, fd, name, (uint64_t)st.st_size, x);
 	else if (rc == 0)
 		rc = addridx_load_union(r->dirfd, aname, fd, name, (uint64_t)st.st_size, x);
@@ -41,7 +47,7 @@ int aidxsum_load(struct ring *r, uint64_t seq, const char *name, int whole)
 	struct addridx x;
 	int rc;
 
-	if (load(r, name, whole, &x) < 0)
+	if (load(r, name, whole, NULL, &x) < 0)
 		return -1;
 	rc = x.complete ? filelist_set_summary(r->files, seq, &x.file, x.linktype) : -1;
 	addridx_free(&x);
@@ -78,6 +84,12 @@ void aidxsum_rebuild(struct ring *r, const struct filelist_file *f)
 	indexer_queue(r, f->seq, m.size, INDEX_VERIFY);
 }
 
+void aidxsum_postings(struct ring *r, uint64_t seq)
+{
+	/* Not FL_QUEUED: the file is sealed and indexed, a dump need not wait for this. */
+	indexer_queue(r, seq, 0, INDEX_POSTINGS);
+}
+
 int aidxsum_match(struct ring *r, const struct filelist_file *f, const struct bpfplan *p,
 		  int linktype, struct addridx *x)
 {
@@ -95,8 +107,12 @@ int aidxsum_match(struct ring *r, const struct filelist_file *f, const struct bp
 		return aidxmatch_file(r->dirfd, f->name, p, linktype, x);
 	if (!x)
 		x = &own;
-	/* The first look reads it whole: damage inside a block is found only so. */
-	if (load(r, f->name, x != &own || sum == FILELIST_SUM_NONE, x) < 0) {
+	/*
+	 * The first look reads it whole: damage inside a block is found only so.
+	 * Later ones read what the plan asks (the postings), if the index has them.
+	 */
+	if (load(r, f->name, x != &own || sum == FILELIST_SUM_NONE,
+		 sum == FILELIST_SUM_NONE ? NULL : p, x) < 0) {
 		aidxsum_rebuild(r, f);
 		return AIDXMATCH_UNKNOWN;
 	}

@@ -38,4 +38,10 @@ int aidxsum_match(struct ring *r, const struct filelist_file *f, const struct bp
  */
 void aidxsum_rebuild(struct ring *r, const struct filelist_file *f);
 
+/*
+ * A file just sealed: the indexer adds the postings to its NAME.aidx at
+ * idle priority (docs/index.md, "Postings"). The writer's thread.
+ */
+void aidxsum_postings(struct ring *r, uint64_t seq);
+
 #endif

@@ -461,17 +461,34 @@ static void hex(const uint8_t d[32], char out[65])
  * NAME.aidx from the same pass, bound to the file as the time index is; a
  * pass cut short by a stop leaves none (it would say less than the file holds).
  */
+/*
+ * The finished index at tmp gets its postings, written to a second
+ * temporary name and moved over the first; without them (no memory, say)
+ * the index is still good, only slower to ask.
+ */
+static void add_postings(int dirfd, const char *tmp, const struct pcapidx_identity *id)
+{
+	char tmp2[310];
+
+	snprintf(tmp2, sizeof(tmp2), "%s.p", tmp);
+	if (addridx_write_postings(dirfd, tmp, tmp2, id) == 0 && renameat(dirfd, tmp2, dirfd, tmp) < 0)
+		unlinkat(dirfd, tmp2, 0);
+}
+
 static void write_aidx(struct ring *r, uint64_t seq, const char *name, struct aidx_out *ao,
 		       const struct pcapidx_summary *sum)
 {
 	char aidx[300];
 	struct rename rn = { r, ao->tmp, aidx };
+	int rc;
 
 	snprintf(aidx, sizeof(aidx), "%s.aidx", name);
 	if (ao->w.fd < 0 || !sum->has_identity || stopping())
 		return;
-	if ((addridx_writer_finish(&ao->w, &sum->id) < 0 ||
-	     filelist_update(r->files, seq, rename_index, &rn) < 0) && errno != ENOENT)
+	rc = addridx_writer_finish(&ao->w, &sum->id);
+	if (rc == 0)
+		add_postings(ao->dirfd, ao->tmp, &sum->id);
+	if ((rc < 0 || filelist_update(r->files, seq, rename_index, &rn) < 0) && errno != ENOENT)
 		rlog(r, LOG_WARNING, "cannot write the address index of %s: %s", name,
 		     strerror(errno));
 	else
@@ -603,6 +620,36 @@ static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)
 	return damaged;
 }
 
+/*
+ * A file the writer just sealed: its NAME.aidx gets its postings, through
+ * a temporary name renamed under the list's lock as a rebuild's. An index
+ * that is not the file's, or has them already, is left as it is.
+ */
+static void run_postings(const struct job *jb, struct aidx_out *ao)
+{
+	struct ring *r = jb->r;
+	struct filelist_file f;
+	struct pcapidx_identity id;
+	char aidx[300];
+	struct rename rn = { r, ao->tmp, aidx };
+	struct stat st;
+	int fd, rc;
+
+	if (filelist_get(r->files, jb->seq, &f) < 0 || (f.flags & (FL_OPEN | FL_REPAIR)))
+		return;
+	fd = pcapfile_openat(r->dirfd, f.name, O_RDONLY);
+	if (fd < 0)
+		return;
+	rc = fstat(fd, &st) == 0 ? pcapidx_identify(fd, f.name, (uint64_t)st.st_size, &id) : -1;
+	close(fd);
+	snprintf(aidx, sizeof(aidx), "%s.aidx", f.name);
+	snprintf(ao->tmp, sizeof(ao->tmp), ".%s.aidx.tmp", f.name);
+	if (rc < 0 || addridx_write_postings(r->dirfd, aidx, ao->tmp, &id) != 0)
+		return;
+	if (filelist_update(r->files, jb->seq, rename_index, &rn) < 0 && errno != ENOENT)
+		rlog(r, LOG_WARNING, "cannot add the postings to %s: %s", aidx, strerror(errno));
+}
+
 static void *indexer_main(void *arg)
 {
 	struct scan sc = { 0 };
@@ -612,7 +659,14 @@ static void *indexer_main(void *arg)
 	prio_idle_self("indexer");
 	while (take(&jb)) {
 		struct aidx_out ao = { .dirfd = jb.r->dirfd, .w.fd = -1 };
-		int damaged = run_job(&jb, &sc, &ao);
+		int damaged = 0;
+
+		if (jb.kind == INDEX_POSTINGS) {
+			yield_to_writers();
+			run_postings(&jb, &ao);
+		} else {
+			damaged = run_job(&jb, &sc, &ao);
+		}
 
 		/* Whatever run_job left unfinished: the writer and its temporary file. */
 		addridx_writer_abort(&ao.w);

@@ -11,6 +11,7 @@ enum indexer_job {
 	INDEX_ADOPT,		/* a closed file without a usable index: index and seal it */
 	INDEX_REPAIR,		/* a file a crash left open: cut its torn tail, then seal it */
 	INDEX_VERIFY,		/* re-read a sealed file against its seal (reindex, a dump's find) */
+	INDEX_POSTINGS,		/* add the postings to a sealed file's NAME.aidx (not FL_QUEUED) */
 };
 
 struct indexer_stats {

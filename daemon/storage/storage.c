@@ -219,6 +219,9 @@ static int aidx_ok(struct ring *r, const struct filelist_file *f, const struct p
 	if (addridx_check_union(r->dirfd, name, id, &u) < 0)
 		return 0;
 	filelist_set_summary(r->files, f->seq, &u.file, u.linktype);
+	/* An index from before its postings gets them, at idle priority. */
+	if (!u.postings)
+		indexer_queue(r, f->seq, 0, INDEX_POSTINGS);
 	addridx_free(&u);
 	return 1;
 }

@@ -1100,6 +1100,8 @@ static void file_close(struct ring *r)
 		/* A file that never got its header holds nothing worth keeping. */
 		if (r->w->file_off == 0)
 			delete_file(r, r->w->cur_seq, "empty");
+		else	/* NAME.aidx gets its postings off the capture path */
+			aidxsum_postings(r, r->w->cur_seq);
 		r->w->cur_seq = 0;
 	}
 	atomic_fetch_add(&r->rotations, 1);
