@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -114,13 +116,15 @@ void nd_putx(struct nd *nd, uint64_t v, int width)
 	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
 }
 
-void nd_printf(struct nd *nd, const char *fmt, ...)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void printf_libc(struct nd *nd, const char *fmt, va_list ap0)
 {
 	va_list ap;
 	int n;
 
 	reserve(nd, 512);
-	va_start(ap, fmt);
+	va_copy(ap, ap0);
 	n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
 	va_end(ap);
 	if (n < 0)
@@ -128,7 +132,7 @@ void nd_printf(struct nd *nd, const char *fmt, ...)
 	if ((size_t)n >= nd->outcap - nd->outlen) {
 		/* Longer than the room left: make room and format again. */
 		reserve(nd, (size_t)n + 1);
-		va_start(ap, fmt);
+		va_copy(ap, ap0);
 		n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
 		va_end(ap);
 		if (n < 0)
@@ -137,6 +141,262 @@ void nd_printf(struct nd *nd, const char *fmt, ...)
 			n = (int)(nd->outcap - nd->outlen - 1);
 	}
 	nd->outlen += (size_t)n;
+}
+#pragma GCC diagnostic pop
+
+/*
+ * The printers call nd_printf several times a packet, and vsnprintf's set-up was
+ * most of -v's time. The formats they use are few: text, %s, %c and integers with
+ * a width and the '-' or '0' flag. Those are formatted here exactly as printf
+ * would; any other format (precision on an integer, '#', '+', floating point...)
+ * goes to vsnprintf whole.
+ */
+struct spec {
+	int left, zero, alt, width, prec;
+	char len;	/* 'H' hh, 'h', 0, 'l', 'L' ll, 'z', 'j', 't' */
+	char conv;
+};
+
+static const char *spec_len(const char *f, struct spec *sp)
+{
+	if (f[0] == 'h' && f[1] == 'h') {
+		sp->len = 'H';
+		f += 2;
+	} else if (f[0] == 'l' && f[1] == 'l') {
+		sp->len = 'L';
+		f += 2;
+	} else if (*f == 'h' || *f == 'l' || *f == 'z' || *f == 'j' || *f == 't') {
+		sp->len = *f++;
+	}
+	sp->conv = *f;
+	switch (*f) {
+	case 'x': case 'X':
+		return f + 1;
+	case 'd': case 'i': case 'u':
+		return sp->alt ? NULL : f + 1;
+	case 's': case 'c':
+		/* "%ls" is wide, and a '0' flag on text is undefined: printf's business. */
+		return sp->len || sp->zero || sp->alt || (sp->conv == 'c' && sp->prec != -1) ?
+		       NULL : f + 1;
+	case '%':
+		return sp->len || sp->left || sp->zero || sp->alt || sp->width || sp->prec != -1 ?
+		       NULL : f + 1;
+	default:
+		return NULL;
+	}
+}
+
+
+/* Flags, width, precision and length of one conversion; NULL if this file does not do it. */
+static const char *spec_parse(const char *f, struct spec *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->prec = -1;
+	for (;; f++) {
+		if (*f == '-')
+			sp->left = 1;
+		else if (*f == '0')
+			sp->zero = 1;
+		else if (*f == '#')
+			sp->alt = 1;
+		else
+			break;
+	}
+	if (*f == '*') {
+		sp->width = -1;
+		f++;
+	} else {
+		while (*f >= '0' && *f <= '9')
+			sp->width = sp->width * 10 + (*f++ - '0');
+	}
+	if (*f == '.') {
+		f++;
+		sp->prec = 0;
+		if (*f == '*') {
+			sp->prec = -2;
+			f++;
+		} else {
+			while (*f >= '0' && *f <= '9')
+				sp->prec = sp->prec * 10 + (*f++ - '0');
+		}
+	}
+	return spec_len(f, sp);
+}
+
+/* Whether every conversion in fmt is one fmt_fast does. */
+static int fmt_simple(const char *f)
+{
+	struct spec sp;
+
+	while ((f = strchr(f, '%')))
+		if (!(f = spec_parse(f + 1, &sp)))
+			return 0;
+	return 1;
+}
+
+/*
+ * fmt_simple's answer, remembered by the format's address: the formats are the
+ * printers' string literals, a few hundred of them. Per thread, for a decoder
+ * running in several.
+ */
+static int fmt_simple_cached(const char *f)
+{
+	static _Thread_local struct {
+		const char *fmt;
+		int simple;
+	} seen[512];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)f * 0x9e3779b97f4a7c15ULL) >> 55);
+
+	if (seen[h].fmt != f) {
+		seen[h].simple = fmt_simple(f);
+		seen[h].fmt = f;
+	}
+	return seen[h].simple;
+}
+
+static void pad(struct nd *nd, char c, int n)
+{
+	while (n-- > 0)
+		nd_putc(nd, c);
+}
+
+/* sp's field: spaces, the prefix ("-" or "0x"), zeros, the text, as printf lays them out. */
+static void put_field(struct nd *nd, const struct spec *sp, const char *pre, int zeros,
+		      const char *s, size_t n)
+{
+	size_t plen = strlen(pre);
+	int fill = sp->width - (int)n - (int)plen - zeros;
+
+	if (!sp->left && !sp->zero)
+		pad(nd, ' ', fill);
+	nd_write(nd, pre, plen);
+	if (!sp->left && sp->zero)
+		pad(nd, '0', fill);
+	pad(nd, '0', zeros);
+	nd_write(nd, s, n);
+	if (sp->left)
+		pad(nd, ' ', fill);
+}
+
+/* The argument of an integer conversion, as printf's length modifier reads it. */
+static uint64_t int_arg(const struct spec *sp, va_list *ap, int *neg)
+{
+	int64_t v;
+
+	if (sp->conv != 'd' && sp->conv != 'i') {
+		switch (sp->len) {
+		case 'H': return (unsigned char)va_arg(*ap, unsigned);
+		case 'h': return (unsigned short)va_arg(*ap, unsigned);
+		case 'l': return va_arg(*ap, unsigned long);
+		case 'L': return va_arg(*ap, unsigned long long);
+		case 'z': return va_arg(*ap, size_t);
+		case 'j': return va_arg(*ap, uintmax_t);
+		case 't': return (uint64_t)va_arg(*ap, ptrdiff_t);
+		default: return va_arg(*ap, unsigned);
+		}
+	}
+	switch (sp->len) {
+	case 'H': v = (signed char)va_arg(*ap, int); break;
+	case 'h': v = (short)va_arg(*ap, int); break;
+	case 'l': v = va_arg(*ap, long); break;
+	case 'L': v = va_arg(*ap, long long); break;
+	case 'z': v = (int64_t)va_arg(*ap, size_t); break;
+	case 'j': v = va_arg(*ap, intmax_t); break;
+	case 't': v = va_arg(*ap, ptrdiff_t); break;
+	default: v = va_arg(*ap, int); break;
+	}
+	*neg = v < 0;
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static void put_int(struct nd *nd, const struct spec *sp, va_list *ap)
+{
+	static const char lower[] = "0123456789abcdef", upper[] = "0123456789ABCDEF";
+	const char *dig = sp->conv == 'X' ? upper : lower;
+	unsigned base = sp->conv == 'x' || sp->conv == 'X' ? 16 : 10;
+	char buf[24];
+	int neg = 0, i = sizeof(buf), n;
+	uint64_t v = int_arg(sp, ap, &neg);
+	const char *pre = neg ? "-" : sp->alt && v ? (sp->conv == 'X' ? "0X" : "0x") : "";
+	struct spec field = *sp;
+
+	while (v) {
+		buf[--i] = dig[v % base];
+		v /= base;
+	}
+	/* Zero prints as "0", but as nothing with a precision of 0. */
+	if (i == (int)sizeof(buf) && sp->prec != 0)
+		buf[--i] = '0';
+	n = (int)sizeof(buf) - i;
+	/* A precision is the least number of digits, and turns the '0' flag off. */
+	if (sp->prec >= 0)
+		field.zero = 0;
+	put_field(nd, &field, pre, sp->prec > n ? sp->prec - n : 0, buf + i, (size_t)n);
+}
+
+static void put_conv(struct nd *nd, struct spec *sp, va_list *ap)
+{
+	const char *s;
+	char c;
+
+	if (sp->width == -1) {
+		sp->width = va_arg(*ap, int);
+		if (sp->width < 0) {
+			sp->left = 1;
+			sp->width = -sp->width;
+		}
+	}
+	if (sp->prec == -2) {
+		sp->prec = va_arg(*ap, int);
+		if (sp->prec < 0)
+			sp->prec = -1;
+	}
+	switch (sp->conv) {
+	case 's':
+		s = va_arg(*ap, const char *);
+		if (!s)	/* as glibc */
+			s = sp->prec == -1 || sp->prec >= 6 ? "(null)" : "";
+		put_field(nd, sp, "", 0, s, sp->prec == -1 ? strlen(s) : strnlen(s, (size_t)sp->prec));
+		break;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		put_field(nd, sp, "", 0, &c, 1);
+		break;
+	case '%':
+		nd_putc(nd, '%');
+		break;
+	default:
+		put_int(nd, sp, ap);
+	}
+}
+
+static void fmt_fast(struct nd *nd, const char *f, va_list *ap)
+{
+	struct spec sp;
+	const char *pct;
+
+	for (;;) {
+		/* By hand: the text between conversions is a few characters. */
+		for (pct = f; *pct && *pct != '%'; pct++)
+			;
+		nd_write(nd, f, (size_t)(pct - f));
+		if (!*pct)
+			return;
+		f = spec_parse(pct + 1, &sp);
+		put_conv(nd, &sp, ap);
+	}
+}
+
+void nd_printf(struct nd *nd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (fmt_simple_cached(fmt))
+		fmt_fast(nd, fmt, &ap);
+	else
+		printf_libc(nd, fmt, ap);
+	va_end(ap);
 }
 
 void nd_trunc_longjmp(struct nd *nd)
