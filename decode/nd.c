@@ -190,8 +190,7 @@ static const char *spec_len(const char *f, struct spec *sp)
 /* Flags, width, precision and length of one conversion; NULL if this file does not do it. */
 static const char *spec_parse(const char *f, struct spec *sp)
 {
-	memset(sp, 0, sizeof(*sp));
-	sp->prec = -1;
+	*sp = (struct spec){ .prec = -1 };
 	for (;; f++) {
 		if (*f == '-')
 			sp->left = 1;
@@ -256,8 +255,16 @@ static int fmt_simple_cached(const char *f)
 
 static void pad(struct nd *nd, char c, int n)
 {
-	while (n-- > 0)
-		nd_putc(nd, c);
+	static const char spaces[32] = "                                ";
+	static const char zeros[32] = "00000000000000000000000000000000";
+
+	/* Indentation is often tens of spaces: a run at a time, not a byte. */
+	while (n > 0) {
+		int k = n < 32 ? n : 32;
+
+		nd_write(nd, c == ' ' ? spaces : zeros, (size_t)k);
+		n -= k;
+	}
 }
 
 /* sp's field: spaces, the prefix ("-" or "0x"), zeros, the text, as printf lays them out. */
@@ -320,9 +327,13 @@ static void put_int(struct nd *nd, const struct spec *sp, va_list *ap)
 	const char *pre = neg ? "-" : sp->alt && v ? (sp->conv == 'X' ? "0X" : "0x") : "";
 	struct spec field = *sp;
 
-	while (v) {
-		buf[--i] = dig[v % base];
-		v /= base;
+	/* Constant divisors: a division by a variable base was a third of this function. */
+	if (base == 16) {
+		for (; v; v >>= 4)
+			buf[--i] = dig[v & 15];
+	} else {
+		for (; v; v /= 10)
+			buf[--i] = (char)('0' + v % 10);
 	}
 	/* Zero prints as "0", but as nothing with a precision of 0. */
 	if (i == (int)sizeof(buf) && sp->prec != 0)
