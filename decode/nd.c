@@ -601,11 +601,15 @@ void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len)
 static void put_digits(struct nd *nd, uint64_t v, int width)
 {
 	char buf[24];
+	int i = width;
 
-	for (int i = width - 1; i >= 0; i--) {
-		buf[i] = (char)('0' + v % 10);
-		v /= 10;
+	/* Two digits per division, as nd_putu. */
+	for (; i >= 2; i -= 2) {
+		memcpy(buf + i - 2, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
 	}
+	if (i)
+		buf[0] = (char)('0' + v % 10);
 	nd_write(nd, buf, (size_t)width);
 }
 
@@ -650,6 +654,28 @@ static int bad_time(int64_t sec)
 	return ((uint32_t)sec & 0x80000000) != 0;
 }
 
+/* HH:MM:SS, remembered for the second it belongs to: packets come many to a second. */
+static void put_hms(struct nd *nd, const struct tm *tm, int64_t sec, int local)
+{
+	static _Thread_local struct {
+		int64_t sec;
+		int local, valid;
+		char txt[8];
+	} last;
+
+	if (!last.valid || last.sec != sec || last.local != local) {
+		memcpy(last.txt, digit_pairs + 2 * tm->tm_hour, 2);
+		last.txt[2] = ':';
+		memcpy(last.txt + 3, digit_pairs + 2 * tm->tm_min, 2);
+		last.txt[5] = ':';
+		memcpy(last.txt + 6, digit_pairs + 2 * tm->tm_sec, 2);
+		last.sec = sec;
+		last.local = local;
+		last.valid = 1;
+	}
+	nd_write(nd, last.txt, sizeof(last.txt));
+}
+
 /* [YYYY-MM-DD ]HH:MM:SS.frac, local time or UTC (deltas). */
 static void print_hmsfrac(struct nd *nd, int64_t sec, int64_t frac, int date, int local)
 {
@@ -669,11 +695,7 @@ static void print_hmsfrac(struct nd *nd, int64_t sec, int64_t frac, int date, in
 		put_digits(nd, (uint64_t)tm->tm_mday, 2);
 		nd_putc(nd, ' ');
 	}
-	put_digits(nd, (uint64_t)tm->tm_hour, 2);
-	nd_putc(nd, ':');
-	put_digits(nd, (uint64_t)tm->tm_min, 2);
-	nd_putc(nd, ':');
-	put_digits(nd, (uint64_t)tm->tm_sec, 2);
+	put_hms(nd, tm, sec, local);
 	print_frac(nd, frac);
 }
 
