@@ -515,9 +515,9 @@ uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 static const char hexdigits[] = "0123456789abcdef";
 
 /* "<indent>0x0010: " without printf: at least four hex digits, more past 0xffff, as %04x. */
-static size_t line_start(char *line, const char *indent, unsigned off)
+static size_t line_start(char *line, const char *indent, size_t ilen, unsigned off)
 {
-	size_t n = strlen(indent);
+	size_t n = ilen;
 	int digits = 4;
 
 	while (digits < 8 && off >> (4 * digits))
@@ -532,34 +532,66 @@ static size_t line_start(char *line, const char *indent, unsigned off)
 	return n;
 }
 
+/* A whole line's sixteen bytes: no test per byte (most lines are whole). */
+static size_t line_full(char *line, size_t n, const uint8_t *p, int ascii)
+{
+	for (int g = 0; g < 16; g += 2) {
+		line[n] = ' ';
+		line[n + 1] = hexdigits[p[g] >> 4];
+		line[n + 2] = hexdigits[p[g] & 15];
+		line[n + 3] = hexdigits[p[g + 1] >> 4];
+		line[n + 4] = hexdigits[p[g + 1] & 15];
+		n += 5;
+	}
+	if (ascii) {
+		line[n++] = ' ';
+		line[n++] = ' ';
+		for (int i = 0; i < 16; i++)
+			line[n++] = (uint8_t)(p[i] - 0x21) <= 0x7e - 0x21 ? (char)p[i] : '.';
+	}
+	return n;
+}
+
+/* The last line, shorter than sixteen: -X pads the hex to full width before the text. */
+static size_t line_part(char *line, size_t n, const uint8_t *p, unsigned end, int ascii)
+{
+	unsigned i;
+
+	for (i = 0; i < (ascii ? 16 : end); i++) {
+		if (!(i & 1))
+			line[n++] = ' ';
+		line[n++] = i < end ? hexdigits[p[i] >> 4] : ' ';
+		line[n++] = i < end ? hexdigits[p[i] & 15] : ' ';
+	}
+	if (ascii) {
+		line[n++] = ' ';
+		line[n++] = ' ';
+		for (i = 0; i < end; i++)
+			line[n++] = p[i] >= 0x21 && p[i] <= 0x7e ? (char)p[i] : '.';
+	}
+	return n;
+}
+
 /* tcpdump's -x lines, and with ascii its -X lines: hex padded to full width, then the text. */
 static void dump_lines(struct nd *nd, const char *indent, const uint8_t *p, unsigned len,
 		       int ascii)
 {
 	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+	size_t ilen = strlen(indent);
 	char line[160];
 
 	if (len > avail)
 		len = avail;
+	/* The indent is "\n\t" or a printer's own few characters; longer is cut, never overrun. */
+	if (ilen > 64)
+		ilen = 64;
 	for (unsigned off = 0; off < len; off += 16) {
-		size_t n = line_start(line, indent, off);
-		unsigned i, end = len - off < 16 ? len - off : 16;
+		size_t n = line_start(line, indent, ilen, off);
 
-		for (i = 0; i < (ascii ? 16 : end); i++) {
-			if (!(i & 1))
-				line[n++] = ' ';
-			line[n++] = i < end ? hexdigits[p[off + i] >> 4] : ' ';
-			line[n++] = i < end ? hexdigits[p[off + i] & 15] : ' ';
-		}
-		if (ascii) {
-			line[n++] = ' ';
-			line[n++] = ' ';
-			for (i = 0; i < end; i++) {
-				uint8_t c = p[off + i];
-
-				line[n++] = c >= 0x21 && c <= 0x7e ? (char)c : '.';
-			}
-		}
+		if (len - off >= 16)
+			n = line_full(line, n, p + off, ascii);
+		else
+			n = line_part(line, n, p + off, len - off, ascii);
 		nd_write(nd, line, n);
 	}
 }
