@@ -34,7 +34,8 @@ static void integers(int v, unsigned u)
 	SAME("%x|%X|%04x|%-6x|%#x|%#06x|%#X", u, u, u, u, u, u, u);
 	SAME("%.2x|%.0x|%5.3x|%-5.3x|%.3d|%8.4d", u, u, u, u, v, v);
 	SAME("%*d|%-*d|%*u", 6, v, 6, v, -6, u);
-	SAME("%hhu|%hu|%hhd|%hd|%hhx", u, u, v, v, u);
+	SAME("%hhu|%hu|%hhd|%hd|%hhx", (unsigned char)u, (unsigned short)u, (signed char)v, (short)v,
+	     (unsigned char)u);
 }
 
 int main(void)
