@@ -394,6 +394,9 @@ static void fmt_fast(struct nd *nd, const char *f, va_list *ap)
 		if (!*pct)
 			return;
 		f = spec_parse(pct + 1, &sp);
+		/* Only if a format's address was reused for other text: stop, never guess. */
+		if (!f)
+			return;
 		put_conv(nd, &sp, ap);
 	}
 }
