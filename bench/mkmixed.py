@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-# mkmixed.py: writes a large pcap of mixed traffic (TCP, DNS, ICMP, ARP, IPv6, tunnels, routing and server protocols) for bench/decode
+# mkmixed.py: writes a large pcap of mixed traffic (TCP, DNS, ICMP, ARP, IPv6, tunnels, PPP, routing and server protocols) for bench/decode
 # SPDX-License-Identifier: BSD-2-Clause
+import os
 import random
 import struct
 import sys
@@ -155,15 +156,67 @@ def bgp_ldp():
             e / IP(src="10.0.0.1", dst="10.0.0.2") / TCP(sport=646, dport=40646, flags="PA") / Raw(ldp(mapping))]
 
 
+def round4():
+    """PPPoE, L2TP, PPTP, PIM, EIGRP, Babel, CDP, IS-IS, DCCP, MPTCP, telnet, NFS, ISAKMP, SCTP.
+
+    The well-formed messages of the decode suite's generators (tests/decode/gen), whose
+    goldens hold pktctl to tcpdump, a few of each: about a sixth of the templates.
+    """
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                    "tests", "decode", "gen"))
+    import decd
+    import discovery as dsc
+    import isakmp
+    import ppp
+    import sctp_vlan
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+    lcp, ipcp, chap = ppp.lcp_packets(), ppp.ipcp_packets(), ppp.chap_packets()
+    t = [ppp.eth(0x8863, d) for d in ppp.pppoe_disc()[:4]]
+    t += [ppp.eth(0x8864, ppp.pppoe(0, 0x1234, ppp.ppp(pr, m))) for pr, m in (
+        (ppp.LCP, lcp[0]), (ppp.IPCP, ipcp[0]), (ppp.CHAP, chap[0]),
+        (0x21, ppp.ping(1)), (0x21, ppp.ping(2)), (0x21, ppp.ping(3)))]
+    t += [ppp.gre_ip(ppp.gre1(7, ppp.ppp(ppp.LCP, lcp[0]), seq=0)),
+          ppp.gre_ip(ppp.gre1(8, ppp.ppp(0x21, ppp.ping(2)), seq=3, ack=2)),
+          ppp.gre_ip(ppp.gre1(8, ack=5))]
+    pptp = ppp.pptp_msgs()
+    t += [ppp.eth(0x0800, raw(IP(src="192.0.2.1", dst="192.0.2.2") /
+                              TCP(sport=3025, dport=1723, flags="PA", seq=1, ack=1) / Raw(pptp[k])))
+          for k in (0, 9)]
+    l2tp = ppp.l2tp_ctrl()[:2] + ppp.l2tp_data()[:3]
+    t += [e / IP(src="192.0.2.1", dst="192.0.2.2") / UDP(sport=1701, dport=1701) / Raw(m) for m in l2tp]
+    pim = [dsc.pim(0, dsc.hello_opts()), dsc.join_prune(), dsc.bootstrap()]
+    t += [dsc.v4(103, m) for m in pim]
+    t += [dsc.v4(88, m, dst="224.0.0.10", ttl=2) for m in dsc.eigrp_msgs()[:3]]
+    t += [e / IPv6(src="fe80::1", dst="ff02::1:6", hlim=1) / UDP(sport=6696, dport=6696) / Raw(m)
+          for m in dsc.babel_msgs()[:2]]
+    t += [Raw(dsc.cdp_msgs()[0])]
+    isis = dsc.isis_msgs()
+    t += [Raw(dsc.isis_frame(isis[k])) for k in ISIS]
+    t += decd.dccp_pkts()[:3] + decd.mptcp_pkts()[:5] + decd.telnet_pkts()[:3]
+    nfs = decd.nfs_msgs()
+    t += [decd.nfs_udp(*nfs[k]) for k in (0, 1, 2, 3, 4, 7, 8)]
+    t += [decd.nfs_tcp(*nfs[k]) for k in (0, 1)]
+    t += [isakmp.udp(m) for m in isakmp.ikev1()[:2] + isakmp.ikev2()[:2]]
+    t += [sctp_vlan.sctp([sctp_vlan.data(3, 2, 1, 1, 3, b"m3ua-ish payload")]),
+          sctp_vlan.sctp([sctp_vlan.sack(100, 65536, [], [])])]
+    return t
+
+
+# IS-IS: a LAN hello, a point-to-point hello, an LSP and a CSNP.
+ISIS = (0, 2, 7, 10)
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 1000000
     tpl = templates()
+    # Every eighth packet is one of round 4's protocols, the rest as before.
+    r4 = [raw(p) for p in round4()]
     with open(out, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
         t = 1700000000.0
         for n in range(total):
-            p = tpl[n % len(tpl)]
+            p = r4[(n // 8) % len(r4)] if n % 8 == 7 else tpl[(n - n // 8) % len(tpl)]
             t += random.random() * 0.0002
             sec = int(t)
             f.write(struct.pack("<IIII", sec, int((t - sec) * 1e6), len(p), len(p)))

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -114,13 +116,15 @@ void nd_putx(struct nd *nd, uint64_t v, int width)
 	nd_write(nd, buf + i, sizeof(buf) - (size_t)i);
 }
 
-void nd_printf(struct nd *nd, const char *fmt, ...)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void printf_libc(struct nd *nd, const char *fmt, va_list ap0)
 {
 	va_list ap;
 	int n;
 
 	reserve(nd, 512);
-	va_start(ap, fmt);
+	va_copy(ap, ap0);
 	n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
 	va_end(ap);
 	if (n < 0)
@@ -128,7 +132,7 @@ void nd_printf(struct nd *nd, const char *fmt, ...)
 	if ((size_t)n >= nd->outcap - nd->outlen) {
 		/* Longer than the room left: make room and format again. */
 		reserve(nd, (size_t)n + 1);
-		va_start(ap, fmt);
+		va_copy(ap, ap0);
 		n = vsnprintf(nd->out + nd->outlen, nd->outcap - nd->outlen, fmt, ap);
 		va_end(ap);
 		if (n < 0)
@@ -137,6 +141,276 @@ void nd_printf(struct nd *nd, const char *fmt, ...)
 			n = (int)(nd->outcap - nd->outlen - 1);
 	}
 	nd->outlen += (size_t)n;
+}
+#pragma GCC diagnostic pop
+
+/*
+ * The printers call nd_printf several times a packet, and vsnprintf's set-up was
+ * most of -v's time. The formats they use are few: text, %s, %c and integers with
+ * a width and the '-' or '0' flag. Those are formatted here exactly as printf
+ * would; any other format (precision on an integer, '#', '+', floating point...)
+ * goes to vsnprintf whole.
+ */
+struct spec {
+	int left, zero, alt, width, prec;
+	char len;	/* 'H' hh, 'h', 0, 'l', 'L' ll, 'z', 'j', 't' */
+	char conv;
+};
+
+static const char *spec_len(const char *f, struct spec *sp)
+{
+	if (f[0] == 'h' && f[1] == 'h') {
+		sp->len = 'H';
+		f += 2;
+	} else if (f[0] == 'l' && f[1] == 'l') {
+		sp->len = 'L';
+		f += 2;
+	} else if (*f == 'h' || *f == 'l' || *f == 'z' || *f == 'j' || *f == 't') {
+		sp->len = *f++;
+	}
+	sp->conv = *f;
+	switch (*f) {
+	case 'x': case 'X':
+		return f + 1;
+	case 'd': case 'i': case 'u':
+		return sp->alt ? NULL : f + 1;
+	case 's': case 'c':
+		/* "%ls" is wide, and a '0' flag on text is undefined: printf's business. */
+		return sp->len || sp->zero || sp->alt || (sp->conv == 'c' && sp->prec != -1) ?
+		       NULL : f + 1;
+	case '%':
+		return sp->len || sp->left || sp->zero || sp->alt || sp->width || sp->prec != -1 ?
+		       NULL : f + 1;
+	default:
+		return NULL;
+	}
+}
+
+
+/* Flags, width, precision and length of one conversion; NULL if this file does not do it. */
+static const char *spec_parse(const char *f, struct spec *sp)
+{
+	*sp = (struct spec){ .prec = -1 };
+	for (;; f++) {
+		if (*f == '-')
+			sp->left = 1;
+		else if (*f == '0')
+			sp->zero = 1;
+		else if (*f == '#')
+			sp->alt = 1;
+		else
+			break;
+	}
+	if (*f == '*') {
+		sp->width = -1;
+		f++;
+	} else {
+		while (*f >= '0' && *f <= '9')
+			sp->width = sp->width * 10 + (*f++ - '0');
+	}
+	if (*f == '.') {
+		f++;
+		sp->prec = 0;
+		if (*f == '*') {
+			sp->prec = -2;
+			f++;
+		} else {
+			while (*f >= '0' && *f <= '9')
+				sp->prec = sp->prec * 10 + (*f++ - '0');
+		}
+	}
+	return spec_len(f, sp);
+}
+
+/* Whether every conversion in fmt is one fmt_fast does. */
+static int fmt_simple(const char *f)
+{
+	struct spec sp;
+
+	while ((f = strchr(f, '%')))
+		if (!(f = spec_parse(f + 1, &sp)))
+			return 0;
+	return 1;
+}
+
+/*
+ * fmt_simple's answer, remembered by the format's address: the formats are the
+ * printers' string literals, a few hundred of them. Per thread, for a decoder
+ * running in several.
+ */
+static int fmt_simple_cached(const char *f)
+{
+	static _Thread_local struct {
+		const char *fmt;
+		int simple;
+	} seen[512];
+	size_t h = (size_t)(((uint64_t)(uintptr_t)f * 0x9e3779b97f4a7c15ULL) >> 55);
+
+	if (seen[h].fmt != f) {
+		seen[h].simple = fmt_simple(f);
+		seen[h].fmt = f;
+	}
+	return seen[h].simple;
+}
+
+static void pad(struct nd *nd, char c, int n)
+{
+	static const char spaces[32] = "                                ";
+	static const char zeros[32] = "00000000000000000000000000000000";
+
+	/* Indentation is often tens of spaces: a run at a time, not a byte. */
+	while (n > 0) {
+		int k = n < 32 ? n : 32;
+
+		nd_write(nd, c == ' ' ? spaces : zeros, (size_t)k);
+		n -= k;
+	}
+}
+
+/* sp's field: spaces, the prefix ("-" or "0x"), zeros, the text, as printf lays them out. */
+static void put_field(struct nd *nd, const struct spec *sp, const char *pre, int zeros,
+		      const char *s, size_t n)
+{
+	size_t plen = strlen(pre);
+	int fill = sp->width - (int)n - (int)plen - zeros;
+
+	if (!sp->left && !sp->zero)
+		pad(nd, ' ', fill);
+	nd_write(nd, pre, plen);
+	if (!sp->left && sp->zero)
+		pad(nd, '0', fill);
+	pad(nd, '0', zeros);
+	nd_write(nd, s, n);
+	if (sp->left)
+		pad(nd, ' ', fill);
+}
+
+/* The argument of an integer conversion, as printf's length modifier reads it. */
+static uint64_t int_arg(const struct spec *sp, va_list *ap, int *neg)
+{
+	int64_t v;
+
+	if (sp->conv != 'd' && sp->conv != 'i') {
+		switch (sp->len) {
+		case 'H': return (unsigned char)va_arg(*ap, unsigned);
+		case 'h': return (unsigned short)va_arg(*ap, unsigned);
+		case 'l': return va_arg(*ap, unsigned long);
+		case 'L': return va_arg(*ap, unsigned long long);
+		case 'z': return va_arg(*ap, size_t);
+		case 'j': return va_arg(*ap, uintmax_t);
+		case 't': return (uint64_t)va_arg(*ap, ptrdiff_t);
+		default: return va_arg(*ap, unsigned);
+		}
+	}
+	switch (sp->len) {
+	case 'H': v = (signed char)va_arg(*ap, int); break;
+	case 'h': v = (short)va_arg(*ap, int); break;
+	case 'l': v = va_arg(*ap, long); break;
+	case 'L': v = va_arg(*ap, long long); break;
+	case 'z': v = (int64_t)va_arg(*ap, size_t); break;
+	case 'j': v = va_arg(*ap, intmax_t); break;
+	case 't': v = va_arg(*ap, ptrdiff_t); break;
+	default: v = va_arg(*ap, int); break;
+	}
+	*neg = v < 0;
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+static void put_int(struct nd *nd, const struct spec *sp, va_list *ap)
+{
+	static const char lower[] = "0123456789abcdef", upper[] = "0123456789ABCDEF";
+	const char *dig = sp->conv == 'X' ? upper : lower;
+	unsigned base = sp->conv == 'x' || sp->conv == 'X' ? 16 : 10;
+	char buf[24];
+	int neg = 0, i = sizeof(buf), n;
+	uint64_t v = int_arg(sp, ap, &neg);
+	const char *pre = neg ? "-" : sp->alt && v ? (sp->conv == 'X' ? "0X" : "0x") : "";
+	struct spec field = *sp;
+
+	/* Constant divisors: a division by a variable base was a third of this function. */
+	if (base == 16) {
+		for (; v; v >>= 4)
+			buf[--i] = dig[v & 15];
+	} else {
+		for (; v; v /= 10)
+			buf[--i] = (char)('0' + v % 10);
+	}
+	/* Zero prints as "0", but as nothing with a precision of 0. */
+	if (i == (int)sizeof(buf) && sp->prec != 0)
+		buf[--i] = '0';
+	n = (int)sizeof(buf) - i;
+	/* A precision is the least number of digits, and turns the '0' flag off. */
+	if (sp->prec >= 0)
+		field.zero = 0;
+	put_field(nd, &field, pre, sp->prec > n ? sp->prec - n : 0, buf + i, (size_t)n);
+}
+
+static void put_conv(struct nd *nd, struct spec *sp, va_list *ap)
+{
+	const char *s;
+	char c;
+
+	if (sp->width == -1) {
+		sp->width = va_arg(*ap, int);
+		if (sp->width < 0) {
+			sp->left = 1;
+			sp->width = -sp->width;
+		}
+	}
+	if (sp->prec == -2) {
+		sp->prec = va_arg(*ap, int);
+		if (sp->prec < 0)
+			sp->prec = -1;
+	}
+	switch (sp->conv) {
+	case 's':
+		s = va_arg(*ap, const char *);
+		if (!s)	/* as glibc */
+			s = sp->prec == -1 || sp->prec >= 6 ? "(null)" : "";
+		put_field(nd, sp, "", 0, s, sp->prec == -1 ? strlen(s) : strnlen(s, (size_t)sp->prec));
+		break;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		put_field(nd, sp, "", 0, &c, 1);
+		break;
+	case '%':
+		nd_putc(nd, '%');
+		break;
+	default:
+		put_int(nd, sp, ap);
+	}
+}
+
+static void fmt_fast(struct nd *nd, const char *f, va_list *ap)
+{
+	struct spec sp;
+	const char *pct;
+
+	for (;;) {
+		/* By hand: the text between conversions is a few characters. */
+		for (pct = f; *pct && *pct != '%'; pct++)
+			;
+		nd_write(nd, f, (size_t)(pct - f));
+		if (!*pct)
+			return;
+		f = spec_parse(pct + 1, &sp);
+		/* Only if a format's address was reused for other text: stop, never guess. */
+		if (!f)
+			return;
+		put_conv(nd, &sp, ap);
+	}
+}
+
+void nd_printf(struct nd *nd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (fmt_simple_cached(fmt))
+		fmt_fast(nd, fmt, &ap);
+	else
+		printf_libc(nd, fmt, ap);
+	va_end(ap);
 }
 
 void nd_trunc_longjmp(struct nd *nd)
@@ -244,9 +518,9 @@ uint16_t nd_in_cksum_shouldbe(uint16_t sum, uint16_t computed)
 static const char hexdigits[] = "0123456789abcdef";
 
 /* "<indent>0x0010: " without printf: at least four hex digits, more past 0xffff, as %04x. */
-static size_t line_start(char *line, const char *indent, unsigned off)
+static size_t line_start(char *line, const char *indent, size_t ilen, unsigned off)
 {
-	size_t n = strlen(indent);
+	size_t n = ilen;
 	int digits = 4;
 
 	while (digits < 8 && off >> (4 * digits))
@@ -261,34 +535,66 @@ static size_t line_start(char *line, const char *indent, unsigned off)
 	return n;
 }
 
+/* A whole line's sixteen bytes: no test per byte (most lines are whole). */
+static size_t line_full(char *line, size_t n, const uint8_t *p, int ascii)
+{
+	for (int g = 0; g < 16; g += 2) {
+		line[n] = ' ';
+		line[n + 1] = hexdigits[p[g] >> 4];
+		line[n + 2] = hexdigits[p[g] & 15];
+		line[n + 3] = hexdigits[p[g + 1] >> 4];
+		line[n + 4] = hexdigits[p[g + 1] & 15];
+		n += 5;
+	}
+	if (ascii) {
+		line[n++] = ' ';
+		line[n++] = ' ';
+		for (int i = 0; i < 16; i++)
+			line[n++] = (uint8_t)(p[i] - 0x21) <= 0x7e - 0x21 ? (char)p[i] : '.';
+	}
+	return n;
+}
+
+/* The last line, shorter than sixteen: -X pads the hex to full width before the text. */
+static size_t line_part(char *line, size_t n, const uint8_t *p, unsigned end, int ascii)
+{
+	unsigned i;
+
+	for (i = 0; i < (ascii ? 16 : end); i++) {
+		if (!(i & 1))
+			line[n++] = ' ';
+		line[n++] = i < end ? hexdigits[p[i] >> 4] : ' ';
+		line[n++] = i < end ? hexdigits[p[i] & 15] : ' ';
+	}
+	if (ascii) {
+		line[n++] = ' ';
+		line[n++] = ' ';
+		for (i = 0; i < end; i++)
+			line[n++] = p[i] >= 0x21 && p[i] <= 0x7e ? (char)p[i] : '.';
+	}
+	return n;
+}
+
 /* tcpdump's -x lines, and with ascii its -X lines: hex padded to full width, then the text. */
 static void dump_lines(struct nd *nd, const char *indent, const uint8_t *p, unsigned len,
 		       int ascii)
 {
 	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+	size_t ilen = strlen(indent);
 	char line[160];
 
 	if (len > avail)
 		len = avail;
+	/* The indent is "\n\t" or a printer's own few characters; longer is cut, never overrun. */
+	if (ilen > 64)
+		ilen = 64;
 	for (unsigned off = 0; off < len; off += 16) {
-		size_t n = line_start(line, indent, off);
-		unsigned i, end = len - off < 16 ? len - off : 16;
+		size_t n = line_start(line, indent, ilen, off);
 
-		for (i = 0; i < (ascii ? 16 : end); i++) {
-			if (!(i & 1))
-				line[n++] = ' ';
-			line[n++] = i < end ? hexdigits[p[off + i] >> 4] : ' ';
-			line[n++] = i < end ? hexdigits[p[off + i] & 15] : ' ';
-		}
-		if (ascii) {
-			line[n++] = ' ';
-			line[n++] = ' ';
-			for (i = 0; i < end; i++) {
-				uint8_t c = p[off + i];
-
-				line[n++] = c >= 0x21 && c <= 0x7e ? (char)c : '.';
-			}
-		}
+		if (len - off >= 16)
+			n = line_full(line, n, p + off, ascii);
+		else
+			n = line_part(line, n, p + off, len - off, ascii);
 		nd_write(nd, line, n);
 	}
 }
@@ -330,11 +636,15 @@ void nd_ascii_print(struct nd *nd, const uint8_t *p, unsigned len)
 static void put_digits(struct nd *nd, uint64_t v, int width)
 {
 	char buf[24];
+	int i = width;
 
-	for (int i = width - 1; i >= 0; i--) {
-		buf[i] = (char)('0' + v % 10);
-		v /= 10;
+	/* Two digits per division, as nd_putu. */
+	for (; i >= 2; i -= 2) {
+		memcpy(buf + i - 2, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
 	}
+	if (i)
+		buf[0] = (char)('0' + v % 10);
 	nd_write(nd, buf, (size_t)width);
 }
 
@@ -379,6 +689,28 @@ static int bad_time(int64_t sec)
 	return ((uint32_t)sec & 0x80000000) != 0;
 }
 
+/* HH:MM:SS, remembered for the second it belongs to: packets come many to a second. */
+static void put_hms(struct nd *nd, const struct tm *tm, int64_t sec, int local)
+{
+	static _Thread_local struct {
+		int64_t sec;
+		int local, valid;
+		char txt[8];
+	} last;
+
+	if (!last.valid || last.sec != sec || last.local != local) {
+		memcpy(last.txt, digit_pairs + 2 * tm->tm_hour, 2);
+		last.txt[2] = ':';
+		memcpy(last.txt + 3, digit_pairs + 2 * tm->tm_min, 2);
+		last.txt[5] = ':';
+		memcpy(last.txt + 6, digit_pairs + 2 * tm->tm_sec, 2);
+		last.sec = sec;
+		last.local = local;
+		last.valid = 1;
+	}
+	nd_write(nd, last.txt, sizeof(last.txt));
+}
+
 /* [YYYY-MM-DD ]HH:MM:SS.frac, local time or UTC (deltas). */
 static void print_hmsfrac(struct nd *nd, int64_t sec, int64_t frac, int date, int local)
 {
@@ -398,11 +730,7 @@ static void print_hmsfrac(struct nd *nd, int64_t sec, int64_t frac, int date, in
 		put_digits(nd, (uint64_t)tm->tm_mday, 2);
 		nd_putc(nd, ' ');
 	}
-	put_digits(nd, (uint64_t)tm->tm_hour, 2);
-	nd_putc(nd, ':');
-	put_digits(nd, (uint64_t)tm->tm_min, 2);
-	nd_putc(nd, ':');
-	put_digits(nd, (uint64_t)tm->tm_sec, 2);
+	put_hms(nd, tm, sec, local);
 	print_frac(nd, frac);
 }
 

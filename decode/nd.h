@@ -115,11 +115,32 @@ void nd_putu(struct nd *nd, uint64_t v);
 /* Lowercase hex: at least width digits (0 = as many as needed), like %0*x. */
 void nd_putx(struct nd *nd, uint64_t v, int width);
 
+/*
+ * Most pieces written are a few bytes long (a name, a number, an address): two
+ * overlapping fixed-size copies instead of a call to memcpy for each.
+ */
+static inline void nd_copy(char *d, const char *s, size_t len)
+{
+	if (__builtin_constant_p(len) || len > 16) {
+		memcpy(d, s, len);
+	} else if (len >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + len - 8, s + len - 8, 8);
+	} else if (len >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + len - 4, s + len - 4, 4);
+	} else if (len) {
+		d[0] = s[0];
+		d[len / 2] = s[len / 2];
+		d[len - 1] = s[len - 1];
+	}
+}
+
 /* The output calls every printer makes: inline, with the buffer full as the rare case. */
 static inline void nd_write(struct nd *nd, const char *s, size_t len)
 {
 	if (nd->outlen + len <= nd->outcap) {
-		memcpy(nd->out + nd->outlen, s, len);
+		nd_copy(nd->out + nd->outlen, s, len);
 		nd->outlen += len;
 	} else {
 		nd_write_slow(nd, s, len);
