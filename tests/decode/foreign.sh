@@ -113,7 +113,7 @@ pktctl_opts() {
 		*) return 1 ;;
 		esac
 	done
-	echo "${out[@]}"
+	printf "%s " "${out[@]}"	# not echo: it would take -e and -n
 }
 
 tmp=$(mktemp -d)
