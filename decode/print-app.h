@@ -96,4 +96,7 @@ void nd_dvmrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-isis.c: an OSI PDU behind LLC SAP 0xfe; 0 (nothing printed) unless it is IS-IS. */
 int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length);
 
+/* print-lspping.c: MPLS LSP ping on UDP port 3503. */
+void nd_lspping_print(struct nd *nd, const uint8_t *bp, unsigned len);
+
 #endif
