@@ -99,4 +99,7 @@ int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length);
 /* print-lspping.c: MPLS LSP ping on UDP port 3503. */
 void nd_lspping_print(struct nd *nd, const uint8_t *bp, unsigned len);
 
+/* print-dtp.c: Cisco DTP (SNAP OUI 0x00000c, PID 0x2004). */
+void nd_dtp_print(struct nd *nd, const uint8_t *p, unsigned length);
+
 #endif
