@@ -102,4 +102,7 @@ void nd_lspping_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-dtp.c: Cisco DTP (SNAP OUI 0x00000c, PID 0x2004). */
 void nd_dtp_print(struct nd *nd, const uint8_t *p, unsigned length);
 
+/* print-vtp.c: Cisco VTP (SNAP OUI 0x00000c, PID 0x2003). */
+void nd_vtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+
 #endif

@@ -247,6 +247,10 @@ static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 		nd_dtp_print(nd, p, length);
 		return 1;
 	}
+	if (oui == OUI_CISCO && et == 0x2003) {
+		nd_vtp_print(nd, p, length);
+		return 1;
+	}
 	if (!nd->o.eflag) {
 		if (src && dst)
 			nd_printf(nd, "%s > %s ", nd_etheraddr_string(nd, src),
