@@ -105,4 +105,7 @@ void nd_dtp_print(struct nd *nd, const uint8_t *p, unsigned length);
 /* print-vtp.c: Cisco VTP (SNAP OUI 0x00000c, PID 0x2003). */
 void nd_vtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 
+/* print-loopback.c: Ethernet type 0x9000, configuration testing. */
+void nd_loopback_print(struct nd *nd, const uint8_t *cp, unsigned len);
+
 #endif
