@@ -108,4 +108,7 @@ void nd_vtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* print-loopback.c: Ethernet type 0x9000, configuration testing. */
 void nd_loopback_print(struct nd *nd, const uint8_t *cp, unsigned len);
 
+/* print-ahcp.c: AHCP on UDP port 5359. */
+void nd_ahcp_print(struct nd *nd, const uint8_t *cp, unsigned len);
+
 #endif

@@ -238,6 +238,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 		nd_dhcp6_print(nd, cp, length);
+	else if (is_port(sport, dport, 5359))
+		nd_ahcp_print(nd, cp, length);
 	else if (is_port(sport, dport, 6696) || is_port(sport, dport, 6697))
 		nd_babel_print(nd, cp, length);
 	else if (is_port(sport, dport, 496))

@@ -77,6 +77,8 @@ protocols='
 -  rx        afs* rx_*
 -  someip    someip*
 -  rtp       rtp-*
+-  ahcp      ahcp*
+-  loopback  loopback*
 -  ospf      ospf-* ospf_*
 -  icmp      icmp-* icmp_* icmp6* icmpv6*
 -  ipv6      ipv6* ip6*
