@@ -559,7 +559,7 @@ void pcapfile_stop_growing(struct pcapfile *pf)
 int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec)
 {
 	const uint8_t *h;
-	uint32_t caplen, len, limit;
+	uint32_t caplen, len, limit, keep;
 	int rc;
 
 	if (pf->sticky)
@@ -577,12 +577,16 @@ int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec)
 	len = get32(h + 12, pf->info.swapped);
 	limit = pf->info.snaplen && pf->info.snaplen < PCAP_MAX_CAPLEN ? pf->info.snaplen
 								     : PCAP_MAX_CAPLEN;
+	/* libpcap returns the first snapshot-length bytes and skips the rest. */
+	keep = caplen < limit ? caplen : limit;
+	if (pf->flags & PCAPFILE_LIBPCAP)
+		limit = PCAP_MAX_CAPLEN;
 	if (caplen > limit)
 		return fail(pf, PCAPFILE_DAMAGED, where(pf, pf->raw),
 			    "record of %u bytes is longer than the %s (%u)", caplen,
 			    limit == PCAP_MAX_CAPLEN ? "largest record allowed" : "snapshot length",
 			    limit);
-	if (caplen > len)
+	if (caplen > len && !(pf->flags & PCAPFILE_LIBPCAP))
 		return fail(pf, PCAPFILE_DAMAGED, where(pf, pf->raw),
 			    "record captures %u bytes of a %u-byte packet", caplen, len);
 	rc = fill(pf, PCAP_REC_HDR_LEN + caplen);
@@ -595,7 +599,7 @@ int pcapfile_next(struct pcapfile *pf, struct pcapfile_rec *rec)
 	rec->data = h + PCAP_REC_HDR_LEN;
 	rec->sec = get32(h, pf->info.swapped);
 	rec->frac = get32(h + 4, pf->info.swapped);
-	rec->caplen = caplen;
+	rec->caplen = keep;
 	rec->len = len;
 	rec->ns = (int64_t)rec->sec * 1000000000 + (int64_t)rec->frac * (pf->info.nano ? 1 : 1000);
 	rec->raw_off = pf->raw;
@@ -631,8 +635,11 @@ int pcapfile_peek(struct pcapfile *pf, struct pcapfile_rec *rec)
 	int rc = pcapfile_next(pf, rec);
 
 	if (rc == PCAPFILE_OK) {
-		pf->start -= PCAP_REC_HDR_LEN + rec->caplen;
-		pf->raw -= PCAP_REC_HDR_LEN + rec->caplen;
+		/* The stored length: PCAPFILE_LIBPCAP may return fewer bytes. */
+		uint32_t stored = get32(rec->hdr + 8, pf->info.swapped);
+
+		pf->start -= PCAP_REC_HDR_LEN + stored;
+		pf->raw -= PCAP_REC_HDR_LEN + stored;
 		pf->good_len = good;
 		unpop(&pf->starts, sh);
 		unpop(&pf->ends, eh);

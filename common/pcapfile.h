@@ -42,6 +42,14 @@ enum {
 	PCAPFILE_GROWING = 1 << 0,
 	/* SHA-256 every byte read from the source (see pcapfile_hash). */
 	PCAPFILE_HASH = 1 << 1,
+	/*
+	 * Read records as libpcap does (pktctl dump -r): a record longer than
+	 * the file's snapshot length, up to PCAP_MAX_CAPLEN, is returned cut
+	 * to the snapshot length, and one capturing more than the packet's
+	 * length is returned as it is (the printer flags both), not damage. The daemon never
+	 * sets it: for its files both are signs of damage.
+	 */
+	PCAPFILE_LIBPCAP = 1 << 2,
 };
 
 /* What pcapfile_next returns. */

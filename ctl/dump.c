@@ -210,7 +210,8 @@ static int open_file(struct source *src, const char *path, char *err, size_t err
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	src->pf = pcapfile_open(src->fd, path, 0, err, errlen, NULL);
+	/* A file given by the user is read as tcpdump reads it (see PCAPFILE_LIBPCAP). */
+	src->pf = pcapfile_open(src->fd, path, PCAPFILE_LIBPCAP, err, errlen, NULL);
 	if (!src->pf)
 		return -1;
 	source_info(src);

@@ -96,4 +96,19 @@ void nd_dvmrp_print(struct nd *nd, const uint8_t *bp, unsigned len);
 /* print-isis.c: an OSI PDU behind LLC SAP 0xfe; 0 (nothing printed) unless it is IS-IS. */
 int nd_isoclns_print(struct nd *nd, const uint8_t *p, unsigned length);
 
+/* print-lspping.c: MPLS LSP ping on UDP port 3503. */
+void nd_lspping_print(struct nd *nd, const uint8_t *bp, unsigned len);
+
+/* print-dtp.c: Cisco DTP (SNAP OUI 0x00000c, PID 0x2004). */
+void nd_dtp_print(struct nd *nd, const uint8_t *p, unsigned length);
+
+/* print-vtp.c: Cisco VTP (SNAP OUI 0x00000c, PID 0x2003). */
+void nd_vtp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+
+/* print-loopback.c: Ethernet type 0x9000, configuration testing. */
+void nd_loopback_print(struct nd *nd, const uint8_t *cp, unsigned len);
+
+/* print-ahcp.c: AHCP on UDP port 5359. */
+void nd_ahcp_print(struct nd *nd, const uint8_t *cp, unsigned len);
+
 #endif

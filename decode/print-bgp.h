@@ -20,5 +20,7 @@ const char *nd_af_name(unsigned afi);
 
 /* print-ldp.c: LDP on TCP and UDP port 646 (the PDU header; messages and TLVs with -v). */
 void nd_ldp_print(struct nd *nd, const uint8_t *bp, unsigned length);
+/* tcpdump's mpls_pw_types_values (also for LSP ping's pseudowire FECs). */
+extern const struct nd_tok nd_ldp_pw_types[];
 
 #endif

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "config.h"
 
+#include "print-app.h"
 #include "print-ip.h"
 #include "print-ppp.h"
 
@@ -70,7 +71,7 @@ unsigned nd_chdlc_print(struct nd *nd, const uint8_t *p, unsigned length)
 {
 	const char *name;
 	char buf[16];
-	unsigned proto;
+	unsigned proto, nlpid;
 
 	nd->protocol = "chdlc";
 	if (length < CHDLC_HDRLEN) {
@@ -100,12 +101,17 @@ unsigned nd_chdlc_print(struct nd *nd, const uint8_t *p, unsigned length)
 	case 0x8848:
 		nd_mpls_print(nd, p, length);
 		break;
-	case 0xfefe:	/* OSI: only the length check, the rest is not decoded (docs/decoding.md) */
+	case 0xfefe:	/* OSI */
 		if (length < 2) {
 			nd_print_trunc(nd);
 			return (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p - CHDLC_HDRLEN);
 		}
-		(void)GET_U_1(p + 1);	/* tcpdump's NLPID guess: cut off, it ends the packet */
+		/* tcpdump's guess: a fudge byte comes first when CLNP, ES-IS or IS-IS follows it */
+		nlpid = GET_U_1(p + 1);
+		if (nlpid == 0x81 || nlpid == 0x82 || nlpid == 0x83)
+			nd_isoclns_print(nd, p + 1, length - 1);
+		else
+			nd_isoclns_print(nd, p, length);
 		break;
 	default:
 		if (!nd->o.eflag)

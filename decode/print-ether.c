@@ -114,6 +114,9 @@ int nd_ethertype_print(struct nd *nd, unsigned type, const uint8_t *p, unsigned 
 			return 1;
 		}
 		return nd_isoclns_print(nd, p + 1, length - 1);
+	case 0x9000:	/* Loopback (configuration testing) */
+		nd_loopback_print(nd, p, length);
+		return 1;
 	default:
 		return 0;
 	}
@@ -241,6 +244,14 @@ static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned
 	}
 	if (oui == OUI_CISCO && et == 0x2000) {
 		nd_cdp_print(nd, p, length);
+		return 1;
+	}
+	if (oui == OUI_CISCO && et == 0x2004) {
+		nd_dtp_print(nd, p, length);
+		return 1;
+	}
+	if (oui == OUI_CISCO && et == 0x2003) {
+		nd_vtp_print(nd, p, length);
 		return 1;
 	}
 	if (!nd->o.eflag) {

@@ -49,7 +49,7 @@ static const struct nd_tok vccv_cv[] = {
 };
 
 /* tcpdump's mpls_pw_types_values (l2vpn.c): the pseudowire types of a Martini VC FEC. */
-static const struct nd_tok pw_types[] = {
+const struct nd_tok nd_ldp_pw_types[] = {
 	{ 0x0000, "Reserved" }, { 0x0001, "Frame Relay DLCI (Martini Mode)" },
 	{ 0x0002, "ATM AAL5 SDU VCC transport" }, { 0x0003, "ATM transparent cell transport" },
 	{ 0x0004, "Ethernet VLAN" }, { 0x0005, "Ethernet" }, { 0x0006, "Cisco-HDLC" },
@@ -154,7 +154,7 @@ static void martini_fec_print(struct nd *nd, const uint8_t *p, unsigned tlen)
 	/* Without VC info there is no VC ID either (RFC 4908). */
 	if (vlen != 0 && too_short(nd, tlen, 11))
 		return;
-	nd_printf(nd, ": %s, %scontrol word, group-ID %u", tok(pw_types, "Unknown", pw & 0x7fff),
+	nd_printf(nd, ": %s, %scontrol word, group-ID %u", tok(nd_ldp_pw_types, "Unknown", pw & 0x7fff),
 		  pw & 0x8000 ? "" : "no ", group);
 	if (vlen != 0)
 		nd_printf(nd, ", VC-ID %u", GET_BE_U_4(p + 7));

@@ -238,6 +238,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_ripng_print(nd, cp, length);
 	else if (is_port(sport, dport, 546) || is_port(sport, dport, 547))
 		nd_dhcp6_print(nd, cp, length);
+	else if (is_port(sport, dport, 5359))
+		nd_ahcp_print(nd, cp, length);
 	else if (is_port(sport, dport, 6696) || is_port(sport, dport, 6697))
 		nd_babel_print(nd, cp, length);
 	else if (is_port(sport, dport, 496))
@@ -250,6 +252,8 @@ void nd_udp_print(struct nd *nd, const uint8_t *bp, unsigned length, const uint8
 		nd_hsrp_print(nd, cp, length);
 	else if (is_port(sport, dport, 646))
 		nd_ldp_print(nd, cp, length);
+	else if (is_port(sport, dport, 3503))
+		nd_lspping_print(nd, cp, length);
 	else if (dport == 3784 || dport == 4784 || dport == 6784 || dport == 3785)
 		nd_bfd_print(nd, cp, length, dport);
 	else if (print_port_late(nd, cp, sport, dport, length))

@@ -351,6 +351,44 @@ static void test_points_share_fd(void)
 	   "the reader from the start is not moved by the one at the point");
 	pcapfile_close(at);
 	pcapfile_close(whole);
+/*
+ * PCAPFILE_LIBPCAP (pktctl dump -r) reads what libpcap reads: records over
+ * the header's snapshot length come back cut to it, the next record still
+ * found (peek too), and caplen > len is passed on; without the flag both
+ * are damage, as the daemon needs.
+ */
+static void test_libpcap(void)
+{
+	uint8_t copy[sizeof(plain)];
+	struct pcapfile_rec rec;
+	struct pcapfile *pf;
+	char err[512];
+	int rc, n = 0, bad = 0, fd;
+
+	memcpy(copy, plain, plain_len);
+	put32(copy + 16, 100);			/* records of 101..139 bytes exceed it */
+	put32(copy + rec_off[5] + 12, 3);	/* caplen 45 of a 3-byte packet */
+	fd = write_tmp(copy, plain_len);
+	n = read_all(fd, 0, &rc, err, sizeof(err), NULL);
+	ok(n == 5 && rc == PCAPFILE_DAMAGED, "without the flag: 5 records, then damage");
+	lseek(fd, 0, SEEK_SET);
+	pf = pcapfile_open(fd, "t.pcap", PCAPFILE_LIBPCAP, err, sizeof(err), NULL);
+	for (n = 0; pf; n++) {
+		uint32_t want = 40 + (uint32_t)(n % 100);
+
+		if (n % 7 == 0 && pcapfile_peek(pf, &rec) != PCAPFILE_OK)
+			break;
+		if ((rc = pcapfile_next(pf, &rec)) != PCAPFILE_OK)
+			break;
+		if (rec.caplen != (want > 100 ? 100 : want) || rec.data[0] != (uint8_t)n ||
+		    rec.data[rec.caplen - 1] != (uint8_t)(n + (int)rec.caplen - 1) ||
+		    rec.len != (n == 5 ? 3 : want + 10))
+			bad++;
+	}
+	ok(pf && n == NREC && rc == PCAPFILE_END && !bad,
+	   "with PCAPFILE_LIBPCAP: %d records, %d wrong, cut to the snapshot length", n, bad);
+	if (pf)
+		pcapfile_close(pf);
 	close(fd);
 }
 
@@ -358,6 +396,7 @@ int main(void)
 {
 	make_plain();
 	test_plain();
+	test_libpcap();
 	test_gzip();
 	test_hash_and_open();
 	test_points_share_fd();
