@@ -351,6 +351,9 @@ static void test_points_share_fd(void)
 	   "the reader from the start is not moved by the one at the point");
 	pcapfile_close(at);
 	pcapfile_close(whole);
+	close(fd);
+}
+
 /*
  * PCAPFILE_LIBPCAP (pktctl dump -r) reads what libpcap reads: records over
  * the header's snapshot length come back cut to it, the next record still
