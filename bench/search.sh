@@ -22,7 +22,8 @@
 # or on $PKTCAPD started with the environment $SEARCH_NOINDEX_ENV (e.g.
 # "PKTCAPD_NO_AIDX=1") if the daemon gets such a switch. Outputs are
 # compared by SHA-256. Ratios are of medians of RUNS
-# (default 3, env SEARCH_RUNS). Also: index size (NAME.aidx bytes against
+# (default 3, env SEARCH_RUNS). One untimed read of the whole ring comes
+# between adoption and the first query (why: at that line). Also: index size (NAME.aidx bytes against
 # pcap bytes), adoption time, and pktctl start-up (`pktctl --version`, warm
 # and after a cache drop). Writes bench/results/search-DATE.md.
 #
@@ -159,6 +160,12 @@ EOF2
 	pbytes=$(find "$dir" -name '*.pcap*' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	abytes=$(find "$dir" -name '*.aidx' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 	raw=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^bytes=/) print substr($i, 7) }' <<< "$gen")
+	# One untimed read of the whole ring first: right after adoption the
+	# first full read here took 1.5 to 2 times the CPU of every later one,
+	# whichever query it was (with the index or without; seen at 4 and
+	# 20 GiB), which charged the common host's query with the index alone.
+	cold
+	ctl dump lo/all -w /dev/null > /dev/null
 	run_queries new
 	if [ -n "$base" ] || [ -n "$noindex_env" ]; then
 		stop
