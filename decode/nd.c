@@ -817,6 +817,7 @@ int nd_has_printer(int linktype)
 	case DLT_PPP_SERIAL:
 	case DLT_PPP_ETHER:
 	case DLT_C_HDLC:
+	case DLT_FRELAY:
 		return 1;
 	default:
 		return 0;
@@ -851,6 +852,8 @@ static unsigned link_print(struct nd *nd, int linktype, const uint8_t *p, unsign
 		return nd_pppoe_if_print(nd, p, len, caplen);
 	case DLT_C_HDLC:
 		return nd_chdlc_if_print(nd, p, len, caplen);
+	case DLT_FRELAY:
+		return nd_fr_if_print(nd, p, len, caplen);
 	default:
 		return 0;
 	}

@@ -212,6 +212,15 @@ static const struct nd_tok *oui_pid_table(unsigned oui)
 	}
 }
 
+static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen,
+		      const uint8_t *src, const uint8_t *dst);
+
+/* A SNAP header with no MAC addresses (Frame Relay's NLPID 0x80). */
+int nd_snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
+{
+	return snap_print(nd, p, length, caplen, NULL, NULL);
+}
+
 /* Returns 1 if the SNAP payload was printed. */
 static int snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen,
 		      const uint8_t *src, const uint8_t *dst)

@@ -22,6 +22,8 @@ int nd_want_default_print(const struct nd *nd);
  */
 int nd_llc_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen,
 		 const uint8_t *src, const uint8_t *dst);
+/* A SNAP header without MAC addresses; 0 if the payload was not decoded. */
+int nd_snap_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 /* "vlan N, p N[, DEI]" for a tag control field. */
 void nd_vlan_tci_print(struct nd *nd, unsigned tci);
 

@@ -30,6 +30,9 @@ unsigned nd_pppoe_if_print(struct nd *nd, const uint8_t *p, unsigned length, uns
 /* Cisco HDLC (DLT_C_HDLC) and SLARP: print-chdlc.c. */
 unsigned nd_chdlc_print(struct nd *nd, const uint8_t *p, unsigned length);
 unsigned nd_chdlc_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
+/* Frame Relay (print-fr.c): the Q.922 header and what its NLPID says follows. */
+unsigned nd_fr_print(struct nd *nd, const uint8_t *p, unsigned length);
+unsigned nd_fr_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen);
 /* PPPoE discovery and session (Ethernet types 0x8863, 0x8864, 0x3c12, 0x3c13). */
 unsigned nd_pppoe_print(struct nd *nd, const uint8_t *bp, unsigned length);
 /* L2TP (UDP port 1701). */
