@@ -102,6 +102,16 @@ static unsigned cisco_print(struct nd *nd, const uint8_t *p, unsigned length, co
 	return 0;
 }
 
+/* tcpdump's default print: what was captured, then the truncation marker if that was less. */
+static void dump_print(struct nd *nd, const uint8_t *p, unsigned length)
+{
+	unsigned avail = (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p);
+
+	nd_default_print(nd, p, length < avail ? length : avail);
+	if (length > avail)
+		nd_trunc_longjmp(nd);
+}
+
 static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned hdr_len,
 			const struct q922 *q, unsigned nlpid)
 {
@@ -123,7 +133,7 @@ static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 			if (!nd->o.eflag)
 				hdr_print(nd, length + hdr_len, hdr_len, q, nlpid);
 			if (!nd->o.xflag && !nd->o.Xflag && !nd->o.Aflag)
-				nd_default_print(nd, p - hdr_len, length + hdr_len);
+				dump_print(nd, p - hdr_len, length + hdr_len);
 		}
 		break;
 	case 0xcf:
@@ -133,7 +143,7 @@ static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 		if (!nd->o.eflag)
 			hdr_print(nd, length + hdr_len, q->addr_len, q, nlpid);
 		if (!nd->o.xflag)
-			nd_default_print(nd, p, length);
+			dump_print(nd, p, length);
 		break;
 	}
 }
