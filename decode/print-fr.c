@@ -65,22 +65,22 @@ static void hdr_print(struct nd *nd, unsigned length, unsigned addr_len, const s
 		      unsigned nlpid)
 {
 	char fb[64], nb[24];
-	const char *name;
+	const char *name, *flags;
 
 	if (nd->o.qflag) {
 		nd_printf(nd, "Q.922, DLCI %u, length %u: ", q->dlci, length);
 		return;
 	}
-	nd_bittok2str(fr_flags, "none", q->flags, ", ", fb, sizeof(fb));
+	flags = nd_bittok2str(fr_flags, "none", q->flags, ", ", fb, sizeof(fb));
 	if (nlpid <= 0xff) {
 		nd_printf(nd, "Q.922, hdr-len %u, DLCI %u, Flags [%s], NLPID %s (0x%02x), length %u: ",
-			  addr_len, q->dlci, fb, nd_tok2str(nd_nlpids, "unknown", nlpid, nb, sizeof(nb)),
+			  addr_len, q->dlci, flags, nd_tok2str(nd_nlpids, "unknown", nlpid, nb, sizeof(nb)),
 			  nlpid, length);
 		return;
 	}
 	name = nd_ethertype_name(nlpid);
 	nd_printf(nd, "Q.922, hdr-len %u, DLCI %u, Flags [%s], cisco-ethertype %s (0x%04x), length %u: ",
-		  addr_len, q->dlci, fb, name ? name : "unknown", nlpid, length);
+		  addr_len, q->dlci, flags, name ? name : "unknown", nlpid, length);
 }
 
 /* Cisco's form: an Ethernet type instead of UI; 0 if it is not one tcpdump knows. */
@@ -132,7 +132,7 @@ static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 		if (!nd_snap_print(nd, p, length, (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p))) {
 			if (!nd->o.eflag)
 				hdr_print(nd, length + hdr_len, hdr_len, q, nlpid);
-			if (!nd->o.xflag && !nd->o.Xflag && !nd->o.Aflag)
+			if (nd_want_default_print(nd))
 				dump_print(nd, p - hdr_len, length + hdr_len);
 		}
 		break;
