@@ -130,6 +130,7 @@ static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 		break;
 	case 0x80:
 		if (!nd_snap_print(nd, p, length, (unsigned)ND_BYTES_AVAILABLE_AFTER(nd, p))) {
+			/* tcpdump passes the whole header's length as hdr-len here */
 			if (!nd->o.eflag)
 				hdr_print(nd, length + hdr_len, hdr_len, q, nlpid);
 			if (nd_want_default_print(nd))
@@ -148,33 +149,12 @@ static void nlpid_print(struct nd *nd, const uint8_t *p, unsigned length, unsign
 	}
 }
 
-unsigned nd_fr_print(struct nd *nd, const uint8_t *p, unsigned length)
+/* After the address and a UI byte: the optional pad, the NLPID and what follows. */
+static unsigned ui_print(struct nd *nd, const uint8_t *p, unsigned length, const struct q922 *q)
 {
-	struct q922 q;
-	unsigned a, hdr_len, nlpid;
-	int ret;
+	unsigned a = q->addr_len, hdr_len, nlpid;
 
-	nd->protocol = "fr";
-	ret = q922_parse(nd, p, length, &q);
-	if (ret == -1)
-		goto trunc;
-	if (ret == 0) {
-		nd_puts(nd, "Q.922, invalid address");
-		return 0;
-	}
-	a = q.addr_len;
-	if (!ND_TTEST_LEN(nd, p + a, 1))
-		nd_trunc_longjmp(nd);
-	if (length < a + 1)
-		goto trunc;
-	if (GET_U_1(p + a) != FR_UI && q.dlci != 0) {
-		hdr_len = cisco_print(nd, p, length, &q);
-		if (hdr_len)
-			return hdr_len;
-	}
-	if (!ND_TTEST_LEN(nd, p + a + 1, 1))
-		nd_trunc_longjmp(nd);
-	if (length < a + 2)
+	if (!ND_TTEST_LEN(nd, p + a + 1, 1) || length < a + 2)
 		goto trunc;
 	/* a pad byte belongs only after a 3-byte address */
 	if (GET_U_1(p + a + 1) == 0) {
@@ -186,18 +166,42 @@ unsigned nd_fr_print(struct nd *nd, const uint8_t *p, unsigned length)
 			nd_puts(nd, "No pad! ");
 		hdr_len = a + 2;
 	}
-	if (!ND_TTEST_LEN(nd, p + hdr_len - 1, 1))
-		nd_trunc_longjmp(nd);
-	if (length < hdr_len)
+	if (!ND_TTEST_LEN(nd, p + hdr_len - 1, 1) || length < hdr_len)
 		goto trunc;
 	nlpid = GET_U_1(p + hdr_len - 1);
 	if (nd->o.eflag)
-		hdr_print(nd, length, a, &q, nlpid);
-	nlpid_print(nd, p + hdr_len, length - hdr_len, hdr_len, &q, nlpid);
+		hdr_print(nd, length, a, q, nlpid);
+	nlpid_print(nd, p + hdr_len, length - hdr_len, hdr_len, q, nlpid);
 	return hdr_len;
 trunc:
 	nd_print_trunc(nd);
 	return 0;
+}
+
+/* Returns the header length, 0 when the frame is cut short or its address is invalid. */
+unsigned nd_fr_print(struct nd *nd, const uint8_t *p, unsigned length)
+{
+	struct q922 q;
+	unsigned hdr_len;
+	int ret;
+
+	nd->protocol = "fr";
+	ret = q922_parse(nd, p, length, &q);
+	if (ret == 0) {
+		nd_puts(nd, "Q.922, invalid address");
+		return 0;
+	}
+	if (ret == -1 || !ND_TTEST_LEN(nd, p + q.addr_len, 1) || length < q.addr_len + 1) {
+		nd_print_trunc(nd);
+		return 0;
+	}
+	/* DLCI 0 carries signalling: only other DLCIs may use Cisco's form */
+	if (GET_U_1(p + q.addr_len) != FR_UI && q.dlci != 0) {
+		hdr_len = cisco_print(nd, p, length, &q);
+		if (hdr_len)
+			return hdr_len;
+	}
+	return ui_print(nd, p, length, &q);
 }
 
 unsigned nd_fr_if_print(struct nd *nd, const uint8_t *p, unsigned length, unsigned caplen)
