@@ -12,6 +12,7 @@
 #include "capture/ringcap.h"
 #include "log.h"
 #include "ring.h"
+#include "storage/indexer.h"
 
 #include <libdeflate.h>
 
@@ -77,6 +78,7 @@ void ring_free(struct ring *r)
 {
 	if (!r)
 		return;
+	indexer_forget(r);
 	if (r->cap->pcap)
 		pcap_close(r->cap->pcap);
 	if (r->dirfd >= 0)

@@ -120,6 +120,38 @@ int indexer_queue(struct ring *r, uint64_t seq, uint64_t size, enum indexer_job 
 	return rc;
 }
 
+/* Drops r's jobs from js, keeping the others in their order; returns how many went. */
+static size_t drop_ring(struct jobs *js, const struct ring *r)
+{
+	size_t k = 0, gone = 0;
+
+	for (size_t i = 0; i < js->n; i++) {
+		if (js->q[i].r == r) {
+			ix.st.bytes_left -= js->q[i].size < ix.st.bytes_left ? js->q[i].size
+									  : ix.st.bytes_left;
+			gone++;
+		} else {
+			js->q[k++] = js->q[i];
+		}
+	}
+	js->n = k;
+	return gone;
+}
+
+void indexer_forget(struct ring *r)
+{
+	size_t gone, k = 0;
+
+	pthread_mutex_lock(&ix.lock);
+	gone = drop_ring(&ix.jobs, r) + drop_ring(&ix.repairs, r);
+	ix.st.files_left -= gone < ix.st.files_left ? gone : ix.st.files_left;
+	for (size_t i = 0; i < ix.nrings; i++)
+		if (ix.rings[i] != r)
+			ix.rings[k++] = ix.rings[i];
+	ix.nrings = k;
+	pthread_mutex_unlock(&ix.lock);
+}
+
 int indexer_hurry(struct ring *r, uint64_t seq)
 {
 	int found = 0;

@@ -38,5 +38,12 @@ int indexer_hurry(struct ring *r, uint64_t seq);
 void indexer_get_stats(struct indexer_stats *st);
 /* Waits until every queued file is done (tests). */
 void indexer_wait_idle(void);
+/*
+ * r is going away (ring_free): its queued files and its place among the
+ * rings the indexer yields to go with it, so a job queued after
+ * indexer_stop (a seal's postings) never reaches a freed ring. The thread
+ * must not be working on r: stopped, as at shutdown.
+ */
+void indexer_forget(struct ring *r);
 
 #endif
