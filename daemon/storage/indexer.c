@@ -731,6 +731,12 @@ void indexer_stop(void)
 	pthread_cond_broadcast(&ix.cond);
 	pthread_mutex_unlock(&ix.lock);
 	pthread_join(ix.thread, NULL);
+	/*
+	 * Under the lock: writers still seal files while the daemon shuts down,
+	 * and each seal queues its postings (indexer_queue), which must find the
+	 * queue either whole or empty, never being freed.
+	 */
+	pthread_mutex_lock(&ix.lock);
 	ix.started = 0;
 	ix.stop = 0;
 	free(ix.jobs.q);
@@ -740,4 +746,5 @@ void indexer_stop(void)
 	ix.rate_start_ms = 0;
 	ix.nrings = 0;
 	memset(&ix.st, 0, sizeof(ix.st));
+	pthread_mutex_unlock(&ix.lock);
 }
