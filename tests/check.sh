@@ -124,7 +124,9 @@ if ls "$tsan_dir"/tsan.* >/dev/null 2>&1; then
 	status=1
 	echo "FAIL: ThreadSanitizer: $(cat "$tsan_dir"/tsan.* | grep -c '^WARNING: ThreadSanitizer') reports"
 	# "(BINARY+0x1234)" frames, resolved to function and line of the build.
-	cat "$tsan_dir"/tsan.* | head -n 120 | while IFS= read -r line; do
+	# cat dies of SIGPIPE when head has its 120 lines: with pipefail and
+	# set -e that would end the whole run here, before the legs below.
+	{ cat "$tsan_dir"/tsan.* || true; } | head -n 120 | while IFS= read -r line; do
 		case $line in
 		*"+0x"*")"*)
 			obj=${line##*(}; obj=${obj%%+*}; off=${line##*+}; off=${off%%)*}
