@@ -203,9 +203,10 @@ if command -v clang >/dev/null; then
 		$(pkg-config --cflags --libs libconfuse libsystemd libpcap)
 	fuzz target "$top/tests/fuzz/fuzz_target.c" "$top/ctl/target.c" -I"$top/ctl"
 	fuzz pcapidx "$top/tests/fuzz/fuzz_pcapidx.c" "$top/common/pcapidx.c" "$top/common/sha256.c" \
-		$(pkg-config --cflags --libs zlib libcrypto)
+		"$top/common/bytes.c" $(pkg-config --cflags --libs zlib libcrypto)
 	fuzz addridx "$top/tests/fuzz/fuzz_addridx.c" "$top/common/addridx.c" "$top/common/addrset.c" \
-		"$top/common/pcapidx.c" "$top/common/sha256.c" $(pkg-config --cflags --libs zlib libcrypto)
+		"$top/common/pcapidx.c" "$top/common/sha256.c" "$top/common/bytes.c" "$top/common/bpfplan.c" \
+		$(pkg-config --cflags --libs zlib libcrypto)
 fi
 
 # The units under a real systemd: a Debian 12 container booted with systemd
