@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "print-isis.h"
+#include "print-ospf.h"
 
 static const struct nd_tok ext_is_subtlvs[] = {
 	{ 3, "Administrative groups" }, { 4, "Link Local/Remote Identifier" },
@@ -45,26 +46,6 @@ static const struct nd_tok link_attributes[] = {
 static const struct nd_tok lan_adj_sid_flags[] = {
 	{ 0x80, "Address family IPv6" }, { 0x40, "Backup" }, { 0x20, "Value" },
 	{ 0x10, "Local significance" }, { 0x08, "Set of adjacencies" }, { 0x04, "Persistent" },
-	{ 0, NULL },
-};
-
-static const struct nd_tok link_protection[] = {
-	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" }, { 0x04, "Shared" },
-	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
-	{ 0x40, "Reserved" }, { 0x80, "Reserved" }, { 0, NULL },
-};
-
-static const struct nd_tok switch_caps[] = {
-	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
-	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
-	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
-	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" }, { 0, NULL },
-};
-
-static const struct nd_tok encodings[] = {
-	{ 1, "Packet" }, { 2, "Ethernet V2/DIX" }, { 3, "ANSI/ETSI PDH" }, { 4, "Reserved" },
-	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" }, { 6, "Reserved" }, { 7, "Digital Wrapper" },
-	{ 8, "Lambda (photonic)" }, { 9, "Fiber" }, { 10, "Reserved" }, { 11, "FiberChannel" },
 	{ 0, NULL },
 };
 
@@ -227,9 +208,9 @@ static void isc_print(struct nd *nd, struct subtlv_cur *c, const char *ident)
 	char buf[64];
 
 	nd_printf(nd, "%s  Interface Switching Capability:%s", ident,
-		  nd_tok2str(switch_caps, "Unknown", cap, buf, sizeof(buf)));
+		  nd_tok2str(nd_gmpls_switch_caps, "Unknown", cap, buf, sizeof(buf)));
 	nd_printf(nd, ", LSP Encoding: %s",
-		  nd_tok2str(encodings, "Unknown", GET_U_1(c->p + 1), buf, sizeof(buf)));
+		  nd_tok2str(nd_gmpls_encodings, "Unknown", GET_U_1(c->p + 1), buf, sizeof(buf)));
 	cur_adv(c, 4);
 	nd_printf(nd, "%s  Max LSP Bandwidth:", ident);
 	for (unsigned lvl = 0; lvl < 8; lvl++) {
@@ -341,7 +322,7 @@ static void ext_is_subtlv(struct nd *nd, unsigned type, struct subtlv_cur *c, co
 	case 20:
 		if (c->len >= 2)
 			nd_printf(nd, ", %s, Priority %u",
-				  nd_bittok2str(link_protection, "none", GET_U_1(c->p), ", ", buf,
+				  nd_bittok2str(nd_gmpls_link_protection, "none", GET_U_1(c->p), ", ", buf,
 						sizeof(buf)),
 				  GET_U_1(c->p + 1));
 		break;

@@ -265,19 +265,30 @@ static int lsp_hdr(struct nd *nd, struct isis_pdu *d)
 	return hdr_done(nd, d, ISIS_LSP_LEN, pdu_len);
 }
 
-static int csnp_hdr(struct nd *nd, struct isis_pdu *d)
+/*
+ * What CSNP and PSNP headers begin with: the one-line form (returns 1,
+ * nothing more to print) or, with -v, the source and PDU length (returns 0).
+ */
+static int snp_source(struct nd *nd, struct isis_pdu *d, const uint8_t *h, unsigned *pdu_len)
 {
-	const uint8_t *h = d->optr + ISIS_COMMON_LEN;
-	unsigned pdu_len;
-
 	if (nd->o.vflag == 0) {
 		nd_printf(nd, ", src-id %s", nd_isis_id(nd, h + 2, ISIS_NODE_ID_LEN, d->id));
 		nd_printf(nd, ", length %u", d->length);
 		return 1;
 	}
-	pdu_len = pdu_length(nd, d, h);
+	*pdu_len = pdu_length(nd, d, h);
 	nd_printf(nd, "\n\t  source-id:    %s, PDU length: %u",
-		  nd_isis_id(nd, h + 2, ISIS_NODE_ID_LEN, d->id), pdu_len);
+		  nd_isis_id(nd, h + 2, ISIS_NODE_ID_LEN, d->id), *pdu_len);
+	return 0;
+}
+
+static int csnp_hdr(struct nd *nd, struct isis_pdu *d)
+{
+	const uint8_t *h = d->optr + ISIS_COMMON_LEN;
+	unsigned pdu_len;
+
+	if (snp_source(nd, d, h, &pdu_len))
+		return 1;
 	nd_printf(nd, "\n\t  start lsp-id: %s", nd_isis_id(nd, h + 9, ISIS_LSP_ID_LEN, d->id));
 	nd_printf(nd, "\n\t  end lsp-id:   %s", nd_isis_id(nd, h + 17, ISIS_LSP_ID_LEN, d->id));
 	return hdr_done(nd, d, ISIS_CSNP_LEN, pdu_len);
@@ -288,14 +299,8 @@ static int psnp_hdr(struct nd *nd, struct isis_pdu *d)
 	const uint8_t *h = d->optr + ISIS_COMMON_LEN;
 	unsigned pdu_len;
 
-	if (nd->o.vflag == 0) {
-		nd_printf(nd, ", src-id %s", nd_isis_id(nd, h + 2, ISIS_NODE_ID_LEN, d->id));
-		nd_printf(nd, ", length %u", d->length);
+	if (snp_source(nd, d, h, &pdu_len))
 		return 1;
-	}
-	pdu_len = pdu_length(nd, d, h);
-	nd_printf(nd, "\n\t  source-id:    %s, PDU length: %u",
-		  nd_isis_id(nd, h + 2, ISIS_NODE_ID_LEN, d->id), pdu_len);
 	return hdr_done(nd, d, ISIS_PSNP_LEN, pdu_len);
 }
 

@@ -32,20 +32,20 @@ static const struct nd_tok link_types[] = {
 	{ 1, "Point-to-point" }, { 2, "Multi-Access" }, { 0, NULL },
 };
 
-static const struct nd_tok link_protection[] = {
+const struct nd_tok nd_gmpls_link_protection[] = {
 	{ 0x01, "Extra Traffic" }, { 0x02, "Unprotected" }, { 0x04, "Shared" },
 	{ 0x08, "Dedicated 1:1" }, { 0x10, "Dedicated 1+1" }, { 0x20, "Enhanced" },
 	{ 0x40, "Reserved" },	   { 0x80, "Reserved" },      { 0, NULL },
 };
 
-static const struct nd_tok switch_caps[] = {
+const struct nd_tok nd_gmpls_switch_caps[] = {
 	{ 1, "Packet-Switch Capable-1" }, { 2, "Packet-Switch Capable-2" },
 	{ 3, "Packet-Switch Capable-3" }, { 4, "Packet-Switch Capable-4" },
 	{ 51, "Layer-2 Switch Capable" }, { 100, "Time-Division-Multiplex" },
 	{ 150, "Lambda-Switch Capable" }, { 200, "Fiber-Switch Capable" }, { 0, NULL },
 };
 
-static const struct nd_tok encodings[] = {
+const struct nd_tok nd_gmpls_encodings[] = {
 	{ 1, "Packet" },	     { 2, "Ethernet V2/DIX" }, { 3, "ANSI/ETSI PDH" }, { 4, "Reserved" },
 	{ 5, "SDH ITU-T G.707/SONET ANSI T1.105" }, { 6, "Reserved" }, { 7, "Digital Wrapper" },
 	{ 8, "Lambda (photonic)" }, { 9, "Fiber" },	       { 10, "Reserved" },
@@ -136,7 +136,7 @@ static int link_subtlv_print(struct nd *nd, unsigned type, const uint8_t *tp, un
 	case 14:
 		if (len != 4)
 			goto bad4;
-		nd_printf(nd, ", %s", nd_bittok2str(link_protection, "none", GET_U_1(tp), ", ", buf,
+		nd_printf(nd, ", %s", nd_bittok2str(nd_gmpls_link_protection, "none", GET_U_1(tp), ", ", buf,
 						     sizeof(buf)));
 		break;
 	case 15:
@@ -145,9 +145,9 @@ static int link_subtlv_print(struct nd *nd, unsigned type, const uint8_t *tp, un
 			return -1;
 		}
 		nd_printf(nd, "\n\t\tInterface Switching Capability: %s",
-			  nd_tok2str(switch_caps, "Unknown", GET_U_1(tp), buf, sizeof(buf)));
+			  nd_tok2str(nd_gmpls_switch_caps, "Unknown", GET_U_1(tp), buf, sizeof(buf)));
 		nd_printf(nd, "\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:",
-			  nd_tok2str(encodings, "Unknown", GET_U_1(tp + 1), buf, sizeof(buf)));
+			  nd_tok2str(nd_gmpls_encodings, "Unknown", GET_U_1(tp + 1), buf, sizeof(buf)));
 		for (unsigned l = 0; l < 8; l++)
 			nd_printf(nd, "\n\t\t  priority level %u: %.3f Mbps", l,
 				  mbps(nd, tp + 4 + l * 4));

@@ -9,5 +9,9 @@
 
 /* The TLVs of a TE opaque LSA's body, ls_length bytes; -1 where tcpdump stops printing it. */
 int nd_ospf_te_print(struct nd *nd, const uint8_t *tp, unsigned ls_length);
+/* GMPLS names tcpdump shares between OSPF-TE and IS-IS (its gmpls.c): print-ospf-te.c. */
+extern const struct nd_tok nd_gmpls_link_protection[];
+extern const struct nd_tok nd_gmpls_switch_caps[];
+extern const struct nd_tok nd_gmpls_encodings[];
 
 #endif
