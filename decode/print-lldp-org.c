@@ -154,19 +154,19 @@ static const struct nd_tok iana_subtypes[] = {
 	{ 1, "MUD-URL" }, { 0, NULL },
 };
 
-/* Scratch for table lookups: one line may need three at once; tok() and bits() fill 256. */
+/* Scratch for table lookups: one line may need three at once; tok() and bits() fill 1024, as tcpdump's bittok2str. */
 struct bufs {
-	char a[256], b[256], c[256];
+	char a[1024], b[1024], c[1024];
 };
 
 static const char *tok(const struct nd_tok *t, const char *dflt, unsigned v, char *buf)
 {
-	return nd_tok2str(t, dflt, v, buf, 256);
+	return nd_tok2str(t, dflt, v, buf, 1024);
 }
 
 static const char *bits(const struct nd_tok *t, const char *none, unsigned v, char *buf)
 {
-	return nd_bittok2str(t, none, v, ", ", buf, 256);
+	return nd_bittok2str(t, none, v, ", ", buf, 1024);
 }
 
 static void subtype_print(struct nd *nd, const struct nd_tok *t, unsigned subtype)

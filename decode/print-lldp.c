@@ -41,19 +41,19 @@ static const struct nd_tok af_names[] = {
 	{ 15, "E.164 with NSAP subaddress" }, { 25, "Layer-2 VPN" }, { 65, "VPLS" }, { 0, NULL },
 };
 
-/* Scratch for the table lookups below; tok() and bits() fill 256. */
+/* Scratch for the table lookups below; tok() and bits() fill 1024, as tcpdump's bittok2str. */
 struct bufs {
-	char a[256];
+	char a[1024];
 };
 
 static const char *tok(const struct nd_tok *t, const char *dflt, unsigned v, char *buf)
 {
-	return nd_tok2str(t, dflt, v, buf, 256);
+	return nd_tok2str(t, dflt, v, buf, 1024);
 }
 
 static const char *bits(const struct nd_tok *t, const char *none, unsigned v, char *buf)
 {
-	return nd_bittok2str(t, none, v, ", ", buf, 256);
+	return nd_bittok2str(t, none, v, ", ", buf, 1024);
 }
 
 /* "AFI IPv4 (1): 192.0.2.1" into buf, or NULL if the address does not fit its length. */

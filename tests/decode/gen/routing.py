@@ -395,6 +395,16 @@ def lldp_pcaps():
             frame(base, end=False), frame(base + [b"\x0a"], end=False)]
     write("lldp-basic.pcap", recs)
     write("lldp-sweep.pcap", sweep([frame(full[:12] + full[40:44])], 14))
+    # Every bit set: the name lists run past 256 characters (tcpdump's buffer is 1024).
+    write("lldp-bits.pcap", [frame(base + [
+        tlv(7, struct.pack("!HH", 0xffff, 0xffff)),
+        org(0x0080c2, 2, b"\xff" + struct.pack("!H", 200)),
+        org(0x0080c2, 7, b"\xff" + struct.pack("!I", 17)),
+        org(0x00120f, 1, b"\xff\xff\xff\x00\x10"),
+        org(0x00120f, 2, b"\xff\x01\x03"),
+        org(0x00120f, 3, b"\xff" + struct.pack("!I", 5)),
+        org(0x0012bb, 1, b"\xff\xff\x03"),
+        org(0x0012bb, 2, b"\x01\xff\xff\xff")])])
 
 
 if __name__ == "__main__":
