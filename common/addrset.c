@@ -486,29 +486,47 @@ void addrset_builder_free(struct addrset_builder *b)
 }
 
 /* Merges sorted unique arrays a (na) and b (nb) of sz-byte elements into a new one. */
-static void *merge(const void *a, uint32_t na, const void *b, uint32_t nb, size_t sz,
-		   int (*cmp)(const void *, const void *), uint32_t *n)
-{
-	const uint8_t *x = a, *y = b;
-	uint8_t *out = malloc(((size_t)na + nb) * sz + 1);
-	uint32_t i = 0, j = 0, k = 0;
-
-	if (!out)
-		return NULL;
-	while (i < na || j < nb) {
-		int c = i == na ? 1 : j == nb ? -1 : cmp(x + i * sz, y + j * sz);
-
-		memcpy(out + (size_t)k++ * sz, c <= 0 ? x + i * sz : y + j * sz, sz);
-		i += c <= 0;
-		j += c >= 0;
-	}
-	*n = k;
-	return out;
+/*
+ * The sorted union of two sorted arrays, one function per element type
+ * with the comparison inline: a generic merge calling its comparison and
+ * memcpy per element was a tenth of adopting 64-byte files (perf), and it
+ * runs on the writer at every block's end.
+ */
+#define MERGE_FN(name, type, CMP, COPY) \
+static type *name(const type *x, uint32_t na, const type *y, uint32_t nb, uint32_t *n) \
+{ \
+	type *out = malloc(((size_t)na + nb + 1) * sizeof(type)); \
+	uint32_t i = 0, j = 0, k = 0; \
+\
+	if (!out) \
+		return NULL; \
+	while (i < na && j < nb) { \
+		int c = CMP(&x[i], &y[j]); \
+\
+		COPY(out[k], c <= 0 ? x[i] : y[j]); \
+		k++; \
+		i += c <= 0; \
+		j += c >= 0; \
+	} \
+	for (; i < na; i++, k++) \
+		COPY(out[k], x[i]); \
+	for (; j < nb; j++, k++) \
+		COPY(out[k], y[j]); \
+	*n = k; \
+	return out; \
 }
+#define CMP_NUM(a, b) ((*(a) > *(b)) - (*(a) < *(b)))
+#define CMP_IP6(a, b) memcmp(*(a), *(b), 16)
+#define COPY_NUM(d, s) ((d) = (s))
+#define COPY_IP6(d, s) memcpy((d), (s), 16)
+typedef uint8_t ip6_t[16];
+MERGE_FN(merge32, uint32_t, CMP_NUM, COPY_NUM)
+MERGE_FN(merge16, uint16_t, CMP_NUM, COPY_NUM)
+MERGE_FN(merge128, ip6_t, CMP_IP6, COPY_IP6)
 
-#define MERGE(field, nfield, sz, cmp) do { \
+#define MERGE(field, nfield, fn) do { \
 	uint32_t n; \
-	void *m = merge(dst->field, dst->nfield, src->field, src->nfield, sz, cmp, &n); \
+	void *m = fn(dst->field, dst->nfield, src->field, src->nfield, &n); \
 	if (!m) \
 		goto nomem; \
 	free(dst->field); \
@@ -524,10 +542,10 @@ int addrset_union(struct addrset *dst, const struct addrset *src)
 	dst->l3 |= src->l3;
 	for (i = 0; i < sizeof(dst->proto); i++)
 		dst->proto[i] |= src->proto[i];
-	MERGE(ip4, n4, sizeof(uint32_t), cmp_u32);
-	MERGE(ip6, n6, 16, cmp_ip6);
-	MERGE(port, nport, sizeof(uint16_t), cmp_u16);
-	MERGE(vlan, nvlan, sizeof(uint16_t), cmp_u16);
+	MERGE(ip4, n4, merge32);
+	MERGE(ip6, n6, merge128);
+	MERGE(port, nport, merge16);
+	MERGE(vlan, nvlan, merge16);
 	return 0;
 nomem:
 	dst->flags |= ADDRSET_ALL;
