@@ -317,7 +317,10 @@ static int scan_point(struct scan *sc, struct aidx_out *ao, const struct pcapidx
 	return add_point(sc, p);
 }
 
-/* One sequential pass: records, seek points, times, addresses and the SHA-256 of every byte. */
+/*
+ * One sequential pass: records, seek points, times, addresses and the
+ * SHA-256 of every byte. -1 with ECANCELED when the daemon stops half-way.
+ */
 static int scan_file(int fd, const char *name, struct scan *sc, struct aidx_out *ao)
 {
 	struct pcapfile_rec rec;
@@ -361,8 +364,17 @@ static int scan_file(int fd, const char *name, struct scan *sc, struct aidx_out 
 		if (since_yield >= YIELD_EVERY) {
 			since_yield = 0;
 			yield_to_writers();
-			if (stopping())
-				break;
+			if (stopping()) {
+				/*
+				 * No index of the part read (an earlier build wrote
+				 * one, and logged it as the file's): the next start
+				 * indexes the file whole.
+				 */
+				pcapfile_close(pf);
+				posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+				errno = ECANCELED;
+				return -1;
+			}
 		}
 	}
 	if (rc == PCAPFILE_ERROR) {
@@ -568,7 +580,10 @@ static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)
 		/* No readable header: the bytes still have a hash. */
 		rc = lseek(fd, 0, SEEK_SET) < 0 || sha256_fd(fd, sc->sha256, &sc->size) < 0 ? -1 : 1;
 	if (rc < 0) {
-		rlog(r, LOG_WARNING, "cannot index %s: %s", name, *sc->why ? sc->why : strerror(errno));
+		if (errno == ECANCELED)	/* the daemon is stopping */
+			rlog(r, LOG_DEBUG, "%s: indexing stopped half-way, again at the next start", name);
+		else
+			rlog(r, LOG_WARNING, "cannot index %s: %s", name, *sc->why ? sc->why : strerror(errno));
 		close(fd);
 		filelist_update(r->files, jb->seq, unqueue, NULL);
 		return 0;
