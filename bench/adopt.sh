@@ -2,7 +2,7 @@
 # adopt.sh: adoption of a ring without address indexes while the same daemon captures: how fast, and what capture loses
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Usage (root, from the build directory): bench/adopt.sh [-g GIB] [-f FRAME] [-n FILES] [-r PPS] [-s SIZE]
+# Usage (root, from the build directory): bench/adopt.sh [-g GIB] [-f FRAME] [-n FILES] [-r PPS] [-s SIZE] [-u]
 #
 # Writes GIB gibibytes (default 20, env ADOPT_GIB) of a week of many-host
 # traffic (bench/mksearch.c, FRAME-byte frames, FILES files) into a ring
@@ -15,19 +15,22 @@
 # time from start-up to the indexer's last file (adoption), its read rate
 # against dd's, and the frames sent, stored and lost meanwhile. The
 # capturer and the generator are pinned to different CPUs as in
-# bench/capture.sh; the indexer runs at idle priority (SCHED_IDLE and the
+# bench/capture.sh (-u: only the generator is pinned, to CPU 1; the
+# daemon's threads go where the scheduler puts them, as on a server with
+# cores to spare); the indexer runs at idle priority (SCHED_IDLE and the
 # idle I/O class), so capture should lose nothing while it works.
 # Writes bench/results/adopt-DATE.md. Drops the page cache (global).
 set -euo pipefail
 
-gib=${ADOPT_GIB:-20} frame=1500 nfiles=200 pps=100000 size=1500
-while getopts g:f:n:r:s: o; do
+gib=${ADOPT_GIB:-20} frame=1500 nfiles=200 pps=100000 size=1500 cpus=0
+while getopts g:f:n:r:s:u o; do
 	case $o in
 	g) gib=$OPTARG ;;
 	f) frame=$OPTARG ;;
 	n) nfiles=$OPTARG ;;
 	r) pps=$OPTARG ;;
 	s) size=$OPTARG ;;
+	u) cpus=0,1 ;;
 	*) exit 2 ;;
 	esac
 done
@@ -115,7 +118,7 @@ EOF
 cold
 : > "$work/log"
 s=$EPOCHREALTIME
-ip netns exec "$ns_cap" taskset -c 0 "$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
+ip netns exec "$ns_cap" taskset -c "$cpus" "$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
 pid=$!
 until grep -q "capturing [0-9]* rings\?" "$work/log"; do
 	kill -0 "$pid" || { cat "$work/log"; exit 1; }
@@ -159,6 +162,6 @@ f=$src/bench/results/adopt-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo
 	echo "Generator: $genline"
 	echo
-	echo "Run as \`ADOPT_GIB=$gib bench/adopt.sh -f $frame -n $nfiles -r $pps -s $size\`."
+	echo "Run as \`ADOPT_GIB=$gib bench/adopt.sh -f $frame -n $nfiles -r $pps -s $size$([ "$cpus" = 0 ] || echo " -u")\`."
 } | tee "$f"
 echo "wrote $f"
