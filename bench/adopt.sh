@@ -154,7 +154,7 @@ f=$src/bench/results/adopt-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo
 	echo "A ring of $old files ($((oldbytes / 1048576)) MiB, $frame-byte frames, no NAME.idx or NAME.aidx),"
 	echo "adopted by pktcapd while it captures ${size}-byte frames at $pps/s on a veth (generator on CPU 1,"
-	echo "pktcapd on CPU 0). Page cache dropped before the start."
+	echo "pktcapd on CPU $([ "$cpus" = 0 ] && echo 0 || echo "0 and 1, unpinned")). Page cache dropped before the start."
 	echo
 	echo "| adoption (start to the indexer's last file) | read rate | dd iflag=direct | cat, cold | indexes built | frames sent | stored | loss |"
 	echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
