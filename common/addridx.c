@@ -910,8 +910,6 @@ long addridx_block_at(const struct addridx *x, uint64_t raw_off)
 
 enum { K_IP4, K_IP6, K_PORT, K_VLAN, K_N };
 
-typedef uint8_t ip6_t[16];
-
 /* Each kind's values as keys: big-endian, so memcmp over the width orders them as numbers. */
 static const size_t key_width[K_N] = { 4, 16, 2, 2 };
 

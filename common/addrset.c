@@ -485,9 +485,8 @@ void addrset_builder_free(struct addrset_builder *b)
 	free(b);
 }
 
-/* Merges sorted unique arrays a (na) and b (nb) of sz-byte elements into a new one. */
 /*
- * The sorted union of two sorted arrays, one function per element type
+ * The sorted union of two sorted unique arrays, as a new one, one function per element type
  * with the comparison inline: a generic merge calling its comparison and
  * memcpy per element was a tenth of adopting 64-byte files (perf), and it
  * runs on the writer at every block's end.
@@ -519,7 +518,6 @@ static type *name(const type *x, uint32_t na, const type *y, uint32_t nb, uint32
 #define CMP_IP6(a, b) memcmp(*(a), *(b), 16)
 #define COPY_NUM(d, s) ((d) = (s))
 #define COPY_IP6(d, s) memcpy((d), (s), 16)
-typedef uint8_t ip6_t[16];
 MERGE_FN(merge32, uint32_t, CMP_NUM, COPY_NUM)
 MERGE_FN(merge16, uint16_t, CMP_NUM, COPY_NUM)
 MERGE_FN(merge128, ip6_t, CMP_IP6, COPY_IP6)

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* One IPv6 address, as the sets hold them. */
+typedef uint8_t ip6_t[16];
+
 /*
  * A set answers one kind of question about the packets it was built from:
  * "could one of them match this primitive of a BPF filter?" It is a

@@ -607,7 +607,13 @@ static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)
 			     name, sc->gzip ? "complete gzip member" : "whole record",
 			     (unsigned long long)(was - sc->good_len));
 			rlog(r, LOG_DEBUG, "what the repair found: %s", sc->why);
-			if (scan_file(fd, name, sc, ao) < 0 || sc->damaged) {
+			rc = scan_file(fd, name, sc, ao);
+			if (rc < 0 && errno == ECANCELED) {
+				rlog(r, LOG_DEBUG, "%s: indexing stopped half-way, again at the next start", name);
+				close(fd);
+				return 0;
+			}
+			if (rc < 0 || sc->damaged) {
 				rlog(r, LOG_WARNING, "%s: still unreadable after the repair: %s", name, sc->why);
 				close(fd);
 				return 0;
