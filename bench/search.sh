@@ -91,6 +91,11 @@ queries=(
 	"host and port|host 10.0.0.50 and port 4444"
 	"common host|host 10.0.0.1"
 )
+result() {	# TIMES NAME: NAME.res gets the median time, the output's SHA-256 and packets
+	! grep -q FAIL "$1" || exit 1
+	echo "$(median < "$1") $(sha256sum < "$work/$2.pcap" | cut -c1-64) $(npk "$work/$2.pcap")" > "$work/$2.res"
+	rm -f "$work/$2.pcap"
+}
 # Both on one daemon, run by run in turn (new, old, new, old...), each cold:
 # whatever drifts during a round (the disk's own cache, other load) falls on
 # both alike. (Run as two blocks, all "new" then all "old", the common host
@@ -113,9 +118,7 @@ run_pairs() {
 			done
 		done
 		for tag in new old; do
-			! grep -q FAIL "$work/t-$tag" || exit 1
-			echo "$(median < "$work/t-$tag") $(sha256sum < "$work/$tag-$i.pcap" | cut -c1-64) $(npk "$work/$tag-$i.pcap")" > "$work/$tag-$i.res"
-			rm -f "$work/$tag-$i.pcap"
+			result "$work/t-$tag" "$tag-$i"
 		done
 	done
 }
@@ -132,17 +135,14 @@ run_queries() {	# TAG [WRAP]: the queries and the window, RUNS times each, cold;
 			# shellcheck disable=SC2086
 			ms ctl dump lo/all -w "$work/$tag-$i.pcap" $filter >> "$work/t"
 		done
-		! grep -q FAIL "$work/t" || exit 1
-		echo "$(median < "$work/t") $(sha256sum < "$work/$tag-$i.pcap" | cut -c1-64) $(npk "$work/$tag-$i.pcap")" > "$work/$tag-$i.res"
-		rm -f "$work/$tag-$i.pcap"
+		result "$work/t" "$tag-$i"
 	done
 	: > "$work/t"
 	for _ in $(seq "$runs"); do
 		cold
 		ms ctl dump lo/all --since "@$w0" --until "@$w1" -w "$work/$tag-w.pcap" >> "$work/t"
 	done
-	! grep -q FAIL "$work/t" || exit 1
-	echo "$(median < "$work/t") $(sha256sum < "$work/$tag-w.pcap" | cut -c1-64) $(npk "$work/$tag-w.pcap")" > "$work/$tag-w.res"
+	result "$work/t" "$tag-w"
 }
 
 start_week=1795600000
