@@ -2,12 +2,14 @@
 # adopt.sh: adoption of a ring without address indexes while the same daemon captures: how fast, and what capture loses
 # SPDX-License-Identifier: BSD-2-Clause
 #
-# Usage (root, from the build directory): bench/adopt.sh [-g GIB] [-f FRAME] [-n FILES] [-r PPS] [-s SIZE] [-u]
+# Usage (root, from the build directory): bench/adopt.sh [-g GIB] [-f FRAME] [-n FILES] [-r PPS] [-s SIZE] [-t] [-u]
 #
 # Writes GIB gibibytes (default 20, env ADOPT_GIB) of a week of many-host
 # traffic (bench/mksearch.c, FRAME-byte frames, FILES files) into a ring
 # directory as an earlier pktcapd would have left it without NAME.aidx
-# (and without NAME.idx), measures the disk's cold read speed on those
+# (and without NAME.idx; with -t, with the NAME.idx of a pktcapd from
+# before the address index: a first, untimed start without load indexes
+# the files, and their NAME.aidx are deleted), measures the disk's cold read speed on those
 # files (`dd iflag=direct bs=1M`), then starts pktcapd on that ring,
 # capturing a veth whose other end (in a second namespace) tests/pktgen
 # floods with SIZE-byte frames at PPS frames/s (default 1500 bytes at
@@ -22,14 +24,15 @@
 # Writes bench/results/adopt-DATE.md. Drops the page cache (global).
 set -euo pipefail
 
-gib=${ADOPT_GIB:-20} frame=1500 nfiles=200 pps=100000 size=1500 cpus=0
-while getopts g:f:n:r:s:u o; do
+gib=${ADOPT_GIB:-20} frame=1500 nfiles=200 pps=100000 size=1500 cpus=0 keepidx=0
+while getopts g:f:n:r:s:tu o; do
 	case $o in
 	g) gib=$OPTARG ;;
 	f) frame=$OPTARG ;;
 	n) nfiles=$OPTARG ;;
 	r) pps=$OPTARG ;;
 	s) size=$OPTARG ;;
+	t) keepidx=1 ;;
 	u) cpus=0,1 ;;
 	*) exit 2 ;;
 	esac
@@ -115,15 +118,33 @@ interface vcap0 {
 	promisc = false
 }
 EOF
+start_daemon() {
+	: > "$work/log"
+	ip netns exec "$ns_cap" taskset -c "$cpus" "$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
+	pid=$!
+	until grep -q "capturing [0-9]* rings\?" "$work/log"; do
+		kill -0 "$pid" || { cat "$work/log"; exit 1; }
+		sleep 0.02
+	done
+}
+if [ "$keepidx" = 1 ]; then
+	echo "== -t: indexing the ring once without load, then deleting its NAME.aidx"
+	start_daemon
+	until [ "$(left)" = 0 ]; do
+		kill -0 "$pid" || { cat "$work/log"; exit 1; }
+		sleep 0.2
+	done
+	kill -TERM "$pid"
+	wait "$pid" || true
+	pid=
+	while read -r p; do
+		[ -s "$p.idx" ] || { echo "$p has no NAME.idx"; exit 1; }
+		rm -f "$p.aidx"
+	done < "$work/old"
+fi
 cold
-: > "$work/log"
 s=$EPOCHREALTIME
-ip netns exec "$ns_cap" taskset -c "$cpus" "$PKTCAPD" -n -f "$work/pktcapd.conf" 2>> "$work/log" &
-pid=$!
-until grep -q "capturing [0-9]* rings\?" "$work/log"; do
-	kill -0 "$pid" || { cat "$work/log"; exit 1; }
-	sleep 0.02
-done
+start_daemon
 # The load starts as soon as capture does and runs until the indexer is done.
 ip netns exec "$ns_gen" taskset -c 1 "$PKTGEN" -i vgen0 -c 0 -d 600 -s "$size" -r "$pps" > "$work/gen.out" &
 gpid=$!
@@ -152,7 +173,7 @@ f=$src/bench/results/adopt-$(date -u +%Y%m%dT%H%M%SZ).md
 {
 	echo "# Adoption under capture, $(date -u +%Y-%m-%dT%H:%MZ), $(uname -n), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
-	echo "A ring of $old files ($((oldbytes / 1048576)) MiB, $frame-byte frames, no NAME.idx or NAME.aidx),"
+	echo "A ring of $old files ($((oldbytes / 1048576)) MiB, $frame-byte frames, $([ "$keepidx" = 1 ] && echo "NAME.idx but no NAME.aidx" || echo "no NAME.idx or NAME.aidx")),"
 	echo "adopted by pktcapd while it captures ${size}-byte frames at $pps/s on a veth (generator on CPU 1,"
 	echo "pktcapd on CPU $([ "$cpus" = 0 ] && echo 0 || echo "0 and 1, unpinned")). Page cache dropped before the start."
 	echo
@@ -162,6 +183,6 @@ f=$src/bench/results/adopt-$(date -u +%Y%m%dT%H%M%SZ).md
 	echo
 	echo "Generator: $genline"
 	echo
-	echo "Run as \`ADOPT_GIB=$gib bench/adopt.sh -f $frame -n $nfiles -r $pps -s $size$([ "$cpus" = 0 ] || echo " -u")\`."
+	echo "Run as \`ADOPT_GIB=$gib bench/adopt.sh -f $frame -n $nfiles -r $pps -s $size$([ "$keepidx" = 0 ] || echo " -t")$([ "$cpus" = 0 ] || echo " -u")\`."
 } | tee "$f"
 echo "wrote $f"

@@ -12,6 +12,7 @@ enum indexer_job {
 	INDEX_REPAIR,		/* a file a crash left open: cut its torn tail, then seal it */
 	INDEX_VERIFY,		/* re-read a sealed file against its seal (reindex, a dump's find) */
 	INDEX_POSTINGS,		/* add the postings to a sealed file's NAME.aidx (not FL_QUEUED) */
+	INDEX_AIDX,		/* a sealed file whose time index is its own: NAME.aidx only, no hash */
 };
 
 struct indexer_stats {

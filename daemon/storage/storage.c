@@ -269,7 +269,7 @@ static int adopt_index(struct ring *r, struct filelist_file *f, int fd, int dfd)
 			     f->name);
 		job = INDEX_VERIFY;
 	} else {
-		job = aidx_ok(r, f, &idx.summary.id) ? -1 : INDEX_VERIFY;
+		job = aidx_ok(r, f, &idx.summary.id) ? -1 : INDEX_AIDX;
 	}
 	pcapidx_free(&idx);
 	return job;

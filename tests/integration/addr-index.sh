@@ -97,7 +97,16 @@ grep -q "capturing" "$TMP/pktcapd.log" || fail "no capture"
 stop_pktcapd
 check_ring plain
 check_ring packed
-log "files without address indexes adopted and indexed"
+# Their time indexes are theirs and sealed: the address index alone, without hashing again.
+for ring in plain packed; do
+	dir=$(ring_dir "$IF_CAP" $ring)
+	for f in $(ring_files "$dir"); do
+		grep -q "indexed the addresses of $f (" "$TMP/pktcapd.log" ||
+			fail "$f: not indexed as the address index alone"
+		grep -q "indexed $f (" "$TMP/pktcapd.log" && fail "$f: read and hashed whole"
+	done
+done
+log "files without address indexes adopted and indexed, their seals not read again"
 
 # A crash: the file left open is repaired, and gets its index with the rest.
 start_pktcapd
@@ -111,4 +120,32 @@ wait_indexer
 stop_pktcapd
 check_ring plain
 check_ring packed
+
+# A file whose address index is missing and whose middle no longer reads as
+# its time index says (a record's length changed, its ends as they were) is
+# checked whole against its seal, and is damaged.
+dir=$(ring_dir "$IF_CAP" plain)
+f=$(ring_files "$dir" | sed -n 2p)
+chmod 640 "$dir/$f"
+python3 - "$dir/$f" <<'PY' || fail "cannot alter $f"
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+offs, off = [], 24
+while off + 16 <= len(data):
+    offs.append(off)
+    off += 16 + struct.unpack_from("<I", data, off + 8)[0]
+mid = offs[len(offs) // 2]
+assert 4096 < mid < len(data) - 4096 - 16, "the file is too small"
+struct.pack_into("<I", data, mid + 8, 0xfffffff0)
+open(sys.argv[1], "r+b").write(data)
+PY
+chmod 440 "$dir/$f"
+rm -f "$dir/$f.aidx"
+start_pktcapd
+wait_indexer
+stop_pktcapd
+grep -q "$f reads otherwise than its time index says" "$TMP/pktcapd.log" ||
+	fail "$f: the change was not noticed"
+grep -q "$f no longer matches its seal" "$TMP/pktcapd.log" || fail "$f: not checked against its seal"
+log "an altered file met by the address index alone is checked against its seal"
 pass
