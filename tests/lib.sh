@@ -205,3 +205,13 @@ wait_indexer() {
 }
 
 ring_files() { ls "$1" | grep -E '\.pcap(\.gz)?$'; }
+
+# FILE OFFSET: inverts the byte at OFFSET. Flipped, not overwritten with a
+# constant: a byte that already held the constant (one run in 256) would
+# leave the file whole and the test's check would fail by chance.
+flip_byte() {
+	local b
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	[ -n "$b" ] || hard_error "flip_byte: $1 has no byte at $2"
+	printf "\\x$(printf %02x $((b ^ 0xff)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}

@@ -115,7 +115,7 @@ PY
 grep -q '"ok": *false' "$TMP/sign.txt" && grep -q 'unknown command' "$TMP/sign.txt" ||
 	fail "the sign request is not refused: $(cat "$TMP/sign.txt")"
 cp -a "$TMP/out/u" "$TMP/forged"
-printf '\x42' | dd of="$TMP/forged/capture.pcap" bs=1 seek=60 conv=notrunc 2>/dev/null
+flip_byte "$TMP/forged/capture.pcap" 60
 stock_check "$TMP/forged" && fail "an edited capture.pcap passes the stock check"
 (cd "$TMP/forged" && sha256sum capture.pcap provenance.json > SHA256SUMS)
 stock_check "$TMP/forged" && fail "an edited capture.pcap with sums made again passes the stock check"

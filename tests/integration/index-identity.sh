@@ -26,7 +26,7 @@ f1=$1 f2=$2 f3=$3 f4=$4
 # 1. f1's index over f2's: same size, other times, counts and seal.
 cp -f "$dir/$f1.idx" "$dir/$f2.idx"
 # 2. f3 changed in its last packet, same size: damaged, whatever its index says.
-printf 'X' | dd of="$dir/$f3" bs=1 seek=$(($(stat -c %s "$dir/$f3") - 10)) conv=notrunc 2>/dev/null
+flip_byte "$dir/$f3" $(($(stat -c %s "$dir/$f3") - 10))
 # 3. f4's index turned into version 1: the identity record dropped, the version byte 1.
 python3 - "$dir/$f4.idx" <<'PY' || hard_error "cannot rewrite the index as version 1"
 import struct, sys

@@ -74,7 +74,10 @@ if command -v openssl > /dev/null && openssl genpkey -algorithm ed25519 -out "$T
 	"$PKTCTL" verify --dir "$d" --key "$TMP/host.pem" > "$TMP/out" 2>&1 || fail "a good export does not verify: $(cat "$TMP/out")"
 	grep -q "^OK" "$TMP/out" || fail "verify: $(cat "$TMP/out")"
 	cp "$d/SHA256SUMS.sig" "$TMP/sig"
-	printf 'x' | dd of="$d/SHA256SUMS.sig" bs=1 seek=10 conv=notrunc 2> /dev/null
+	# Byte 10 inverted, not set to a constant it may already hold (one run in 256).
+	b=$(od -An -tu1 -j 10 -N1 "$d/SHA256SUMS.sig" | tr -d ' ')
+	printf "\\$(printf %03o $((b ^ 255)))" | dd of="$d/SHA256SUMS.sig" bs=1 seek=10 conv=notrunc 2> /dev/null
+	cmp -s "$d/SHA256SUMS.sig" "$TMP/sig" && fail "the signature was not changed"
 	"$PKTCTL" verify --dir "$d" --key "$TMP/host.pem" > "$TMP/out" 2>&1 && fail "a bad signature verifies"
 	grep -q "bad signature" "$TMP/out" || fail "bad signature not named: $(cat "$TMP/out")"
 	cp "$TMP/sig" "$d/SHA256SUMS.sig"
