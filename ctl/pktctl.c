@@ -538,15 +538,24 @@ static int run_hosts(struct opts *o, const struct cmd *c, int argc, char **argv,
 	    wants_json(o, argc, argv))
 		return json_hosts(o, c, argc, argv, sockv, hosts, nhosts);
 	for (int i = 0; i < nhosts; i++) {
-		int r;
+		FILE *errs = NULL;
+		char last[1024];
+		int r, err_fd = -1;
 
 		if (nhosts > 1) {
 			printf("%s== %s\n", i ? "\n" : "", hosts[i]);
 			fflush(stdout);
+			/* Its errors name it: stderr may go elsewhere than the "== HOST" lines. */
+			errs = capture(STDERR_FILENO, &err_fd);
 		}
 		o->socket = sockv[i];
 		r = c->run(o, argc, argv, c);
 		fflush(stdout);
+		if (errs) {
+			restore(STDERR_FILENO, err_fd, errs);
+			relay_errors(hosts[i], errs, r == 2, last, sizeof(last));
+			fclose(errs);
+		}
 		if (r > rc)
 			rc = r;
 	}

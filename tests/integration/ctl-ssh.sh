@@ -120,6 +120,12 @@ grep -q "^$H1 *$IF_CAP/all" "$TMP/gb.txt" && grep -q "$BAD.*Connection refused" 
 rctl -H "$BAD" -H "$H1" list > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "list with a bad host succeeded"
 grep -q "^$IF_CAP/all .*\.pcap" "$TMP/gb.txt" && grep -q "127.0.0.1.*Connection refused" "$TMP/gb.err" &&
 	grep -qxF "== $H1" "$TMP/gb.txt" || fail "list with a bad host: $(cat "$TMP/gb.txt" "$TMP/gb.err")"
+# A daemon's own error in text, over several hosts: each line on stderr names its host.
+rctl -H "$H1" -H "$H2" list no/such > "$TMP/gb.txt" 2> "$TMP/gb.err" && fail "list of a missing ring succeeded"
+for h in "$H1" "$H2"; do
+	grep -qF "pktctl: $h: " "$TMP/gb.err" || fail "list of a missing ring: $h not named: $(cat "$TMP/gb.err")"
+done
+[ "$(wc -l < "$TMP/gb.err")" = 2 ] || fail "list of a missing ring: $(cat "$TMP/gb.err")"
 rctl -H "$BAD" -H "$H1" summary "$IF_CAP/all" --json > "$TMP/gb.json" 2> "$TMP/gb.err" &&
 	fail "summary with a bad host succeeded"
 # The failing host is an error entry, not zero packets.
