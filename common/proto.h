@@ -87,6 +87,8 @@ int proto_case_valid(const char *id);
 /* The terms of a filter as the bound above counts them. */
 unsigned proto_filter_terms(const char *filter);
 #define PROTO_RINGS_MAX 16
+/* Link types and snap lengths a filter is compiled for ahead of a dump (daemon-only). */
+#define PROTO_PREP_MAX 8
 
 struct proto_request {
 	enum proto_cmd cmd;
@@ -112,8 +114,8 @@ struct proto_request {
 	uint64_t from;		/* ... at this sequence number */
 	int blocks;		/* list with a filter: the blocks of each file that may match */
 	/* Set by pktcapd on its control loop for a thread that must not touch the daemon (never on the wire). */
-	int prep_ok;
-	uint32_t prep_linktype, prep_snaplen;
+	size_t prep_n;		/* headers to compile the filter for: a ring's, or each of a case's rings' */
+	uint32_t prep_linktype[PROTO_PREP_MAX], prep_snaplen[PROTO_PREP_MAX];
 };
 
 /*

@@ -672,7 +672,7 @@ static int answer(struct client *c, const struct proto_request *req)
 		  proto_cmd_name(req->cmd));
 	switch (dispatch_kind(cmd, req)) {
 	case CTL_STREAM:
-		if (*req->filter && !*req->case_id && !c->job)
+		if (*req->filter && (!*req->case_id || req->export) && !c->job)
 			return start_prepared_dump(c, req);
 		return start_dump(c, req);
 	case CTL_WORKER:

@@ -175,13 +175,20 @@ void dump_job_prep_params(struct daemon *d, struct proto_request *req)
 	struct ring *r;
 	char err[256];
 
-	/* A case's files carry their own headers: an export of one compiles per ring. */
-	req->prep_ok = 0;
-	if (*req->case_id || !*req->filter || !(r = pick_ring(d, req->ring, err, sizeof(err))))
+	req->prep_n = 0;
+	if (!*req->filter)
 		return;
-	memcpy(&req->prep_snaplen, r->header + 16, 4);
-	memcpy(&req->prep_linktype, r->header + 20, 4);
-	req->prep_ok = 1;
+	/* A case's export: the header of each ring it holds, and an empty window's. */
+	if (*req->case_id) {
+		if (req->export)
+			evexport_headers(req);
+		return;
+	}
+	if (!(r = pick_ring(d, req->ring, err, sizeof(err))))
+		return;
+	memcpy(&req->prep_snaplen[0], r->header + 16, 4);
+	memcpy(&req->prep_linktype[0], r->header + 20, 4);
+	req->prep_n = 1;
 }
 
 /*
@@ -194,9 +201,9 @@ json_t *dump_job_prepare(struct daemon *d, const struct proto_request *req,
 {
 	(void)d;
 	(void)peer;
-	if (req->prep_ok)
-		ctlfilter_prepare(req->filter, (int)(req->prep_linktype & 0xffff),
-				  (int)req->prep_snaplen);
+	for (size_t i = 0; i < req->prep_n && i < PROTO_PREP_MAX; i++)
+		ctlfilter_prepare(req->filter, (int)(req->prep_linktype[i] & 0xffff),
+				  (int)req->prep_snaplen[i]);
 	return json_pack("{s:b}", "ok", 1);
 }
 

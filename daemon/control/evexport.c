@@ -239,6 +239,57 @@ struct evexport *evexport_open(int casefd, const struct proto_request *req, stru
 	return x;
 }
 
+/* No packet in the window: an empty stream of the usual header. */
+static const uint8_t empty_header[PCAP_FILE_HDR_LEN] = {
+	0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0,
+};
+
+/* One (link type, snap length) more for req, once. */
+static void add_prep(struct proto_request *req, const uint8_t *hdr)
+{
+	uint32_t snaplen, linktype;
+
+	memcpy(&snaplen, hdr + 16, 4);
+	memcpy(&linktype, hdr + 20, 4);
+	for (size_t i = 0; i < req->prep_n; i++)
+		if (req->prep_linktype[i] == linktype && req->prep_snaplen[i] == snaplen)
+			return;
+	if (req->prep_n < PROTO_PREP_MAX) {
+		req->prep_linktype[req->prep_n] = linktype;
+		req->prep_snaplen[req->prep_n++] = snaplen;
+	}
+}
+
+void evexport_headers(struct proto_request *req)
+{
+	int casefd = evidence_open_case(req->case_id);
+	struct evexport *x;
+	char err[512];
+
+	req->prep_n = 0;
+	if (casefd < 0)
+		return;
+	x = evexport_open(casefd, req, NULL, err, sizeof(err));
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->nc; i++) {
+		struct cursor *c = &x->c[i];
+		struct pcapfile *pf;
+		int fd, dmg = 0;
+
+		if (!c->nfiles || (fd = pcapfile_openat(x->casefd, c->files[0].name, O_RDONLY)) < 0)
+			continue;
+		pf = pcapfile_open(fd, c->files[0].name, 0, err, sizeof(err), &dmg);
+		if (pf) {
+			add_prep(req, pcapfile_info(pf)->header);
+			pcapfile_close(pf);
+		}
+		close(fd);
+	}
+	evexport_free(x);
+	add_prep(req, empty_header);
+}
+
 void evexport_ring_dir(struct evexport *x, const char *ring, int dirfd)
 {
 	for (size_t i = 0; i < x->nc; i++)
@@ -469,10 +520,6 @@ static int settle(struct evexport *x, size_t *budget)
 /* The stream's header: the ring with the oldest record gives it. */
 static void put_header(struct evexport *x, uint8_t *out, size_t *len)
 {
-	/* No packet in the window: an empty stream of the usual header. */
-	static const uint8_t empty[PCAP_FILE_HDR_LEN] = {
-		0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0,
-	};
 	struct cursor *first = NULL;
 
 	for (size_t i = 0; i < x->nc; i++)
@@ -482,7 +529,7 @@ static void put_header(struct evexport *x, uint8_t *out, size_t *len)
 		memcpy(out, pcapfile_info(first->pf)->header, PCAP_FILE_HDR_LEN);
 		x->out_nano = first->nano;
 	} else {
-		memcpy(out, empty, sizeof(empty));
+		memcpy(out, empty_header, sizeof(empty_header));
 	}
 	*len = PCAP_FILE_HDR_LEN;
 	x->sent_header = 1;

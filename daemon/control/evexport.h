@@ -32,6 +32,12 @@ struct evexport *evexport_open(int casefd, const struct proto_request *req, stru
  */
 void evexport_ring_dir(struct evexport *x, const char *ring, int dirfd);
 /*
+ * The headers an export of req's case may start with (each selected ring's
+ * first held file's, and an empty window's), into req->prep_*: what its
+ * filter is compiled for ahead, off the control loop. None on any error.
+ */
+void evexport_headers(struct proto_request *req);
+/*
  * As dump_job_fill: DUMP_MORE or DUMP_DONE. Never changes the case. Each
  * call reads at most about READ_BUDGET bytes of records, whatever --since:
  * records before the window cost the same as those sent.

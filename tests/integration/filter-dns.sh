@@ -52,5 +52,26 @@ took=$((($(date +%s%N) - start) / 1000000))
 [ "$took" -ge 3500 ] || fail "the lookup did not wait ($took ms): the shim is not in the way"
 n=$(tcpdump -nn -r "$TMP/slow.pcap" 2>/dev/null | wc -l)
 [ "$n" = 7 ] || fail "the dump naming the host (once resolved) gave $n packets, not 7"
+
+# A case's export with such a filter: compiled off the loop too, for each header it may start with.
+ctl preserve "$IF_CAP/default" --since -1h --until now --case DNS-1 > /dev/null || fail "preserve failed"
+start=$(date +%s%N)
+ctl export --case DNS-1 -o "$TMP/exp" host 203-0-113-7.slow.invalid > "$TMP/exp.out" 2>&1 &
+slow=$!
+sleep 0.5
+for i in 1 2 3; do
+	t0=$(date +%s%N)
+	ctl status > /dev/null || fail "status failed while an export's filter's host name was looked up"
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	[ "$ms" -lt 1000 ] || fail "status took $ms ms while a case export's filter waited for its host name"
+	sleep 0.3
+done
+kill -0 $slow 2>/dev/null || fail "the export naming the slow host ended before its lookup did"
+wait $slow || fail "the export naming the slow host failed: $(cat "$TMP/exp.out")"
+took=$((($(date +%s%N) - start) / 1000000))
+[ "$took" -ge 3500 ] || fail "the export's lookup did not wait ($took ms): the shim is not in the way"
+n=$(tcpdump -nn -r "$TMP/exp/capture.pcap" 2>/dev/null | wc -l)
+[ "$n" = 7 ] || fail "the export naming the host gave $n packets, not 7: $(cat "$TMP/exp.out")"
+log "status answered in under 1 s while a case export's host name was looked up"
 stop_pktcapd
 pass "a filter's host lookup runs on the ctl-worker; status answers meanwhile"
