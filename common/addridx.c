@@ -976,17 +976,27 @@ static uint32_t name(const type *u, uint32_t n, uint32_t j, const type *v) \
 #define LESS_NUM(a, b) (*(a) < *(b))
 #define LESS_IP6(a, b) (memcmp(*(a), *(b), 16) < 0)
 SEEK_FN(seek32, uint32_t, LESS_NUM)
-SEEK_FN(seek16, uint16_t, LESS_NUM)
 SEEK_FN(seek128, ip6_t, LESS_IP6)
 
 /*
  * Block s's values of kind k as indexes into the union u (both sorted), in
- * pos: -1 when a value of the block is not in the union.
+ * pos: -1 when a value of the block is not in the union. Ports and VLAN
+ * ids are looked up in at16, the union's index of every 16-bit value
+ * (UINT32_MAX where it has none): one load each instead of a search.
  */
-static int positions(const struct addrset *u, const struct addrset *s, int k, uint32_t *pos)
+static int positions(const struct addrset *u, const struct addrset *s, int k, const uint32_t *at16,
+		     uint32_t *pos)
 {
 	uint32_t n = set_count(u, k), m = set_count(s, k), j = 0;
 
+	if (k == K_PORT || k == K_VLAN) {
+		const uint16_t *v = k == K_PORT ? s->port : s->vlan;
+
+		for (uint32_t i = 0; i < m; i++)
+			if ((pos[i] = at16[v[i]]) == UINT32_MAX)
+				return -1;
+		return 0;
+	}
 	for (uint32_t i = 0; i < m; i++, j++) {
 		switch (k) {
 		case K_IP4:
@@ -999,16 +1009,8 @@ static int positions(const struct addrset *u, const struct addrset *s, int k, ui
 			if (j == n || memcmp(u->ip6[j], s->ip6[i], 16))
 				return -1;
 			break;
-		case K_PORT:
-			j = seek16(u->port, n, j, &s->port[i]);
-			if (j == n || u->port[j] != s->port[i])
-				return -1;
-			break;
 		default:
-			j = seek16(u->vlan, n, j, &s->vlan[i]);
-			if (j == n || u->vlan[j] != s->vlan[i])
-				return -1;
-			break;
+			return -1;
 		}
 		pos[i] = j;
 	}
@@ -1018,7 +1020,7 @@ static int positions(const struct addrset *u, const struct addrset *s, int k, ui
 /* One search per (block, value): the positions are kept for the counting and the placing. */
 static int invert(const struct addridx *x, const struct addrset *u, int k, struct inverted *iv)
 {
-	uint32_t *pos = NULL, *next = NULL;
+	uint32_t *pos = NULL, *next = NULL, *at16 = NULL;
 	size_t total = 0, at = 0;
 	int rc = -1;
 
@@ -1030,8 +1032,17 @@ static int invert(const struct addridx *x, const struct addrset *u, int k, struc
 	pos = malloc((total + 1) * sizeof(uint32_t));
 	if (!iv->start || !pos)
 		goto out;
+	if (k == K_PORT || k == K_VLAN) {
+		const uint16_t *v = k == K_PORT ? u->port : u->vlan;
+
+		if (!(at16 = malloc(65536 * sizeof(uint32_t))))
+			goto out;
+		memset(at16, 0xff, 65536 * sizeof(uint32_t));
+		for (uint32_t j = 0; j < iv->n; j++)
+			at16[v[j]] = j;
+	}
 	for (size_t b = 0; b < x->nblocks; b++) {
-		if (positions(u, &x->blocks[b].set, k, pos + at) < 0)
+		if (positions(u, &x->blocks[b].set, k, at16, pos + at) < 0)
 			goto out;
 		at += set_count(&x->blocks[b].set, k);
 	}
@@ -1052,6 +1063,7 @@ static int invert(const struct addridx *x, const struct addrset *u, int k, struc
 out:
 	free(pos);
 	free(next);
+	free(at16);
 	return rc;
 }
 
