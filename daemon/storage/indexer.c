@@ -394,7 +394,7 @@ static int scan_file(int fd, const char *name, struct scan *sc, struct aidx_out 
 		struct stat st;
 
 		rc = fstat(fd, &st);
-		sc->size = (uint64_t)st.st_size;
+		sc->size = rc == 0 ? (uint64_t)st.st_size : 0;
 	}
 	pcapfile_close(pf);
 	posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
