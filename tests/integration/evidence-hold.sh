@@ -31,7 +31,7 @@ sleep 3
 until=$(date +%s.%N)
 sleep 0.5
 out=$(ctl preserve --since "@$since" --until "@$until" --case INC-1 --note "host X, 03:12") ||
-	fail "preserve failed: $out"
+	fail "preserve failed: $out; the window @$since to @$until; the ring: $(ctl list "$IF_CAP/all" 2>&1 | tail -12)"
 log "$out"
 held=$(ls "$TMP/store/evidence/INC-1" | grep -E '\.pcap$' | sort)
 [ "$(echo "$held" | wc -l)" -ge 3 ] || fail "only $(echo "$held" | wc -l) files held: $held"
