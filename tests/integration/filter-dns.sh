@@ -38,6 +38,17 @@ status_answers() {
 	done
 }
 
+# WHAT PCAP ERR: the client $slow (started at $start) is still waiting for its
+# lookup, then ends well, after 3.5 s or more, with the 7 packets in PCAP.
+slow_done() {
+	kill -0 "$slow" 2>/dev/null || fail "$1 naming the slow host ended before its lookup did"
+	wait "$slow" || fail "$1 naming the slow host failed: $(cat "$3")"
+	took=$((($(date +%s%N) - start) / 1000000))
+	[ "$took" -ge 3500 ] || fail "$1: the lookup did not wait ($took ms): the shim is not in the way"
+	n=$(tcpdump -nn -r "$2" 2>/dev/null | wc -l)
+	[ "$n" = 7 ] || fail "$1 naming the host (once resolved) gave $n packets, not 7: $(cat "$3")"
+}
+
 # One client's filter names a host the resolver takes 4 s to answer.
 start=$(date +%s%N)
 ctl dump "$IF_CAP/default" -w - host 203-0-113-7.slow.invalid > "$TMP/slow.pcap" 2> "$TMP/slow.err" &
@@ -51,12 +62,7 @@ ms=$((($(date +%s%N) - t0) / 1000000))
 [ "$n" = 7 ] || fail "a dump without names gave $n packets, not 7"
 [ "$ms" -lt 1000 ] || fail "a dump without names took $ms ms while another client's filter waited for its host name"
 log "status and a numeric dump answered in under 1 s while a host name was looked up"
-kill -0 $slow 2>/dev/null || fail "the dump naming the slow host ended before its lookup did"
-wait $slow || fail "the dump naming the slow host failed: $(cat "$TMP/slow.err")"
-took=$((($(date +%s%N) - start) / 1000000))
-[ "$took" -ge 3500 ] || fail "the lookup did not wait ($took ms): the shim is not in the way"
-n=$(tcpdump -nn -r "$TMP/slow.pcap" 2>/dev/null | wc -l)
-[ "$n" = 7 ] || fail "the dump naming the host (once resolved) gave $n packets, not 7"
+slow_done "the dump" "$TMP/slow.pcap" "$TMP/slow.err"
 
 # A case's export with such a filter: compiled off the loop too, for each header it may start with.
 ctl preserve "$IF_CAP/default" --since -1h --until now --case DNS-1 > /dev/null || fail "preserve failed"
@@ -65,12 +71,7 @@ ctl export --case DNS-1 -o "$TMP/exp" host 203-0-113-7.slow.invalid > "$TMP/exp.
 slow=$!
 sleep 0.5
 status_answers "a case export's filter"
-kill -0 $slow 2>/dev/null || fail "the export naming the slow host ended before its lookup did"
-wait $slow || fail "the export naming the slow host failed: $(cat "$TMP/exp.out")"
-took=$((($(date +%s%N) - start) / 1000000))
-[ "$took" -ge 3500 ] || fail "the export's lookup did not wait ($took ms): the shim is not in the way"
-n=$(tcpdump -nn -r "$TMP/exp/capture.pcap" 2>/dev/null | wc -l)
-[ "$n" = 7 ] || fail "the export naming the host gave $n packets, not 7: $(cat "$TMP/exp.out")"
+slow_done "the export" "$TMP/exp/capture.pcap" "$TMP/exp.out"
 log "status answered in under 1 s while a case export's host name was looked up"
 stop_pktcapd
 pass "a filter's host lookup runs on the ctl-worker; status answers meanwhile"
