@@ -22,16 +22,35 @@ start_pktcapd
 	fail "the evidence key is $(stat -c '%a %U' "$TMP/state/evidence-key.pem"), expected 600 nobody"
 dir=$(ring_dir "$IF_CAP" all)
 
-# Load for 12 s; the window is seconds 3 to 6 of it.
-ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -c 0 -d 12 -r 500 > /dev/null &
+# What a failure needs to tell a slow capture from traffic that never
+# arrived: the ring's counters, both ends' kernel counters, the generator.
+diag() {
+	echo "the ring: $(ctl status --json "$IF_CAP/all" | jget '" ".join("%s=%s" % (k, v)
+		for k, v in j["result"]["rings"][0].items() if k.startswith(("state", "packets", "dropped", "files")))' 2>&1)"
+	echo "its files: $(ls "$dir" 2>&1 | tr '\n' ' ')"
+	ip -n "$NS_CAP" -s link show "$IF_CAP" 2>&1
+	ip -n "$NS_PEER" -s link show "$IF_PEER" 2>&1
+	echo "the generator: $(cat "$TMP/gen.out" 2>&1)"
+	echo "the daemon, without its clients:"
+	grep -v "control client" "$TMP/pktcapd.log" | tail -n 20
+}
+written() { ctl status --json "$IF_CAP/all" | jget 'j["result"]["rings"][0]["packets_written"]'; }
+
+# Load for 20 s; the window is 3 s long and starts at least 3 s into it,
+# once packets are stored (the start is logged: a slow one shows here).
+ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -c 0 -d 20 -r 500 > "$TMP/gen.out" 2>&1 &
 gen=$!
+t0=$(date +%s%N)
 sleep 3
+while [ "$(( ($(date +%s%N) - t0) / 1000000 ))" -lt 15000 ]; do [ "$(written)" -gt 0 ] && break; sleep 0.1; done
+[ "$(written)" -gt 0 ] || fail "no packet stored 15 s after the load started; $(diag)"
+log "packets stored $(( ($(date +%s%N) - t0) / 1000000 )) ms after the load started"
 since=$(date +%s.%N)
 sleep 3
 until=$(date +%s.%N)
 sleep 0.5
 out=$(ctl preserve --since "@$since" --until "@$until" --case INC-1 --note "host X, 03:12") ||
-	fail "preserve failed: $out; the window @$since to @$until; the ring: $(ctl list "$IF_CAP/all" 2>&1 | tail -12)"
+	fail "preserve failed: $out; the window @$since to @$until; $(diag)"
 log "$out"
 held=$(ls "$TMP/store/evidence/INC-1" | grep -E '\.pcap$' | sort)
 [ "$(echo "$held" | wc -l)" -ge 3 ] || fail "only $(echo "$held" | wc -l) files held: $held"
@@ -45,7 +64,7 @@ ctl reload >/dev/null || fail "reload failed"
 sleep 3
 conf 1
 ctl reload >/dev/null || fail "reload failed"
-wait "$gen"
+wait "$gen" || fail "the generator failed: $(cat "$TMP/gen.out")"
 sleep 2
 for f in $held; do
 	[ -f "$dir/$f" ] || fail "$f left the ring directory although held"
