@@ -184,10 +184,24 @@ ctl() { "$PKTCTL" -S "$TMP/pktcapd.sock" "$@"; }
 # jget EXPR: evaluates a Python expression on the JSON read from stdin (bound to j).
 jget() { python3 -c "import json, sys; j = json.load(sys.stdin); print($1)"; }
 
+# ring_field RING KEY: one field of a ring's status (RING "": the first ring).
+ring_field() { ctl status --json ${1:+"$1"} | jget "j['result']['rings'][0]['$2']"; }
+
+# sanitizer_build [asan|tsan]: whether $PKTCAPD was built with that sanitizer (default: either).
+sanitizer_build() {
+	local pat
+	case "${1:-any}" in
+	asan) pat='libasan\|__asan_init' ;;
+	tsan) pat='__tsan_init' ;;
+	*) pat='libasan\|__asan_init\|__tsan_init' ;;
+	esac
+	grep -q "$pat" "$PKTCAPD" 2>/dev/null
+}
+
 # Waits (at most 10 s) until ring RING has written N packets.
 wait_written() {
 	for _ in $(seq 100); do
-		n=$(ctl status --json "$1" | jget 'j["result"]["rings"][0]["packets_written"]' 2>/dev/null)
+		n=$(ring_field "$1" packets_written 2>/dev/null)
 		[ "$n" = "$2" ] && return 0
 		sleep 0.1
 	done

@@ -68,7 +68,7 @@ ctl reload | grep -q "configuration reloaded" || fail "reload failed"
 send_pkts -c 30 -p udp --dport 5353 -r 5000
 send_pkts -c 20 -p udp --dport 5354 -r 5000
 wait_written "$IF_CAP/dns" 1070
-[ "$(ctl status --json "$IF_CAP/dns" | jget 'j["result"]["rings"][0]["filter"]')" = "udp port 5354" ] ||
+[ "$(ring_field "$IF_CAP/dns" filter)" = "udp port 5354" ] ||
 	fail "status shows the old filter"
 
 # reload: an invalid file keeps the old configuration and says where it is wrong.

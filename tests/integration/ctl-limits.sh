@@ -101,7 +101,7 @@ sleep 0.5
 base=$(rss)
 # Sanitizers add shadow memory and keep freed blocks: the memory figures are a release build's.
 asan=
-grep -q "libasan\|__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null && asan=1
+sanitizer_build && asan=1
 for round in 1 2; do
 	timeout 60 python3 - "$sock" > "$TMP/hogs.out" <<'PY' &
 import os, sys, time

@@ -75,7 +75,7 @@ send_pkts -c 6000 -s 1000 -r 4000
 sleep 1
 kill -0 "$PID" 2>/dev/null || fail "pktcapd died when its only file met a full disk"
 grep -q "write to .* failed: No space left on device" "$TMP/pktcapd.log" || fail "the failed write was not logged"
-lost=$(ctl status --json | jget "j['result']['rings'][0]['lost_write']")
+lost=$(ring_field "" lost_write)
 [ "$lost" -gt 0 ] || fail "no packet counted lost to the full disk"
 first=$(ring_files "$dir" | head -n 1)
 kept=$(count_file "$dir/$first")

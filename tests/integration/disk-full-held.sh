@@ -38,7 +38,7 @@ dd if=/dev/zero of="$disk/filler" bs=1K count=$((avail - 200)) status=none || ha
 send_pkts -c 3000 -s 500 -r 2000
 sleep 1
 kill -0 "$PID" 2>/dev/null || fail "pktcapd died when the disk filled"
-written=$(ctl status --json "$IF_CAP/all" | jget 'j["result"]["rings"][0]["packets_written"]')
+written=$(ring_field "$IF_CAP/all" packets_written)
 stop_pktcapd
 
 evictions=$(grep -c "ring $IF_CAP/all: deleted .* (disk full)" "$TMP/pktcapd.log")

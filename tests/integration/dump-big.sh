@@ -6,7 +6,7 @@
 # Sizes in MiB: the whole ring into a fast reader, and into a slow one (a
 # part of it under a sanitizer build, which is several times slower).
 BIG_MB=${PKTCAP_DUMP_BIG_MB:-1024}
-if grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null; then
+if sanitizer_build; then
 	SLOW_MB=${PKTCAP_DUMP_SLOW_MB:-256}
 else
 	SLOW_MB=${PKTCAP_DUMP_SLOW_MB:-1024}

@@ -34,7 +34,7 @@ diag() {
 	echo "the daemon, without its clients:"
 	grep -v "control client" "$TMP/pktcapd.log" | tail -n 20
 }
-written() { ctl status --json "$IF_CAP/all" | jget 'j["result"]["rings"][0]["packets_written"]'; }
+written() { ring_field "$IF_CAP/all" packets_written; }
 
 # Load for 20 s; the window is 3 s long and starts at least 3 s into it,
 # once packets are stored (the start is logged: a slow one shows here).

@@ -23,25 +23,24 @@ send_pkts -c 200000 -s 1000 -r 100000
 ls /proc/"$PID"/task/*/comm | xargs cat | grep -q "^gz:$IF_CAP/z" ||
 	fail "no gz thread: the writer never compressed a member on a second thread"
 want=200000
-if grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null; then
+if sanitizer_build; then
 	# A sanitizer's capture thread is several times slower, and the kernel
 	# may drop some of 100,000 a second before the daemon sees them (the CI's
 	# TSan leg lost 1,504 once). What this test is about still holds
 	# exactly: every packet the daemon took is in the file, none lost inside
 	# it. Without a sanitizer all 200,000 must be there, as before.
-	st() { ctl status --json "$IF_CAP/z" | jget "j['result']['rings'][0]['$1']"; }
 	prev=-1
 	for _ in $(seq 300); do
-		w=$(st packets_written)
-		[ "$w" = "$(st packets_captured)" ] && [ "$w" = "$prev" ] && break
+		w=$(ring_field "$IF_CAP/z" packets_written)
+		[ "$w" = "$(ring_field "$IF_CAP/z" packets_captured)" ] && [ "$w" = "$prev" ] && break
 		prev=$w
 		sleep 1
 	done
-	[ "$(st dropped_queue)" = 0 ] && [ "$(st lost_write)" = 0 ] ||
-		fail "the daemon lost packets itself: dropped_queue $(st dropped_queue), lost_write $(st lost_write)"
-	[ "$w" = "$(st packets_captured)" ] || fail "wrote $w of $(st packets_captured) captured packets"
+	[ "$(ring_field "$IF_CAP/z" dropped_queue)" = 0 ] && [ "$(ring_field "$IF_CAP/z" lost_write)" = 0 ] ||
+		fail "the daemon lost packets itself: dropped_queue $(ring_field "$IF_CAP/z" dropped_queue), lost_write $(ring_field "$IF_CAP/z" lost_write)"
+	[ "$w" = "$(ring_field "$IF_CAP/z" packets_captured)" ] || fail "wrote $w of $(ring_field "$IF_CAP/z" packets_captured) captured packets"
 	[ "$w" -ge 100000 ] || fail "only $w of 200000 packets captured"
-	log "sanitizer build: $w of 200000 captured, the kernel dropped $(st dropped_kernel)"
+	log "sanitizer build: $w of 200000 captured, the kernel dropped $(ring_field "$IF_CAP/z" dropped_kernel)"
 	want=$w
 fi
 wait_written "$IF_CAP/z" "$want"

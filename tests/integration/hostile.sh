@@ -21,7 +21,7 @@ TERMS=${HOSTILE_TERMS:-600}
 P99_MS=50
 # Under a sanitizer every instruction costs several times as much: the 50 ms promise is the
 # release build's; there the bound only catches a loop that stalls (seconds, not tens of ms).
-grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null && P99_MS=500
+sanitizer_build && P99_MS=500
 
 netns_setup
 require_cmd python3
@@ -72,7 +72,7 @@ PY
 
 # The reload reads this when the client asks for it, during the load.
 conf "udp$(i=0; while [ $i -lt "$TERMS" ]; do printf ' or port 1'; i=$((i + 1)); done)"
-written0=$(ctl status --json "$IF_CAP/all" | jget 'j["result"]["rings"][0]["packets_written"]')
+written0=$(ring_field "$IF_CAP/all" packets_written)
 ip netns exec "$NS_PEER" "$PKTGEN" -i "$IF_PEER" -c 0 -d "$SECONDS_RUN" -r "$RATE" \
 	> "$TMP/pktgen.out" 2>&1 &
 GEN=$!
@@ -87,7 +87,7 @@ log "$(cat "$TMP/pktgen.out")"
 
 # Everything sent is written once the last flush is through.
 for _ in $(seq 50); do
-	written=$(ctl status --json "$IF_CAP/all" | jget 'j["result"]["rings"][0]["packets_written"]')
+	written=$(ring_field "$IF_CAP/all" packets_written)
 	[ $((written - written0)) -ge "$sent" ] && break
 	sleep 0.1
 done

@@ -44,8 +44,7 @@ EXTRA_CLEANUP="kill $LISTENER 2>/dev/null"
 for _ in $(seq 50); do [ -S "$TMP/notify.sock" ] && break; sleep 0.1; done
 [ -S "$TMP/notify.sock" ] || fail "notify listener did not start"
 
-state() { ctl status --json "$1" | jget 'j["result"]["rings"][0]["state"]'; }
-field() { ctl status --json "$1" | jget "j['result']['rings'][0]['$2']"; }
+state() { ring_field "$1" state; }
 
 NOTIFY_SOCKET="$TMP/notify.sock" start_pktcapd
 for _ in $(seq 50); do grep -q "^READY=1" "$TMP/notify.log" && break; sleep 0.1; done
@@ -57,9 +56,9 @@ for p in all udp; do
 	n=$(grep -c "ring $IF_LATE/$p: $IF_LATE: no such interface; the ring waits for it" "$TMP/pktcapd.log")
 	[ "$n" = 1 ] || fail "$IF_LATE/$p logged the missing interface $n times, expected once"
 done
-[ "$(field "$IF_LATE/all" interface_index)" = None ] || fail "a missing interface has an index"
-[ "$(field "$IF_LATE/all" interface_last_seen)" = None ] || fail "a missing interface was seen"
-[ "$(field "$IF_LATE/all" waiting_since)" != None ] || fail "waiting_since is not set"
+[ "$(ring_field "$IF_LATE/all" interface_index)" = None ] || fail "a missing interface has an index"
+[ "$(ring_field "$IF_LATE/all" interface_last_seen)" = None ] || fail "a missing interface was seen"
+[ "$(ring_field "$IF_LATE/all" waiting_since)" != None ] || fail "waiting_since is not set"
 out=$(ctl status "$IF_LATE/all")
 echo "$out" | grep -q "^$IF_LATE/all *waiting " || fail "pktctl status does not show waiting: $out"
 echo "$out" | grep -q "waiting: for $IF_LATE to appear, since " || fail "no waiting line: $out"
@@ -90,7 +89,7 @@ done
 [ "$(state "$IF_LATE/all")" = capturing ] || fail "$IF_LATE/all still $(state "$IF_LATE/all") 5 s after it appeared"
 [ "$(state "$IF_LATE/udp")" = capturing ] || fail "$IF_LATE/udp still $(state "$IF_LATE/udp") 5 s after it appeared"
 want=$(ip -n "$NS_CAP" -o link show "$IF_LATE" | cut -d: -f1)
-[ "$(field "$IF_LATE/all" interface_index)" = "$want" ] || fail "interface_index is not $want"
+[ "$(ring_field "$IF_LATE/all" interface_index)" = "$want" ] || fail "interface_index is not $want"
 ip netns exec "$NS_PEER" "$PKTGEN" -i "$PEER_LATE" -c 30 -p udp -r 2000 >/dev/null || fail "pktgen udp"
 ip netns exec "$NS_PEER" "$PKTGEN" -i "$PEER_LATE" -c 20 -p tcp -r 2000 >/dev/null || fail "pktgen tcp"
 wait_written "$IF_LATE/all" 50

@@ -12,8 +12,7 @@ interface $IF_CAP {
 }
 EOF2
 
-state() { ctl status --json "$1" | jget 'j["result"]["rings"][0]["state"]'; }
-field() { ctl status --json "$1" | jget "j['result']['rings'][0]['$2']"; }
+state() { ring_field "$1" state; }
 ifindex() { ip -n "$NS_CAP" -o link show "$IF_CAP" | cut -d: -f1; }
 # wait_state RING STATE: at most 5 s.
 wait_state() {
@@ -30,13 +29,13 @@ pid=$PID
 send_pkts -c 20 -r 2000
 wait_written "$IF_CAP/all" 20
 old=$(ifindex)
-[ "$(field "$IF_CAP/all" interface_index)" = "$old" ] || fail "interface_index is not $old"
+[ "$(ring_field "$IF_CAP/all" interface_index)" = "$old" ] || fail "interface_index is not $old"
 
 # The veth pair goes away: the ring waits, and the file it was writing is closed.
 ip -n "$NS_CAP" link del "$IF_CAP" || hard_error "ip link del"
 wait_state "$IF_CAP/all" waiting
-[ "$(field "$IF_CAP/all" interface_lost)" = 1 ] || fail "interface_lost is not 1"
-[ "$(field "$IF_CAP/all" interface_index)" = None ] || fail "a vanished interface keeps its index"
+[ "$(ring_field "$IF_CAP/all" interface_lost)" = 1 ] || fail "interface_lost is not 1"
+[ "$(ring_field "$IF_CAP/all" interface_index)" = None ] || fail "a vanished interface keeps its index"
 for _ in $(seq 50); do [ "$(open_files "$IF_CAP/all")" = 0 ] && break; sleep 0.1; done
 [ "$(open_files "$IF_CAP/all")" = 0 ] || fail "the file is still open 5 s after the interface went away"
 out=$(ctl status "$IF_CAP/all")
@@ -79,10 +78,10 @@ for t in /proc/$pid/task/*; do
 done
 
 # The gap is counted.
-[ "$(field "$IF_CAP/all" interface_index)" = "$new" ] || fail "interface_index is not $new"
-[ "$(field "$IF_CAP/all" interface_lost)" = 1 ] || fail "interface_lost is not 1"
-[ "$(field "$IF_CAP/all" waiting_since)" = None ] || fail "waiting_since is set while capturing"
-gap=$(field "$IF_CAP/all" seconds_without_capture)
+[ "$(ring_field "$IF_CAP/all" interface_index)" = "$new" ] || fail "interface_index is not $new"
+[ "$(ring_field "$IF_CAP/all" interface_lost)" = 1 ] || fail "interface_lost is not 1"
+[ "$(ring_field "$IF_CAP/all" waiting_since)" = None ] || fail "waiting_since is set while capturing"
+gap=$(ring_field "$IF_CAP/all" seconds_without_capture)
 python3 -c "import sys; sys.exit(not 1.5 <= $gap < 10)" || fail "seconds_without_capture is $gap"
 out=$(ctl status "$IF_CAP/all")
 echo "$out" | grep -q "interface: went away 1 time; " || fail "pktctl status does not count the gap: $out"
@@ -92,7 +91,7 @@ ip -n "$NS_CAP" link set "$IF_CAP" down
 wait_state "$IF_CAP/all" waiting
 ip -n "$NS_CAP" link set "$IF_CAP" up
 wait_state "$IF_CAP/all" capturing
-[ "$(field "$IF_CAP/all" interface_lost)" = 1 ] || fail "down and up counted as a loss"
+[ "$(ring_field "$IF_CAP/all" interface_lost)" = 1 ] || fail "down and up counted as a loss"
 send_pkts -c 10 -r 2000
 wait_written "$IF_CAP/all" 60
 stop_pktcapd

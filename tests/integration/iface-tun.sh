@@ -16,7 +16,7 @@ interface $IF_TUN {
 	profiles = { all, udp }
 }
 EOF2
-state() { ctl status --json "$1" | jget 'j["result"]["rings"][0]["state"]'; }
+state() { ring_field "$1" state; }
 
 start_pktcapd
 [ "$(state "$IF_TUN/all")" = waiting ] || fail "$IF_TUN/all is $(state "$IF_TUN/all"), expected waiting"

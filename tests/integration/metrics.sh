@@ -58,7 +58,7 @@ grep -q "^gauge pktcap_build_info{version=[0-9.]*}" "$TMP/m.txt" || fail "no ver
 # The write queue's high water: a gauge with its HELP, the status's figure.
 grep -q "^gauge pktcap_write_queue_high_water_bytes{$L}" "$TMP/m.txt" || fail "no write queue high water gauge"
 grep -q "^# HELP pktcap_write_queue_high_water_bytes " "$TMP/m.prom" || fail "the write queue high water has no HELP"
-hwb=$(ctl status --json "$IF_CAP/dns" | jget 'j["result"]["rings"][0]["queue_high_water_bytes"]')
+hwb=$(ring_field "$IF_CAP/dns" queue_high_water_bytes)
 [ "$(val "pktcap_write_queue_high_water_bytes{$L}")" = "$hwb.0" ] ||
 	fail "write queue high water $(val "pktcap_write_queue_high_water_bytes{$L}"), status says $hwb"
 age=$(val "pktcap_oldest_packet_age_seconds{$L}")
@@ -68,7 +68,7 @@ grep -qx "# HELP pktcap_captured_bytes_total Bytes captured, counted as uncompre
 # The oldest packet's time stamp: the status's oldest_packet, and age = now - it.
 ts=$(val "pktcap_oldest_packet_timestamp_seconds{$L}")
 grep -q "^gauge pktcap_oldest_packet_timestamp_seconds{$L}" "$TMP/m.txt" || fail "oldest time stamp is not a gauge"
-oldest=$(ctl status --json "$IF_CAP/dns" | jget 'j["result"]["rings"][0]["oldest_packet"]')
+oldest=$(ring_field "$IF_CAP/dns" oldest_packet)
 "$PY" - "$ts" "$oldest" "$age" <<'PY' || fail "oldest packet time stamp $ts, status says $oldest (age $age)"
 import sys, time, datetime
 ts, oldest, age = float(sys.argv[1]), sys.argv[2], float(sys.argv[3])

@@ -4,7 +4,7 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc
-grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null && skip "the slow-disk shim needs a build without sanitizers"
+sanitizer_build && skip "the slow-disk shim needs a build without sanitizers"
 netns_setup
 
 # A disk that takes 100 ms for each write of a capture file (about 10 MB/s
@@ -77,29 +77,28 @@ EOF2
 LD_PRELOAD=$TMP/slowdisk.so start_pktcapd
 grep -q slowdisk.so "/proc/$PID/maps" || hard_error "the slow-disk shim is not loaded"
 
-status() { ctl status --json "$IF_CAP/$1" | jget "j['result']['rings'][0]['$2']"; }
 
 # 24 MB in about 1.2 s; the disk needs 2.4 s.
 send_pkts -c 24000 -s 1000 -r 20000
 # The burst ring writes everything out after the burst; at 10 MB/s, 30 s at most.
 for _ in $(seq 300); do
-	[ "$(status burst packets_written)" = 24000 ] && break
+	[ "$(ring_field "$IF_CAP/burst" packets_written)" = 24000 ] && break
 	sleep 0.1
 done
-written=$(status burst packets_written)
-lost=$(( $(status burst dropped_kernel) + $(status burst dropped_queue) ))
+written=$(ring_field "$IF_CAP/burst" packets_written)
+lost=$(( $(ring_field "$IF_CAP/burst" dropped_kernel) + $(ring_field "$IF_CAP/burst" dropped_queue) ))
 [ "$written" = 24000 ] || fail "the ring with queue-size = 64M wrote $written of 24000 packets ($lost dropped)"
-hw=$(status burst queue_high_water_bytes)
+hw=$(ring_field "$IF_CAP/burst" queue_high_water_bytes)
 [ "$hw" -gt $((4 * 1024 * 1024)) ] || fail "the burst ring's queue high water is $hw bytes, not above its 4 MiB write-queue"
-[ "$(status burst queue_size)" = $((64 * 1024 * 1024)) ] || fail "status shows queue_size $(status burst queue_size)"
-flost=$(( $(status fixed dropped_kernel) + $(status fixed dropped_queue) ))
+[ "$(ring_field "$IF_CAP/burst" queue_size)" = $((64 * 1024 * 1024)) ] || fail "status shows queue_size $(ring_field "$IF_CAP/burst" queue_size)"
+flost=$(( $(ring_field "$IF_CAP/fixed" dropped_kernel) + $(ring_field "$IF_CAP/fixed" dropped_queue) ))
 [ "$flost" -gt 0 ] || fail "the ring without queue-size lost nothing: the disk was not slow enough to test anything"
 log "fixed queue: $flost packets dropped; queue-size 64M: none, high water $hw bytes"
 
 # Once written out, the burst's buffers go back: the write-queue's four and
 # the one capture may hold.
 sleep 1
-bufs=$(status burst queue_buffers)
+bufs=$(ring_field "$IF_CAP/burst" queue_buffers)
 [ "$bufs" -le 5 ] || fail "the burst ring keeps $bufs buffers after the burst"
 ctl status "$IF_CAP/burst" > "$TMP/st.txt"
 grep -q "queue high water [0-9]* of [0-9]* buffers ([0-9.]*[KMG] of 64M)" "$TMP/st.txt" ||

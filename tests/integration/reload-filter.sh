@@ -36,7 +36,7 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 log "reload refused in $ms ms: $out"
 [ "$ms" -lt 3000 ] || fail "reload took $ms ms to refuse the filter"
 echo "$out" | grep -q "terms" || fail "reload's error does not say why: $out"
-filter=$(ctl status --json | jget 'j["result"]["rings"][0]["filter"]')
+filter=$(ring_field "" filter)
 [ "$filter" = udp ] || fail "the filter is now '$filter'"
 
 # pktcapd -t refuses exactly the same file, as quickly.
@@ -55,7 +55,7 @@ wait_written "$IF_CAP/all" 200
 conf_with "$(filter_of 199)"
 "$PKTCAPD" -t -f "$TMP/pktcapd.conf" >/dev/null 2>&1 || fail "pktcapd -t refused a 200-term filter"
 ctl reload >/dev/null || fail "reload refused a 200-term filter"
-filter=$(ctl status --json | jget 'j["result"]["rings"][0]["filter"]')
+filter=$(ring_field "" filter)
 [ "$filter" = "$(filter_of 199)" ] || fail "the 200-term filter is not in use: '${filter:0:40}...'"
 send_pkts -c 100
 wait_written "$IF_CAP/all" 300

@@ -5,7 +5,7 @@
 
 require_cmd cc
 # A sanitizer runtime must come first among the preloaded libraries: the shim cannot.
-grep -q "__asan_init\|__tsan_init" "$PKTCAPD" 2>/dev/null && skip "the sync shim needs a build without sanitizers"
+sanitizer_build && skip "the sync shim needs a build without sanitizers"
 netns_setup
 write_conf <<EOF2
 profile all {
@@ -65,7 +65,7 @@ first=$(ring_files "$dir" | sed -n 1p)
 second=$(ring_files "$dir" | sed -n 2p)
 n=$(grep -c "sync of $first failed: Input/output error; the file will not be sealed" "$TMP/pktcapd.log")
 [ "$n" = 1 ] || fail "the failed syncs of $first were logged $n times, expected once"
-errors=$(ctl status --json | jget "j['result']['rings'][0]['sync_errors']")
+errors=$(ring_field "" sync_errors)
 [ "$errors" -ge 1 ] || fail "status counts $errors sync errors"
 state=$(ctl list --json | jget "[f['state'] for f in j['result']['files'] if f['name'] == '$first'][0]")
 [ "$state" = unsealed ] || fail "$first is $state after its syncs failed, expected unsealed"
