@@ -184,13 +184,15 @@ static void status_details(json_t *ring, const char *state)
 	print_link(ring);
 	printf("  dropped: %" PRIu64 " by kernel, %" PRIu64 " by interface, %" PRIu64
 	       " writer queue full, %" PRIu64 " write %s; queue high water %" PRIu64
-	       " of %" PRIu64 " buffers (%s of %s), writer stalls %" PRIu64 "\n",
+	       " %s (%s of %s; %" PRIu64 " now), writer stalls %" PRIu64 "\n",
 	       num(ring, "dropped_kernel"), num(ring, "dropped_interface"),
 	       num(ring, "dropped_queue"), num(ring, "lost_write"),
 	       FORMAT_PLURAL(num(ring, "lost_write"), "error", "errors"),
-	       num(ring, "queue_high_water"), num(ring, "queue_buffers"),
+	       num(ring, "queue_high_water"),
+	       FORMAT_PLURAL(num(ring, "queue_high_water"), "buffer", "buffers"),
 	       bytes(num(ring, "queue_high_water_bytes"), a, sizeof(a)),
-	       bytes(num(ring, "queue_size"), b, sizeof(b)), num(ring, "writer_stalls"));
+	       bytes(num(ring, "queue_size"), b, sizeof(b)), num(ring, "queue_buffers"),
+	       num(ring, "writer_stalls"));
 	if (t)
 		printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
 		       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),
