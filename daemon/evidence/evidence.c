@@ -325,7 +325,10 @@ static int pick_ring(struct ring *r, const struct proto_request *req, struct pic
 		}
 		if (plan && aidxsum_match(r, &f, plan, lt, NULL) == AIDXMATCH_NO)
 			continue;
-		np = realloc(*picks, (*n + 1) * sizeof(*np));
+		/* Room doubles at 16, 32, 64...: thousands of picks are not copied once per file. */
+		np = *picks;
+		if (*n == 0 || (*n >= 16 && !(*n & (*n - 1))))
+			np = realloc(*picks, (*n ? 2 * *n : 16) * sizeof(*np));
 		if (!np) {
 			rc = -1;
 			break;

@@ -197,6 +197,7 @@ int evm_read(int casefd, struct evm *m)
 	size_t len = 0;
 	char *text = slurp(casefd, EVM_MANIFEST, &len), *p;
 	uint8_t prev[32] = { 0 };
+	size_t cap = 0;
 
 	memset(m, 0, sizeof(*m));
 	if (!text)
@@ -204,15 +205,22 @@ int evm_read(int casefd, struct evm *m)
 	for (p = text; p < text + len;) {
 		char *nl = memchr(p, '\n', (size_t)(text + len - p));
 		size_t ll = nl ? (size_t)(nl - p) + 1 : (size_t)(text + len - p);
-		struct evm_entry *e, *ne = realloc(m->e, (m->n + 1) * sizeof(*ne));
+		struct evm_entry *e;
 		struct sha256 h = { 0 };
 		uint8_t want[32];
 		const char *pv;
 		char *copy;
 
-		if (!ne)
-			goto fail;
-		m->e = ne;
+		/* Doubling: a case of thousands of files must not copy its entries per line. */
+		if (m->n == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			struct evm_entry *ne = realloc(m->e, ncap * sizeof(*ne));
+
+			if (!ne)
+				goto fail;
+			m->e = ne;
+			cap = ncap;
+		}
 		e = &m->e[m->n++];
 		memset(e, 0, sizeof(*e));
 		if (sha256_init(&h) < 0)

@@ -22,11 +22,18 @@
 
 int evtxn_add(struct evtxn *t, const char *ring, const char *name)
 {
-	struct evtxn_file *f = realloc(t->files, (t->n + 1) * sizeof(*f));
+	struct evtxn_file *f = t->files;
 
-	if (!f)
-		return -1;
-	t->files = f;
+	/*
+	 * Room doubles at 16, 32, 64... (n alone says when): a preserve of
+	 * thousands of files must not copy the list once per file.
+	 */
+	if (t->n == 0 || (t->n >= 16 && !(t->n & (t->n - 1)))) {
+		f = realloc(t->files, (t->n ? 2 * t->n : 16) * sizeof(*f));
+		if (!f)
+			return -1;
+		t->files = f;
+	}
 	snprintf(f[t->n].ring, sizeof(f->ring), "%s", ring);
 	snprintf(f[t->n].name, sizeof(f->name), "%s", name);
 	t->n++;
