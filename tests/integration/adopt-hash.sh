@@ -169,7 +169,7 @@ stop_pktcapd
 # and reads it again; stopped during that second read, it logs no warning,
 # and the next start repairs and seals it whole. 256 MiB: the repair starts
 # before the throttle does, and at full speed it read a 64 MiB file twice
-# in the time start_pktcapd took to see the start (CI on d9dacbd).
+# in the up to 100 ms start_pktcapd takes to see the start (CI on d9dacbd).
 python3 "$top_srcdir/bench/mkscale.py" "$torn" "$IF_CAP-torn" $((256 * 1048576)) 1 >/dev/null ||
 	hard_error "mkscale.py"
 tf=$(ring_files "$torn")
