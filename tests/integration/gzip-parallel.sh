@@ -29,18 +29,19 @@ if sanitizer_build; then
 	# TSan leg lost 1,504 once). What this test is about still holds
 	# exactly: every packet the daemon took is in the file, none lost inside
 	# it. Without a sanitizer all 200,000 must be there, as before.
+	z() { ring_field "$IF_CAP/z" "$1"; }
 	prev=-1
 	for _ in $(seq 300); do
-		w=$(ring_field "$IF_CAP/z" packets_written)
-		[ "$w" = "$(ring_field "$IF_CAP/z" packets_captured)" ] && [ "$w" = "$prev" ] && break
+		w=$(z packets_written)
+		[ "$w" = "$(z packets_captured)" ] && [ "$w" = "$prev" ] && break
 		prev=$w
 		sleep 1
 	done
-	[ "$(ring_field "$IF_CAP/z" dropped_queue)" = 0 ] && [ "$(ring_field "$IF_CAP/z" lost_write)" = 0 ] ||
-		fail "the daemon lost packets itself: dropped_queue $(ring_field "$IF_CAP/z" dropped_queue), lost_write $(ring_field "$IF_CAP/z" lost_write)"
-	[ "$w" = "$(ring_field "$IF_CAP/z" packets_captured)" ] || fail "wrote $w of $(ring_field "$IF_CAP/z" packets_captured) captured packets"
+	[ "$(z dropped_queue)" = 0 ] && [ "$(z lost_write)" = 0 ] ||
+		fail "the daemon lost packets itself: dropped_queue $(z dropped_queue), lost_write $(z lost_write)"
+	[ "$w" = "$(z packets_captured)" ] || fail "wrote $w of $(z packets_captured) captured packets"
 	[ "$w" -ge 100000 ] || fail "only $w of 200000 packets captured"
-	log "sanitizer build: $w of 200000 captured, the kernel dropped $(ring_field "$IF_CAP/z" dropped_kernel)"
+	log "sanitizer build: $w of 200000 captured, the kernel dropped $(z dropped_kernel)"
 	want=$w
 fi
 wait_written "$IF_CAP/z" "$want"
