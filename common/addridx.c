@@ -975,21 +975,22 @@ static uint32_t name(const type *u, uint32_t n, uint32_t j, const type *v) \
 }
 #define LESS_NUM(a, b) (*(a) < *(b))
 #define LESS_IP6(a, b) (memcmp(*(a), *(b), 16) < 0)
+SEEK_FN(seek16, uint16_t, LESS_NUM)
 SEEK_FN(seek32, uint32_t, LESS_NUM)
 SEEK_FN(seek128, ip6_t, LESS_IP6)
 
 /*
  * Block s's values of kind k as indexes into the union u (both sorted), in
- * pos: -1 when a value of the block is not in the union. Ports and VLAN
- * ids are looked up in at16, the union's index of every 16-bit value
- * (UINT32_MAX where it has none): one load each instead of a search.
+ * pos: -1 when a value of the block is not in the union. With at16, the
+ * union's index of every 16-bit value (UINT32_MAX where it has none), a
+ * port or VLAN id is one load instead of a search.
  */
 static int positions(const struct addrset *u, const struct addrset *s, int k, const uint32_t *at16,
 		     uint32_t *pos)
 {
 	uint32_t n = set_count(u, k), m = set_count(s, k), j = 0;
 
-	if (k == K_PORT || k == K_VLAN) {
+	if (at16) {
 		const uint16_t *v = k == K_PORT ? s->port : s->vlan;
 
 		for (uint32_t i = 0; i < m; i++)
@@ -999,6 +1000,16 @@ static int positions(const struct addrset *u, const struct addrset *s, int k, co
 	}
 	for (uint32_t i = 0; i < m; i++, j++) {
 		switch (k) {
+		case K_PORT:
+		case K_VLAN: {
+			const uint16_t *uv = k == K_PORT ? u->port : u->vlan;
+			const uint16_t *sv = k == K_PORT ? s->port : s->vlan;
+
+			j = seek16(uv, n, j, &sv[i]);
+			if (j == n || uv[j] != sv[i])
+				return -1;
+			break;
+		}
 		case K_IP4:
 			j = seek32(u->ip4, n, j, &s->ip4[i]);
 			if (j == n || u->ip4[j] != s->ip4[i])
@@ -1017,6 +1028,9 @@ static int positions(const struct addrset *u, const struct addrset *s, int k, co
 	return 0;
 }
 
+/* A block's port or VLAN values from this many on are looked up in a 65,536-entry table. */
+#define AT16_MIN 16384
+
 /* One search per (block, value): the positions are kept for the counting and the placing. */
 static int invert(const struct addridx *x, const struct addrset *u, int k, struct inverted *iv)
 {
@@ -1032,7 +1046,12 @@ static int invert(const struct addridx *x, const struct addrset *u, int k, struc
 	pos = malloc((total + 1) * sizeof(uint32_t));
 	if (!iv->start || !pos)
 		goto out;
-	if (k == K_PORT || k == K_VLAN) {
+	/*
+	 * The table costs 256 KiB written (and, above malloc's mmap threshold,
+	 * 64 page faults) however few the values: for a small file's few
+	 * hundred it was most of adopting it (perf, 5,000 8 KiB files).
+	 */
+	if ((k == K_PORT || k == K_VLAN) && total >= AT16_MIN) {
 		const uint16_t *v = k == K_PORT ? u->port : u->vlan;
 
 		if (!(at16 = malloc(65536 * sizeof(uint32_t))))

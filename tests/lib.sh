@@ -21,6 +21,15 @@ IF_PEER="pkp$$"
 PID=
 TMP=
 
+# python3 for the tests' own calls: the distribution's interpreter when there
+# is one. A version manager's shim (pyenv's is a bash script) costs about
+# 300 ms of CPU per call, so a loop polling with jget took a whole CPU from
+# the daemon's idle-priority indexer. Debian's modules (python3-scapy,
+# python3-prometheus-client) are only /usr/bin/python3's anyway.
+if [ -x /usr/bin/python3 ]; then
+	python3() { /usr/bin/python3 "$@"; }
+fi
+
 log() { echo "# $*"; }
 skip() { echo "SKIP: $TEST: $*"; exit 77; }
 fail() {

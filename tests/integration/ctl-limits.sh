@@ -23,7 +23,7 @@ users=$(getent group users | cut -d: -f3)
 reader() { setpriv --reuid=23456 --regid=23456 --groups="$gid" "$@"; }
 operator() { setpriv --reuid=23457 --regid=23457 --groups="$gid,$users" "$@"; }
 # 40 MB stored: every dump below has far more to send than a socket holds.
-send_pkts -c 28000 -s 1500 -r 0
+send_pkts -c 28000 -s 1500 -r 20000
 wait_written "$IF_CAP/all" 28000
 rss() { proc_status "$PID" VmRSS | awk '{ print int($1 / 1024) }'; }
 

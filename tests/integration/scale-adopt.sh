@@ -35,7 +35,11 @@ n=$(tcpdump -nr "$TMP/w.pcap" 2>/dev/null | wc -l)
 wait_indexer
 took=$((($(date +%s%N) - start) / 1000000))
 log "adopted and indexed $N files in $took ms"
-[ "$took" -lt 20000 ] || fail "indexing $N small files took $took ms"
+# About 3 s in a release build (10 to 13 s while a file's port table cost
+# 64 page faults), 12 to 16 s under ASan or TSan.
+limit=10000
+sanitizer_build && limit=40000
+[ "$took" -lt "$limit" ] || fail "indexing $N small files took $took ms (limit $limit)"
 
 # Every file has its index and its seal.
 ctl list --json "$IF_CAP/all" > "$TMP/list.json"
