@@ -3,10 +3,26 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #include "bytes.h"
+
+void *bytes_grow(void *arr, size_t n, size_t size)
+{
+	size_t room;
+
+	if (n && (n < 16 || (n & (n - 1))))
+		return arr;
+	room = n ? 2 * n : 16;
+	if (!size || n > SIZE_MAX / 2 || room > SIZE_MAX / size) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return realloc(arr, room * size);
+}
 
 int bytes_write_all(int fd, const void *buf, size_t len)
 {

@@ -16,6 +16,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include "bytes.h"
 #include "evcheck.h"
 #include "evmf.h"
 #include "pcapfile.h"
@@ -293,7 +294,7 @@ static int list_dir(struct run *r)
 
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		nn = realloc(r->names, (r->nnames + 1) * sizeof(*nn));
+		nn = bytes_grow(r->names, r->nnames, sizeof(*nn));
 		if (!nn || !(nn[r->nnames] = strdup(de->d_name))) {
 			r->names = nn ? nn : r->names;
 			closedir(d);

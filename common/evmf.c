@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "evmf.h"
 #include "sha256.h"
 
@@ -62,7 +63,7 @@ int evmf_unhex(const char *hex, uint8_t out[32])
 
 int evmf_sums_add(struct evmf_sums *s, const char *name, const uint8_t sha[32], uint64_t size)
 {
-	struct evmf_sum *ne = realloc(s->e, (s->n + 1) * sizeof(*ne));
+	struct evmf_sum *ne = bytes_grow(s->e, s->n, sizeof(*ne));
 
 	if (!ne)
 		return -1;
@@ -279,7 +280,7 @@ static int one_line(struct evmf *m, const char *p, size_t ll, int has_nl)
 		return 0;
 	}
 	{
-		struct evmf_entry *ne = realloc(m->e, (m->n + 1) * sizeof(*ne));
+		struct evmf_entry *ne = bytes_grow(m->e, m->n, sizeof(*ne));
 
 		if (!ne) {
 			entry_free(&e);

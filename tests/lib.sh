@@ -25,9 +25,11 @@ TMP=
 # is one. A version manager's shim (pyenv's is a bash script) costs about
 # 300 ms of CPU per call, so a loop polling with jget took a whole CPU from
 # the daemon's idle-priority indexer. Debian's modules (python3-scapy,
-# python3-prometheus-client) are only /usr/bin/python3's anyway.
+# python3-prometheus-client) are only /usr/bin/python3's anyway. Bash's
+# command hash, not a function: "python3 ... &" must still leave the
+# interpreter's own pid in $! (capture-stall.sh stops it with SIGSTOP).
 if [ -x /usr/bin/python3 ]; then
-	python3() { /usr/bin/python3 "$@"; }
+	hash -p /usr/bin/python3 python3
 fi
 
 log() { echo "# $*"; }

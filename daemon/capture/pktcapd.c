@@ -439,6 +439,12 @@ int main(int argc, char **argv)
 		   d.nrings == 1 ? "" : "s", d.storage);
 	rc = control_loop_run(&d) < 0 ? 1 : 0;
 out:
+	/*
+	 * The indexer first: it may be half-way through a big file, and under
+	 * a CPU quota the steps below took longer than the rest of that file
+	 * (adopt-hash.sh saw a 64 MiB file finished after the signal).
+	 */
+	indexer_request_stop();
 	/* Drains the kernel and hands each ring's last buffer, with its close, to the writer. */
 	capture_stop();
 	ctlsrv_close(d.ctl);

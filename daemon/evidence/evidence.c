@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "aidxmatch.h"
+#include "bytes.h"
 #include "storage/aidxsum.h"
 #include "capture/capctl.h"
 #include "evidence/evheld.h"
@@ -325,11 +326,7 @@ static int pick_ring(struct ring *r, const struct proto_request *req, struct pic
 		}
 		if (plan && aidxsum_match(r, &f, plan, lt, NULL) == AIDXMATCH_NO)
 			continue;
-		/* Room doubles at 16, 32, 64...: thousands of picks are not copied once per file. */
-		np = *picks;
-		if (*n == 0 || (*n >= 16 && !(*n & (*n - 1))))
-			np = realloc(*picks, (*n ? 2 * *n : 16) * sizeof(*np));
-		if (!np) {
+		if (!(np = bytes_grow(*picks, *n, sizeof(*np)))) {
 			rc = -1;
 			break;
 		}

@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include "bytes.h"
 #include "evidence/evmanifest.h"
 #include "evmf.h"
 #include "log.h"
@@ -122,11 +123,11 @@ static int parse_line(char *line, struct evm_entry *e)
 		if (!eq)
 			return -1;
 		*eq = 0;
-		nk = realloc(e->keys, (e->nkv + 1) * sizeof(*nk));
+		nk = bytes_grow(e->keys, e->nkv, sizeof(*nk));
 		if (!nk)
 			return -1;
 		e->keys = nk;
-		nv = realloc(e->values, (e->nkv + 1) * sizeof(*nv));
+		nv = bytes_grow(e->values, e->nkv, sizeof(*nv));
 		if (!nv)
 			return -1;
 		e->values = nv;
@@ -197,7 +198,6 @@ int evm_read(int casefd, struct evm *m)
 	size_t len = 0;
 	char *text = slurp(casefd, EVM_MANIFEST, &len), *p;
 	uint8_t prev[32] = { 0 };
-	size_t cap = 0;
 
 	memset(m, 0, sizeof(*m));
 	if (!text)
@@ -211,16 +211,9 @@ int evm_read(int casefd, struct evm *m)
 		const char *pv;
 		char *copy;
 
-		/* Doubling: a case of thousands of files must not copy its entries per line. */
-		if (m->n == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			struct evm_entry *ne = realloc(m->e, ncap * sizeof(*ne));
-
-			if (!ne)
-				goto fail;
-			m->e = ne;
-			cap = ncap;
-		}
+		if (!(e = bytes_grow(m->e, m->n, sizeof(*e))))
+			goto fail;
+		m->e = e;
 		e = &m->e[m->n++];
 		memset(e, 0, sizeof(*e));
 		if (sha256_init(&h) < 0)

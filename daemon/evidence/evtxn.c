@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "evidence/evmanifest.h"
 #include "evidence/evtxn.h"
 #include "log.h"
@@ -22,18 +23,11 @@
 
 int evtxn_add(struct evtxn *t, const char *ring, const char *name)
 {
-	struct evtxn_file *f = t->files;
+	struct evtxn_file *f = bytes_grow(t->files, t->n, sizeof(*f));
 
-	/*
-	 * Room doubles at 16, 32, 64... (n alone says when): a preserve of
-	 * thousands of files must not copy the list once per file.
-	 */
-	if (t->n == 0 || (t->n >= 16 && !(t->n & (t->n - 1)))) {
-		f = realloc(t->files, (t->n ? 2 * t->n : 16) * sizeof(*f));
-		if (!f)
-			return -1;
-		t->files = f;
-	}
+	if (!f)
+		return -1;
+	t->files = f;
 	snprintf(f[t->n].ring, sizeof(f->ring), "%s", ring);
 	snprintf(f[t->n].name, sizeof(f->name), "%s", name);
 	t->n++;
@@ -418,7 +412,7 @@ void evtxn_recover_all(struct daemon *d, int evfd)
 
 		if (de->d_name[0] == '.' && strncmp(de->d_name, RECORD_PREFIX, strlen(RECORD_PREFIX)))
 			continue;
-		nn = realloc(names, (n + 1) * sizeof(*nn));
+		nn = bytes_grow(names, n, sizeof(*nn));
 		if (!nn || !(nn[n] = strdup(de->d_name))) {
 			names = nn ? nn : names;
 			break;

@@ -776,7 +776,7 @@ int indexer_start(void)
 	return 0;
 }
 
-void indexer_stop(void)
+void indexer_request_stop(void)
 {
 	if (!ix.started)
 		return;
@@ -784,6 +784,13 @@ void indexer_stop(void)
 	ix.stop = 1;
 	pthread_cond_broadcast(&ix.cond);
 	pthread_mutex_unlock(&ix.lock);
+}
+
+void indexer_stop(void)
+{
+	if (!ix.started)
+		return;
+	indexer_request_stop();
 	pthread_join(ix.thread, NULL);
 	/*
 	 * Under the lock: writers still seal files while the daemon shuts down,

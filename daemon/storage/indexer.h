@@ -25,7 +25,13 @@ struct indexer_stats {
 };
 
 int indexer_start(void);
-/* Finishes the file at hand, drops the rest of the queue and joins the thread. */
+/*
+ * Tells the thread to stop: it leaves the file at hand within a MiB (no
+ * index written for it) and takes no other. Returns at once, so the rest
+ * of a shutdown overlaps the thread's way out.
+ */
+void indexer_request_stop(void);
+/* indexer_request_stop, then drops the rest of the queue and joins the thread. */
 void indexer_stop(void);
 /*
  * Queues a file of r (by sequence number) for the indexer; any thread may
