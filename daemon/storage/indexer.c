@@ -591,6 +591,9 @@ static int run_job(const struct job *jb, struct scan *sc, struct aidx_out *ao)
 	 * seal, as any rebuild is.
 	 */
 	aidx_only = kind == INDEX_AIDX && has_seal && !was_damaged;
+	/* What the thread is at, for an operator whose adoption seems slow (and adopt-hash.sh). */
+	rlog(r, LOG_DEBUG, "indexing %s (%llu bytes%s)", name, (unsigned long long)jb->size,
+	     kind == INDEX_REPAIR ? ", a repair" : aidx_only ? ", its addresses" : "");
 	rc = scan_file(fd, name, sc, ao, !aidx_only);
 	if (aidx_only && rc > 0 &&
 	    (sc->damaged || sc->size != seal_size || sc->packets != f.packets ||

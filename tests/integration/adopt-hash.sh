@@ -123,10 +123,12 @@ PY
 	cg=''
 }
 
-# Stopped while it indexes (as soon as the log says it finished a first big
-# file): no index of a file it had not finished, and no warning.
+# Stopped while it indexes (as soon as the log says it started the second
+# big file, at a tenth of a CPU some 0.5 s from its end): no index of a file
+# it had not finished, and no warning. (Stopped at the first big file's
+# "indexed", the stop, now prompt, could come before the next began.)
 slow_start
-stop_at "indexed $IF_CAP-big-"
+stop_at "indexing $cut_big ("
 n_idx=$(find "$big" "$small" -name '*.pcap.idx' | wc -l)
 log "stopped with $n_idx of 7 files indexed"
 cp "$TMP/pktcapd.log" "$TMP/first.log"
