@@ -251,11 +251,19 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 
 void ring_tick(struct ring *r, int64_t now_sec)
 {
-	/* An idle ring still closes its file when the clock passes the boundary. */
-	if (r->cap->file_open && r->cap->file_deadline && now_sec >= r->cap->file_deadline) {
+	/*
+	 * An idle ring still closes its file when the clock passes the
+	 * boundary, and the close goes to the writer now, with the file's
+	 * packets. It used to wait for the next tick; but a tick that comes
+	 * each second just after the boundary, before the kernel has handed
+	 * over a packet of the new second (up to CAPTURE_TIMEOUT_MS), finds a
+	 * file to close every time, so with rotate-interval = flush-interval
+	 * nothing reached the disk until 64 files had filled a buffer's
+	 * segments (the evidence-hold.sh flake: 7,565 packets captured, none
+	 * written, 15 s after the load started).
+	 */
+	if (r->cap->file_open && r->cap->file_deadline && now_sec >= r->cap->file_deadline)
 		ring_close_file(r);
-		return;
-	}
 	if (r->cap->cur && (r->cap->cur->len || r->cap->cur->nseg > 1 || r->cap->cur->seg[0].flags))
 		push_buffer(r, WB_FLUSH);
 }

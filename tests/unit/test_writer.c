@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,6 +314,24 @@ int main(void)
 	ok(n == 2 && count(names[0], NULL, NULL) == 20 && count(names[1], NULL, NULL) == 10,
 	   "rotate-interval 1m aligned to the clock: 20 + 10 (%d files)", n);
 	ok(n == 2 && strstr(names[1], "T221600Z"), "second file starts on the minute: %s", names[1]);
+	clean();
+
+	/*
+	 * The flush tick right after a rotate-interval boundary, before any
+	 * packet of the new second: it closes the file and hands its packets
+	 * to the writer at once. (It used to close and wait for the next tick,
+	 * which, a second later in the same phase, did the same.)
+	 */
+	pc = base();
+	pc.rotate_interval_ms = 1000;
+	r = start(&pc);
+	feed(r, 10, 60, 1700000000, 50000);	/* 0.00 to 0.45 s into the second */
+	ring_tick(r, 1700000001);
+	for (int i = 0; i < 500 && atomic_load(&r->written_packets) < 10; i++)
+		usleep(10000);
+	n = (int)atomic_load(&r->written_packets);
+	ok(n == 10, "a tick past the boundary hands the closed file's packets to the writer: %d of 10", n);
+	finish(r);
 	clean();
 
 	pc = base();
