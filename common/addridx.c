@@ -1028,7 +1028,7 @@ static int positions(const struct addrset *u, const struct addrset *s, int k, co
 	return 0;
 }
 
-/* A block's port or VLAN values from this many on are looked up in a 65,536-entry table. */
+/* A file whose blocks hold this many port or VLAN values in all uses a 65,536-entry table. */
 #define AT16_MIN 16384
 
 /* One search per (block, value): the positions are kept for the counting and the placing. */
