@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "evidence/evheld.h"
 #include "proto.h"
 
@@ -16,7 +17,7 @@ struct held {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct held *cases;
-static size_t ncases, cap;
+static size_t ncases;
 static uint64_t total;
 
 /* The case's record, made when missing; NULL when memory is short. Under the lock. */
@@ -27,15 +28,11 @@ static struct held *find(const char *case_id, int make)
 			return &cases[i];
 	if (!make)
 		return NULL;
-	if (ncases == cap) {
-		size_t n = cap ? cap * 2 : 16;
-		struct held *c = realloc(cases, n * sizeof(*c));
+	struct held *c = bytes_grow(cases, ncases, sizeof(*c));
 
-		if (!c)
-			return NULL;
-		cases = c;
-		cap = n;
-	}
+	if (!c)
+		return NULL;
+	cases = c;
 	memset(&cases[ncases], 0, sizeof(*cases));
 	strncpy(cases[ncases].id, case_id, PROTO_CASE_MAX);
 	return &cases[ncases++];
@@ -96,7 +93,7 @@ void evheld_exit(void)
 	pthread_mutex_lock(&lock);
 	free(cases);
 	cases = NULL;
-	ncases = cap = 0;
+	ncases = 0;
 	total = 0;
 	pthread_mutex_unlock(&lock);
 }
