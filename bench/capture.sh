@@ -24,7 +24,11 @@ usage: $0 [options]          (as root; from any directory)
   -S, --search the lossless 1500-byte rate of each tool: the highest rate, in
                steps of 5 % of the disk's dd oflag=direct bandwidth, with no
                loss over -d seconds; then pktcapd's queue-size burst test
+  -U, --burst  only the burst test of -S (with each tool in -t); with -d, a burst
+               of that many seconds instead of 2
   -q SIZE      pktcapd's queue-size (default 0: the write-queue; -S's burst test: 4G)
+  -Q SEC       seconds to wait after the generator stops before stopping the
+               capturer, 1..600 (default 1; -S's burst test: 8)
   -h           this text
 Environment: PKTCAPD (default ./daemon/pktcapd), KEEP=1 keeps the temporary storage,
 WAIT_QUIET=N waits at most N s (default 60) for the host to go quiet before a run.
@@ -55,12 +59,13 @@ FILE_MB=100
 SEARCH=0
 QUEUE_SIZE=0
 QUIET=1
+BURST_SECS=2
 
-opts=$(getopt -o d:n:b:s:t:T:o:r:q:Szh -l gzip,search,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
+opts=$(getopt -o d:n:b:s:t:T:o:r:q:Q:SUzh -l gzip,search,burst,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
 eval set -- "$opts"
 while true; do
 	case "$1" in
-	-d) DURATION=$2; shift 2 ;;
+	-d) DURATION=$2; BURST_SECS=$2; shift 2 ;;
 	-n) REPEAT=$2; shift 2 ;;
 	-b) BUF_MB=$2; shift 2 ;;
 	-s) SIZES=$2; shift 2 ;;
@@ -70,7 +75,9 @@ while true; do
 	-z|--gzip) GZIP=1; shift ;;
 	-r) RATE=$2; shift 2 ;;
 	-q) QUEUE_SIZE=$2; shift 2 ;;
+	-Q) QUIET=$2; shift 2 ;;
 	-S|--search) SEARCH=1; shift ;;
+	-U|--burst) SEARCH=burst; shift ;;
 	-h|--help) usage; exit 0 ;;
 	--) shift; break ;;
 	*) usage >&2; exit 2 ;;
@@ -85,6 +92,8 @@ in_range()		# value min max
 in_range "$DURATION" 1 600 || die "-d wants 1..600"
 in_range "$REPEAT" 1 50 || die "-n wants 1..50"
 in_range "$BUF_MB" 1 4096 || die "-b wants 1..4096"
+in_range "$QUIET" 1 600 || die "-Q wants 1..600"
+[ "$SEARCH" = burst ] || BURST_SECS=2
 for s in $SIZES; do
 	in_range "$s" 60 1514 || die "frame size $s not in 60..1514"
 done
@@ -595,6 +604,75 @@ probe_table()
 	}' dur="$DURATION" "$1"
 }
 
+# The burst test: 2 s at the generator's top rate, then 8 s quiet before
+# the stop. pktcapd with its default write queue and with the queue-size
+# given (4G if none), both at the -b kernel buffer; then pktcapd with that
+# queue and every peer with the largest kernel buffer pktcapd takes
+# (2047M): a burst faster than a capturer copies frames out of the
+# kernel's ring waits in that ring first.
+burst_test()
+{
+	local q_saved=$QUIET b_saved=$BUF_MB s_saved=$QUEUE_SIZE q_given=$QUEUE_SIZE tool q b
+
+	: >"$WORK/burst.tsv"
+	[ "$q_given" != 0 ] || q_given=4G
+	for conf in "pktcapd 0 $BUF_MB" "pktcapd $q_given $BUF_MB" "pktcapd $q_given 2047" \
+		    "tcpdump - 2047" "dumpcap - 2047"; do
+		read -r tool q b <<<"$conf"
+		[[ " $TOOLS " == *" $tool "* ]] || continue
+		# Time for the writers to drain what the burst left queued.
+		QUEUE_SIZE=${q/-/0} BUF_MB=$b RATE=0 QUIET=$((BURST_SECS < 2 ? 8 : BURST_SECS * 4))
+		wait_quiet
+		run_one "$tool" 1500 1 "$BURST_SECS"
+		printf '%s\t%s\t%s\n' "$q" "$b" "$ROW" >>"$WORK/burst.tsv"
+	done
+	RATE=0 QUIET=$q_saved BUF_MB=$b_saved QUEUE_SIZE=$s_saved
+}
+
+burst_table()
+{
+	[ -s "$WORK/burst.tsv" ] || return 0
+	echo
+	echo "Burst: $BURST_SECS s at the generator's top rate, then $((BURST_SECS < 2 ? 8 : BURST_SECS * 4)) s quiet before the stop:"
+	echo
+	echo "| tool | queue-size | kernel buffer | sent | stored | loss % | sent MB/s | veth drops | peak RSS MB | status |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+	awk -F '\t' '{ printf "| %s | %s | %sM | %s | %s | %.2f | %.0f | %s | %.0f | %s |\n", $3,
+		($1 == "0" ? "0 (16M write-queue)" : $1), $2, $6, $7, ($6 > 0 ? 100 * (1 - $7 / $6) : 0),
+		$6 * 1500 / secs / 1e6, $10, $9 / 1024, $13 }' secs="$BURST_SECS" "$WORK/burst.tsv"
+}
+
+if [ "$SEARCH" = burst ]; then
+	LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
+	run_one "$(echo $TOOLS | cut -d ' ' -f 1)" 64 0 1
+	burst_test
+	STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+	mkdir -p "$OUTDIR"
+	RESULT=$OUTDIR/capture-burst-$STAMP.md
+	{
+		echo "# Capture bursts, $STAMP"
+		burst_table
+		echo
+		echo "## Setup"
+		echo
+		echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
+		echo "- storage: $FSTYPE on /dev/$DISK_DEV under $TMPBASE; files of $FILE_MB MB"
+		echo "- load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
+		for t in $TOOLS; do
+			echo "- $t: $(tool_version "$t")"
+		done
+		echo
+		echo '```'
+		echo "$0 -U -d $BURST_SECS -b $BUF_MB -q $QUEUE_SIZE -t \"$TOOLS\""
+		echo
+		cat "$COMMANDS"
+		echo '```'
+	} >"$RESULT"
+	cat "$RESULT"
+	note "written to $RESULT"
+	exit 0
+fi
+
 if [ "$SEARCH" = 1 ]; then
 	LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
 	note "measuring the disk: dd oflag=direct bs=1M, 4 GiB into $WORK"
@@ -609,17 +687,7 @@ if [ "$SEARCH" = 1 ]; then
 		BEST[$tool]=$LOSSLESS_K
 		note "$tool: lossless up to $((LOSSLESS_K * 5)) % of dd ($((REF * LOSSLESS_K / 20)) pps)"
 	done
-	BURST=
-	if [[ " $TOOLS " == *" pktcapd "* ]]; then
-		: >"$WORK/burst.tsv"
-		for q in 0 "$([ "$QUEUE_SIZE" = 0 ] && echo 4G || echo "$QUEUE_SIZE")"; do
-			QUEUE_SIZE=$q RATE=0 QUIET=8
-			wait_quiet
-			run_one pktcapd 1500 1 2
-			echo "$q	$ROW" >>"$WORK/burst.tsv"
-		done
-		RATE=0 QUIET=1
-	fi
+	burst_test
 	DD1=$(dd_bandwidth)
 	# The ways to append a file, 4 GiB each, on the same file system (bench/writepath.c).
 	: >"$WORK/writepath.txt"
@@ -663,15 +731,7 @@ if [ "$SEARCH" = 1 ]; then
 		echo "Every probe (binary search over the 5 % steps):"
 		echo
 		probe_table "$RUNS"
-		if [ -s "$WORK/burst.tsv" ]; then
-			echo
-			echo "Burst: pktcapd, 2 s at the generator's top rate, then 8 s quiet before the stop:"
-			echo
-			echo "| queue-size | sent | stored | loss % | sent MB/s | veth drops | status |"
-			echo "|---|---:|---:|---:|---:|---:|---|"
-			awk -F '\t' '{ printf "| %s | %s | %s | %.2f | %.0f | %s | %s |\n", ($1 == "0" ? "0 (16M write-queue)" : $1),
-				$5, $6, ($5 > 0 ? 100 * (1 - $6 / $5) : 0), $5 * 1500 / 2 / 1e6, $9, $12 }' "$WORK/burst.tsv"
-		fi
+		burst_table
 		echo
 		echo "## Setup"
 		echo
