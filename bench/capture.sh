@@ -642,6 +642,22 @@ burst_table()
 		$6 * 1500 / secs / 1e6, $10, $9 / 1024, $13 }' secs="$BURST_SECS" "$WORK/burst.tsv"
 }
 
+# The result's Setup section up to its opening code fence.
+setup_section()		# what the storage line adds
+{
+	echo
+	echo "## Setup"
+	echo
+	echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
+	echo "- storage: $FSTYPE on /dev/$DISK_DEV under $TMPBASE; $1"
+	echo "- load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
+	for t in $TOOLS; do
+		echo "- $t: $(tool_version "$t")"
+	done
+	echo
+	echo '```'
+}
+
 if [ "$SEARCH" = burst ]; then
 	LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
 	run_one "$(echo $TOOLS | cut -d ' ' -f 1)" 64 0 1
@@ -652,17 +668,7 @@ if [ "$SEARCH" = burst ]; then
 	{
 		echo "# Capture bursts, $STAMP"
 		burst_table
-		echo
-		echo "## Setup"
-		echo
-		echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
-		echo "- storage: $FSTYPE on /dev/$DISK_DEV under $TMPBASE; files of $FILE_MB MB"
-		echo "- load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
-		for t in $TOOLS; do
-			echo "- $t: $(tool_version "$t")"
-		done
-		echo
-		echo '```'
+		setup_section "files of $FILE_MB MB"
 		echo "$0 -U -d $BURST_SECS -b $BUF_MB -q $QUEUE_SIZE -t \"$TOOLS\""
 		echo
 		cat "$COMMANDS"
@@ -732,17 +738,7 @@ if [ "$SEARCH" = 1 ]; then
 		echo
 		probe_table "$RUNS"
 		burst_table
-		echo
-		echo "## Setup"
-		echo
-		echo "- kernel $(uname -r), $(nproc) CPUs ($(awk -F ': ' '/^model name/ { print $2; exit }' /proc/cpuinfo))"
-		echo "- storage: $FSTYPE on /dev/$DISK_DEV under $TMPBASE; kernel buffer $BUF_MB MB; files of $FILE_MB MB"
-		echo "- load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
-		for t in $TOOLS; do
-			echo "- $t: $(tool_version "$t")"
-		done
-		echo
-		echo '```'
+		setup_section "kernel buffer $BUF_MB MB; files of $FILE_MB MB"
 		echo "$0 -S -d $DURATION -b $BUF_MB -t \"$TOOLS\""
 		echo "dd if=/dev/zero of=$WORK/dd.test bs=1M count=4096 oflag=direct"
 		echo

@@ -9,19 +9,10 @@
 #include <unistd.h>
 
 #include "addridx.h"
+#include "rnd.h"
 #include "tap.h"
 
 static int dfd;
-static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
-
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
-}
-
 /* A data file of n bytes for the index to be bound to. */
 static void make_file(const char *name, size_t n, unsigned seed)
 {

@@ -11,19 +11,11 @@
 
 #include "addridx.h"
 #include "bpfplan.h"
+#define RND_SEED 0x2545f4914f6cdd1dull
+#include "rnd.h"
 #include "tap.h"
 
 static int dfd;
-static uint64_t rnd_state = 0x2545f4914f6cdd1dull;
-
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
-}
-
 /* A data file of n bytes for the index to be bound to. */
 static void make_file(const char *name, size_t n, unsigned seed)
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "rnd.h"
 #include "tap.h"
 
 /* Every realloc of the library's code comes here (linked with --wrap=realloc). */
@@ -20,16 +21,6 @@ void *__wrap_realloc(void *p, size_t n)
 {
 	reallocs++;
 	return __real_realloc(p, n);
-}
-
-static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
-
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
 }
 
 /* Element i of size sz: bytes that name it, so a lost or moved one shows. */

@@ -11,21 +11,13 @@
 
 #include "evidence/evheld.h"
 #include "proto.h"
+#define RND_SEED 0x2545f4914f6cdd1dull
+#include "rnd.h"
 #include "tap.h"
 
 #define NIDS 600
 
 static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-";
-
-static uint64_t rnd_state = 0x2545f4914f6cdd1dull;
-
-static uint64_t rnd(void)
-{
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return rnd_state;
-}
 
 static char ids[NIDS][PROTO_CASE_MAX + 1];
 static uint64_t files[NIDS], bytes[NIDS];
