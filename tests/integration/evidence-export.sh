@@ -40,10 +40,19 @@ ctl preserve "$IF_CAP/all" --since -1h --until now --case E-1 >/dev/null || fail
 before=$(cd "$case" && sha256sum -- * | sort)
 
 # A window inside the case, and a filter: compared with tcpdump over the held files.
+# The window holds the end of the port 5353 burst and the start of the 7777
+# one, wherever the second began: the time between the two senders is not
+# fixed (under TSan it passed the 0.3 s a window from the first packet allowed).
 mapfile -t files < <(ls "$case" | grep -E '\.pcap$' | sort)
-t0=$(tcpdump -tt -nr "$case/${files[0]}" 2>/dev/null | head -1 | cut -d' ' -f1)
-since=$(python3 -c "print('%.6f' % ($t0 + 0.2))")
-until=$(python3 -c "print('%.6f' % ($t0 + 0.9))")
+held_times()		# filter: the times of the held packets it matches, in order
+{
+	for f in "${files[@]}"; do tcpdump -tt -nn -r "$case/$f" "$@" 2>/dev/null; done | cut -d' ' -f1
+}
+last53=$(held_times udp dst port 5353 | awk 'END { print }')
+first77=$(held_times udp dst port 7777 | awk 'NR == 1')
+[ -n "$last53" ] && [ -n "$first77" ] || fail "the case does not hold both bursts"
+since=$(python3 -c "print('%.6f' % ($last53 - 0.3))")
+until=$(python3 -c "print('%.6f' % ($first77 + 0.3))")
 mkdir -m 777 "$TMP/out"
 out=$(reader export --case E-1 --since "@$since" --until "@$until" -o "$TMP/out/a" udp port 7777 2>&1) ||
 	fail "a reader could not export: $out"
