@@ -604,12 +604,18 @@ probe_table()
 	}' dur="$DURATION" "$1"
 }
 
-# The burst test: 2 s at the generator's top rate, then 8 s quiet before
-# the stop. pktcapd with its default write queue and with the queue-size
+# The burst test: BURST_SECS (2, or -U's -d) at the generator's top rate,
+# then burst_quiet seconds before the stop. pktcapd with its default write queue and with the queue-size
 # given (4G if none), both at the -b kernel buffer; then pktcapd with that
 # queue and every peer with the largest kernel buffer pktcapd takes
 # (2047M): a burst faster than a capturer copies frames out of the
 # kernel's ring waits in that ring first.
+# Time for the writers to drain what the burst left queued.
+burst_quiet()
+{
+	echo $((BURST_SECS < 2 ? 8 : BURST_SECS * 4))
+}
+
 burst_test()
 {
 	local q_saved=$QUIET b_saved=$BUF_MB s_saved=$QUEUE_SIZE q_given=$QUEUE_SIZE tool q b
@@ -620,8 +626,7 @@ burst_test()
 		    "tcpdump - 2047" "dumpcap - 2047"; do
 		read -r tool q b <<<"$conf"
 		[[ " $TOOLS " == *" $tool "* ]] || continue
-		# Time for the writers to drain what the burst left queued.
-		QUEUE_SIZE=${q/-/0} BUF_MB=$b RATE=0 QUIET=$((BURST_SECS < 2 ? 8 : BURST_SECS * 4))
+		QUEUE_SIZE=${q/-/0} BUF_MB=$b RATE=0 QUIET=$(burst_quiet)
 		wait_quiet
 		run_one "$tool" 1500 1 "$BURST_SECS"
 		printf '%s\t%s\t%s\n' "$q" "$b" "$ROW" >>"$WORK/burst.tsv"
@@ -633,7 +638,7 @@ burst_table()
 {
 	[ -s "$WORK/burst.tsv" ] || return 0
 	echo
-	echo "Burst: $BURST_SECS s at the generator's top rate, then $((BURST_SECS < 2 ? 8 : BURST_SECS * 4)) s quiet before the stop:"
+	echo "Burst: $BURST_SECS s at the generator's top rate, then $(burst_quiet) s quiet before the stop:"
 	echo
 	echo "| tool | queue-size | kernel buffer | sent | stored | loss % | sent MB/s | veth drops | peak RSS MB | status |"
 	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
