@@ -27,6 +27,8 @@ usage: $0 [options]          (as root; from any directory)
   -U, --burst  only the burst test of -S (with each tool in -t); with -d, a burst
                of that many seconds instead of 2
   -q SIZE      pktcapd's queue-size (default 0: the write-queue; -S's burst test: 4G)
+  -R           pktcapd's queue-reserve = yes (with -q): runs start once the queue's
+               memory is taken; the burst test adds a row with it either way
   -Q SEC       seconds to wait after the generator stops before stopping the
                capturer, 1..600 (default 1; -S's burst test: 8)
   -h           this text
@@ -58,10 +60,11 @@ RATE=0
 FILE_MB=100
 SEARCH=0
 QUEUE_SIZE=0
+RESERVE=0
 QUIET=1
 BURST_SECS=2
 
-opts=$(getopt -o d:n:b:s:t:T:o:r:q:Q:SUzh -l gzip,search,burst,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
+opts=$(getopt -o d:n:b:s:t:T:o:r:q:Q:RSUzh -l gzip,search,burst,help -n capture.sh -- "$@") || { usage >&2; exit 2; }
 eval set -- "$opts"
 while true; do
 	case "$1" in
@@ -75,6 +78,7 @@ while true; do
 	-z|--gzip) GZIP=1; shift ;;
 	-r) RATE=$2; shift 2 ;;
 	-q) QUEUE_SIZE=$2; shift 2 ;;
+	-R) RESERVE=1; shift ;;
 	-Q) QUIET=$2; shift 2 ;;
 	-S|--search) SEARCH=1; shift ;;
 	-U|--burst) SEARCH=burst; shift ;;
@@ -113,6 +117,7 @@ PKTCAPD=${PKTCAPD:-./daemon/pktcapd}
 # The generator of the same build as the daemon (in the tree or out of it),
 # which also has the config.h it includes.
 BUILD_DIR=$(dirname "$PKTCAPD")/..
+PKTCTL=$BUILD_DIR/ctl/pktctl
 PKTGEN=$BUILD_DIR/tests/pktgen
 for c in ip taskset capinfos getopt zcat; do
 	command -v "$c" >/dev/null || die "$c not found"
@@ -223,9 +228,10 @@ id tcpdump >/dev/null 2>&1 && TCPDUMP_USER=tcpdump
 # a daemon already running on the host is left alone.
 write_pktcapd_conf()	# storage-dir conf-file
 {
-	local GZIP_LINE=
+	local GZIP_LINE='' RESERVE_LINE=''
 
 	[ "$GZIP" = 0 ] || GZIP_LINE=$'    compress = gzip\n'
+	[ "$RESERVE" = 0 ] || RESERVE_LINE=$'    queue-reserve = yes\n'
 	cat >"$2" <<EOF
 user = nobody
 group = nogroup
@@ -238,7 +244,7 @@ profile all {
     rotate-size = ${FILE_MB}M
     keep-files = $RING_FILES
     queue-size = $QUEUE_SIZE
-$GZIP_LINE}
+$RESERVE_LINE$GZIP_LINE}
 interface $IF_CAP {
     profiles = { all }
 }
@@ -358,6 +364,25 @@ started()
 	gone "$1" && return 0
 	[ -n "$(capture_files "$2")" ] && return 0
 	[ -n "$READY_SOCK" ] && [ -S "$READY_SOCK" ]
+}
+
+# The -q and -R options of this run, for its result's command line.
+queue_opts()
+{
+	[ "$QUEUE_SIZE" = 0 ] || printf ' -q %s' "$QUEUE_SIZE"
+	[ "$RESERVE" = 0 ] || printf ' -R'
+}
+
+# queue-reserve: the queue's memory is taken (status queue_reserved_bytes is
+# the queue-size less the write-queue, give or take a huge page).
+reserved()
+{
+	local want got
+
+	want=$(numfmt --from=iec "$QUEUE_SIZE")
+	got=$("$PKTCTL" -S "$WORK/pktcapd.sock" status --json 2>/dev/null |
+		sed -n 's/.*"queue_reserved_bytes": *\([0-9]*\).*/\1/p' | head -n 1)
+	[ -n "$got" ] && [ "$got" -ge $((want - 32 * 1024 * 1024)) ]
 }
 
 # CPU ticks of every process outside this script's tree and outside the
@@ -482,6 +507,9 @@ run_one()		# tool size index seconds
 		return 0
 	fi
 	started "$CAP_PID" "$run" || note "$tool: not ready after 10 s, starting anyway"
+	if [ "$tool" = pktcapd ] && [ "$RESERVE" = 1 ] && [ "$QUEUE_SIZE" != 0 ]; then
+		poll 1200 reserved || note "pktcapd: the queue's memory not taken after 120 s, starting anyway"
+	fi
 
 	others_cpu >"$WORK/others.0"
 	local cache0 cache1 disk0 disk1 t0 t1
@@ -618,20 +646,22 @@ burst_quiet()
 
 burst_test()
 {
-	local q_saved=$QUIET b_saved=$BUF_MB s_saved=$QUEUE_SIZE q_given=$QUEUE_SIZE tool q b
+	local q_saved=$QUIET b_saved=$BUF_MB s_saved=$QUEUE_SIZE r_saved=$RESERVE q_given=$QUEUE_SIZE
+	local tool q b res
 
 	: >"$WORK/burst.tsv"
 	[ "$q_given" != 0 ] || q_given=4G
-	for conf in "pktcapd 0 $BUF_MB" "pktcapd $q_given $BUF_MB" "pktcapd $q_given 2047" \
-		    "tcpdump - 2047" "dumpcap - 2047"; do
-		read -r tool q b <<<"$conf"
+	for conf in "pktcapd 0 $BUF_MB 0" "pktcapd $q_given $BUF_MB 0" "pktcapd $q_given $BUF_MB 1" \
+		    "pktcapd $q_given 2047 0" "tcpdump - 2047 0" "dumpcap - 2047 0"; do
+		read -r tool q b res <<<"$conf"
 		[[ " $TOOLS " == *" $tool "* ]] || continue
-		QUEUE_SIZE=${q/-/0} BUF_MB=$b RATE=0 QUIET=$(burst_quiet)
+		QUEUE_SIZE=${q/-/0} BUF_MB=$b RESERVE=$res RATE=0 QUIET=$(burst_quiet)
 		wait_quiet
 		run_one "$tool" 1500 1 "$BURST_SECS"
+		[ "$res" = 0 ] || q="$q reserved"
 		printf '%s\t%s\t%s\n' "$q" "$b" "$ROW" >>"$WORK/burst.tsv"
 	done
-	RATE=0 QUIET=$q_saved BUF_MB=$b_saved QUEUE_SIZE=$s_saved
+	RATE=0 QUIET=$q_saved BUF_MB=$b_saved QUEUE_SIZE=$s_saved RESERVE=$r_saved
 }
 
 burst_table()
@@ -674,7 +704,7 @@ if [ "$SEARCH" = burst ]; then
 		echo "# Capture bursts, $STAMP"
 		burst_table
 		setup_section "files of $FILE_MB MB"
-		echo "$0 -U -d $BURST_SECS -b $BUF_MB -q $QUEUE_SIZE -t \"$TOOLS\""
+		echo "$0 -U -d $BURST_SECS -b $BUF_MB -t \"$TOOLS\"$(queue_opts)"
 		echo
 		cat "$COMMANDS"
 		echo '```'
@@ -744,7 +774,7 @@ if [ "$SEARCH" = 1 ]; then
 		probe_table "$RUNS"
 		burst_table
 		setup_section "kernel buffer $BUF_MB MB; files of $FILE_MB MB"
-		echo "$0 -S -d $DURATION -b $BUF_MB -t \"$TOOLS\""
+		echo "$0 -S -d $DURATION -b $BUF_MB -t \"$TOOLS\"$(queue_opts)"
 		echo "dd if=/dev/zero of=$WORK/dd.test bs=1M count=4096 oflag=direct"
 		echo
 		cat "$COMMANDS"
@@ -899,7 +929,7 @@ RESULT=$OUTDIR/capture-$STAMP.md
 	echo "## Commands"
 	echo
 	echo '```'
-	echo "$0 -d $DURATION -n $REPEAT -b $BUF_MB -s \"$SIZES\" -t \"$TOOLS\"$GZIP_OPT"
+	echo "$0 -d $DURATION -n $REPEAT -b $BUF_MB -s \"$SIZES\" -t \"$TOOLS\"$GZIP_OPT$(queue_opts)"
 	echo
 	cat "$COMMANDS"
 	echo '```'

@@ -193,6 +193,9 @@ static void status_details(json_t *ring, const char *state)
 	       bytes(num(ring, "queue_high_water_bytes"), a, sizeof(a)),
 	       bytes(num(ring, "queue_size"), b, sizeof(b)), num(ring, "queue_buffers"),
 	       num(ring, "writer_stalls"));
+	if (json_object_get(ring, "queue_reserved_bytes"))
+		printf("  queue reserve: %s taken\n",
+		       bytes(num(ring, "queue_reserved_bytes"), a, sizeof(a)));
 	if (t)
 		printf("  since %s (created): %s captured, %s written, %s dropped, %s on disk\n",
 		       str(t, "since", "?"), count(num(t, "packets_captured"), a, sizeof(a)),

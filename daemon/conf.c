@@ -56,6 +56,7 @@ static cfg_opt_t profile_opts[] = {
 	CFG_STR("timestamp-precision", "micro", CFGF_NONE),
 	CFG_STR("write-queue", "16M", CFGF_NONE),
 	CFG_STR("queue-size", "0", CFGF_NONE),
+	CFG_BOOL("queue-reserve", cfg_false, CFGF_NONE),
 	CFG_END()
 };
 
@@ -297,6 +298,7 @@ static int load_profile(cfg_t *sec, struct profile_conf *p)
 	    get_size(sec, "write-queue", &p->write_queue) < 0 ||
 	    get_size(sec, "queue-size", &p->queue_size) < 0)
 		return -1;
+	p->queue_reserve = cfg_getbool(sec, "queue-reserve");
 	/* libpcap takes the kernel buffer size as an int. */
 	if (p->buffer_size < 64 * 1024 || p->buffer_size > CONF_BUFFER_SIZE_MAX) {
 		set_error(line_of(sec, "buffer-size"),

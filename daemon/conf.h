@@ -51,6 +51,7 @@ enum compress compress;
 	int nanosecond;		/* nanosecond timestamps in the files */
 	uint64_t write_queue;	/* bytes of buffers between capture and writer */
 	uint64_t queue_size;	/* what the queue may grow to in a burst; >= write_queue */
+	int queue_reserve;	/* queue-size's memory taken at start-up and kept */
 	int line;
 };
 

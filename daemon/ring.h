@@ -50,6 +50,7 @@ struct wbuf {
 	size_t cap;
 	uint8_t *data;
 	int mapped;		/* beyond the write-queue (queue-size): given back after a burst */
+	size_t slot;		/* mapped from the burst arena: its slot + 1 (writer.c) */
 };
 
 struct ring {
@@ -173,6 +174,7 @@ struct writer_queue_stats {
 	size_t high_water;	/* the most ever queued */
 	uint64_t high_water_bytes;	/* the most data ever queued */
 	uint64_t limit;		/* the bytes the queue may hold: write-queue or queue-size */
+	uint64_t reserved;	/* queue-reserve: burst memory taken so far (-1: not asked) */
 	uint64_t stalls;	/* times capture paused for the writer */
 	int stalled;		/* paused now */
 };

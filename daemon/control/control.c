@@ -121,6 +121,9 @@ static json_t *ring_status(struct ring *r)
 		json_object_set_new(j, "queue_high_water_bytes",
 				    json_integer((json_int_t)qs.high_water_bytes));
 		json_object_set_new(j, "queue_size", json_integer((json_int_t)qs.limit));
+		if (qs.reserved != (uint64_t)-1)
+			json_object_set_new(j, "queue_reserved_bytes",
+					    json_integer((json_int_t)qs.reserved));
 		json_object_set_new(j, "gzip_chunks",
 				    json_integer((json_int_t)atomic_load(&r->gzip_chunks)));
 		json_object_set_new(j, "gzip_chunks_stored",

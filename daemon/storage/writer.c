@@ -21,6 +21,7 @@
 #include "storage/aidxsum.h"
 #include "log.h"
 #include "pcapfile.h"
+#include "prio.h"
 #include "ring.h"
 
 /*
@@ -145,6 +146,14 @@ struct ring_queue {
 	size_t high_water;
 	uint64_t queued_bytes;	/* data in the queued buffers */
 	uint64_t high_water_bytes;
+	uint8_t *arena;		/* address space for the burst buffers (wbuf_grow) */
+	size_t arena_len;
+	size_t arena_slots;	/* buffers it holds, each bufsize bytes */
+	uint8_t *slot_state;	/* SLOT_* of each, read and written atomically */
+	pthread_t fill_thread;	/* queue-reserve: populates the arena, then ends */
+	int fill_started;
+	int fill_stop;		/* atomic: the ring is stopping */
+	size_t filled;		/* atomic: bytes of the arena it has populated */
 	int stalled;		/* capture paused: no free buffer left */
 	uint64_t stalls;	/* times the writer fell behind and capture paused */
 	int wake_fd;		/* eventfd: the writer freed a buffer for a stalled ring */
@@ -156,6 +165,23 @@ struct ring_queue {
 };
 
 #define rlog(r, level, ...) log_ring(level, (r)->iface, (r)->profile, __VA_ARGS__)
+
+/*
+ * A slot of the burst arena is free, holds a buffer, or is being given
+ * back: only the writer moves a slot out of SLOT_RELEASING, so it may read
+ * that state without r->lock (release_chain).
+ */
+enum { SLOT_FREE, SLOT_USED, SLOT_RELEASING };
+
+static int slot_get(const struct ring_queue *q, size_t i)
+{
+	return __atomic_load_n(&q->slot_state[i], __ATOMIC_RELAXED);
+}
+
+static void slot_set(struct ring_queue *q, size_t i, int state)
+{
+	__atomic_store_n(&q->slot_state[i], (uint8_t)state, __ATOMIC_RELAXED);
+}
 
 /* How many old files one write error may evict to make room. */
 #define MAX_EVICT_PER_ERROR 8
@@ -1299,6 +1325,7 @@ static void name_thread(const struct ring *r)
 }
 
 static void free_chain(struct wbuf *b);
+static void release_chain(struct ring *r, struct wbuf *b);
 
 /*
  * Buffers beyond the write-queue (queue-size) go back to the system once
@@ -1316,7 +1343,8 @@ static struct wbuf *give_back(struct ring *r, struct wbuf *b)
 	while (*pp) {
 		struct wbuf *x = *pp;
 
-		if (!x->mapped) {
+		/* queue-reserve keeps the arena's memory: it was taken to be kept. */
+		if (!x->mapped || (x->slot && r->conf.queue_reserve)) {
 			pp = &x->next;
 			continue;
 		}
@@ -1324,6 +1352,8 @@ static struct wbuf *give_back(struct ring *r, struct wbuf *b)
 		x->next = out;
 		out = x;
 		r->q->nbufs--;
+		if (x->slot)
+			slot_set(r->q, x->slot - 1, SLOT_RELEASING);
 	}
 	return out;
 }
@@ -1378,7 +1408,7 @@ static void *writer_main(void *arg)
 		spare = give_back(r, b);
 		if (spare) {
 			pthread_mutex_unlock(&r->lock);
-			free_chain(spare);
+			release_chain(r, spare);
 			pthread_mutex_lock(&r->lock);
 		}
 		if (r->q->stalled && r->q->wake_fd >= 0) {
@@ -1450,6 +1480,39 @@ static void writer_free(struct ring *r)
 	r->w = NULL;
 }
 
+/*
+ * queue-reserve: takes the whole arena's memory in the background at idle
+ * priority, 64 MiB at a time, while capture may already use it (populating
+ * keeps what a page holds). Never given back (give_back).
+ */
+static void *fill_main(void *arg)
+{
+	struct ring *r = arg;
+	struct ring_queue *q = r->q;
+	const size_t step = 64 << 20;
+	int64_t t0 = now_ms(CLOCK_MONOTONIC);
+	char name[16];
+
+	snprintf(name, sizeof(name), "mem:%s", r->name);
+	prio_idle_self(name);
+	for (size_t o = 0; o < q->arena_len; o += step) {
+		size_t n = q->arena_len - o < step ? q->arena_len - o : step;
+
+		if (__atomic_load_n(&q->fill_stop, __ATOMIC_RELAXED))
+			return NULL;
+		if (madvise(q->arena + o, n, MADV_POPULATE_WRITE) < 0) {
+			rlog(r, LOG_WARNING, "queue-reserve: %zu MiB of the queue taken, then: %s%s;"
+			     " the rest is taken during bursts", o >> 20, strerror(errno),
+			     errno == EINVAL ? " (MADV_POPULATE_WRITE needs Linux 5.14)" : "");
+			return NULL;
+		}
+		__atomic_store_n(&q->filled, o + n, __ATOMIC_RELAXED);
+	}
+	rlog(r, LOG_INFO, "queue-reserve: %zu MiB taken for the write queue in %.1f s",
+	     q->arena_len >> 20, (double)(now_ms(CLOCK_MONOTONIC) - t0) / 1000);
+	return NULL;
+}
+
 int writer_start(struct ring *r)
 {
 	int err;
@@ -1475,6 +1538,13 @@ int writer_start(struct ring *r)
 		return -1;
 	}
 	r->q->thread_started = 1;
+	if (r->conf.queue_reserve && r->q->arena) {
+		err = pthread_create(&r->q->fill_thread, NULL, fill_main, r);
+		if (err)
+			rlog(r, LOG_WARNING, "queue-reserve: cannot start the thread that takes"
+			     " the queue's memory (%s): it is taken during bursts", strerror(err));
+		r->q->fill_started = !err;
+	}
 	return 0;
 }
 
@@ -1482,6 +1552,11 @@ void writer_stop(struct ring *r)
 {
 	if (!r->q->thread_started)
 		return;
+	if (r->q->fill_started) {
+		__atomic_store_n(&r->q->fill_stop, 1, __ATOMIC_RELAXED);
+		pthread_join(r->q->fill_thread, NULL);
+		r->q->fill_started = 0;
+	}
 	pthread_mutex_lock(&r->lock);
 	r->q->stopping = 1;
 	pthread_cond_signal(&r->cond);
@@ -1491,12 +1566,13 @@ void writer_stop(struct ring *r)
 	writer_free(r);
 }
 
+/* Arena buffers are slots of q->arena, returned through release_chain. */
 static void wbuf_free(struct wbuf *b)
 {
-	if (b->mapped)
-		munmap(b->data, b->cap);
-	else
+	if (!b->mapped)
 		free(b->data);
+	else if (!b->slot)
+		munmap(b->data, b->cap);
 	free(b);
 }
 
@@ -1516,24 +1592,167 @@ static void free_chain(struct wbuf *b)
 	}
 }
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
 /*
- * A buffer beyond the write-queue, for a burst: mapped, not malloc'ed, so
- * that munmap surely returns it (glibc keeps freed heap memory), and
- * populated at once, one system call instead of a fault per page.
+ * Burst buffers (queue-size) are slots of one region reserved when the
+ * ring is made: address space only (MAP_NORESERVE), marked for transparent
+ * huge pages, with memory taken 2 MiB at a time as slots are used and given
+ * back after the burst, or all of it taken once by the mem: thread
+ * (queue-reserve). On the development VM the first write into memory the
+ * kernel has just handed out runs at 0.3 to 0.8 GB/s, huge pages or not,
+ * since the host backs it only then (docs/design.md, "The burst queue"):
+ * slower than the disk, so only memory taken ahead holds a fast burst there.
+ * Without the region (no address space, or a reload that raised queue-size
+ * past it) buffers are mapped one by one.
  */
-static struct wbuf *wbuf_grow(size_t bufsize)
+static void arena_reserve(struct ring *r)
+{
+	struct ring_queue *q = r->q;
+	size_t slots, len;
+	uint8_t *p, *a;
+
+	if (r->conf.queue_size <= (uint64_t)q->base * q->bufsize)
+		return;
+	slots = (size_t)(r->conf.queue_size / q->bufsize) - q->base;
+	if (!slots || slots > (SIZE_MAX - 2 * HUGE_PAGE) / q->bufsize)
+		return;
+	len = (slots * q->bufsize + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED) {
+		rlog(r, LOG_INFO, "queue-size: no address space for the burst buffers (%s),"
+		     " mapping them one by one", strerror(errno));
+		return;
+	}
+	/* Aligned to a huge page, so that each 2 MiB of it can be one. */
+	a = (uint8_t *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+	if (a > p)
+		munmap(p, (size_t)(a - p));
+	if (p + len + HUGE_PAGE > a + len)
+		munmap(a + len, (size_t)(p + len + HUGE_PAGE - (a + len)));
+	q->slot_state = calloc(slots, 1);
+	if (!q->slot_state) {
+		munmap(a, len);
+		return;
+	}
+#ifdef MADV_HUGEPAGE
+	/* Refused where the kernel has no transparent huge pages: 4 KiB pages then. */
+	(void)madvise(a, len, MADV_HUGEPAGE);
+#endif
+	q->arena = a;
+	q->arena_len = len;
+	q->arena_slots = slots;
+}
+
+/* Under r->lock: the lowest free slot, now used, or -1. */
+static long arena_take(struct ring_queue *q)
+{
+	for (size_t i = 0; i < q->arena_slots; i++)
+		if (slot_get(q, i) == SLOT_FREE) {
+			slot_set(q, i, SLOT_USED);
+			return (long)i;
+		}
+	return -1;
+}
+
+/* The huge pages a slot overlaps: [*lo, *hi) as offsets into the arena. */
+static void slot_pages(const struct ring_queue *q, size_t slot, size_t *lo, size_t *hi)
+{
+	size_t start = slot * q->bufsize, end = start + q->bufsize;
+
+	*lo = start / HUGE_PAGE * HUGE_PAGE;
+	*hi = (end + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	if (*hi > q->arena_len)
+		*hi = q->arena_len;
+}
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+/*
+ * Memory for a slot, without r->lock. Its huge pages may hold parts of
+ * neighbouring slots: populating keeps what they hold, and release_chain
+ * gives a page back only when every slot on it is being given back.
+ */
+static int arena_populate(struct ring_queue *q, size_t slot)
+{
+	size_t lo, hi;
+
+	slot_pages(q, slot, &lo, &hi);
+	if (madvise(q->arena + lo, hi - lo, MADV_POPULATE_WRITE) == 0)
+		return 0;
+	if (errno != EINVAL)
+		return -1;
+	/* Before Linux 5.14: fault the slot's own pages in by hand. */
+	for (size_t o = 0; o < q->bufsize; o += 4096)
+		q->arena[slot * q->bufsize + o] = 0;
+	return 0;
+}
+
+/*
+ * Gives back the burst buffers give_back took out of the free list (their
+ * slots SLOT_RELEASING), without r->lock held while memory is returned.
+ */
+static void release_chain(struct ring *r, struct wbuf *chain)
+{
+	struct ring_queue *q = r->q;
+
+	for (struct wbuf *b = chain; b; b = b->next) {
+		size_t lo, hi;
+
+		if (!b->slot)
+			continue;
+		slot_pages(q, b->slot - 1, &lo, &hi);
+		for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
+			size_t first = pg / q->bufsize;
+			size_t last = (pg + HUGE_PAGE - 1) / q->bufsize;
+			int all = 1;
+
+			if (last >= q->arena_slots)
+				last = q->arena_slots - 1;
+			for (size_t i = first; i <= last && all; i++)
+				all = slot_get(q, i) == SLOT_RELEASING;
+			if (all)
+				(void)madvise(q->arena + pg, HUGE_PAGE, MADV_DONTNEED);
+		}
+	}
+	pthread_mutex_lock(&r->lock);
+	for (struct wbuf *b = chain; b; b = b->next)
+		if (b->slot)
+			slot_set(q, b->slot - 1, SLOT_FREE);
+	pthread_mutex_unlock(&r->lock);
+	free_chain(chain);
+}
+
+/*
+ * A buffer beyond the write-queue, for a burst: a slot of the arena, or
+ * else mapped, not malloc'ed, so that munmap surely returns it (glibc keeps
+ * freed heap memory), and populated at once.
+ */
+static struct wbuf *wbuf_grow(struct ring_queue *q, long slot)
 {
 	struct wbuf *b = calloc(1, sizeof(*b));
 
 	if (!b)
 		return NULL;
-	b->data = mmap(NULL, bufsize, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	if (b->data == MAP_FAILED) {
-		free(b);
-		return NULL;
+	if (slot >= 0) {
+		if (arena_populate(q, (size_t)slot) < 0) {
+			free(b);
+			return NULL;
+		}
+		b->data = q->arena + (size_t)slot * q->bufsize;
+		b->slot = (size_t)slot + 1;
+	} else {
+		b->data = mmap(NULL, q->bufsize, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+		if (b->data == MAP_FAILED) {
+			free(b);
+			return NULL;
+		}
 	}
-	b->cap = bufsize;
+	b->cap = q->bufsize;
 	b->mapped = 1;
 	return b;
 }
@@ -1566,6 +1785,7 @@ int writer_queue_new(struct ring *r, size_t bufsize, size_t n)
 	}
 	r->q->base = r->q->nbufs;
 	r->q->bufsize = bufsize;
+	arena_reserve(r);
 	return 0;
 }
 
@@ -1577,6 +1797,9 @@ void writer_queue_free(struct ring *r)
 		close(r->q->wake_fd);
 	free_chain(r->q->free_list);
 	free_chain(r->q->head);
+	if (r->q->arena)
+		munmap(r->q->arena, r->q->arena_len);
+	free(r->q->slot_state);
 	pthread_cond_destroy(&r->q->closed);
 	free(r->q);
 	r->q = NULL;
@@ -1592,6 +1815,7 @@ struct wbuf *writer_get_buffer(struct ring *r, int *stall)
 {
 	struct wbuf *b;
 	int grow = 0;
+	long slot = -1;
 
 	pthread_mutex_lock(&r->lock);
 	b = r->q->free_list;
@@ -1600,14 +1824,18 @@ struct wbuf *writer_get_buffer(struct ring *r, int *stall)
 	else if (may_grow(r)) {
 		r->q->nbufs++;
 		grow = 1;
+		slot = arena_take(r->q);
 	}
 	if (grow) {
 		/* Counted already, so that the allocation runs without the lock. */
 		pthread_mutex_unlock(&r->lock);
-		b = wbuf_grow(r->q->bufsize);
+		b = wbuf_grow(r->q, slot);
 		pthread_mutex_lock(&r->lock);
-		if (!b)
+		if (!b) {
 			r->q->nbufs--;
+			if (slot >= 0)
+				slot_set(r->q, (size_t)slot, SLOT_FREE);
+		}
 	}
 	/*
 	 * The last free buffer and no room to grow: capture stops reading the
@@ -1658,6 +1886,8 @@ void writer_queue_stats(struct ring *r, struct writer_queue_stats *st)
 		st->limit = r->q->bufsize ? r->conf.queue_size / r->q->bufsize * r->q->bufsize : 0;
 	st->stalls = r->q->stalls;
 	st->stalled = r->q->stalled;
+	st->reserved = r->conf.queue_reserve ? __atomic_load_n(&r->q->filled, __ATOMIC_RELAXED)
+					     : (uint64_t)-1;
 	pthread_mutex_unlock(&r->lock);
 }
 

@@ -147,6 +147,13 @@ int main(void)
 	   "queue-size = 4G is taken, and without it the queue is the write-queue: %s", err);
 	conf_free(c);
 	c = NULL;
+	ok(load("profile p {\n queue-size = 4G\n queue-reserve = yes\n}\nprofile q { }\n"
+		"interface eth0 {\n profiles = { p, q }\n}\n", &c) == 0 &&
+	   c->profiles[0].queue_reserve == 1 && c->profiles[1].queue_reserve == 0,
+	   "queue-reserve = yes is taken, and it is off by default: %s", err);
+	conf_free(c);
+	c = NULL;
+	bad("profile p {\n queue-reserve = maybe\n}\n" IFACE, 2, "queue-reserve");
 	bad("profile p {\n keep-age = 1d\n\n keep-age = 2d\n}\n" IFACE, 4,
 	    "keep-age is set twice in the same section (first on line 2)");
 	bad("user = a\nuser = b\nprofile p { }\n" IFACE, 2, "user is set twice");
