@@ -150,6 +150,7 @@ struct ring_queue {
 	size_t arena_len;
 	size_t arena_slots;	/* buffers it holds, each bufsize bytes */
 	uint8_t *slot_state;	/* SLOT_* of each, read and written atomically */
+	size_t slot_hint;	/* no slot below it is free */
 	pthread_t fill_thread;	/* queue-reserve: populates the arena, then ends */
 	int fill_started;
 	int fill_stop;		/* atomic: the ring is stopping */
@@ -172,6 +173,8 @@ struct ring_queue {
  * that state without r->lock (release_chain).
  */
 enum { SLOT_FREE, SLOT_USED, SLOT_RELEASING };
+
+#define HUGE_PAGE ((size_t)2 << 20)
 
 static int slot_get(const struct ring_queue *q, size_t i)
 {
@@ -1326,6 +1329,7 @@ static void name_thread(const struct ring *r)
 
 static void free_chain(struct wbuf *b);
 static void release_chain(struct ring *r, struct wbuf *b);
+static void mark_neighbours(struct ring_queue *q, size_t slot);
 
 /*
  * Buffers beyond the write-queue (queue-size) go back to the system once
@@ -1355,6 +1359,10 @@ static struct wbuf *give_back(struct ring *r, struct wbuf *b)
 		if (x->slot)
 			slot_set(r->q, x->slot - 1, SLOT_RELEASING);
 	}
+	/* Free slots that share a huge page with these go back with them. */
+	for (struct wbuf *x = out; x; x = x->next)
+		if (x->slot)
+			mark_neighbours(r->q, x->slot - 1);
 	return out;
 }
 
@@ -1482,14 +1490,18 @@ static void writer_free(struct ring *r)
 
 /*
  * queue-reserve: takes the whole arena's memory in the background at idle
- * priority, 64 MiB at a time, while capture may already use it (populating
- * keeps what a page holds). Never given back (give_back).
+ * priority while capture may already use it (populating keeps what a page
+ * holds). Never given back (give_back). One huge page per call: each call
+ * holds the process's memory map lock for reading, a change to the map
+ * (mmap, munmap) waits for it and capture's own populate waits behind that;
+ * 64 MiB of new memory takes about 0.1 s on the development VM, longer than
+ * a 1M kernel buffer lasts at 20 MB/s.
  */
 static void *fill_main(void *arg)
 {
 	struct ring *r = arg;
 	struct ring_queue *q = r->q;
-	const size_t step = 64 << 20;
+	const size_t step = HUGE_PAGE;
 	int64_t t0 = now_ms(CLOCK_MONOTONIC);
 	char name[16];
 
@@ -1592,8 +1604,6 @@ static void free_chain(struct wbuf *b)
 	}
 }
 
-#define HUGE_PAGE ((size_t)2 << 20)
-
 /*
  * Burst buffers (queue-size) are slots of one region reserved when the
  * ring is made: address space only (MAP_NORESERVE), marked for transparent
@@ -1648,12 +1658,22 @@ static void arena_reserve(struct ring *r)
 /* Under r->lock: the lowest free slot, now used, or -1. */
 static long arena_take(struct ring_queue *q)
 {
-	for (size_t i = 0; i < q->arena_slots; i++)
+	for (size_t i = q->slot_hint; i < q->arena_slots; i++)
 		if (slot_get(q, i) == SLOT_FREE) {
 			slot_set(q, i, SLOT_USED);
+			q->slot_hint = i + 1;
 			return (long)i;
 		}
+	q->slot_hint = q->arena_slots;
 	return -1;
+}
+
+/* Under r->lock: slot i is free again. */
+static void arena_put(struct ring_queue *q, size_t i)
+{
+	slot_set(q, i, SLOT_FREE);
+	if (i < q->slot_hint)
+		q->slot_hint = i;
 }
 
 /* The huge pages a slot overlaps: [*lo, *hi) as offsets into the arena. */
@@ -1665,6 +1685,34 @@ static void slot_pages(const struct ring_queue *q, size_t slot, size_t *lo, size
 	*hi = (end + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 	if (*hi > q->arena_len)
 		*hi = q->arena_len;
+}
+
+/* The slots on the huge page at offset pg: [*first, *last]. */
+static void page_slots(const struct ring_queue *q, size_t pg, size_t *first, size_t *last)
+{
+	*first = pg / q->bufsize;
+	*last = (pg + HUGE_PAGE - 1) / q->bufsize;
+	if (*last >= q->arena_slots)
+		*last = q->arena_slots - 1;
+}
+
+/*
+ * Under r->lock, from give_back: the free slots on a released slot's huge
+ * pages are being given back too, so that a page whose slots were freed at
+ * different times still goes back once the last of them does; capture
+ * cannot take them meanwhile, and release_chain frees them again.
+ */
+static void mark_neighbours(struct ring_queue *q, size_t slot)
+{
+	size_t lo, hi, first, last;
+
+	slot_pages(q, slot, &lo, &hi);
+	for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
+		page_slots(q, pg, &first, &last);
+		for (size_t i = first; i <= last; i++)
+			if (slot_get(q, i) == SLOT_FREE)
+				slot_set(q, i, SLOT_RELEASING);
+	}
 }
 
 #ifndef MADV_POPULATE_WRITE
@@ -1706,22 +1754,31 @@ static void release_chain(struct ring *r, struct wbuf *chain)
 			continue;
 		slot_pages(q, b->slot - 1, &lo, &hi);
 		for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
-			size_t first = pg / q->bufsize;
-			size_t last = (pg + HUGE_PAGE - 1) / q->bufsize;
+			size_t first, last;
 			int all = 1;
 
-			if (last >= q->arena_slots)
-				last = q->arena_slots - 1;
+			page_slots(q, pg, &first, &last);
 			for (size_t i = first; i <= last && all; i++)
 				all = slot_get(q, i) == SLOT_RELEASING;
 			if (all)
 				(void)madvise(q->arena + pg, HUGE_PAGE, MADV_DONTNEED);
 		}
 	}
+	/* Every slot give_back marked, the chain's and their neighbours. */
 	pthread_mutex_lock(&r->lock);
-	for (struct wbuf *b = chain; b; b = b->next)
-		if (b->slot)
-			slot_set(q, b->slot - 1, SLOT_FREE);
+	for (struct wbuf *b = chain; b; b = b->next) {
+		size_t lo, hi, first, last;
+
+		if (!b->slot)
+			continue;
+		slot_pages(q, b->slot - 1, &lo, &hi);
+		for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
+			page_slots(q, pg, &first, &last);
+			for (size_t i = first; i <= last; i++)
+				if (slot_get(q, i) == SLOT_RELEASING)
+					arena_put(q, i);
+		}
+	}
 	pthread_mutex_unlock(&r->lock);
 	free_chain(chain);
 }
@@ -1834,7 +1891,7 @@ struct wbuf *writer_get_buffer(struct ring *r, int *stall)
 		if (!b) {
 			r->q->nbufs--;
 			if (slot >= 0)
-				slot_set(r->q, (size_t)slot, SLOT_FREE);
+				arena_put(r->q, (size_t)slot);
 		}
 	}
 	/*

@@ -110,6 +110,16 @@ log "fixed queue: $flost packets dropped; queue-size 64M: none, high water $hw b
 sleep 1
 bufs=$(ring_field "$IF_CAP/burst" queue_buffers)
 [ "$bufs" -le 5 ] || fail "the burst ring keeps $bufs buffers after the burst"
+# And their memory: the burst ring's region (64M less the 4M write-queue) is
+# down to at most the huge page of a buffer capture may still hold, and the
+# kept ring's (512M less 4M) is all there.
+vma_rss() { awk -v want="$1" '/^[0-9a-f]+-[0-9a-f]+ / { sz = "" } $1 == "Size:" { sz = $2 }
+	$1 == "Rss:" && sz == want { print $2; exit }' "/proc/$PID/smaps"; }
+rss=$(vma_rss $((60 * 1024)))
+[ -n "$rss" ] || fail "no 60M mapping for the burst ring's queue in /proc/$PID/smaps"
+[ "$rss" -le 2048 ] || fail "the burst ring's queue region still holds $rss kB after the burst"
+krss=$(vma_rss $((508 * 1024)))
+[ "$krss" = $((508 * 1024)) ] || fail "the kept ring's queue region holds ${krss:-no} kB, not 508M"
 ctl status "$IF_CAP/burst" > "$TMP/st.txt"
 grep -q "queue high water [0-9]* buffers\{0,1\} ([0-9.]*[KMG] of 64M; $bufs now)" "$TMP/st.txt" ||
 	fail "pktctl status does not show the queue's high water in bytes: $(grep "high water" "$TMP/st.txt")"
