@@ -633,11 +633,12 @@ probe_table()
 }
 
 # The burst test: BURST_SECS (2, or -U's -d) at the generator's top rate,
-# then burst_quiet seconds before the stop. pktcapd with its default write queue and with the queue-size
-# given (4G if none), both at the -b kernel buffer; then pktcapd with that
-# queue and every peer with the largest kernel buffer pktcapd takes
-# (2047M): a burst faster than a capturer copies frames out of the
-# kernel's ring waits in that ring first.
+# then burst_quiet seconds before the stop. pktcapd at the -b kernel buffer
+# with its default write queue, with the queue-size given (4G if none), and
+# with that queue and queue-reserve; then pktcapd with that queue and every
+# peer with the largest kernel buffer pktcapd takes (2047M), the kernel's
+# ring being the other place a burst can wait.
+
 # Time for the writers to drain what the burst left queued.
 burst_quiet()
 {

@@ -1696,6 +1696,16 @@ static void page_slots(const struct ring_queue *q, size_t pg, size_t *first, siz
 		*last = q->arena_slots - 1;
 }
 
+/* The slots that share a huge page with slot, itself included: [*first, *last]. */
+static void slot_neighbours(const struct ring_queue *q, size_t slot, size_t *first, size_t *last)
+{
+	size_t lo, hi, unused;
+
+	slot_pages(q, slot, &lo, &hi);
+	page_slots(q, lo, first, &unused);
+	page_slots(q, hi - HUGE_PAGE, &unused, last);
+}
+
 /*
  * Under r->lock, from give_back: the free slots on a released slot's huge
  * pages are being given back too, so that a page whose slots were freed at
@@ -1704,15 +1714,12 @@ static void page_slots(const struct ring_queue *q, size_t pg, size_t *first, siz
  */
 static void mark_neighbours(struct ring_queue *q, size_t slot)
 {
-	size_t lo, hi, first, last;
+	size_t first, last;
 
-	slot_pages(q, slot, &lo, &hi);
-	for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
-		page_slots(q, pg, &first, &last);
-		for (size_t i = first; i <= last; i++)
-			if (slot_get(q, i) == SLOT_FREE)
-				slot_set(q, i, SLOT_RELEASING);
-	}
+	slot_neighbours(q, slot, &first, &last);
+	for (size_t i = first; i <= last; i++)
+		if (slot_get(q, i) == SLOT_FREE)
+			slot_set(q, i, SLOT_RELEASING);
 }
 
 #ifndef MADV_POPULATE_WRITE
@@ -1767,17 +1774,14 @@ static void release_chain(struct ring *r, struct wbuf *chain)
 	/* Every slot give_back marked, the chain's and their neighbours. */
 	pthread_mutex_lock(&r->lock);
 	for (struct wbuf *b = chain; b; b = b->next) {
-		size_t lo, hi, first, last;
+		size_t first, last;
 
 		if (!b->slot)
 			continue;
-		slot_pages(q, b->slot - 1, &lo, &hi);
-		for (size_t pg = lo; pg < hi; pg += HUGE_PAGE) {
-			page_slots(q, pg, &first, &last);
-			for (size_t i = first; i <= last; i++)
-				if (slot_get(q, i) == SLOT_RELEASING)
-					arena_put(q, i);
-		}
+		slot_neighbours(q, b->slot - 1, &first, &last);
+		for (size_t i = first; i <= last; i++)
+			if (slot_get(q, i) == SLOT_RELEASING)
+				arena_put(q, i);
 	}
 	pthread_mutex_unlock(&r->lock);
 	free_chain(chain);
