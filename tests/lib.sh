@@ -129,6 +129,15 @@ start_pktcapd() {
 	fail "pktcapd did not start within 10 s"
 }
 
+# build_shim NAME: tests/NAME.c as $TMP/NAME.so, for LD_PRELOAD into the
+# daemon (which runs as nobody: the directory and the library are opened).
+build_shim() {
+	require_cmd cc
+	cc -shared -fPIC -I"$top_builddir" -o "$TMP/$1.so" "$top_srcdir/tests/$1.c" -ldl ||
+		hard_error "cannot build the $1 shim"
+	chmod 755 "$TMP" "$TMP/$1.so"
+}
+
 # Stops pktcapd with SIGTERM and waits (at most 10 s) for a clean exit.
 stop_pktcapd() {
 	kill -TERM "$PID" 2>/dev/null || fail "pktcapd is not running"

@@ -47,6 +47,7 @@ struct capreq {
 	int rc;
 	int err;		/* errno when rc < 0 */
 	uint64_t target;	/* REQ_ROTATE: the writer's closes that make it done */
+	int64_t until_ns;	/* REQ_ROTATE: packets stamped up to this go in the file closed */
 	struct profile_conf conf;	/* REQ_APPLY: conf.filter is the request's own copy */
 	struct bpf_program prog;
 };
@@ -56,6 +57,7 @@ static struct {
 	pthread_mutex_t lock;
 	pthread_cond_t done;	/* broadcast when a request is done, and at start */
 	struct capreq *head, **tail;
+	struct capreq *held;	/* rotations waiting for packets the kernel still holds: the thread's */
 	int fd;			/* eventfd: a request is queued */
 	int running;		/* the thread takes requests */
 	int start_done, start_rc;
@@ -75,6 +77,31 @@ static uint64_t mono_usec(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
+}
+
+static void req_free(struct capreq *rq)
+{
+	if (rq->kind == REQ_APPLY) {
+		pcap_freecode(&rq->prog);
+		free(rq->conf.filter);
+	}
+	free(rq);
+}
+
+/* Under q.lock. */
+static void req_unref(struct capreq *rq)
+{
+	if (--rq->refs == 0)
+		req_free(rq);
+}
+
+static void req_finish(struct capreq *rq)
+{
+	pthread_mutex_lock(&q.lock);
+	rq->done = 1;
+	pthread_cond_broadcast(&q.done);
+	req_unref(rq);
+	pthread_mutex_unlock(&q.lock);
 }
 
 uint64_t capture_heartbeat(void)
@@ -123,6 +150,8 @@ static int ring_stalled(struct ring *r)
 	return qs.stalled;
 }
 
+static void run_held(struct ring *only, int cancel);
+
 static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userdata)
 {
 	struct ring *r = userdata;
@@ -135,6 +164,8 @@ static int on_capture(sd_event_source *s, int fd, uint32_t revents, void *userda
 	/* The writer is behind: leave packets in the kernel's buffer until it catches up. */
 	if (ring_stalled(r))
 		sd_event_source_set_enabled(s, SD_EVENT_OFF);
+	if (q.held)
+		run_held(r, 0);
 	return 0;
 }
 
@@ -190,9 +221,11 @@ static int on_retry(sd_event_source *s, uint64_t usec, void *userdata)
 	return 0;
 }
 
-/* Only makes the loop turn, so the heartbeat moves while every ring is idle. */
+/* Makes the loop turn, so the heartbeat moves while every ring is idle; held rotations retry. */
 static int on_beat(sd_event_source *s, uint64_t usec, void *userdata)
 {
+	if (q.held)
+		run_held(NULL, 0);
 	sd_event_source_set_time(s, usec + BEAT_USEC);
 	sd_event_source_set_enabled(s, SD_EVENT_ON);
 	return 0;
@@ -202,11 +235,12 @@ static int on_beat(sd_event_source *s, uint64_t usec, void *userdata)
 static void run_rotate(struct capreq *rq)
 {
 	struct ring *r = rq->r;
-	int was = r->cap->file_open;
+	/* A preserve's: a file begun after its window is none of its business. */
+	int was = r->cap->file_open && !(rq->until_ns && r->cap->file_first_ns > rq->until_ns);
 
 	if (was)
 		ring_close_file(r);
-	if (r->cap->file_open) {
+	if (was && r->cap->file_open) {
 		/* No free buffer to carry the close: the writer is behind. */
 		rq->rc = -1;
 		rq->err = EAGAIN;
@@ -263,13 +297,69 @@ static void run_apply(struct capreq *rq)
 	publish(r);
 }
 
-static void run(struct capreq *rq)
+/*
+ * Whether r has read every packet the kernel stamped up to until_ns: it has
+ * read a later one, or a read took everything the kernel had handed over
+ * (one stops early only when the writer is behind, and then the packets
+ * wait in the kernel's buffer). A packet in a block the kernel has not
+ * handed over yet waits at most two block timeouts: the asker lets that
+ * much time pass after until_ns before it asks (CAPTURE_SETTLE_MS).
+ */
+static int read_past(struct ring *r, int64_t until_ns)
+{
+	int n;
+
+	if (r->cap->seen_ns > until_ns || !r->cap->pcap || !r->cap->io_source)
+		return 1;
+	if (ring_stalled(r))
+		return 0;
+	r->cap->read_cut = 0;
+	n = capture_dispatch(r);
+	/* Stopped early at the writer's last buffer, even if the writer has freed one since. */
+	if (n == PCAP_ERROR_BREAK || r->cap->read_cut) {
+		if (ring_stalled(r))
+			sd_event_source_set_enabled(r->cap->io_source, SD_EVENT_OFF);
+		return r->cap->seen_ns > until_ns;
+	}
+	return 1;	/* all that was handed over, or an error: nothing more comes from this handle */
+}
+
+/* Held rotations (only r's, or every ring's) that may run now, or, cancel, none will. */
+static void run_held(struct ring *only, int cancel)
+{
+	struct capreq **pp = &q.held;
+
+	while (*pp) {
+		struct capreq *rq = *pp;
+
+		if (!cancel && ((only && rq->r != only) || !read_past(rq->r, rq->until_ns))) {
+			pp = &rq->next;
+			continue;
+		}
+		*pp = rq->next;
+		if (cancel) {
+			rq->rc = -1;
+			rq->err = ESRCH;
+		} else {
+			run_rotate(rq);
+		}
+		req_finish(rq);
+	}
+}
+
+/* Runs rq; 0 when it waits in q.held instead (it is then finished there). */
+static int run(struct capreq *rq)
 {
 	switch (rq->kind) {
 	case REQ_SNAPSHOT:
 		publish(rq->r);
 		break;
 	case REQ_ROTATE:
+		if (rq->until_ns && !read_past(rq->r, rq->until_ns)) {
+			rq->next = q.held;
+			q.held = rq;
+			return 0;
+		}
 		run_rotate(rq);
 		break;
 	case REQ_APPLY:
@@ -279,31 +369,7 @@ static void run(struct capreq *rq)
 		q.stop = 1;
 		break;
 	}
-}
-
-static void req_free(struct capreq *rq)
-{
-	if (rq->kind == REQ_APPLY) {
-		pcap_freecode(&rq->prog);
-		free(rq->conf.filter);
-	}
-	free(rq);
-}
-
-/* Under q.lock. */
-static void req_unref(struct capreq *rq)
-{
-	if (--rq->refs == 0)
-		req_free(rq);
-}
-
-static void req_finish(struct capreq *rq)
-{
-	pthread_mutex_lock(&q.lock);
-	rq->done = 1;
-	pthread_cond_broadcast(&q.done);
-	req_unref(rq);
-	pthread_mutex_unlock(&q.lock);
+	return 1;
 }
 
 /* Runs what other threads asked for, in order, between two dispatches. */
@@ -322,8 +388,8 @@ static int on_request(sd_event_source *s, int fd, uint32_t revents, void *userda
 	while (list) {
 		struct capreq *next = list->next;
 
-		run(list);
-		req_finish(list);
+		if (run(list))
+			req_finish(list);
 		list = next;
 	}
 	if (q.stop)
@@ -435,7 +501,7 @@ int capture_rotate(struct ring *r)
 	return 0;
 }
 
-int capture_rotate_wait(struct ring *r, int timeout_ms)
+int capture_rotate_wait(struct ring *r, int64_t until_ns, int timeout_ms)
 {
 	struct capreq *rq = req_new(REQ_ROTATE, r);
 	struct timespec until;
@@ -446,6 +512,7 @@ int capture_rotate_wait(struct ring *r, int timeout_ms)
 		errno = ENOMEM;
 		return -1;
 	}
+	rq->until_ns = until_ns;
 	deadline_in(&until, timeout_ms);
 	if (req_post(rq) < 0)
 		return -1;
@@ -554,6 +621,8 @@ static void drain(void)
 static void close_queue(void)
 {
 	struct capreq *list;
+
+	run_held(NULL, 1);
 
 	pthread_mutex_lock(&q.lock);
 	q.running = 0;

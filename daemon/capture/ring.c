@@ -109,8 +109,10 @@ static struct wbuf *get_buffer(struct ring *r)
 	struct wbuf *b = writer_get_buffer(r, &stall);
 
 	/* The writer's last free buffer: leave the rest in the kernel's ring for now. */
-	if (stall && r->cap->pcap)
+	if (stall && r->cap->pcap) {
 		pcap_breakloop(r->cap->pcap);
+		r->cap->read_cut = 1;
+	}
 	if (b) {
 		b->next = NULL;
 		b->flags = 0;
@@ -199,8 +201,11 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 	uint32_t reclen = (uint32_t)sizeof(struct rec_hdr) + h->caplen;
 	struct rec_hdr rh;
 	struct wseg *seg;
+	int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
+		     (int64_t)h->ts.tv_usec * (r->conf.nanosecond ? 1 : 1000);
 
 	r->cap->captured++;
+	r->cap->seen_ns = ns;
 	if (r->cap->file_open && need_rotation(r, reclen, h->ts.tv_sec))
 		ring_close_file(r);
 	if (!r->cap->cur) {
@@ -226,20 +231,16 @@ void ring_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
 		r->cap->file_open = 1;
 		r->cap->file_bytes = sizeof(r->header);
 		r->cap->file_packets = 0;
+		r->cap->file_first_ns = ns;
 		r->cap->file_deadline = next_boundary(h->ts.tv_sec, r->conf.rotate_interval_ms);
 	}
 	rh.sec = (uint32_t)h->ts.tv_sec;
 	rh.frac = (uint32_t)h->ts.tv_usec;
 	rh.caplen = h->caplen;
 	rh.len = h->len;
-	{
-		int64_t ns = (int64_t)h->ts.tv_sec * 1000000000 +
-			     (int64_t)h->ts.tv_usec * (r->conf.nanosecond ? 1 : 1000);
-
-		if (!seg->packets)
-			seg->first_ns = ns;
-		seg->last_ns = ns;
-	}
+	if (!seg->packets)
+		seg->first_ns = ns;
+	seg->last_ns = ns;
 	memcpy(r->cap->cur->data + r->cap->cur->len, &rh, sizeof(rh));
 	memcpy(r->cap->cur->data + r->cap->cur->len + sizeof(rh), bytes, h->caplen);
 	r->cap->cur->len += reclen;

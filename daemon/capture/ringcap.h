@@ -27,8 +27,11 @@ struct ring_capture {
 	int file_open;
 	uint64_t file_bytes;	/* uncompressed pcap bytes in the current file */
 	uint64_t file_packets;
+	int64_t file_first_ns;	/* the stamp of the current file's first packet */
 	int64_t file_deadline;	/* time rotation: seconds since the epoch, 0 = none */
 	uint64_t captured;
+	int64_t seen_ns;	/* the stamp of the last packet read from the kernel */
+	int read_cut;		/* a read was stopped early (pcap_breakloop): the writer is behind */
 	uint64_t queue_drops;	/* packets dropped because the writer fell behind */
 	unsigned dispatch_errors;
 	uint64_t closes_issued;	/* WB_CLOSE segments handed to the writer (or pending in cur) */

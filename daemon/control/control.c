@@ -491,7 +491,7 @@ json_t *control_rotate(struct daemon *d, const struct proto_request *req, const 
 		if (!ring_matches(r, req->ring))
 			continue;
 		/* The capture thread closes the file; the writer's close event ends the wait. */
-		rc = capture_rotate_wait(r, ROTATE_WAIT_MS);
+		rc = capture_rotate_wait(r, 0, ROTATE_WAIT_MS);
 		if (rc == 0)
 			continue;
 		if (rc < 0) {

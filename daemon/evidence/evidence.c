@@ -207,23 +207,60 @@ void evidence_adopt(struct daemon *d)
 	for_each_case(d, adopt_case, NULL);
 }
 
-/* The open file of r, if its packets may fall in the window: closed, then waited for. */
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * A window that ended moments ago: packets stamped before its end may not
+ * have been handed over by the kernel yet (it hands a block over when full
+ * or after its timeout), so let that time pass first. On a worker thread.
+ */
+static void settle(int64_t until)
+{
+	int64_t ago = now_ns() - until;
+	int64_t need = (int64_t)CAPTURE_SETTLE_MS * 1000000;
+	struct timespec ts;
+
+	if (ago < 0 || ago >= need)
+		return;
+	ts.tv_sec = (time_t)((need - ago) / 1000000000);
+	ts.tv_nsec = (long)((need - ago) % 1000000000);
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * The open file of r, if its packets may fall in the window: closed, then
+ * waited for. Also when the newest file is closed but began before the
+ * window's end: the window's last packets may still be in the kernel's
+ * buffer, on their way to a file not yet opened.
+ */
 static int rotate_into_window(struct ring *r, int64_t until, char *err, size_t errlen)
 {
 	struct filelist_file f;
-	int need = 0;
+	int need = 1;
 
-	if (filelist_newest(r->files, &f) == 0 && (f.flags & FL_OPEN))
+	if (filelist_newest(r->files, &f) == 0)
 		need = !(f.flags & FL_META) || !f.packets || f.first_ns <= until;
 	if (!need)
 		return 0;
-	/* The capture thread closes it; the writer's close event ends the wait, sealed. */
-	if (capture_rotate_wait(r, CLOSE_WAIT_MS) >= 0)
+	/*
+	 * The capture thread closes it once it has read the window's packets
+	 * from the kernel; the writer's close event ends the wait, sealed.
+	 */
+	if (capture_rotate_wait(r, until, CLOSE_WAIT_MS) >= 0)
 		return 0;
 	if (errno == EAGAIN)
 		snprintf(err, errlen, "ring %s: the writer is behind; try again", r->name);
 	else
-		snprintf(err, errlen, "ring %s: the rotated file was not closed within %d s; try again",
+		snprintf(err, errlen,
+			 "ring %s: the window's packets were not all written and sealed within %d s "
+			 "(the disk is behind); nothing was held, try again",
 			 r->name, CLOSE_WAIT_MS / 1000);
 	return -1;
 }
@@ -235,14 +272,6 @@ static void who(const struct ucred *peer, struct evm_line *l)
 	evm_addu(l, "uid", peer->uid);
 	evm_add(l, "user", pw ? pw->pw_name : "?");
 	evm_addu(l, "pid", (uint64_t)peer->pid);
-}
-
-static int64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 /* A manifest entry for one held file, from the ring's record of it (the seal as written). */
@@ -600,6 +629,7 @@ json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 		return control_fail("preserve needs --case ID and a window, --since before --until");
 	if (evfd < 0)
 		return control_fail("evidence is not available (see the daemon's log at start-up)");
+	settle(req->until);
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 

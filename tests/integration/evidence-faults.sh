@@ -26,8 +26,7 @@ interface $IF_CAP {
 }
 EOF2
 src=${top_srcdir:-$(dirname "$0")/../..}
-cc -shared -fPIC -o "$TMP/faultshim.so" "$src/tests/faultshim.c" -ldl || hard_error "cannot build the shim"
-chmod 755 "$TMP" "$TMP/faultshim.so"
+build_shim faultshim
 # The daemon's user writes CTL.fired beside the control file.
 mkdir -m 777 "$TMP/fault.d"
 FAULT=$TMP/fault.d/ctl

@@ -9,10 +9,7 @@ sanitizer_build tsan && skip "the slow-DNS shim needs a build without ThreadSani
 sanitizer_build asan &&
 	PKTCAP_DAEMON_ASAN_OPTIONS="${PKTCAP_DAEMON_ASAN_OPTIONS:-detect_leaks=0}:verify_asan_link_order=0"
 netns_setup
-require_cmd cc
-src=${top_srcdir:-$(dirname "$0")/../..}
-cc -shared -fPIC -I"$top_builddir" -o "$TMP/slowdns.so" "$src/tests/slowdns.c" -ldl || hard_error "cannot build the shim"
-chmod 755 "$TMP" "$TMP/slowdns.so"
+build_shim slowdns
 write_conf <<EOF2
 profile default {
 	flush-interval = 200ms

@@ -7,53 +7,9 @@ require_cmd cc tcpdump
 sanitizer_build && skip "the slow-disk shim needs a build without sanitizers"
 netns_setup
 
-# A disk that takes 100 ms for each write of a capture file (about 10 MB/s
-# in O_DIRECT's 1 MiB blocks): the burst below comes at 20 MB/s.
-cat > "$TMP/slowdisk.c" <<'EOF2'
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
-
-static void slow(int fd)
-{
-	char link[64], path[4096];
-	ssize_t n;
-	struct timespec ts = { 0, 100 * 1000 * 1000 };
-
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n < 6)
-		return;
-	path[n] = 0;
-	if (!strcmp(path + n - 5, ".pcap"))
-		nanosleep(&ts, NULL);
-}
-
-ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
-{
-	static ssize_t (*real)(int, const void *, size_t, off_t);
-
-	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t, off_t))dlsym(RTLD_NEXT, "pwrite");
-	slow(fd);
-	return real(fd, buf, len, off);
-}
-
-ssize_t write(int fd, const void *buf, size_t len)
-{
-	static ssize_t (*real)(int, const void *, size_t);
-
-	if (!real)
-		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-	slow(fd);
-	return real(fd, buf, len);
-}
-EOF2
-cc -shared -fPIC -o "$TMP/slowdisk.so" "$TMP/slowdisk.c" -ldl || hard_error "cannot build the shim"
-chmod 755 "$TMP/slowdisk.so"
+# A disk that writes capture files at 10 MiB/s (100 ms per MiB): the burst
+# below comes at 20 MB/s.
+build_shim slowdisk
 
 # Three rings on one interface, alike but for queue-size and queue-reserve.
 write_conf <<EOF2
