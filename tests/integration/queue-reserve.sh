@@ -67,4 +67,43 @@ for ring in kept lent; do
 	[ "$n" = 2000 ] || fail "ring $ring wrote $n of 2000 packets"
 done
 stop_pktcapd
+
+# Capture does not wait for the reserve. With every CPU busy, the mem:
+# thread (SCHED_IDLE) gets almost no time, so a 1G reserve is still being
+# taken while the ring captures and writes all it is sent; it completes
+# once the CPUs are free.
+write_conf <<EOF2
+profile big {
+	snaplen = 2048
+	buffer-size = 8M
+	write-queue = 1M
+	queue-size = 1G
+	queue-reserve = yes
+}
+interface $IF_CAP {
+	profiles = { big }
+}
+EOF2
+burners=
+for _ in $(seq "$(nproc)"); do
+	timeout 120 bash -c 'while :; do :; done' &
+	burners="$burners $!"
+done
+EXTRA_CLEANUP="kill $burners 2>/dev/null"
+start_pktcapd
+send_pkts -c 2000 -s 1000 -r 2000
+wait_written "$IF_CAP/big" 2000
+want=$((1020 * 1024 * 1024))
+got=$(ring_field "$IF_CAP/big" queue_reserved_bytes)
+log "1G reserve with the CPUs busy: $got bytes taken when 2000 packets were written"
+[ "$got" -lt "$want" ] || fail "the 1G reserve was complete before capture wrote: nothing tested"
+# shellcheck disable=SC2086
+kill $burners 2>/dev/null
+for _ in $(seq 600); do
+	[ "$(ring_field "$IF_CAP/big" queue_reserved_bytes)" = "$want" ] && break
+	sleep 0.1
+done
+got=$(ring_field "$IF_CAP/big" queue_reserved_bytes)
+[ "$got" = "$want" ] || fail "queue_reserved_bytes is $got 60 s after the CPUs were free, not $want"
+stop_pktcapd
 pass
