@@ -53,16 +53,14 @@ int capture_rotate(struct ring *r);
 /*
  * The same, then waits (on the writer's close event, no polling) until the
  * writer has closed and sealed that file and any closed before it. With
- * until_ns, the close waits until the capture thread has read every packet
- * the kernel stamped up to until_ns (while the writer is behind they wait
- * in the kernel's buffer), so they are in that file or before it; the
- * kernel hands a packet over at most CAPTURE_SETTLE_MS after its stamp,
- * so the asker lets that much pass first. Returns 1 when a file was
- * closed, 0 when none was open, -1 with errno EAGAIN (no free buffer to
- * carry the close: the writer is behind), ETIMEDOUT or ESRCH (capture is
- * not running).
+ * until_ns (realtime, ns), the close waits until the capture thread has
+ * read every packet the kernel stamped up to until_ns (while the writer is
+ * behind they wait in the kernel's buffer), so they are in that file or
+ * before it; for an until_ns moments ago the caller sleeps up to 250 ms
+ * first. Returns 1 when a file was closed, 0 when none was open, -1 with
+ * errno EAGAIN (no free buffer to carry the close: the writer is behind),
+ * ETIMEDOUT or ESRCH (capture is not running).
  */
-#define CAPTURE_SETTLE_MS (2 * CAPTURE_TIMEOUT_MS + 50)
 int capture_rotate_wait(struct ring *r, int64_t until_ns, int timeout_ms);
 
 /*

@@ -33,6 +33,8 @@
 #define BEAT_USEC (250ULL * 1000)
 /* Without link events (no netlink socket), how often waiting rings look for their interface. */
 #define RETRY_USEC (2ULL * 1000000)
+/* How late the kernel hands a packet over: a block waits up to two block timeouts. */
+#define SETTLE_MS (2 * CAPTURE_TIMEOUT_MS + 50)
 /* A reload's settings: the capture thread takes them between two dispatches. */
 #define APPLY_WAIT_MS 2000
 
@@ -303,7 +305,7 @@ static void run_apply(struct capreq *rq)
  * (one stops early only when the writer is behind, and then the packets
  * wait in the kernel's buffer). A packet in a block the kernel has not
  * handed over yet waits at most two block timeouts: the asker lets that
- * much time pass after until_ns before it asks (CAPTURE_SETTLE_MS).
+ * much time pass after until_ns before it asks (settle).
  */
 static int read_past(struct ring *r, int64_t until_ns)
 {
@@ -501,6 +503,23 @@ int capture_rotate(struct ring *r)
 	return 0;
 }
 
+/* Sleeps until SETTLE_MS have passed since until_ns (realtime), if they have not yet. */
+static void settle(int64_t until_ns)
+{
+	struct timespec ts;
+	int64_t left;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	left = until_ns + (int64_t)SETTLE_MS * 1000000 -
+	       ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+	if (left <= 0 || left > (int64_t)SETTLE_MS * 1000000)
+		return;		/* long past, or a window that ends in the future */
+	ts.tv_sec = (time_t)(left / 1000000000);
+	ts.tv_nsec = (long)(left % 1000000000);
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
 int capture_rotate_wait(struct ring *r, int64_t until_ns, int timeout_ms)
 {
 	struct capreq *rq = req_new(REQ_ROTATE, r);
@@ -513,6 +532,8 @@ int capture_rotate_wait(struct ring *r, int64_t until_ns, int timeout_ms)
 		return -1;
 	}
 	rq->until_ns = until_ns;
+	if (until_ns)
+		settle(until_ns);
 	deadline_in(&until, timeout_ms);
 	if (req_post(rq) < 0)
 		return -1;

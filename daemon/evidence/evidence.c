@@ -207,33 +207,6 @@ void evidence_adopt(struct daemon *d)
 	for_each_case(d, adopt_case, NULL);
 }
 
-static int64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-/*
- * A window that ended moments ago: packets stamped before its end may not
- * have been handed over by the kernel yet (it hands a block over when full
- * or after its timeout), so let that time pass first. On a worker thread.
- */
-static void settle(int64_t until)
-{
-	int64_t ago = now_ns() - until;
-	int64_t need = (int64_t)CAPTURE_SETTLE_MS * 1000000;
-	struct timespec ts;
-
-	if (ago < 0 || ago >= need)
-		return;
-	ts.tv_sec = (time_t)((need - ago) / 1000000000);
-	ts.tv_nsec = (long)((need - ago) % 1000000000);
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 /*
  * The open file of r, if its packets may fall in the window: closed, then
  * waited for. Also when the newest file is closed but began before the
@@ -272,6 +245,14 @@ static void who(const struct ucred *peer, struct evm_line *l)
 	evm_addu(l, "uid", peer->uid);
 	evm_add(l, "user", pw ? pw->pw_name : "?");
 	evm_addu(l, "pid", (uint64_t)peer->pid);
+}
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 /* A manifest entry for one held file, from the ring's record of it (the seal as written). */
@@ -629,7 +610,6 @@ json_t *evidence_preserve(struct daemon *d, const struct proto_request *req,
 		return control_fail("preserve needs --case ID and a window, --since before --until");
 	if (evfd < 0)
 		return control_fail("evidence is not available (see the daemon's log at start-up)");
-	settle(req->until);
 	for (size_t i = 0; i < d->nrings; i++) {
 		struct ring *r = d->rings[i];
 
