@@ -131,7 +131,12 @@ start_pktcapd() {
 
 # build_shim NAME: tests/NAME.c as $TMP/NAME.so, for LD_PRELOAD into the
 # daemon (which runs as nobody: the directory and the library are opened).
+# ThreadSanitizer's runtime does not take a preloaded library (the test
+# skips); AddressSanitizer's is told not to insist on coming first.
 build_shim() {
+	sanitizer_build tsan && skip "the $1 shim needs a build without ThreadSanitizer"
+	sanitizer_build asan &&
+		PKTCAP_DAEMON_ASAN_OPTIONS="${PKTCAP_DAEMON_ASAN_OPTIONS:-detect_leaks=0}:verify_asan_link_order=0"
 	require_cmd cc
 	cc -shared -fPIC -I"$top_builddir" -o "$TMP/$1.so" "$top_srcdir/tests/$1.c" -ldl ||
 		hard_error "cannot build the $1 shim"

@@ -4,9 +4,6 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc tcpdump python3
-sanitizer_build tsan && skip "the slow-disk shim needs a build without ThreadSanitizer"
-sanitizer_build asan &&
-	PKTCAP_DAEMON_ASAN_OPTIONS="${PKTCAP_DAEMON_ASAN_OPTIONS:-detect_leaks=0}:verify_asan_link_order=0"
 netns_setup
 build_shim slowdisk
 

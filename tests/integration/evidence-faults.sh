@@ -4,11 +4,6 @@
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 require_cmd cc python3 fallocate
-# ThreadSanitizer must come first among the preloaded libraries: the shim cannot. AddressSanitizer
-# is told not to insist (verify_asan_link_order=0): the shim only forwards calls it intercepts.
-sanitizer_build tsan && skip "the fault shim needs a build without ThreadSanitizer"
-sanitizer_build asan &&
-	PKTCAP_DAEMON_ASAN_OPTIONS="${PKTCAP_DAEMON_ASAN_OPTIONS:-detect_leaks=0}:verify_asan_link_order=0"
 # bench/evidence-crash.sh runs only the kills, many more of them.
 KILLS=${EVIDENCE_KILLS:-40}
 FAULTS=${EVIDENCE_FAULTS:-1}

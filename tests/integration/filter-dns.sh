@@ -5,9 +5,6 @@
 
 # ThreadSanitizer must come first among the preloaded libraries: the shim cannot. AddressSanitizer
 # is told not to insist (verify_asan_link_order=0): the shim only forwards getaddrinfo.
-sanitizer_build tsan && skip "the slow-DNS shim needs a build without ThreadSanitizer"
-sanitizer_build asan &&
-	PKTCAP_DAEMON_ASAN_OPTIONS="${PKTCAP_DAEMON_ASAN_OPTIONS:-detect_leaks=0}:verify_asan_link_order=0"
 netns_setup
 build_shim slowdns
 write_conf <<EOF2
